@@ -1,0 +1,13 @@
+# One image for every service; the service is chosen by the command (`npm start -- <service>`).
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+COPY gateway/graphiql ./gateway/graphiql
+# `prepare` bundles GraphiQL so the gateway serves it without internet.
+RUN npm ci --include=dev && npm cache clean --force
+COPY . .
+USER node
+EXPOSE 4000 4001 4002 4003 4004
+ENTRYPOINT ["npm", "start", "--"]
+CMD ["gateway"]

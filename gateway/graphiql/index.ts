@@ -1,0 +1,221 @@
+/**
+ * Serves GraphiQL from the gateway itself, fully offline: the page, its script
+ * and its stylesheet all come from this server (built into dist/ by build.ts).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** An operation opened as a tab when the page loads. */
+export interface GraphiqlExample {
+  /** Human name, shown as a comment on the first line of the tab. */
+  name: string;
+  /** GraphQL document. */
+  query: string;
+  /** Variables as a JSON string. */
+  variables?: string;
+}
+
+/** Options of {@link registerGraphiql}. */
+export interface GraphiqlOptions {
+  /** Path of the GraphQL endpoint, e.g. `/graphql`; the page is served there too. */
+  endpoint: string;
+  /** Operations opened as tabs; none gives GraphiQL's empty editor. */
+  examples?: GraphiqlExample[];
+}
+
+/** What the server hands the page in `<script type="application/json" id="graphiql-config">`. */
+export interface GraphiqlPageConfig {
+  /** GraphQL endpoint, resolved by the page against its own URL. */
+  endpoint: string;
+  examples: GraphiqlExample[];
+}
+
+/** Example operations of the hub, opened as tabs on the gateway's GraphiQL page. */
+export const DEFAULT_EXAMPLES: GraphiqlExample[] = [
+  {
+    name: 'Unified customer view',
+    query: `query CustomerView($id: ID! = "cus_000001") {
+  customer(id: $id) {
+    id name segment region currency accountOwner
+    contacts { name email title primary }
+    contracts { number status planCode seats startDate endDate value { amount currency } renewal { renewalDate risk stage } }
+    subscriptions { planCode seats status interval mrr { amount currency } }
+    invoices(first: 5) { number status issuedAt dueDate total { amount currency } amountDue { amount } posting { status period rejectionReason } }
+    balance { amount currency }
+    overdueAmount { amount currency }
+    receivable { balance { amount currency } aging { current { amount } days1to30 { amount } days31to60 { amount } days61to90 { amount } over90 { amount } } }
+    health { score grade trend factors { name score weight } }
+    renewals { renewalDate stage risk riskReasons forecastArr { amount currency } }
+    onboarding { status milestones { name status dueDate } }
+  }
+}
+`,
+  },
+  {
+    name: 'Overdue invoices',
+    query: `query OverdueInvoices {
+  invoices(first: 20, filter: { overdue: true }) {
+    totalCount
+    nodes { number dueDate amountDue { amount currency } customer { name accountOwner } posting { status } }
+  }
+}
+`,
+  },
+  {
+    name: 'Renewals at risk',
+    query: `query RenewalsAtRisk {
+  renewalsDue(withinDays: 120, risk: HIGH) {
+    renewalDate stage risk riskReasons forecastArr { amount currency }
+    customer { name segment health { score grade } }
+    contract { number seats value { amount currency } }
+  }
+}
+`,
+  },
+];
+
+const DIST = join(dirname(fileURLToPath(import.meta.url)), 'dist');
+const ASSET_PREFIX = '/graphiql/';
+const CONTENT_TYPES = {
+  'graphiql.js': 'text/javascript; charset=utf-8',
+  'graphiql.css': 'text/css; charset=utf-8',
+} as const;
+type AssetName = keyof typeof CONTENT_TYPES;
+
+// Media types a GraphQL client asks for; a browser asks for text/html ahead of these.
+const GRAPHQL_MEDIA_TYPES = new Set([
+  'application/graphql-response+json',
+  'application/json',
+  'multipart/mixed',
+  'text/event-stream',
+]);
+
+// The page may talk only to its own origin; 'self' also covers same-host ws(s) for subscriptions.
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'", // GraphiQL and CodeMirror set inline styles
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+interface Asset {
+  body: Buffer;
+  hash: string;
+  mtimeMs: number;
+}
+const assets = new Map<AssetName, Asset>();
+
+/** Reads a built asset, re-reading it when a rebuild changed it; undefined when not built. */
+async function loadAsset(name: AssetName): Promise<Asset | undefined> {
+  const file = join(DIST, name);
+  let mtimeMs: number;
+  try {
+    mtimeMs = (await stat(file)).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const cached = assets.get(name);
+  if (cached?.mtimeMs === mtimeMs) return cached;
+  const body = await readFile(file);
+  const asset = { body, mtimeMs, hash: createHash('sha256').update(body).digest('hex').slice(0, 16) };
+  assets.set(name, asset);
+  return asset;
+}
+
+function notBuilt(reply: FastifyReply): FastifyReply {
+  return reply
+    .code(503)
+    .type('text/plain; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send('GraphiQL is not built: run `npm run build:graphiql` (it also runs on `npm install`).\n');
+}
+
+/** True when the Accept header ranks text/html above every GraphQL response type. */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  let html = 0;
+  let graphql = 0;
+  for (const range of accept.toLowerCase().split(',')) {
+    const [type = '', ...params] = range.split(';').map((s) => s.trim());
+    const qParam = params.find((p) => p.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2)) || 0;
+    if (type === 'text/html') html = Math.max(html, q);
+    else if (GRAPHQL_MEDIA_TYPES.has(type)) graphql = Math.max(graphql, q);
+  }
+  return html > graphql;
+}
+
+function pageHtml(config: GraphiqlPageConfig, js: Asset, css: Asset): string {
+  // Escaping '<' keeps a query containing "</script>" from closing the tag early.
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>GraphiQL · Operational Data Hub</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${ASSET_PREFIX}graphiql.css?v=${css.hash}">
+</head>
+<body>
+<div id="graphiql">Loading GraphiQL…</div>
+<script type="application/json" id="graphiql-config">${json}</script>
+<script src="${ASSET_PREFIX}graphiql.js?v=${js.hash}" defer></script>
+</body>
+</html>
+`;
+}
+
+/**
+ * Serves GraphiQL on `GET <endpoint>` for browsers, plus its assets under `/graphiql/`.
+ *
+ * The page is answered from an `onRequest` hook, and only for GETs whose Accept
+ * header prefers text/html and that carry no `query` parameter; every other request
+ * falls through to the GraphQL-over-HTTP handlers on the same path. Register it on
+ * the root instance so the hook sees requests to the endpoint.
+ */
+export function registerGraphiql(app: FastifyInstance, options: GraphiqlOptions): void {
+  const config: GraphiqlPageConfig = { endpoint: options.endpoint, examples: options.examples ?? [] };
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'GET') return;
+    const [path, search = ''] = request.url.split('?', 2);
+    if (path !== options.endpoint || !prefersHtml(request.headers.accept)) return;
+    // A GET with a query is a GraphQL request typed into the address bar: let it run.
+    if (new URLSearchParams(search).has('query')) return;
+    const [js, css] = await Promise.all([loadAsset('graphiql.js'), loadAsset('graphiql.css')]);
+    if (!js || !css) return notBuilt(reply);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', CSP)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .header('vary', 'Accept')
+      .send(pageHtml(config, js, css));
+  });
+
+  for (const name of Object.keys(CONTENT_TYPES) as AssetName[]) {
+    app.get(`${ASSET_PREFIX}${name}`, async (request, reply) => {
+      const asset = await loadAsset(name);
+      if (!asset) return notBuilt(reply);
+      const etag = `"${asset.hash}"`;
+      // The page links assets with ?v=<hash>, so a matching URL never changes.
+      const versioned = (request.query as { v?: string }).v === asset.hash;
+      reply
+        .type(CONTENT_TYPES[name])
+        .header('etag', etag)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', versioned ? 'public, max-age=31536000, immutable' : 'no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.send(asset.body);
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import type { AddressInfo } from 'node:net';
+import { SYSTEMS, type HubConfig, type ServiceName, type SystemName } from './platform/config.ts';
+import type { Db } from './platform/db.ts';
+import type { Service, SubgraphService } from './platform/subgraph.ts';
+import { createGatewayServer } from './gateway/server.ts';
+import { createBillingServer } from './subgraphs/billing/server.ts';
+import { createCrmServer } from './subgraphs/crm/server.ts';
+import { createCustomerSuccessServer } from './subgraphs/customer-success/server.ts';
+import { createErpServer } from './subgraphs/erp/server.ts';
+import { seedHub, type SeedProgress } from './seed/index.ts';
+
+const SUBGRAPHS: Record<SystemName, (config: HubConfig) => Promise<SubgraphService>> = {
+  crm: createCrmServer,
+  billing: createBillingServer,
+  erp: createErpServer,
+  'customer-success': createCustomerSuccessServer,
+};
+
+/** A service that listens: its URL and how to stop it. */
+export interface RunningService {
+  name: ServiceName;
+  /** Base URL, e.g. http://localhost:4001 (GraphQL is at /graphql). */
+  url: string;
+  service: Service;
+}
+
+async function listen(service: Service, host: string, port: number): Promise<RunningService> {
+  await service.app.listen({ host, port });
+  const address = service.app.server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return { name: service.name as ServiceName, url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`, service };
+}
+
+/** Starts one service alone (the distributed deployment runs one per process). */
+export async function startService(name: ServiceName, config: HubConfig): Promise<RunningService> {
+  if (name === 'gateway') return listen(await createGatewayServer(config), config.host, config.gatewayPort);
+  return listen(await SUBGRAPHS[name](config), config.host, config.systems[name].port);
+}
+
+export interface RunningHub {
+  gateway: RunningService;
+  subgraphs: Record<SystemName, RunningService>;
+  dbs: Record<SystemName, Db>;
+  /** The configuration the hub runs with: subgraph URLs as they were bound. */
+  config: HubConfig;
+  /** Stops the gateway first, so no request reaches a subgraph that is closing. */
+  close(): Promise<void>;
+}
+
+export interface StartHubOptions {
+  /** Called while the first-start seed runs. */
+  onSeedProgress?: (progress: SeedProgress) => void;
+}
+
+/**
+ * Starts every subgraph and then the gateway in this process. When every system's database is
+ * empty and `config.seedCustomers` > 0, seeds demo data first. A subgraph port of 0 binds any
+ * free port and the gateway is pointed at what was bound.
+ */
+export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
+  const built = await Promise.all(SYSTEMS.map((name) => SUBGRAPHS[name](config)));
+  const dbs = Object.fromEntries(built.map((service) => [service.name, service.db])) as Record<SystemName, Db>;
+  const started: RunningService[] = [];
+  try {
+    if (config.seedCustomers > 0 && (await allEmpty(dbs))) {
+      await seedHub(dbs, { customers: config.seedCustomers, onProgress: options.onSeedProgress });
+    }
+    for (const service of built) started.push(await listen(service, config.host, config.systems[service.name as SystemName].port));
+    const subgraphs = Object.fromEntries(started.map((running) => [running.name, running])) as Record<SystemName, RunningService>;
+    const bound: HubConfig = {
+      ...config,
+      systems: Object.fromEntries(
+        SYSTEMS.map((name) => [
+          name,
+          { ...config.systems[name], url: config.systems[name].port === 0 ? `${subgraphs[name].url}/graphql` : config.systems[name].url },
+        ]),
+      ) as HubConfig['systems'],
+    };
+    const gateway = await startService('gateway', bound);
+    return {
+      gateway,
+      subgraphs,
+      dbs,
+      config: bound,
+      async close() {
+        await gateway.service.close();
+        await Promise.all(built.map((service) => service.close()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(built.map((service) => service.close().catch(() => undefined)));
+    throw error;
+  }
+}
+
+async function allEmpty(dbs: Record<SystemName, Db>): Promise<boolean> {
+  const [crm] = await dbs.crm.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM customers) AS any');
+  const [billing] = await dbs.billing.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM invoices) AS any');
+  return !crm.any && !billing.any;
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm start` runs the whole hub in this process; `npm start -- <service>` runs one service
+ * (gateway, crm, billing, erp, customer-success) for the distributed deployment.
+ */
+import cliProgress from 'cli-progress';
+import { ConfigError, loadConfig, SERVICES, type ServiceName } from './platform/config.ts';
+import { startHub, startService, type RunningService } from './hub.ts';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const requested = process.argv[2];
+  if (requested !== undefined && !(SERVICES as readonly string[]).includes(requested)) {
+    fail(`Unknown service "${requested}". Run one of: ${SERVICES.join(', ')} (or nothing for all in one process).`);
+  }
+
+  let running: RunningService[];
+  let close: () => Promise<void>;
+  if (requested) {
+    const service = await startService(requested as ServiceName, config);
+    running = [service];
+    close = () => service.service.close();
+  } else {
+    const bar = new cliProgress.SingleBar({ format: 'Seeding demo data [{bar}] {percentage}% {phase}', clearOnComplete: true }, cliProgress.Presets.shades_classic);
+    let barStarted = false;
+    const hub = await startHub(config, {
+      onSeedProgress: ({ phase, done, total }) => {
+        if (!barStarted) bar.start(total, 0, { phase });
+        barStarted = true;
+        bar.setTotal(total);
+        bar.update(done, { phase });
+      },
+    });
+    if (barStarted) bar.stop();
+    running = [hub.gateway, ...Object.values(hub.subgraphs)];
+    close = () => hub.close();
+  }
+
+  const gateway = running.find((service) => service.name === 'gateway');
+  const lines = running.map((service) => `  ${service.name.padEnd(17)} ${service.url}/graphql`);
+  console.error(`\nOperational data hub is up${gateway ? ` — open ${gateway.url}/graphql in a browser for GraphiQL` : ''}\n${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal}: shutting down`);
+    try {
+      await close();
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: Error & { code?: string }) => {
+  if (error.code === 'EADDRINUSE') fail(`Cannot start: ${error.message}. Is the hub already running? Set the *_PORT variables to use other ports.`);
+  console.error(error);
+  process.exit(1);
+});

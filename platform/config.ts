@@ -1,0 +1,152 @@
+/**
+ * The hub's configuration, read once from the environment and validated at start.
+ * Nothing else in the code base reads `process.env`.
+ */
+
+/** The systems of record, one subgraph each. */
+export const SYSTEMS = ['crm', 'billing', 'erp', 'customer-success'] as const;
+export type SystemName = (typeof SYSTEMS)[number];
+
+/** Every process the hub can run: the gateway and one per system. */
+export const SERVICES = ['gateway', ...SYSTEMS] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export interface SystemConfig {
+  name: SystemName;
+  port: number;
+  /** PostgreSQL connection string; undefined means the embedded PGlite database under `dataDir`. */
+  databaseUrl?: string;
+  /** Where the gateway reaches this subgraph. */
+  url: string;
+}
+
+export interface HubConfig {
+  host: string;
+  gatewayPort: number;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Customers seeded on the first start of an empty embedded data folder; 0 disables. */
+  seedCustomers: number;
+  /** Milliseconds the gateway waits for a subgraph before answering with an error for its fields. */
+  subgraphTimeoutMs: number;
+  systems: Record<SystemName, SystemConfig>;
+}
+
+/** One row of the README's configuration table: the variable, its default, and what it does. */
+export interface Setting {
+  variable: string;
+  default: string;
+  description: string;
+}
+
+const DEFAULT_PORTS: Record<SystemName, number> = {
+  crm: 4001,
+  billing: 4002,
+  erp: 4003,
+  'customer-success': 4004,
+};
+
+/** `customer-success` → `CUSTOMER_SUCCESS`, the prefix of that system's variables. */
+export function envPrefix(system: SystemName): string {
+  return system.toUpperCase().replace(/-/g, '_');
+}
+
+/** Every variable the hub reads. docker-compose.yml and the README are checked against this list. */
+export function settings(): Setting[] {
+  const perSystem = SYSTEMS.flatMap((system): Setting[] => {
+    const prefix = envPrefix(system);
+    return [
+      { variable: `${prefix}_PORT`, default: String(DEFAULT_PORTS[system]), description: `port the ${system} subgraph listens on` },
+      {
+        variable: `${prefix}_DATABASE_URL`,
+        default: `(embedded PGlite in $HUB_DATA_DIR/${system})`,
+        description: `PostgreSQL connection string of the ${system} database`,
+      },
+      {
+        variable: `${prefix}_URL`,
+        default: `http://localhost:$${prefix}_PORT/graphql`,
+        description: `where the gateway reaches the ${system} subgraph`,
+      },
+    ];
+  });
+  return [
+    { variable: 'HOST', default: 'localhost', description: 'interface every service binds to (0.0.0.0 in containers)' },
+    { variable: 'GATEWAY_PORT', default: '4000', description: 'port of the gateway (GraphQL, GraphiQL, /healthz, /readyz)' },
+    { variable: 'HUB_DATA_DIR', default: './.data', description: 'folder of the embedded databases, one sub-folder per system' },
+    { variable: 'HUB_SEED_CUSTOMERS', default: '200', description: 'customers seeded on first start of an empty embedded data folder (0: none)' },
+    { variable: 'SUBGRAPH_TIMEOUT_MS', default: '10000', description: 'how long the gateway waits for a subgraph' },
+    { variable: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
+    ...perSystem,
+  ];
+}
+
+/** Raised with every problem found in the environment at once, so one start shows them all. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): HubConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got '${raw}'`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = read(name);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+      return raw;
+    } catch {
+      problems.push(`${name} must be a ${protocols.join(' or ')}// URL, got '${raw}'`);
+      return undefined;
+    }
+  };
+
+  const logLevel = read('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
+  }
+
+  const systems = Object.fromEntries(
+    SYSTEMS.map((name) => {
+      const prefix = envPrefix(name);
+      const port = integer(`${prefix}_PORT`, DEFAULT_PORTS[name], 0, 65535);
+      const system: SystemConfig = {
+        name,
+        port,
+        databaseUrl: url(`${prefix}_DATABASE_URL`, ['postgres:', 'postgresql:']),
+        url: url(`${prefix}_URL`, ['http:', 'https:']) ?? `http://localhost:${port}/graphql`,
+      };
+      return [name, system];
+    }),
+  ) as Record<SystemName, SystemConfig>;
+
+  const config: HubConfig = {
+    host: read('HOST') ?? 'localhost',
+    gatewayPort: integer('GATEWAY_PORT', 4000, 0, 65535),
+    dataDir: read('HUB_DATA_DIR') ?? './.data',
+    logLevel: logLevel as HubConfig['logLevel'],
+    seedCustomers: integer('HUB_SEED_CUSTOMERS', 200, 0, 1_000_000),
+    subgraphTimeoutMs: integer('SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
+    systems,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,185 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** Something SQL can be sent to: the database itself or an open transaction. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/**
+ * One system's database: embedded PGlite or PostgreSQL through `pg`, the same SQL on both.
+ * Dates come back as `YYYY-MM-DD` strings, instants as ISO-8601 strings, NUMERIC as exact
+ * decimal strings and BIGINT as numbers, whichever driver runs.
+ */
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements without parameters (migrations, bulk loads). */
+  exec(sql: string): Promise<void>;
+  /** SQL statements sent since start, for /metrics and the batching tests. */
+  readonly statements: number;
+  close(): Promise<void>;
+}
+
+const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184, numeric: 1700 } as const;
+
+function isoInstant(text: string): string {
+  // PostgreSQL prints "2026-11-22 10:15:00.123+00"; make it ISO-8601 before Date parses it.
+  const iso = text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  return new Date(iso.endsWith('Z') || /[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`).toISOString();
+}
+
+const parsers: Record<number, (text: string) => unknown> = {
+  [OID.int8]: (text) => Number(text),
+  [OID.date]: (text) => text,
+  [OID.timestamp]: isoInstant,
+  [OID.timestamptz]: isoInstant,
+  [OID.numeric]: (text) => text,
+};
+
+class PgliteDb implements Db {
+  readonly kind = 'pglite';
+  statements = 0;
+  constructor(private readonly pglite: PGlite) {}
+
+  async query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
+    this.statements++;
+    return (await this.pglite.query<Row>(sql, params)).rows;
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    this.statements++;
+    return this.pglite.transaction(async (tx) =>
+      fn({
+        query: async <Row>(sql: string, params: unknown[] = []) => {
+          this.statements++;
+          return (await tx.query<Row>(sql, params)).rows;
+        },
+      }),
+    );
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.statements++;
+    await this.pglite.exec(sql);
+  }
+
+  async close(): Promise<void> {
+    await this.pglite.close();
+  }
+}
+
+class PostgresDb implements Db {
+  readonly kind = 'postgres';
+  statements = 0;
+  constructor(private readonly pool: pg.Pool) {}
+
+  async query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
+    this.statements++;
+    return (await this.pool.query(sql, params)).rows as Row[];
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    this.statements++;
+    try {
+      await client.query('BEGIN');
+      const result = await fn({
+        query: async <Row>(sql: string, params: unknown[] = []) => {
+          this.statements++;
+          return (await client.query(sql, params)).rows as Row[];
+        },
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.statements++;
+    await this.pool.query(sql);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+export interface OpenDbOptions {
+  /** PostgreSQL connection string; without it, PGlite persisted in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+/** Opens a system's database and applies its migrations before anything else touches it. */
+export async function openDb(options: OpenDbOptions, migrationsDir: string): Promise<Db> {
+  const dirs = [PLATFORM_MIGRATIONS, migrationsDir];
+  let db: Db;
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      types: { getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser },
+    });
+    pool.on('connect', (client) => void client.query("SET TIME ZONE 'UTC'"));
+    db = new PostgresDb(pool);
+  } else {
+    mkdirSync(options.dataDir, { recursive: true });
+    const pglite = await PGlite.create(options.dataDir, { parsers });
+    await pglite.exec("SET TIME ZONE 'UTC'");
+    db = new PgliteDb(pglite);
+  }
+  try {
+    await migrate(db, dirs);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** Tables every system has (idempotency keys); their files are numbered 000 so they run first. */
+const PLATFORM_MIGRATIONS = join(import.meta.dirname, 'migrations');
+
+/**
+ * Applies every `NNN_name.sql` file of `dirs` not applied yet, in file-name order, in one
+ * transaction. An advisory lock keeps replicas that start together from racing.
+ */
+export async function migrate(db: Db, dirs: string[]): Promise<string[]> {
+  const files = dirs
+    .flatMap((dir) => readdirSync(dir).filter((file) => /^\d+_.+\.sql$/.test(file)).map((file) => ({ dir, file })))
+    .sort((a, b) => a.file.localeCompare(b.file));
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(724001)');
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const applied = new Set(
+      (await tx.query<{ version: string }>('SELECT version FROM schema_migrations')).map((row) => row.version),
+    );
+    const pending = files.filter(({ file }) => !applied.has(file));
+    for (const { dir, file } of pending) {
+      for (const statement of splitStatements(readFileSync(join(dir, file), 'utf8'))) {
+        await tx.query(statement);
+      }
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file]);
+    }
+    return pending.map(({ file }) => file);
+  });
+}
+
+/** Splits a migration on semicolons at line ends; migrations keep one statement per `;\n`. */
+function splitStatements(script: string): string[] {
+  return script
+    .split(/;\s*\n/)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter((statement) => statement.length > 0);
+}

@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import type { Queryable } from './db.ts';
+
+/**
+ * One row per key, batched: `sql` selects rows whose `column` is in `$1` (a text array).
+ * Results come back in key order, null for a key with no row.
+ */
+export function rowLoader<Row extends object>(db: Queryable, sql: string, column: keyof Row & string): DataLoader<string, Row | null> {
+  return new DataLoader(async (keys) => {
+    const rows = await db.query<Row>(sql, [keys]);
+    const byKey = new Map(rows.map((row) => [String(row[column]), row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/**
+ * All rows per key, batched: `sql` selects rows whose `column` is in `$1`, in the order each
+ * list should have. Results come back in key order, an empty list for a key with no rows.
+ */
+export function listLoader<Row extends object>(db: Queryable, sql: string, column: keyof Row & string): DataLoader<string, Row[]> {
+  return new DataLoader(async (keys) => {
+    const rows = await db.query<Row>(sql, [keys]);
+    const byKey = new Map<string, Row[]>(keys.map((key) => [key, []]));
+    for (const row of rows) byKey.get(String(row[column]))?.push(row);
+    return keys.map((key) => byKey.get(key) ?? []);
+  });
+}
+
+/** Opaque keyset cursors: the client passes back what it got, never builds one. */
+export function encodeCursor(value: string): string {
+  return Buffer.from(value, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  return Buffer.from(cursor, 'base64url').toString('utf8');
+}
+
+/** Clamps a page size argument, refusing nonsense with the argument's name. */
+export function pageSize(first: number | null | undefined, max = 100, fallback = 20): number {
+  const value = first ?? fallback;
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new RangeError(`first must be from 0 to ${max}, got ${value}`);
+  }
+  return value;
+}

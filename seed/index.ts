@@ -1,0 +1,117 @@
+import type { SystemName } from '../platform/config.ts';
+import type { Db } from '../platform/db.ts';
+import { today } from '../platform/dates.ts';
+import { finishBillingSeed, writeBillingSeed } from '../subgraphs/billing/seed.ts';
+import { finishCrmSeed, writeCrmSeed } from '../subgraphs/crm/seed.ts';
+import { writeCsSeed } from '../subgraphs/customer-success/seed.ts';
+import { finishErpSeed, writeErpPeriods, writeErpSeed } from '../subgraphs/erp/seed.ts';
+import { SeedGenerator } from './generate.ts';
+import type { SeedBatch } from './model.ts';
+
+export interface SeedProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface SeedOptions {
+  customers: number;
+  /** YYYY-MM-DD, the day the data describes; default today (UTC). */
+  asOf?: string;
+  /** PRNG seed, default 1: the same options always make the same data. */
+  seed?: number;
+  onProgress?: (progress: SeedProgress) => void;
+}
+
+export interface SeedSummary {
+  customers: number;
+  contacts: number;
+  opportunities: number;
+  contracts: number;
+  subscriptions: number;
+  invoices: number;
+  payments: number;
+  journalEntries: number;
+  renewals: number;
+  ms: number;
+}
+
+/** Customers made and written at a time: bounds memory, and each system gets few large statements. */
+const BATCH_SIZE = 500;
+
+/** Whether `value` is a real calendar day written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+}
+
+function write(dbs: Record<SystemName, Db>, batch: SeedBatch): Promise<unknown> {
+  return Promise.all([
+    writeCrmSeed(dbs.crm, batch.crm),
+    writeBillingSeed(dbs.billing, batch.billing),
+    writeErpSeed(dbs.erp, batch.erp),
+    writeCsSeed(dbs['customer-success'], batch.cs),
+  ]);
+}
+
+/**
+ * Fills the four systems' (empty) databases with consistent demo data: customers with contacts,
+ * opportunities and contracts in CRM; subscriptions, invoices and payments in billing; their
+ * receivables, postings and journal entries in ERP; health, onboarding and renewals in customer
+ * success. Each batch is one transaction per system.
+ */
+export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions): Promise<SeedSummary> {
+  const started = performance.now();
+  if (!Number.isSafeInteger(options.customers) || options.customers < 1) throw new Error('customers must be a positive integer');
+  const asOf = options.asOf ?? today();
+  if (!isIsoDate(asOf)) throw new Error(`asOf must be a date like 2026-11-22, got "${asOf}"`);
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed)) throw new Error('seed must be an integer');
+
+  const total = options.customers;
+  const progress = (phase: string, done: number) => options.onProgress?.({ phase, done, total });
+  const generator = new SeedGenerator(asOf, seed);
+  const summary: SeedSummary = {
+    customers: 0,
+    contacts: 0,
+    opportunities: 0,
+    contracts: 0,
+    subscriptions: 0,
+    invoices: 0,
+    payments: 0,
+    journalEntries: 0,
+    renewals: 0,
+    ms: 0,
+  };
+
+  progress('customers', 0);
+  await writeErpPeriods(dbs.erp, generator.periods());
+  // The next batch is made while the previous one is written, which overlaps on PostgreSQL.
+  let writing: Promise<unknown> = Promise.resolve();
+  for (let from = 1; from <= total; from += BATCH_SIZE) {
+    const to = Math.min(total, from + BATCH_SIZE - 1);
+    const batch = generator.batch(from, to);
+    summary.customers += batch.crm.customers.length;
+    summary.contacts += batch.crm.contacts.length;
+    summary.opportunities += batch.crm.opportunities.length;
+    summary.contracts += batch.crm.contracts.length;
+    summary.subscriptions += batch.billing.subscriptions.length;
+    summary.invoices += batch.billing.invoices.length;
+    summary.payments += batch.billing.payments.length;
+    summary.journalEntries += batch.erp.entries.length;
+    summary.renewals += batch.cs.renewals.length;
+    await writing;
+    progress('customers', from - 1);
+    writing = write(dbs, batch);
+  }
+  await writing;
+  progress('customers', total);
+
+  const { counters } = generator;
+  await Promise.all([
+    finishCrmSeed(dbs.crm, counters.contract),
+    finishBillingSeed(dbs.billing, counters.invoice),
+    finishErpSeed(dbs.erp, counters.journal),
+  ]);
+  summary.ms = Math.round(performance.now() - started);
+  return summary;
+}

@@ -1,0 +1,159 @@
+import { badInput, notFound } from '../../platform/errors.ts';
+import { idempotentWrite } from '../../platform/idempotency.ts';
+import { pageSize } from '../../platform/loaders.ts';
+import { Decimal, money } from '../../platform/money.ts';
+import * as commands from './commands.ts';
+import type { Resolvers } from './generated/resolvers.ts';
+import type { InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
+import type { BillingLoaders, CustomerSummary } from './store.ts';
+import { decodeInvoiceCursor, encodeInvoiceCursor, invoicePage } from './store.ts';
+
+// A customer billing has no account for owes nothing; USD is the hub's default currency.
+const NO_ACCOUNT: Omit<CustomerSummary, 'customer_id'> = { currency: 'USD', balance: '0', overdue: '0' };
+
+function first(value: number | null | undefined): number {
+  try {
+    return pageSize(value);
+  } catch (error) {
+    throw badInput('first', (error as Error).message);
+  }
+}
+
+async function invoiceOf(id: string, loaders: BillingLoaders): Promise<InvoiceRow> {
+  const row = await loaders.invoice.load(id);
+  if (!row) throw notFound('Invoice', id);
+  return row;
+}
+
+async function subscriptionOf(id: string, loaders: BillingLoaders): Promise<SubscriptionRow> {
+  const row = await loaders.subscription.load(id);
+  if (!row) throw notFound('BillingSubscription', id);
+  return row;
+}
+
+async function paymentOf(id: string, loaders: BillingLoaders): Promise<PaymentRow> {
+  const row = await loaders.payment.load(id);
+  if (!row) throw notFound('Payment', id);
+  return row;
+}
+
+async function summaryOf(customerId: string, loaders: BillingLoaders) {
+  return (await loaders.summary.load(customerId)) ?? NO_ACCOUNT;
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    invoice: (_root, { id }, { loaders }) => loaders.invoice.load(id),
+    invoices: async (_root, args, { db, today }) => {
+      const filter = args.filter ?? {};
+      if (filter.issuedFrom && filter.issuedTo && filter.issuedFrom > filter.issuedTo) {
+        throw badInput('filter.issuedTo', `must not be before filter.issuedFrom (${filter.issuedFrom})`);
+      }
+      const after = args.after ? decodeInvoiceCursor(args.after) : null;
+      if (args.after && !after) throw badInput('after', 'is not a cursor this API returned');
+      const page = await invoicePage(db, first(args.first), after, filter, today);
+      const last = page.rows.at(-1);
+      return {
+        nodes: page.rows,
+        totalCount: page.totalCount,
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeInvoiceCursor({ issuedAt: last.issued_key, id: last.id }) : null },
+      };
+    },
+    subscription: (_root, { id }, { loaders }) => loaders.subscription.load(id),
+    payment: (_root, { id }, { loaders }) => loaders.payment.load(id),
+  },
+
+  Mutation: {
+    issueInvoice: async (_root, { subscriptionId, idempotencyKey }, { db, loaders }) =>
+      invoiceOf(
+        await idempotentWrite(db, idempotencyKey, 'issueInvoice', { subscriptionId }, (tx) => commands.issueInvoice(tx, subscriptionId)),
+        loaders,
+      ),
+    voidInvoice: async (_root, { id, reason, idempotencyKey }, { db, loaders }) =>
+      invoiceOf(await idempotentWrite(db, idempotencyKey, 'voidInvoice', { id, reason }, (tx) => commands.voidInvoice(tx, id, reason)), loaders),
+    recordPayment: async (_root, { input, idempotencyKey }, { db, loaders }) =>
+      paymentOf(await idempotentWrite(db, idempotencyKey, 'recordPayment', input, (tx) => commands.recordPayment(tx, input)), loaders),
+    cancelSubscription: async (_root, { id, atPeriodEnd, idempotencyKey }, { db, loaders }) => {
+      const atEnd = atPeriodEnd ?? true;
+      return subscriptionOf(
+        await idempotentWrite(db, idempotencyKey, 'cancelSubscription', { id, atPeriodEnd: atEnd }, (tx) => commands.cancelSubscription(tx, id, atEnd)),
+        loaders,
+      );
+    },
+  },
+
+  Customer: {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    subscriptions: (customer, _args, { loaders }) => loaders.subscriptionsByCustomer.load(customer.id),
+    invoices: (customer, args, { loaders }) =>
+      loaders.invoicesByCustomer({ status: args.status ?? null, first: first(args.first) }).load(customer.id),
+    payments: (customer, args, { loaders }) => loaders.paymentsByCustomer({ first: first(args.first) }).load(customer.id),
+    balance: async (customer, _args, { loaders }) => {
+      const summary = await summaryOf(customer.id, loaders);
+      return money(summary.balance, summary.currency);
+    },
+    overdueAmount: async (customer, _args, { loaders }) => {
+      const summary = await summaryOf(customer.id, loaders);
+      return money(summary.overdue, summary.currency);
+    },
+    mrr: async (customer, _args, { loaders }) => {
+      const [summary, subscriptions] = await Promise.all([summaryOf(customer.id, loaders), loaders.subscriptionsByCustomer.load(customer.id)]);
+      const recurring = subscriptions.filter((subscription) => subscription.status === 'ACTIVE' || subscription.status === 'PAST_DUE');
+      // Summed from each subscription's rounded mrr, so the total equals what its parts show.
+      return money(recurring.reduce((sum, subscription) => sum.plus(commands.subscriptionMrr(subscription)), new Decimal(0)), summary.currency);
+    },
+  },
+
+  Contract: {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    subscription: (contract, _args, { loaders }) => loaders.subscriptionByContract.load(contract.id),
+  },
+
+  BillingSubscription: {
+    __resolveReference: (reference, { loaders }) => loaders.subscription.load(reference.id),
+    customer: (subscription) => ({ id: subscription.customer_id }),
+    contract: (subscription) => (subscription.contract_id ? { id: subscription.contract_id } : null),
+    planCode: (subscription) => subscription.plan_code,
+    unitPrice: (subscription) => money(subscription.unit_price, subscription.currency),
+    mrr: (subscription) => money(commands.subscriptionMrr(subscription), subscription.currency),
+    currentPeriodStart: (subscription) => subscription.current_period_start,
+    currentPeriodEnd: (subscription) => subscription.current_period_end,
+    cancelAtPeriodEnd: (subscription) => subscription.cancel_at_period_end,
+    canceledAt: (subscription) => subscription.canceled_at,
+    invoices: (subscription, _args, { loaders }) => loaders.invoicesBySubscription.load(subscription.id),
+  },
+
+  Invoice: {
+    __resolveReference: (reference, { loaders }) => loaders.invoice.load(reference.id),
+    customer: (invoice) => ({ id: invoice.customer_id }),
+    subscription: (invoice, _args, { loaders }) => (invoice.subscription_id ? loaders.subscription.load(invoice.subscription_id) : null),
+    issuedAt: (invoice) => invoice.issued_at,
+    dueDate: (invoice) => invoice.due_date,
+    periodStart: (invoice) => invoice.period_start,
+    periodEnd: (invoice) => invoice.period_end,
+    lines: (invoice, _args, { loaders }) => loaders.lines.load(invoice.id),
+    subtotal: (invoice) => money(invoice.subtotal, invoice.currency),
+    tax: (invoice) => money(invoice.tax, invoice.currency),
+    total: (invoice) => money(invoice.total, invoice.currency),
+    amountPaid: (invoice) => money(invoice.amount_paid, invoice.currency),
+    amountDue: (invoice) => money(invoice.status === 'OPEN' ? new Decimal(invoice.total).minus(invoice.amount_paid) : 0, invoice.currency),
+    voidReason: (invoice) => invoice.void_reason,
+    voidedAt: (invoice) => invoice.voided_at,
+    payments: (invoice, _args, { loaders }) => loaders.paymentsByInvoice.load(invoice.id),
+  },
+
+  InvoiceLine: {
+    unitPrice: (line) => money(line.unit_price, line.currency),
+    amount: (line) => money(line.amount, line.currency),
+    periodStart: (line) => line.period_start,
+    periodEnd: (line) => line.period_end,
+  },
+
+  Payment: {
+    __resolveReference: (reference, { loaders }) => loaders.payment.load(reference.id),
+    invoice: (payment, _args, { loaders }) => invoiceOf(payment.invoice_id, loaders),
+    customer: (payment) => ({ id: payment.customer_id }),
+    amount: (payment) => money(payment.amount, payment.currency),
+    receivedAt: (payment) => payment.received_at,
+  },
+};

@@ -1,0 +1,130 @@
+import { badInput, notFound } from '../../platform/errors.ts';
+import { idempotentWrite } from '../../platform/idempotency.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../../platform/loaders.ts';
+import { money } from '../../platform/money.ts';
+import * as commands from './commands.ts';
+import type { Resolvers } from './generated/resolvers.ts';
+import type { ContractRow, CustomerRow } from './rows.ts';
+import { customerPage } from './store.ts';
+
+function parseAfter(after: string | null | undefined): { name: string; id: string } | null {
+  if (!after) return null;
+  try {
+    const [name, id] = JSON.parse(decodeCursor(after)) as [string, string];
+    if (typeof name === 'string' && typeof id === 'string') return { name, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('after', 'is not a cursor this API returned');
+}
+
+function first(value: number | null | undefined): number {
+  try {
+    return pageSize(value);
+  } catch (error) {
+    throw badInput('first', (error as Error).message);
+  }
+}
+
+async function customerOf(id: string, loaders: { customer: { load(id: string): Promise<CustomerRow | null> } }): Promise<CustomerRow> {
+  const row = await loaders.customer.load(id);
+  if (!row) throw notFound('Customer', id);
+  return row;
+}
+
+async function contractOf(id: string, loaders: { contract: { load(id: string): Promise<ContractRow | null> } }): Promise<ContractRow> {
+  const row = await loaders.contract.load(id);
+  if (!row) throw notFound('Contract', id);
+  return row;
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    customer: (_root, { id }, { loaders }) => loaders.customer.load(id),
+    customers: async (_root, args, { db }) => {
+      const page = await customerPage(db, first(args.first), parseAfter(args.after), args.filter ?? {});
+      const last = page.rows.at(-1);
+      return {
+        nodes: page.rows,
+        totalCount: page.totalCount,
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(JSON.stringify([last.name, last.id])) : null },
+      };
+    },
+    contract: (_root, { id }, { loaders }) => loaders.contract.load(id),
+    opportunity: (_root, { id }, { loaders }) => loaders.opportunity.load(id),
+  },
+
+  Mutation: {
+    createCustomer: async (_root, { input, idempotencyKey }, { db, loaders }) =>
+      customerOf(await idempotentWrite(db, idempotencyKey, 'createCustomer', input, (tx) => commands.createCustomer(tx, input)), loaders),
+    updateCustomer: async (_root, { id, input, idempotencyKey }, { db, loaders }) =>
+      customerOf(await idempotentWrite(db, idempotencyKey, 'updateCustomer', { id, input }, (tx) => commands.updateCustomer(tx, id, input)), loaders),
+    createOpportunity: async (_root, { input, idempotencyKey }, { db, loaders }) => {
+      const id = await idempotentWrite(db, idempotencyKey, 'createOpportunity', input, (tx) => commands.createOpportunity(tx, input));
+      return (await loaders.opportunity.load(id))!;
+    },
+    closeOpportunityWon: async (_root, { id, startDate, idempotencyKey }, { db, loaders }) =>
+      contractOf(
+        await idempotentWrite(db, idempotencyKey, 'closeOpportunityWon', { id, startDate }, (tx) => commands.closeOpportunityWon(tx, id, startDate)),
+        loaders,
+      ),
+    amendContract: async (_root, { id, input, idempotencyKey }, { db, loaders }) =>
+      contractOf(await idempotentWrite(db, idempotencyKey, 'amendContract', { id, input }, (tx) => commands.amendContract(tx, id, input)), loaders),
+    terminateContract: async (_root, { id, reason, idempotencyKey }, { db, loaders }) =>
+      contractOf(
+        await idempotentWrite(db, idempotencyKey, 'terminateContract', { id, reason }, (tx) => commands.terminateContract(tx, id, reason)),
+        loaders,
+      ),
+  },
+
+  Customer: {
+    __resolveReference: (reference, { loaders }) => loaders.customer.load(reference.id),
+    parent: (customer, _args, { loaders }) => (customer.parent_id ? loaders.customer.load(customer.parent_id) : null),
+    children: (customer, _args, { loaders }) => loaders.children.load(customer.id),
+    accountOwner: (customer) => customer.account_owner,
+    contacts: (customer, _args, { loaders }) => loaders.contactsByCustomer.load(customer.id),
+    opportunities: (customer, _args, { loaders }) => loaders.opportunitiesByCustomer.load(customer.id),
+    contracts: (customer, _args, { loaders }) => loaders.contractsByCustomer.load(customer.id),
+    createdAt: (customer) => customer.created_at,
+    updatedAt: (customer) => customer.updated_at,
+  },
+
+  Contact: {
+    __resolveReference: (reference, { loaders }) => loaders.contact.load(reference.id),
+    customer: (contact, _args, { loaders }) => customerOf(contact.customer_id, loaders),
+    primary: (contact) => contact.is_primary,
+  },
+
+  Opportunity: {
+    __resolveReference: (reference, { loaders }) => loaders.opportunity.load(reference.id),
+    customer: (opportunity, _args, { loaders }) => customerOf(opportunity.customer_id, loaders),
+    amount: (opportunity) => money(opportunity.amount, opportunity.currency),
+    planCode: (opportunity) => opportunity.plan_code,
+    termMonths: (opportunity) => opportunity.term_months,
+    billingInterval: (opportunity) => opportunity.billing_interval,
+    closeDate: (opportunity) => opportunity.close_date,
+    contract: (opportunity, _args, { loaders }) => (opportunity.contract_id ? loaders.contract.load(opportunity.contract_id) : null),
+  },
+
+  Contract: {
+    __resolveReference: (reference, { loaders }) => loaders.contract.load(reference.id),
+    customer: (contract, _args, { loaders }) => customerOf(contract.customer_id, loaders),
+    planCode: (contract) => contract.plan_code,
+    startDate: (contract) => contract.start_date,
+    endDate: (contract) => contract.end_date,
+    termMonths: (contract) => contract.term_months,
+    billingInterval: (contract) => contract.billing_interval,
+    unitPrice: (contract) => money(contract.unit_price, contract.currency),
+    value: (contract) => money(contract.value, contract.currency),
+    amendments: (contract, _args, { loaders }) => loaders.amendments.load(contract.id),
+    opportunity: (contract, _args, { loaders }) => (contract.opportunity_id ? loaders.opportunity.load(contract.opportunity_id) : null),
+    terminationReason: (contract) => contract.termination_reason,
+  },
+
+  ContractAmendment: {
+    effectiveDate: (amendment) => amendment.effective_date,
+    seatsDelta: (amendment) => amendment.seats_delta,
+    valueDelta: (amendment) => money(amendment.value_delta, amendment.currency),
+    createdAt: (amendment) => amendment.created_at,
+  },
+};

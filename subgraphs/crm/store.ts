@@ -1,0 +1,68 @@
+import type { Queryable } from '../../platform/db.ts';
+import { listLoader, rowLoader } from '../../platform/loaders.ts';
+import type { ContactRow, ContractAmendmentRow, ContractRow, CustomerRow, OpportunityRow } from './rows.ts';
+
+/** One set per request, so every entity reference and per-parent list is one batched query. */
+export function createLoaders(db: Queryable) {
+  return {
+    customer: rowLoader<CustomerRow>(db, 'SELECT * FROM customers WHERE id = ANY($1)', 'id'),
+    children: listLoader<CustomerRow>(db, 'SELECT * FROM customers WHERE parent_id = ANY($1) ORDER BY name, id', 'parent_id'),
+    contact: rowLoader<ContactRow>(db, 'SELECT * FROM contacts WHERE id = ANY($1)', 'id'),
+    contactsByCustomer: listLoader<ContactRow>(
+      db,
+      'SELECT * FROM contacts WHERE customer_id = ANY($1) ORDER BY is_primary DESC, name, id',
+      'customer_id',
+    ),
+    opportunity: rowLoader<OpportunityRow>(db, 'SELECT * FROM opportunities WHERE id = ANY($1)', 'id'),
+    opportunitiesByCustomer: listLoader<OpportunityRow>(
+      db,
+      'SELECT * FROM opportunities WHERE customer_id = ANY($1) ORDER BY created_at DESC, id',
+      'customer_id',
+    ),
+    contract: rowLoader<ContractRow>(db, 'SELECT * FROM contracts WHERE id = ANY($1)', 'id'),
+    contractsByCustomer: listLoader<ContractRow>(
+      db,
+      'SELECT * FROM contracts WHERE customer_id = ANY($1) ORDER BY start_date DESC, id',
+      'customer_id',
+    ),
+    amendments: listLoader<ContractAmendmentRow>(
+      db,
+      `SELECT a.*, c.currency FROM contract_amendments a JOIN contracts c ON c.id = a.contract_id
+       WHERE a.contract_id = ANY($1) ORDER BY a.created_at, a.id`,
+      'contract_id',
+    ),
+  };
+}
+
+export type CrmLoaders = ReturnType<typeof createLoaders>;
+
+export interface CustomerPage {
+  rows: CustomerRow[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface CustomerFilterArgs {
+  segment?: string | null;
+  region?: string | null;
+  nameContains?: string | null;
+}
+
+/** A page of customers ordered by (name, id), after the keyset cursor `after`. */
+export async function customerPage(db: Queryable, first: number, after: { name: string; id: string } | null, filter: CustomerFilterArgs): Promise<CustomerPage> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.segment) where.push(`segment = $${params.push(filter.segment)}`);
+  if (filter.region) where.push(`region = $${params.push(filter.region)}`);
+  if (filter.nameContains) where.push(`name ILIKE $${params.push(`%${filter.nameContains.replace(/[\\%_]/g, '\\$&')}%`)}`);
+  const filterSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const pageWhere = [...where];
+  const pageParams = [...params];
+  if (after) pageWhere.push(`(name, id) > ($${pageParams.push(after.name)}, $${pageParams.push(after.id)})`);
+  const pageSql = pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : '';
+  const [rows, [{ count }]] = await Promise.all([
+    db.query<CustomerRow>(`SELECT * FROM customers ${pageSql} ORDER BY name, id LIMIT $${pageParams.push(first + 1)}`, pageParams),
+    db.query<{ count: number }>(`SELECT count(*) AS count FROM customers ${filterSql}`, params),
+  ]);
+  return { rows: rows.slice(0, first), totalCount: count, hasNextPage: rows.length > first };
+}

@@ -1,0 +1,6 @@
+import type { BaseContext } from '../../platform/subgraph.ts';
+import type { CustomerSuccessLoaders } from './store.ts';
+
+export interface CustomerSuccessContext extends BaseContext {
+  loaders: CustomerSuccessLoaders;
+}

@@ -1,0 +1,96 @@
+import { addDays, today } from '../../platform/dates.ts';
+import { notFound } from '../../platform/errors.ts';
+import { idempotentWrite } from '../../platform/idempotency.ts';
+import { money } from '../../platform/money.ts';
+import * as check from '../../platform/validate.ts';
+import * as commands from './commands.ts';
+import type { Resolvers } from './generated/resolvers.ts';
+import { healthScore, paymentScore } from './health.ts';
+import type { CustomerSuccessLoaders } from './store.ts';
+import { renewalsDue } from './store.ts';
+import type { OnboardingRow, RenewalRow } from './rows.ts';
+
+/** Same assumption as a snapshot's (see commands.ts): no overdue amount known means none overdue. */
+const UNKNOWN_PAYMENT_SCORE = 100;
+
+async function renewalOf(id: string, loaders: CustomerSuccessLoaders): Promise<RenewalRow> {
+  const row = await loaders.renewal.load(id);
+  if (!row) throw notFound('Renewal', id);
+  return row;
+}
+
+async function onboardingOf(customerId: string, loaders: CustomerSuccessLoaders): Promise<OnboardingRow> {
+  const row = await loaders.onboarding.load(customerId);
+  if (!row) throw notFound('Onboarding', customerId);
+  return row;
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    renewal: (_root, { id }, { loaders }) => loaders.renewal.load(id),
+    renewalsDue: (_root, { withinDays, risk }, { db }) => {
+      const days = check.integer('withinDays', withinDays ?? 90, 0, 3650);
+      const from = today();
+      return renewalsDue(db, from, addDays(from, days), risk ?? null);
+    },
+  },
+
+  Mutation: {
+    recordHealthSignal: async (_root, { input, idempotencyKey }, { db }) => ({
+      id: await idempotentWrite(db, idempotencyKey, 'recordHealthSignal', input, (tx) => commands.recordHealthSignal(tx, input)),
+    }),
+    completeMilestone: async (_root, { customerId, name, idempotencyKey }, { db, loaders }) =>
+      onboardingOf(
+        await idempotentWrite(db, idempotencyKey, 'completeMilestone', { customerId, name }, (tx) => commands.completeMilestone(tx, customerId, name)),
+        loaders,
+      ),
+    setRenewalRisk: async (_root, { id, risk, reason, idempotencyKey }, { db, loaders }) =>
+      renewalOf(
+        await idempotentWrite(db, idempotencyKey, 'setRenewalRisk', { id, risk, reason }, (tx) => commands.setRenewalRisk(tx, id, risk, reason)),
+        loaders,
+      ),
+  },
+
+  Customer: {
+    // crm owns the customer, so any id is one; the gateway's representation carries billing's
+    // overdueAmount (the @requires of health), which must survive to the health resolver.
+    __resolveReference: (reference) => ({
+      id: reference.id,
+      overdueAmount: 'overdueAmount' in reference ? reference.overdueAmount : undefined,
+    }),
+    csm: async (customer, _args, { loaders }) => (await loaders.account.load(customer.id))?.csm ?? null,
+    health: async (customer, _args, { loaders }) => {
+      const [stored, baseline] = await Promise.all([loaders.factors.load(customer.id), loaders.trendBaseline.load(customer.id)]);
+      return healthScore({
+        stored,
+        payment: customer.overdueAmount ? paymentScore(customer.overdueAmount.amount) : UNKNOWN_PAYMENT_SCORE,
+        baseline: baseline?.score ?? null,
+      });
+    },
+    renewals: (customer, _args, { loaders }) => loaders.renewalsByCustomer.load(customer.id),
+    onboarding: (customer, _args, { loaders }) => loaders.onboarding.load(customer.id),
+  },
+
+  Contract: {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    renewal: (contract, _args, { loaders }) => loaders.renewalByContract.load(contract.id),
+  },
+
+  Renewal: {
+    __resolveReference: (reference, { loaders }) => loaders.renewal.load(reference.id),
+    customer: (renewal) => ({ id: renewal.customer_id }),
+    contract: (renewal) => ({ id: renewal.contract_id }),
+    renewalDate: (renewal) => renewal.renewal_date,
+    riskReasons: (renewal) => renewal.risk_reasons,
+    forecastArr: (renewal) => money(renewal.forecast_arr, renewal.currency),
+  },
+
+  Onboarding: {
+    milestones: (onboarding, _args, { loaders }) => loaders.milestones.load(onboarding.customer_id),
+  },
+
+  Milestone: {
+    dueDate: (milestone) => milestone.due_date,
+    completedAt: (milestone) => milestone.completed_at,
+  },
+};

@@ -1,0 +1,303 @@
+import type { Queryable } from '../../platform/db.ts';
+import { periodOf, today } from '../../platform/dates.ts';
+import { badInput, conflict, ErrorCode, HubError, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { Decimal, toAmount } from '../../platform/money.ts';
+import * as check from '../../platform/validate.ts';
+import type { AccountingPeriodRow, ErpInvoiceRow, JournalSource, PeriodStatus, PostingRow } from './rows.ts';
+
+/** The writes ERP owns. Each runs inside the caller's transaction. */
+
+/** The chart of accounts the hub posts to. */
+export const ACCOUNTS = {
+  cash: '1000 Cash',
+  receivable: '1200 Accounts Receivable',
+  salesTax: '2200 Sales Tax Payable',
+  deferredRevenue: '2400 Deferred Revenue',
+  revenue: '4000 Revenue',
+} as const;
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An accounting period id, "2026-11"; anything else is BAD_USER_INPUT naming `field`. */
+export function periodId(field: string, value: string): string {
+  const trimmed = value.trim();
+  if (!PERIOD.test(trimmed)) throw badInput(field, `must be a month like "2026-11", got "${value}"`);
+  return trimmed;
+}
+
+/** A signed amount on one account: positive debits it, negative credits it. */
+interface Leg {
+  account: string;
+  amount: Decimal;
+}
+
+interface EntryInput {
+  date: string;
+  source: JournalSource;
+  sourceId: string;
+  customerId: string | null;
+  currency: string;
+  correlationId: string | null;
+  memo?: string | null;
+  legs: Leg[];
+}
+
+/**
+ * The status of a period, locking its row so a concurrent close waits for this posting to commit.
+ * A month ERP has no row for counts as OPEN, and gets one, because journal entries reference it.
+ */
+async function periodStatus(tx: Queryable, period: string): Promise<PeriodStatus> {
+  await tx.query(`INSERT INTO accounting_periods (id, status) VALUES ($1, 'OPEN') ON CONFLICT (id) DO NOTHING`, [period]);
+  const [row] = await tx.query<Pick<AccountingPeriodRow, 'status'>>('SELECT status FROM accounting_periods WHERE id = $1 FOR SHARE', [period]);
+  return row.status;
+}
+
+async function requireOpenPeriod(tx: Queryable, period: string): Promise<void> {
+  const status = await periodStatus(tx, period);
+  if (status !== 'OPEN') throw conflict(`period ${period} is ${status}`, { period, status });
+}
+
+/** Writes a journal entry and its lines; refuses (as a bug, not a user error) one that does not balance. */
+async function writeEntry(tx: Queryable, entry: EntryInput): Promise<string> {
+  const sum = entry.legs.reduce((total, leg) => total.plus(leg.amount), new Decimal(0));
+  if (!sum.isZero()) throw new Error(`journal entry for ${entry.source} ${entry.sourceId} does not balance: off by ${sum.toFixed()}`);
+  const id = newId('je');
+  const [{ seq }] = await tx.query<{ seq: number }>("SELECT nextval('journal_number_seq') AS seq");
+  await tx.query(
+    `INSERT INTO journal_entries (id, number, date, period, source, source_id, customer_id, currency, correlation_id, memo)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      id,
+      `JE-${entry.date.slice(0, 4)}-${String(seq).padStart(6, '0')}`,
+      entry.date,
+      periodOf(entry.date),
+      entry.source,
+      entry.sourceId,
+      entry.customerId,
+      entry.currency,
+      entry.correlationId,
+      entry.memo ?? null,
+    ],
+  );
+  const params: unknown[] = [id];
+  const values = entry.legs.map((leg, index) => {
+    const debit = leg.amount.greaterThan(0) ? leg.amount : new Decimal(0);
+    const credit = leg.amount.lessThan(0) ? leg.amount.negated() : new Decimal(0);
+    return `($1, $${params.push(index + 1)}, $${params.push(leg.account)}, $${params.push(toAmount(debit))}, $${params.push(toAmount(credit))})`;
+  });
+  await tx.query(`INSERT INTO journal_lines (journal_entry_id, line_no, account, debit, credit) VALUES ${values.join(', ')}`, params);
+  return id;
+}
+
+/**
+ * DR AR the total; CR revenue the total net of tax, deferred when the service runs past the issue
+ * month (it is not earned yet); CR sales tax payable the tax, which is owed to the state, not earned.
+ */
+export function invoiceLegs(invoice: Pick<ErpInvoiceRow, 'total' | 'tax' | 'issued_on' | 'service_period_end'>): Leg[] {
+  const total = new Decimal(invoice.total);
+  const tax = new Decimal(invoice.tax);
+  const deferred = invoice.service_period_end !== null && periodOf(invoice.service_period_end) > periodOf(invoice.issued_on);
+  const legs: Leg[] = [
+    { account: ACCOUNTS.receivable, amount: total },
+    { account: deferred ? ACCOUNTS.deferredRevenue : ACCOUNTS.revenue, amount: total.minus(tax).negated() },
+  ];
+  if (tax.greaterThan(0)) legs.push({ account: ACCOUNTS.salesTax, amount: tax.negated() });
+  return legs;
+}
+
+async function lockInvoice(tx: Queryable, invoiceId: string): Promise<ErpInvoiceRow> {
+  const [invoice] = await tx.query<ErpInvoiceRow>('SELECT * FROM erp_invoices WHERE invoice_id = $1 FOR UPDATE', [invoiceId]);
+  if (!invoice) throw notFound('Invoice', invoiceId);
+  return invoice;
+}
+
+/** What posting an invoice came to, for the caller to report (an event, a mutation's answer). */
+export interface PostingResult {
+  invoiceId: string;
+  status: 'POSTED' | 'REJECTED';
+  period: string;
+  journalEntryId: string | null;
+  rejectionReason: string | null;
+}
+
+/**
+ * Posts an invoice ERP knows into `period` (re-dated to its first day) or else the period of its
+ * issue date. A CLOSED or LOCKED period is not an error: the posting is REJECTED with the reason,
+ * for finance to reopen the period or retry into another. Posting twice is a CONFLICT.
+ */
+export async function postInvoice(
+  tx: Queryable,
+  invoiceId: string,
+  options: { period?: string | null; correlationId?: string | null } = {},
+): Promise<PostingResult> {
+  const requested = options.period === null || options.period === undefined ? null : periodId('period', options.period);
+  const invoice = await lockInvoice(tx, invoiceId);
+  if (invoice.status === 'VOID') throw conflict(`invoice ${invoice.number} is VOID and is not posted`, { status: invoice.status });
+  const issuePeriod = periodOf(invoice.issued_on);
+  if (requested !== null && requested < issuePeriod) {
+    throw badInput('period', `must not be before ${issuePeriod}, the period the invoice ${invoice.number} was issued in`);
+  }
+  await tx.query(`INSERT INTO postings (invoice_id, status) VALUES ($1, 'PENDING') ON CONFLICT (invoice_id) DO NOTHING`, [invoiceId]);
+  const [posting] = await tx.query<PostingRow>('SELECT * FROM postings WHERE invoice_id = $1 FOR UPDATE', [invoiceId]);
+  if (posting.status === 'POSTED') {
+    throw conflict(`invoice ${invoice.number} is already POSTED in ${posting.period}`, { status: posting.status, period: posting.period });
+  }
+  const period = requested ?? issuePeriod;
+  const status = await periodStatus(tx, period);
+  if (status !== 'OPEN') {
+    const reason = `period ${period} is ${status}`;
+    await tx.query(
+      `UPDATE postings SET status = 'REJECTED', period = $2, journal_entry_id = NULL, posted_at = NULL, rejection_reason = $3,
+              attempts = attempts + 1, updated_at = now()
+       WHERE invoice_id = $1`,
+      [invoiceId, period, reason],
+    );
+    return { invoiceId, status: 'REJECTED', period, journalEntryId: null, rejectionReason: reason };
+  }
+  const journalEntryId = await writeEntry(tx, {
+    date: period === issuePeriod ? invoice.issued_on : `${period}-01`,
+    source: 'INVOICE',
+    sourceId: invoiceId,
+    customerId: invoice.customer_id,
+    currency: invoice.currency,
+    correlationId: options.correlationId ?? null,
+    memo: `invoice ${invoice.number}`,
+    legs: invoiceLegs(invoice),
+  });
+  await tx.query(
+    `UPDATE postings SET status = 'POSTED', period = $2, journal_entry_id = $3, posted_at = now(), rejection_reason = NULL,
+            attempts = attempts + 1, updated_at = now()
+     WHERE invoice_id = $1`,
+    [invoiceId, period, journalEntryId],
+  );
+  return { invoiceId, status: 'POSTED', period, journalEntryId, rejectionReason: null };
+}
+
+/** The retryPosting mutation: posts again and answers with the invoice, whatever the outcome. */
+export async function retryPosting(tx: Queryable, invoiceId: string, period: string | null | undefined): Promise<string> {
+  await postInvoice(tx, invoiceId, { period, correlationId: null });
+  return invoiceId;
+}
+
+export interface PaymentInput {
+  paymentId: string;
+  invoiceId: string;
+  amount: string;
+  /** The day the cash was received; the entry posts into its period. */
+  date: string;
+  correlationId?: string | null;
+}
+
+/**
+ * Posts a cash receipt: DR Cash / CR AR, and the invoice's paid amount grows (PAID when settled).
+ * A payment posts once: delivered again, it answers with the entry it already wrote. Its period
+ * must be OPEN (CONFLICT otherwise) because cash cannot be re-dated the way an invoice can.
+ * Returns the journal entry's id.
+ */
+export async function postPayment(tx: Queryable, input: PaymentInput): Promise<string> {
+  const paymentId = check.text('paymentId', input.paymentId);
+  if (!/^\d+(\.\d+)?$/.test(input.amount)) throw badInput('amount', `must be a decimal amount like "125.00", got "${input.amount}"`);
+  const amount = check.amount('amount', input.amount, { min: '0.01' });
+  if (!DATE.test(input.date)) throw badInput('date', `must be a date like "2026-11-22", got "${input.date}"`);
+  const [already] = await tx.query<{ id: string }>(`SELECT id FROM journal_entries WHERE source = 'PAYMENT' AND source_id = $1`, [paymentId]);
+  if (already) return already.id;
+  const invoice = await lockInvoice(tx, input.invoiceId);
+  if (invoice.status === 'VOID') throw conflict(`invoice ${invoice.number} is VOID and takes no payments`, { status: invoice.status });
+  const paid = new Decimal(invoice.amount_paid).plus(amount);
+  if (paid.greaterThan(invoice.total)) {
+    throw new HubError(ErrorCode.Overpayment, `payment ${paymentId} of ${toAmount(amount)} exceeds the ${toAmount(new Decimal(invoice.total).minus(invoice.amount_paid))} left on invoice ${invoice.number}`, {
+      field: 'amount',
+    });
+  }
+  await requireOpenPeriod(tx, periodOf(input.date));
+  const journalEntryId = await writeEntry(tx, {
+    date: input.date,
+    source: 'PAYMENT',
+    sourceId: paymentId,
+    customerId: invoice.customer_id,
+    currency: invoice.currency,
+    correlationId: input.correlationId ?? null,
+    memo: `payment for invoice ${invoice.number}`,
+    legs: [
+      { account: ACCOUNTS.cash, amount },
+      { account: ACCOUNTS.receivable, amount: amount.negated() },
+    ],
+  });
+  await tx.query(
+    `UPDATE erp_invoices SET amount_paid = $2, status = CASE WHEN $2::numeric >= total THEN 'PAID' ELSE status END WHERE invoice_id = $1`,
+    [invoice.invoice_id, toAmount(paid)],
+  );
+  return journalEntryId;
+}
+
+/**
+ * Voids an invoice: status VOID and, if it was posted, a CREDIT entry mirroring its invoice entry,
+ * dated `date` (today by default) in a period that must be OPEN. Voiding again changes nothing.
+ * Returns the reversal entry's id, or null when nothing had been posted.
+ */
+export async function reverseInvoice(
+  tx: Queryable,
+  invoiceId: string,
+  options: { date?: string; correlationId?: string | null } = {},
+): Promise<string | null> {
+  const date = options.date ?? today();
+  if (!DATE.test(date)) throw badInput('date', `must be a date like "2026-11-22", got "${date}"`);
+  const invoice = await lockInvoice(tx, invoiceId);
+  const [reversed] = await tx.query<{ id: string }>(`SELECT id FROM journal_entries WHERE source = 'CREDIT' AND source_id = $1`, [invoiceId]);
+  if (invoice.status === 'VOID') return reversed?.id ?? null;
+  const [posting] = await tx.query<PostingRow>('SELECT * FROM postings WHERE invoice_id = $1 FOR UPDATE', [invoiceId]);
+  await tx.query(`UPDATE erp_invoices SET status = 'VOID' WHERE invoice_id = $1`, [invoiceId]);
+  if (posting?.status !== 'POSTED' || posting.journal_entry_id === null) return null;
+  const lines = await tx.query<{ account: string; debit: string; credit: string }>(
+    'SELECT account, debit, credit FROM journal_lines WHERE journal_entry_id = $1 ORDER BY line_no',
+    [posting.journal_entry_id],
+  );
+  await requireOpenPeriod(tx, periodOf(date));
+  return writeEntry(tx, {
+    date,
+    source: 'CREDIT',
+    sourceId: invoiceId,
+    customerId: invoice.customer_id,
+    currency: invoice.currency,
+    correlationId: options.correlationId ?? null,
+    memo: `reversal of invoice ${invoice.number}`,
+    legs: lines.map((line) => ({ account: line.account, amount: new Decimal(line.credit).minus(line.debit) })),
+  });
+}
+
+async function lockOrCreatePeriod(tx: Queryable, id: string): Promise<AccountingPeriodRow> {
+  await tx.query(`INSERT INTO accounting_periods (id, status) VALUES ($1, 'OPEN') ON CONFLICT (id) DO NOTHING`, [id]);
+  const [row] = await tx.query<AccountingPeriodRow>('SELECT * FROM accounting_periods WHERE id = $1 FOR UPDATE', [id]);
+  return row;
+}
+
+export async function closePeriod(tx: Queryable, rawId: string): Promise<string> {
+  const id = periodId('id', rawId);
+  const period = await lockOrCreatePeriod(tx, id);
+  if (period.status === 'CLOSED') throw conflict(`period ${id} is already CLOSED`, { status: period.status });
+  await tx.query(`UPDATE accounting_periods SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [id]);
+  return id;
+}
+
+export async function lockPeriod(tx: Queryable, rawId: string): Promise<string> {
+  const id = periodId('id', rawId);
+  const period = await lockOrCreatePeriod(tx, id);
+  if (period.status !== 'OPEN') throw conflict(`period ${id} is ${period.status}, not OPEN`, { status: period.status });
+  await tx.query(`UPDATE accounting_periods SET status = 'LOCKED' WHERE id = $1`, [id]);
+  return id;
+}
+
+export async function reopenPeriod(tx: Queryable, rawId: string, reason: string): Promise<string> {
+  const id = periodId('id', rawId);
+  const why = check.text('reason', reason, 1000);
+  const [period] = await tx.query<AccountingPeriodRow>('SELECT * FROM accounting_periods WHERE id = $1 FOR UPDATE', [id]);
+  if (!period) throw notFound('AccountingPeriod', id);
+  if (period.status === 'OPEN') throw conflict(`period ${id} is already OPEN`, { status: period.status });
+  await tx.query(
+    `UPDATE accounting_periods SET status = 'OPEN', closed_at = NULL, reopened_at = now(), reopen_reason = $2 WHERE id = $1`,
+    [id, why],
+  );
+  return id;
+}

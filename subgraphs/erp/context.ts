@@ -1,0 +1,6 @@
+import type { BaseContext } from '../../platform/subgraph.ts';
+import type { ErpLoaders } from './store.ts';
+
+export interface ErpContext extends BaseContext {
+  loaders: ErpLoaders;
+}

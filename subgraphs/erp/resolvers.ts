@@ -1,0 +1,114 @@
+import { badInput } from '../../platform/errors.ts';
+import { idempotentWrite } from '../../platform/idempotency.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../../platform/loaders.ts';
+import { money } from '../../platform/money.ts';
+import * as commands from './commands.ts';
+import type { Resolvers } from './generated/resolvers.ts';
+import type { AccountingPeriodRow, PostingRow } from './rows.ts';
+import { accountingPeriods, journalEntryPage, trialBalance, type ErpLoaders } from './store.ts';
+
+function parseAfter(after: string | null | undefined): { date: string; number: string } | null {
+  if (!after) return null;
+  try {
+    const [date, number] = JSON.parse(decodeCursor(after)) as [string, string];
+    const valid = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date)) && typeof number === 'string';
+    if (valid) return { date, number };
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('after', 'is not a cursor this API returned');
+}
+
+function first(value: number | null | undefined): number {
+  try {
+    return pageSize(value);
+  } catch (error) {
+    throw badInput('first', (error as Error).message);
+  }
+}
+
+/** An invoice ERP has no posting row for has simply not been posted yet; the field is non-null. */
+function notYetPosted(invoiceId: string): PostingRow {
+  return { invoice_id: invoiceId, status: 'PENDING', period: null, journal_entry_id: null, posted_at: null, rejection_reason: null, attempts: 0 };
+}
+
+// The period a mutation just wrote, read after its transaction committed.
+async function periodAfterWrite(loaders: ErpLoaders, id: string): Promise<AccountingPeriodRow> {
+  const row = await loaders.period.load(id);
+  if (!row) throw new Error(`accounting period ${id} vanished after its write`);
+  return row;
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    journalEntries: async (_root, args, { db }) => {
+      const period = args.period == null ? null : commands.periodId('period', args.period);
+      const page = await journalEntryPage(db, first(args.first), parseAfter(args.after), { period, sourceId: args.sourceId });
+      const last = page.rows.at(-1);
+      return {
+        nodes: page.rows,
+        totalCount: page.totalCount,
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(JSON.stringify([last.date, last.number])) : null },
+      };
+    },
+    journalEntry: (_root, { id }, { loaders }) => loaders.journalEntry.load(id),
+    accountingPeriods: (_root, _args, { db }) => accountingPeriods(db),
+    trialBalance: async (_root, args, { db }) => {
+      const rows = await trialBalance(db, commands.periodId('period', args.period));
+      return rows.map((row) => ({ account: row.account, debit: money(row.debit, row.currency), credit: money(row.credit, row.currency) }));
+    },
+  },
+
+  Mutation: {
+    closePeriod: async (_root, { id, idempotencyKey }, { db, loaders }) =>
+      periodAfterWrite(loaders, await idempotentWrite(db, idempotencyKey, 'closePeriod', { id }, (tx) => commands.closePeriod(tx, id))),
+    lockPeriod: async (_root, { id, idempotencyKey }, { db, loaders }) =>
+      periodAfterWrite(loaders, await idempotentWrite(db, idempotencyKey, 'lockPeriod', { id }, (tx) => commands.lockPeriod(tx, id))),
+    reopenPeriod: async (_root, { id, reason, idempotencyKey }, { db, loaders }) =>
+      periodAfterWrite(loaders, await idempotentWrite(db, idempotencyKey, 'reopenPeriod', { id, reason }, (tx) => commands.reopenPeriod(tx, id, reason))),
+    retryPosting: async (_root, { invoiceId, period, idempotencyKey }, { db }) => ({
+      id: await idempotentWrite(db, idempotencyKey, 'retryPosting', { invoiceId, period }, (tx) => commands.retryPosting(tx, invoiceId, period)),
+    }),
+  },
+
+  Invoice: {
+    // Billing owns the invoice; ERP answers for any id, with PENDING for one it has not seen.
+    __resolveReference: (reference) => ({ id: reference.id }),
+    posting: async (invoice, _args, { loaders }) => (await loaders.posting.load(invoice.id)) ?? notYetPosted(invoice.id),
+  },
+
+  Posting: {
+    journalEntry: (posting, _args, { loaders }) => (posting.journal_entry_id ? loaders.journalEntry.load(posting.journal_entry_id) : null),
+    postedAt: (posting) => posting.posted_at,
+    rejectionReason: (posting) => posting.rejection_reason,
+  },
+
+  JournalEntry: {
+    __resolveReference: (reference, { loaders }) => loaders.journalEntry.load(reference.id),
+    sourceId: (entry) => entry.source_id,
+    correlationId: (entry) => entry.correlation_id,
+    createdAt: (entry) => entry.created_at,
+    lines: (entry, _args, { loaders }) => loaders.lines.load(entry.id),
+  },
+
+  JournalLine: {
+    debit: (line) => money(line.debit, line.currency),
+    credit: (line) => money(line.credit, line.currency),
+  },
+
+  Customer: {
+    // CRM owns the customer; ERP answers for any id (a customer it has no account for owes nothing).
+    __resolveReference: (reference) => ({ id: reference.id }),
+    receivable: (customer, _args, { loaders }) => loaders.receivable.load(customer.id),
+    creditLimit: async (customer, _args, { loaders }) => {
+      const account = await loaders.erpCustomer.load(customer.id);
+      return account?.credit_limit == null ? null : money(account.credit_limit, account.currency);
+    },
+  },
+
+  AccountingPeriod: {
+    closedAt: (period) => period.closed_at,
+    reopenedAt: (period) => period.reopened_at,
+    reopenReason: (period) => period.reopen_reason,
+  },
+};

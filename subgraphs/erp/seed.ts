@@ -1,0 +1,91 @@
+import type { Db } from '../../platform/db.ts';
+import { insertRows, loadTransaction, setSequence } from '../../seed/bulk.ts';
+
+/** ERP's demo data for one batch of customers, row for row as its tables hold it. */
+export interface ErpSeedBatch {
+  customers: ErpCustomerSeed[];
+  invoices: ErpInvoiceSeed[];
+  entries: JournalEntrySeed[];
+  lines: JournalLineSeed[];
+  postings: PostingSeed[];
+}
+
+export interface AccountingPeriodSeed {
+  id: string;
+  status: 'OPEN' | 'CLOSED';
+  closed_at: string | null;
+}
+
+export interface ErpCustomerSeed {
+  customer_id: string;
+  currency: string;
+  credit_limit: string | null;
+}
+
+export interface ErpInvoiceSeed {
+  invoice_id: string;
+  customer_id: string;
+  number: string;
+  currency: string;
+  total: string;
+  tax: string;
+  amount_paid: string;
+  issued_on: string;
+  due_date: string;
+  status: 'OPEN' | 'PAID' | 'VOID';
+  service_period_end: string;
+}
+
+export interface JournalEntrySeed {
+  id: string;
+  number: string;
+  date: string;
+  period: string;
+  source: 'INVOICE' | 'PAYMENT' | 'CREDIT';
+  source_id: string;
+  customer_id: string;
+  currency: string;
+  correlation_id: string | null;
+  memo: string;
+  created_at: string;
+}
+
+export interface JournalLineSeed {
+  journal_entry_id: string;
+  line_no: number;
+  account: string;
+  debit: string;
+  credit: string;
+}
+
+export interface PostingSeed {
+  invoice_id: string;
+  status: 'POSTED' | 'REJECTED';
+  period: string;
+  journal_entry_id: string | null;
+  posted_at: string | null;
+  rejection_reason: string | null;
+  attempts: number;
+  updated_at: string;
+}
+
+/** Before the first batch: the accounting periods every journal entry refers to. */
+export async function writeErpPeriods(db: Db, periods: AccountingPeriodSeed[]): Promise<void> {
+  await insertRows(db, 'accounting_periods', periods);
+}
+
+/** Writes one batch in one transaction; parents before children for the foreign keys. */
+export async function writeErpSeed(db: Db, batch: ErpSeedBatch): Promise<void> {
+  await loadTransaction(db, async (tx) => {
+    await insertRows(tx, 'erp_customers', batch.customers);
+    await insertRows(tx, 'erp_invoices', batch.invoices);
+    await insertRows(tx, 'journal_entries', batch.entries);
+    await insertRows(tx, 'journal_lines', batch.lines);
+    await insertRows(tx, 'postings', batch.postings);
+  });
+}
+
+/** After the last batch: journal numbers continue after the seeded JE-yyyy-nnnnnn. */
+export async function finishErpSeed(db: Db, lastJournalNumber: number): Promise<void> {
+  await setSequence(db, 'journal_number_seq', lastJournalNumber);
+}

@@ -1,0 +1,137 @@
+import DataLoader from 'dataloader';
+import type { Queryable } from '../../platform/db.ts';
+import { today } from '../../platform/dates.ts';
+import { listLoader, rowLoader } from '../../platform/loaders.ts';
+import { money, type Money } from '../../platform/money.ts';
+import type {
+  AccountingPeriodRow,
+  ErpCustomerRow,
+  JournalEntryRow,
+  JournalLineRow,
+  PostingRow,
+  ReceivableRow,
+  TrialBalanceRow,
+} from './rows.ts';
+
+/** What the Receivable type resolves to: ready-made Money, nothing left to load. */
+export interface Receivable {
+  balance: Money;
+  aging: { current: Money; days1to30: Money; days31to60: Money; days61to90: Money; over90: Money };
+}
+
+/** Used when ERP neither has an account for the customer nor any posted item to take it from. */
+export const FALLBACK_CURRENCY = 'USD';
+
+const RECEIVABLE_SQL = `
+  SELECT i.customer_id, i.currency,
+         sum(i.total - i.amount_paid) AS balance,
+         coalesce(sum(i.total - i.amount_paid) FILTER (WHERE $2::date - i.due_date <= 0), 0) AS current,
+         coalesce(sum(i.total - i.amount_paid) FILTER (WHERE $2::date - i.due_date BETWEEN 1 AND 30), 0) AS days1to30,
+         coalesce(sum(i.total - i.amount_paid) FILTER (WHERE $2::date - i.due_date BETWEEN 31 AND 60), 0) AS days31to60,
+         coalesce(sum(i.total - i.amount_paid) FILTER (WHERE $2::date - i.due_date BETWEEN 61 AND 90), 0) AS days61to90,
+         coalesce(sum(i.total - i.amount_paid) FILTER (WHERE $2::date - i.due_date > 90), 0) AS over90
+  FROM erp_invoices i JOIN postings p ON p.invoice_id = i.invoice_id
+  WHERE i.customer_id = ANY($1) AND i.status = 'OPEN' AND p.status = 'POSTED'
+  GROUP BY i.customer_id, i.currency
+  ORDER BY i.customer_id, i.currency`;
+
+function receivableOf(row: ReceivableRow | undefined, currency: string): Receivable {
+  const at = (amount: string | undefined) => money(amount ?? '0', currency);
+  return {
+    balance: at(row?.balance),
+    aging: {
+      current: at(row?.current),
+      days1to30: at(row?.days1to30),
+      days31to60: at(row?.days31to60),
+      days61to90: at(row?.days61to90),
+      over90: at(row?.over90),
+    },
+  };
+}
+
+/** One set per request, so every entity reference and per-parent list is one batched query. */
+export function createLoaders(db: Queryable) {
+  const erpCustomer = rowLoader<ErpCustomerRow>(db, 'SELECT * FROM erp_customers WHERE customer_id = ANY($1)', 'customer_id');
+  const receivable = new DataLoader<string, Receivable>(async (keys) => {
+    const [accounts, rows] = await Promise.all([
+      erpCustomer.loadMany(keys),
+      db.query<ReceivableRow>(RECEIVABLE_SQL, [keys, today()]),
+    ]);
+    return keys.map((key, index) => {
+      const account = accounts[index];
+      const own = rows.filter((row) => row.customer_id === key);
+      const currency = (account && !(account instanceof Error) ? account.currency : own[0]?.currency) ?? FALLBACK_CURRENCY;
+      return receivableOf(own.find((row) => row.currency === currency), currency);
+    });
+  });
+  return {
+    erpCustomer,
+    receivable,
+    posting: rowLoader<PostingRow>(
+      db,
+      'SELECT invoice_id, status, period, journal_entry_id, posted_at, rejection_reason, attempts FROM postings WHERE invoice_id = ANY($1)',
+      'invoice_id',
+    ),
+    period: rowLoader<AccountingPeriodRow>(db, 'SELECT * FROM accounting_periods WHERE id = ANY($1)', 'id'),
+    journalEntry: rowLoader<JournalEntryRow>(db, 'SELECT * FROM journal_entries WHERE id = ANY($1)', 'id'),
+    lines: listLoader<JournalLineRow>(
+      db,
+      `SELECT l.journal_entry_id, l.line_no, l.account, l.debit, l.credit, e.currency
+       FROM journal_lines l JOIN journal_entries e ON e.id = l.journal_entry_id
+       WHERE l.journal_entry_id = ANY($1) ORDER BY l.journal_entry_id, l.line_no`,
+      'journal_entry_id',
+    ),
+  };
+}
+
+export type ErpLoaders = ReturnType<typeof createLoaders>;
+
+export interface JournalEntryPage {
+  rows: JournalEntryRow[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface JournalEntryFilter {
+  period?: string | null;
+  sourceId?: string | null;
+}
+
+/** A page of journal entries ordered by (date, number) descending, after the keyset cursor `after`. */
+export async function journalEntryPage(
+  db: Queryable,
+  first: number,
+  after: { date: string; number: string } | null,
+  filter: JournalEntryFilter,
+): Promise<JournalEntryPage> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.period) where.push(`period = $${params.push(filter.period)}`);
+  if (filter.sourceId) where.push(`source_id = $${params.push(filter.sourceId)}`);
+  const filterSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const pageWhere = [...where];
+  const pageParams = [...params];
+  if (after) pageWhere.push(`(date, number) < ($${pageParams.push(after.date)}::date, $${pageParams.push(after.number)})`);
+  const pageSql = pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : '';
+  const [rows, [{ count }]] = await Promise.all([
+    db.query<JournalEntryRow>(`SELECT * FROM journal_entries ${pageSql} ORDER BY date DESC, number DESC LIMIT $${pageParams.push(first + 1)}`, pageParams),
+    db.query<{ count: number }>(`SELECT count(*) AS count FROM journal_entries ${filterSql}`, params),
+  ]);
+  return { rows: rows.slice(0, first), totalCount: count, hasNextPage: rows.length > first };
+}
+
+export function accountingPeriods(db: Queryable): Promise<AccountingPeriodRow[]> {
+  return db.query<AccountingPeriodRow>('SELECT * FROM accounting_periods ORDER BY id DESC');
+}
+
+/** Sums per (account, currency): amounts in different currencies are never added together. */
+export function trialBalance(db: Queryable, period: string): Promise<TrialBalanceRow[]> {
+  return db.query<TrialBalanceRow>(
+    `SELECT l.account, e.currency, sum(l.debit) AS debit, sum(l.credit) AS credit
+     FROM journal_lines l JOIN journal_entries e ON e.id = l.journal_entry_id
+     WHERE e.period = $1
+     GROUP BY l.account, e.currency
+     ORDER BY l.account, e.currency`,
+    [period],
+  );
+}

@@ -1,0 +1,103 @@
+/** The commands a user types: `npm start` (whole hub or one service) and `npm run seed`. */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+
+const root = join(import.meta.dirname, '..');
+const dirs: string[] = [];
+after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a script with tsx; resolves when it exits, or when `until` matches its stderr (then stops it). */
+function run(args: string[], env: Record<string, string>, until?: { pattern: RegExp; then: (stderr: string) => Promise<void> }): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    let stdout = '';
+    let stderr = '';
+    let triggered = false;
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      if (until && !triggered && until.pattern.test(stderr)) {
+        triggered = true;
+        until.then(stderr).then(() => child.kill('SIGTERM'), (error) => {
+          child.kill('SIGKILL');
+          reject(error);
+        });
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm start', () => {
+  test('refuses an unknown service with the list of services', async () => {
+    const result = await run(['main.ts', 'warehouse'], {});
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /Unknown service "warehouse". Run one of: gateway, crm, billing, erp, customer-success/);
+  });
+
+  test('refuses a bad configuration, naming every problem, before starting anything', async () => {
+    const result = await run(['main.ts'], { GATEWAY_PORT: '99999', CRM_DATABASE_URL: 'mysql://localhost/crm' });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /Invalid configuration/);
+    assert.match(result.stderr, /GATEWAY_PORT must be an integer from 0 to 65535, got '99999'/);
+    assert.match(result.stderr, /CRM_DATABASE_URL must be a postgres: or postgresql:\/\/ URL/);
+  });
+
+  test('runs one service alone for the distributed deployment, and stops cleanly on SIGTERM', async () => {
+    const result = await run(['main.ts', 'crm'], { CRM_PORT: '0', HUB_DATA_DIR: tempDir() }, {
+      pattern: /crm\s+(http:\/\/\S+)\/graphql/,
+      then: async (stderr) => {
+        const base = stderr.match(/crm\s+(http:\/\/\S+)\/graphql/)![1];
+        assert.equal((await fetch(`${base}/healthz`)).status, 200);
+        const ready = (await (await fetch(`${base}/readyz`)).json()) as { status: string };
+        assert.equal(ready.status, 'ready');
+        const response = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ customers(first: 1) { totalCount } }' }),
+        });
+        assert.deepEqual(await response.json(), { data: { customers: { totalCount: 0 } } });
+      },
+    });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /SIGTERM: shutting down/);
+  });
+});
+
+describe('npm run seed', () => {
+  test('seeds an empty data folder, refuses to seed it twice, and reseeds with --reset', async () => {
+    const env = { HUB_DATA_DIR: tempDir() };
+    const first = await run(['seed/main.ts', '--customers', '25'], env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout + first.stderr, /25 customers/);
+    const again = await run(['seed/main.ts', '--customers', '25'], env);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /--reset/);
+    const reset = await run(['seed/main.ts', '--customers', '10', '--reset'], env);
+    assert.equal(reset.code, 0, reset.stderr);
+    assert.match(reset.stdout + reset.stderr, /10 customers/);
+  });
+
+  test('refuses a bad customer count', async () => {
+    const result = await run(['seed/main.ts', '--customers', 'many'], { HUB_DATA_DIR: tempDir() });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /--customers must be a positive integer/);
+  });
+});

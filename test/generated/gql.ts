@@ -1,0 +1,184 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query CustomerPage($first: Int!, $after: String) {\n    customers(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name domain segment region currency accountOwner createdAt updatedAt\n        parent { id name }\n        children { id name }\n        contacts { id name email phone title primary customer { id } }\n        opportunities { id name stage amount { amount currency } planCode seats termMonths billingInterval closeDate contract { id } customer { id } }\n        contracts {\n          id number status planCode seats startDate endDate termMonths billingInterval terminationReason\n          unitPrice { amount currency } value { amount currency }\n          amendments { id effectiveDate seatsDelta valueDelta { amount currency } reason createdAt }\n          opportunity { id }\n          customer { id }\n          subscription { id }\n          renewal { id }\n        }\n        subscriptions {\n          id planCode seats status interval currentPeriodStart currentPeriodEnd\n          unitPrice { amount currency } mrr { amount currency }\n          customer { id } contract { id } invoices { id }\n        }\n        invoices(first: 100) {\n          id number status issuedAt dueDate\n          subtotal { amount currency } tax { amount currency } total { amount currency }\n          amountPaid { amount currency } amountDue { amount currency }\n          lines { description quantity unitPrice { amount currency } amount { amount currency } periodStart periodEnd }\n          payments { id }\n          customer { id }\n          subscription { id }\n          posting {\n            status period postedAt rejectionReason attempts\n            journalEntry { id number date period source sourceId correlationId lines { account debit { amount currency } credit { amount currency } } }\n          }\n        }\n        payments(first: 100) { id amount { amount currency } method reference status receivedAt invoice { id } customer { id } }\n        balance { amount currency }\n        overdueAmount { amount currency }\n        mrr { amount currency }\n        receivable {\n          balance { amount currency }\n          aging { current { amount currency } days1to30 { amount currency } days31to60 { amount currency } days61to90 { amount currency } over90 { amount currency } }\n        }\n        creditLimit { amount currency }\n        csm\n        health { score grade trend updatedAt factors { name score weight } }\n        renewals { id renewalDate stage risk riskReasons forecastArr { amount currency } customer { id } contract { id } }\n        onboarding { status milestones { name status dueDate completedAt } }\n      }\n    }\n  }\n": typeof types.CustomerPageDocument,
+    "\n  query RootFields($customer: ID!, $contract: ID!, $opportunity: ID!, $invoice: ID!, $subscription: ID!, $payment: ID!, $renewal: ID!, $period: String!) {\n    customer(id: $customer) { id name }\n    contract(id: $contract) { id number }\n    opportunity(id: $opportunity) { id name }\n    invoice(id: $invoice) { id number customer { name } posting { status } }\n    subscription(id: $subscription) { id planCode }\n    payment(id: $payment) { id method }\n    renewal(id: $renewal) { id risk }\n    renewalsDue(withinDays: 365) { id renewalDate stage risk customer { name } contract { number } }\n    invoices(first: 5, filter: { overdue: true }) { totalCount pageInfo { hasNextPage endCursor } nodes { id number dueDate amountDue { amount currency } status } }\n    journalEntries(first: 5, period: $period) { totalCount pageInfo { hasNextPage endCursor } nodes { id number period lines { account debit { amount } credit { amount } } } }\n    accountingPeriods { id status closedAt }\n    trialBalance(period: $period) { account debit { amount currency } credit { amount currency } }\n  }\n": typeof types.RootFieldsDocument,
+    "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": typeof types.PersistCreateDocument,
+    "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": typeof types.PersistReadDocument,
+    "\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n": typeof types.CreateCustomerDocument,
+    "\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n": typeof types.UpdateCustomerDocument,
+    "\n  mutation CreateOpportunity($input: CreateOpportunityInput!, $key: String) {\n    createOpportunity(input: $input, idempotencyKey: $key) { id stage amount { amount currency } }\n  }\n": typeof types.CreateOpportunityDocument,
+    "\n  mutation CloseWon($id: ID!, $startDate: Date!, $key: String) {\n    closeOpportunityWon(id: $id, startDate: $startDate, idempotencyKey: $key) { id number status startDate endDate seats value { amount } customer { id name } }\n  }\n": typeof types.CloseWonDocument,
+    "\n  mutation Amend($id: ID!, $input: AmendContractInput!) {\n    amendContract(id: $id, input: $input) { id seats value { amount } amendments { seatsDelta valueDelta { amount } } }\n  }\n": typeof types.AmendDocument,
+    "\n  mutation Terminate($id: ID!, $reason: String!) {\n    terminateContract(id: $id, reason: $reason) { id status terminationReason }\n  }\n": typeof types.TerminateDocument,
+    "\n  query CustomerCount($name: String) { customers(first: 0, filter: { nameContains: $name }) { totalCount } }\n": typeof types.CustomerCountDocument,
+    "\n  query Opportunities($id: ID!) { customer(id: $id) { opportunities { id } } }\n": typeof types.OpportunitiesDocument,
+    "\n  query Billable {\n    customers(first: 20) {\n      nodes {\n        id\n        subscriptions { id status seats unitPrice { amount } }\n        invoices(first: 50) { id status amountPaid { amount } amountDue { amount } }\n      }\n    }\n  }\n": typeof types.BillableDocument,
+    "\n  mutation IssueInvoice($subscription: ID!, $key: String) {\n    issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id number status total { amount currency } amountDue { amount } lines { quantity amount { amount } } }\n  }\n": typeof types.IssueInvoiceDocument,
+    "\n  mutation RecordPayment($input: RecordPaymentInput!, $key: String) {\n    recordPayment(input: $input, idempotencyKey: $key) { id amount { amount } status invoice { id status amountPaid { amount } amountDue { amount } } }\n  }\n": typeof types.RecordPaymentDocument,
+    "\n  query InvoiceState($id: ID!) { invoice(id: $id) { id status total { amount } amountPaid { amount } amountDue { amount } payments { id amount { amount } } } }\n": typeof types.InvoiceStateDocument,
+    "\n  mutation VoidInvoice($id: ID!, $reason: String!) { voidInvoice(id: $id, reason: $reason) { id status } }\n": typeof types.VoidInvoiceDocument,
+    "\n  mutation CancelSubscription($id: ID!, $atPeriodEnd: Boolean) { cancelSubscription(id: $id, atPeriodEnd: $atPeriodEnd) { id status } }\n": typeof types.CancelSubscriptionDocument,
+    "\n  mutation ClosePeriod($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status closedAt } }\n": typeof types.ClosePeriodDocument,
+    "\n  mutation ReopenPeriod($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { id status } }\n": typeof types.ReopenPeriodDocument,
+    "\n  mutation RecordHealthSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { id health { factors { name score } } } }\n": typeof types.RecordHealthSignalDocument,
+    "\n  mutation SetRenewalRisk($id: ID!, $risk: RenewalRisk!, $reason: String!) { setRenewalRisk(id: $id, risk: $risk, reason: $reason) { id risk riskReasons } }\n": typeof types.SetRenewalRiskDocument,
+    "\n  mutation CompleteMilestone($customer: ID!, $name: String!) { completeMilestone(customerId: $customer, name: $name) { status milestones { name status } } }\n": typeof types.CompleteMilestoneDocument,
+    "\n  query Renewals { renewalsDue(withinDays: 3650) { id customer { id } } }\n": typeof types.RenewalsDocument,
+};
+const documents: Documents = {
+    "\n  query CustomerPage($first: Int!, $after: String) {\n    customers(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name domain segment region currency accountOwner createdAt updatedAt\n        parent { id name }\n        children { id name }\n        contacts { id name email phone title primary customer { id } }\n        opportunities { id name stage amount { amount currency } planCode seats termMonths billingInterval closeDate contract { id } customer { id } }\n        contracts {\n          id number status planCode seats startDate endDate termMonths billingInterval terminationReason\n          unitPrice { amount currency } value { amount currency }\n          amendments { id effectiveDate seatsDelta valueDelta { amount currency } reason createdAt }\n          opportunity { id }\n          customer { id }\n          subscription { id }\n          renewal { id }\n        }\n        subscriptions {\n          id planCode seats status interval currentPeriodStart currentPeriodEnd\n          unitPrice { amount currency } mrr { amount currency }\n          customer { id } contract { id } invoices { id }\n        }\n        invoices(first: 100) {\n          id number status issuedAt dueDate\n          subtotal { amount currency } tax { amount currency } total { amount currency }\n          amountPaid { amount currency } amountDue { amount currency }\n          lines { description quantity unitPrice { amount currency } amount { amount currency } periodStart periodEnd }\n          payments { id }\n          customer { id }\n          subscription { id }\n          posting {\n            status period postedAt rejectionReason attempts\n            journalEntry { id number date period source sourceId correlationId lines { account debit { amount currency } credit { amount currency } } }\n          }\n        }\n        payments(first: 100) { id amount { amount currency } method reference status receivedAt invoice { id } customer { id } }\n        balance { amount currency }\n        overdueAmount { amount currency }\n        mrr { amount currency }\n        receivable {\n          balance { amount currency }\n          aging { current { amount currency } days1to30 { amount currency } days31to60 { amount currency } days61to90 { amount currency } over90 { amount currency } }\n        }\n        creditLimit { amount currency }\n        csm\n        health { score grade trend updatedAt factors { name score weight } }\n        renewals { id renewalDate stage risk riskReasons forecastArr { amount currency } customer { id } contract { id } }\n        onboarding { status milestones { name status dueDate completedAt } }\n      }\n    }\n  }\n": types.CustomerPageDocument,
+    "\n  query RootFields($customer: ID!, $contract: ID!, $opportunity: ID!, $invoice: ID!, $subscription: ID!, $payment: ID!, $renewal: ID!, $period: String!) {\n    customer(id: $customer) { id name }\n    contract(id: $contract) { id number }\n    opportunity(id: $opportunity) { id name }\n    invoice(id: $invoice) { id number customer { name } posting { status } }\n    subscription(id: $subscription) { id planCode }\n    payment(id: $payment) { id method }\n    renewal(id: $renewal) { id risk }\n    renewalsDue(withinDays: 365) { id renewalDate stage risk customer { name } contract { number } }\n    invoices(first: 5, filter: { overdue: true }) { totalCount pageInfo { hasNextPage endCursor } nodes { id number dueDate amountDue { amount currency } status } }\n    journalEntries(first: 5, period: $period) { totalCount pageInfo { hasNextPage endCursor } nodes { id number period lines { account debit { amount } credit { amount } } } }\n    accountingPeriods { id status closedAt }\n    trialBalance(period: $period) { account debit { amount currency } credit { amount currency } }\n  }\n": types.RootFieldsDocument,
+    "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": types.PersistCreateDocument,
+    "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": types.PersistReadDocument,
+    "\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n": types.CreateCustomerDocument,
+    "\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n": types.UpdateCustomerDocument,
+    "\n  mutation CreateOpportunity($input: CreateOpportunityInput!, $key: String) {\n    createOpportunity(input: $input, idempotencyKey: $key) { id stage amount { amount currency } }\n  }\n": types.CreateOpportunityDocument,
+    "\n  mutation CloseWon($id: ID!, $startDate: Date!, $key: String) {\n    closeOpportunityWon(id: $id, startDate: $startDate, idempotencyKey: $key) { id number status startDate endDate seats value { amount } customer { id name } }\n  }\n": types.CloseWonDocument,
+    "\n  mutation Amend($id: ID!, $input: AmendContractInput!) {\n    amendContract(id: $id, input: $input) { id seats value { amount } amendments { seatsDelta valueDelta { amount } } }\n  }\n": types.AmendDocument,
+    "\n  mutation Terminate($id: ID!, $reason: String!) {\n    terminateContract(id: $id, reason: $reason) { id status terminationReason }\n  }\n": types.TerminateDocument,
+    "\n  query CustomerCount($name: String) { customers(first: 0, filter: { nameContains: $name }) { totalCount } }\n": types.CustomerCountDocument,
+    "\n  query Opportunities($id: ID!) { customer(id: $id) { opportunities { id } } }\n": types.OpportunitiesDocument,
+    "\n  query Billable {\n    customers(first: 20) {\n      nodes {\n        id\n        subscriptions { id status seats unitPrice { amount } }\n        invoices(first: 50) { id status amountPaid { amount } amountDue { amount } }\n      }\n    }\n  }\n": types.BillableDocument,
+    "\n  mutation IssueInvoice($subscription: ID!, $key: String) {\n    issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id number status total { amount currency } amountDue { amount } lines { quantity amount { amount } } }\n  }\n": types.IssueInvoiceDocument,
+    "\n  mutation RecordPayment($input: RecordPaymentInput!, $key: String) {\n    recordPayment(input: $input, idempotencyKey: $key) { id amount { amount } status invoice { id status amountPaid { amount } amountDue { amount } } }\n  }\n": types.RecordPaymentDocument,
+    "\n  query InvoiceState($id: ID!) { invoice(id: $id) { id status total { amount } amountPaid { amount } amountDue { amount } payments { id amount { amount } } } }\n": types.InvoiceStateDocument,
+    "\n  mutation VoidInvoice($id: ID!, $reason: String!) { voidInvoice(id: $id, reason: $reason) { id status } }\n": types.VoidInvoiceDocument,
+    "\n  mutation CancelSubscription($id: ID!, $atPeriodEnd: Boolean) { cancelSubscription(id: $id, atPeriodEnd: $atPeriodEnd) { id status } }\n": types.CancelSubscriptionDocument,
+    "\n  mutation ClosePeriod($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status closedAt } }\n": types.ClosePeriodDocument,
+    "\n  mutation ReopenPeriod($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { id status } }\n": types.ReopenPeriodDocument,
+    "\n  mutation RecordHealthSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { id health { factors { name score } } } }\n": types.RecordHealthSignalDocument,
+    "\n  mutation SetRenewalRisk($id: ID!, $risk: RenewalRisk!, $reason: String!) { setRenewalRisk(id: $id, risk: $risk, reason: $reason) { id risk riskReasons } }\n": types.SetRenewalRiskDocument,
+    "\n  mutation CompleteMilestone($customer: ID!, $name: String!) { completeMilestone(customerId: $customer, name: $name) { status milestones { name status } } }\n": types.CompleteMilestoneDocument,
+    "\n  query Renewals { renewalsDue(withinDays: 3650) { id customer { id } } }\n": types.RenewalsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerPage($first: Int!, $after: String) {\n    customers(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name domain segment region currency accountOwner createdAt updatedAt\n        parent { id name }\n        children { id name }\n        contacts { id name email phone title primary customer { id } }\n        opportunities { id name stage amount { amount currency } planCode seats termMonths billingInterval closeDate contract { id } customer { id } }\n        contracts {\n          id number status planCode seats startDate endDate termMonths billingInterval terminationReason\n          unitPrice { amount currency } value { amount currency }\n          amendments { id effectiveDate seatsDelta valueDelta { amount currency } reason createdAt }\n          opportunity { id }\n          customer { id }\n          subscription { id }\n          renewal { id }\n        }\n        subscriptions {\n          id planCode seats status interval currentPeriodStart currentPeriodEnd\n          unitPrice { amount currency } mrr { amount currency }\n          customer { id } contract { id } invoices { id }\n        }\n        invoices(first: 100) {\n          id number status issuedAt dueDate\n          subtotal { amount currency } tax { amount currency } total { amount currency }\n          amountPaid { amount currency } amountDue { amount currency }\n          lines { description quantity unitPrice { amount currency } amount { amount currency } periodStart periodEnd }\n          payments { id }\n          customer { id }\n          subscription { id }\n          posting {\n            status period postedAt rejectionReason attempts\n            journalEntry { id number date period source sourceId correlationId lines { account debit { amount currency } credit { amount currency } } }\n          }\n        }\n        payments(first: 100) { id amount { amount currency } method reference status receivedAt invoice { id } customer { id } }\n        balance { amount currency }\n        overdueAmount { amount currency }\n        mrr { amount currency }\n        receivable {\n          balance { amount currency }\n          aging { current { amount currency } days1to30 { amount currency } days31to60 { amount currency } days61to90 { amount currency } over90 { amount currency } }\n        }\n        creditLimit { amount currency }\n        csm\n        health { score grade trend updatedAt factors { name score weight } }\n        renewals { id renewalDate stage risk riskReasons forecastArr { amount currency } customer { id } contract { id } }\n        onboarding { status milestones { name status dueDate completedAt } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CustomerPage($first: Int!, $after: String) {\n    customers(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name domain segment region currency accountOwner createdAt updatedAt\n        parent { id name }\n        children { id name }\n        contacts { id name email phone title primary customer { id } }\n        opportunities { id name stage amount { amount currency } planCode seats termMonths billingInterval closeDate contract { id } customer { id } }\n        contracts {\n          id number status planCode seats startDate endDate termMonths billingInterval terminationReason\n          unitPrice { amount currency } value { amount currency }\n          amendments { id effectiveDate seatsDelta valueDelta { amount currency } reason createdAt }\n          opportunity { id }\n          customer { id }\n          subscription { id }\n          renewal { id }\n        }\n        subscriptions {\n          id planCode seats status interval currentPeriodStart currentPeriodEnd\n          unitPrice { amount currency } mrr { amount currency }\n          customer { id } contract { id } invoices { id }\n        }\n        invoices(first: 100) {\n          id number status issuedAt dueDate\n          subtotal { amount currency } tax { amount currency } total { amount currency }\n          amountPaid { amount currency } amountDue { amount currency }\n          lines { description quantity unitPrice { amount currency } amount { amount currency } periodStart periodEnd }\n          payments { id }\n          customer { id }\n          subscription { id }\n          posting {\n            status period postedAt rejectionReason attempts\n            journalEntry { id number date period source sourceId correlationId lines { account debit { amount currency } credit { amount currency } } }\n          }\n        }\n        payments(first: 100) { id amount { amount currency } method reference status receivedAt invoice { id } customer { id } }\n        balance { amount currency }\n        overdueAmount { amount currency }\n        mrr { amount currency }\n        receivable {\n          balance { amount currency }\n          aging { current { amount currency } days1to30 { amount currency } days31to60 { amount currency } days61to90 { amount currency } over90 { amount currency } }\n        }\n        creditLimit { amount currency }\n        csm\n        health { score grade trend updatedAt factors { name score weight } }\n        renewals { id renewalDate stage risk riskReasons forecastArr { amount currency } customer { id } contract { id } }\n        onboarding { status milestones { name status dueDate completedAt } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RootFields($customer: ID!, $contract: ID!, $opportunity: ID!, $invoice: ID!, $subscription: ID!, $payment: ID!, $renewal: ID!, $period: String!) {\n    customer(id: $customer) { id name }\n    contract(id: $contract) { id number }\n    opportunity(id: $opportunity) { id name }\n    invoice(id: $invoice) { id number customer { name } posting { status } }\n    subscription(id: $subscription) { id planCode }\n    payment(id: $payment) { id method }\n    renewal(id: $renewal) { id risk }\n    renewalsDue(withinDays: 365) { id renewalDate stage risk customer { name } contract { number } }\n    invoices(first: 5, filter: { overdue: true }) { totalCount pageInfo { hasNextPage endCursor } nodes { id number dueDate amountDue { amount currency } status } }\n    journalEntries(first: 5, period: $period) { totalCount pageInfo { hasNextPage endCursor } nodes { id number period lines { account debit { amount } credit { amount } } } }\n    accountingPeriods { id status closedAt }\n    trialBalance(period: $period) { account debit { amount currency } credit { amount currency } }\n  }\n"): (typeof documents)["\n  query RootFields($customer: ID!, $contract: ID!, $opportunity: ID!, $invoice: ID!, $subscription: ID!, $payment: ID!, $renewal: ID!, $period: String!) {\n    customer(id: $customer) { id name }\n    contract(id: $contract) { id number }\n    opportunity(id: $opportunity) { id name }\n    invoice(id: $invoice) { id number customer { name } posting { status } }\n    subscription(id: $subscription) { id planCode }\n    payment(id: $payment) { id method }\n    renewal(id: $renewal) { id risk }\n    renewalsDue(withinDays: 365) { id renewalDate stage risk customer { name } contract { number } }\n    invoices(first: 5, filter: { overdue: true }) { totalCount pageInfo { hasNextPage endCursor } nodes { id number dueDate amountDue { amount currency } status } }\n    journalEntries(first: 5, period: $period) { totalCount pageInfo { hasNextPage endCursor } nodes { id number period lines { account debit { amount } credit { amount } } } }\n    accountingPeriods { id status closedAt }\n    trialBalance(period: $period) { account debit { amount currency } credit { amount currency } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n"): (typeof documents)["\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"): (typeof documents)["\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n"): (typeof documents)["\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n"): (typeof documents)["\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOpportunity($input: CreateOpportunityInput!, $key: String) {\n    createOpportunity(input: $input, idempotencyKey: $key) { id stage amount { amount currency } }\n  }\n"): (typeof documents)["\n  mutation CreateOpportunity($input: CreateOpportunityInput!, $key: String) {\n    createOpportunity(input: $input, idempotencyKey: $key) { id stage amount { amount currency } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseWon($id: ID!, $startDate: Date!, $key: String) {\n    closeOpportunityWon(id: $id, startDate: $startDate, idempotencyKey: $key) { id number status startDate endDate seats value { amount } customer { id name } }\n  }\n"): (typeof documents)["\n  mutation CloseWon($id: ID!, $startDate: Date!, $key: String) {\n    closeOpportunityWon(id: $id, startDate: $startDate, idempotencyKey: $key) { id number status startDate endDate seats value { amount } customer { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Amend($id: ID!, $input: AmendContractInput!) {\n    amendContract(id: $id, input: $input) { id seats value { amount } amendments { seatsDelta valueDelta { amount } } }\n  }\n"): (typeof documents)["\n  mutation Amend($id: ID!, $input: AmendContractInput!) {\n    amendContract(id: $id, input: $input) { id seats value { amount } amendments { seatsDelta valueDelta { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Terminate($id: ID!, $reason: String!) {\n    terminateContract(id: $id, reason: $reason) { id status terminationReason }\n  }\n"): (typeof documents)["\n  mutation Terminate($id: ID!, $reason: String!) {\n    terminateContract(id: $id, reason: $reason) { id status terminationReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerCount($name: String) { customers(first: 0, filter: { nameContains: $name }) { totalCount } }\n"): (typeof documents)["\n  query CustomerCount($name: String) { customers(first: 0, filter: { nameContains: $name }) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Opportunities($id: ID!) { customer(id: $id) { opportunities { id } } }\n"): (typeof documents)["\n  query Opportunities($id: ID!) { customer(id: $id) { opportunities { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Billable {\n    customers(first: 20) {\n      nodes {\n        id\n        subscriptions { id status seats unitPrice { amount } }\n        invoices(first: 50) { id status amountPaid { amount } amountDue { amount } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Billable {\n    customers(first: 20) {\n      nodes {\n        id\n        subscriptions { id status seats unitPrice { amount } }\n        invoices(first: 50) { id status amountPaid { amount } amountDue { amount } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueInvoice($subscription: ID!, $key: String) {\n    issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id number status total { amount currency } amountDue { amount } lines { quantity amount { amount } } }\n  }\n"): (typeof documents)["\n  mutation IssueInvoice($subscription: ID!, $key: String) {\n    issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id number status total { amount currency } amountDue { amount } lines { quantity amount { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordPayment($input: RecordPaymentInput!, $key: String) {\n    recordPayment(input: $input, idempotencyKey: $key) { id amount { amount } status invoice { id status amountPaid { amount } amountDue { amount } } }\n  }\n"): (typeof documents)["\n  mutation RecordPayment($input: RecordPaymentInput!, $key: String) {\n    recordPayment(input: $input, idempotencyKey: $key) { id amount { amount } status invoice { id status amountPaid { amount } amountDue { amount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvoiceState($id: ID!) { invoice(id: $id) { id status total { amount } amountPaid { amount } amountDue { amount } payments { id amount { amount } } } }\n"): (typeof documents)["\n  query InvoiceState($id: ID!) { invoice(id: $id) { id status total { amount } amountPaid { amount } amountDue { amount } payments { id amount { amount } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoidInvoice($id: ID!, $reason: String!) { voidInvoice(id: $id, reason: $reason) { id status } }\n"): (typeof documents)["\n  mutation VoidInvoice($id: ID!, $reason: String!) { voidInvoice(id: $id, reason: $reason) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelSubscription($id: ID!, $atPeriodEnd: Boolean) { cancelSubscription(id: $id, atPeriodEnd: $atPeriodEnd) { id status } }\n"): (typeof documents)["\n  mutation CancelSubscription($id: ID!, $atPeriodEnd: Boolean) { cancelSubscription(id: $id, atPeriodEnd: $atPeriodEnd) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClosePeriod($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status closedAt } }\n"): (typeof documents)["\n  mutation ClosePeriod($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status closedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReopenPeriod($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { id status } }\n"): (typeof documents)["\n  mutation ReopenPeriod($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordHealthSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { id health { factors { name score } } } }\n"): (typeof documents)["\n  mutation RecordHealthSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { id health { factors { name score } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRenewalRisk($id: ID!, $risk: RenewalRisk!, $reason: String!) { setRenewalRisk(id: $id, risk: $risk, reason: $reason) { id risk riskReasons } }\n"): (typeof documents)["\n  mutation SetRenewalRisk($id: ID!, $risk: RenewalRisk!, $reason: String!) { setRenewalRisk(id: $id, risk: $risk, reason: $reason) { id risk riskReasons } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteMilestone($customer: ID!, $name: String!) { completeMilestone(customerId: $customer, name: $name) { status milestones { name status } } }\n"): (typeof documents)["\n  mutation CompleteMilestone($customer: ID!, $name: String!) { completeMilestone(customerId: $customer, name: $name) { status milestones { name status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Renewals { renewalsDue(withinDays: 3650) { id customer { id } } }\n"): (typeof documents)["\n  query Renewals { renewalsDue(withinDays: 3650) { id customer { id } } }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
