@@ -20,7 +20,7 @@ import {
   type Segment,
 } from './model.ts';
 import { ACCOUNT_OWNERS, ENTITIES, FIRST_NAMES, LAST_NAMES, NAME_HEADS, NAME_KINDS, NAME_TAILS, STAFF_DOMAIN, TITLES, slug } from './names.ts';
-import { Rng, streamSeed } from './random.ts';
+import { Quota, Rng, streamSeed } from './random.ts';
 import { customerSuccess } from './success.ts';
 
 /** Price of one seat for one month, per plan (the same figure in every currency, for simplicity). */
@@ -68,6 +68,9 @@ export class SeedGenerator {
   private readonly names = new Set<string>();
   private readonly domains = new Set<string>();
   private readonly parents: { id: string; name: string; slug: string }[] = [];
+  /** About 3% of contracts running for three months or more were terminated early. */
+  private readonly terminations = new Quota(33);
+  private readonly rejections = new Quota(33);
 
   constructor(
     private readonly asOf: string,
@@ -91,7 +94,13 @@ export class SeedGenerator {
   /** Customers number `from` to `to` (1-based, both included), for all four systems. */
   batch(from: number, to: number): SeedBatch {
     const batch = emptyBatch();
-    const ledger: LedgerContext = { asOf: this.asOf, rejectPeriod: previousMonth(this.asOf), counters: this.counters, batch };
+    const ledger: LedgerContext = {
+      asOf: this.asOf,
+      rejectPeriod: previousMonth(this.asOf),
+      rejections: this.rejections,
+      counters: this.counters,
+      batch,
+    };
     for (let n = from; n <= to; n++) this.customer(n, batch, ledger);
     return batch;
   }
@@ -258,7 +267,7 @@ export class SeedGenerator {
       terminationReason: null,
     };
     const running = daysBetween(terms.start, this.asOf);
-    if (contract.status === 'ACTIVE' && running > 90 && rng.chance(0.03)) {
+    if (contract.status === 'ACTIVE' && running > 90 && this.terminations.take()) {
       contract.status = 'TERMINATED';
       contract.terminatedOn = addDays(terms.start, rng.int(60, running - 1));
       contract.terminationReason = rng.pick(TERMINATION_REASONS);

@@ -50,3 +50,17 @@ export function streamSeed(seed: number, stream: number): number {
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
   return (h ^ (h >>> 16)) >>> 0;
 }
+
+/**
+ * Picks every n-th eligible case, starting with the first: a rare case (a terminated contract, a
+ * rejected posting) then shows up even in a small seed, at an exact rate in a large one.
+ */
+export class Quota {
+  private seen = 0;
+
+  constructor(private readonly every: number) {}
+
+  take(): boolean {
+    return this.seen++ % this.every === 0;
+  }
+}

@@ -41,7 +41,7 @@ function onboard(ctx: SuccessContext, rng: Rng, customer: CustomerPlan, contract
     let completedAt: string | null = null;
     if (name === 'Data migration' && customer.segment === 'SMB' && rng.chance(0.3)) {
       status = 'SKIPPED';
-    } else if (!blocked && due < ctx.asOf && rng.chance(0.88)) {
+    } else if (!blocked && due < ctx.asOf && rng.chance(daysBetween(due, ctx.asOf) > 14 ? 0.96 : 0.75)) {
       status = 'DONE';
       const completedOn = minDate(addDays(due, rng.int(-4, 3)), addDays(ctx.asOf, -1));
       completedAt = at(completedOn < contract.startDate ? contract.startDate : completedOn, rng.int(9, 17), rng.int(0, 59));
@@ -125,7 +125,8 @@ export function customerSuccess(ctx: SuccessContext, rng: Rng, customer: Custome
   cs.history.push({
     customer_id: customer.id,
     recorded_at: at(addDays(ctx.asOf, -30), 0),
-    score: clamp((usage + support + engagement) / 3 + rng.int(-10, 10)),
+    // Weighted like customer-success scores health (payment from the overdue amount), a month ago.
+    score: clamp((usage * 40 + support * 20 + (overdue ? 40 : 100) * 25 + engagement * 15) / 100 + rng.int(-8, 8)),
   });
 
   const windowStart = addDays(ctx.asOf, -ONBOARDING_WINDOW_DAYS);

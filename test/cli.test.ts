@@ -86,13 +86,13 @@ describe('npm run seed', () => {
     const env = { HUB_DATA_DIR: tempDir() };
     const first = await run(['seed/main.ts', '--customers', '25'], env);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout + first.stderr, /25 customers/);
+    assert.match(first.stdout + first.stderr, /customers\s+25\n/);
     const again = await run(['seed/main.ts', '--customers', '25'], env);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /--reset/);
     const reset = await run(['seed/main.ts', '--customers', '10', '--reset'], env);
     assert.equal(reset.code, 0, reset.stderr);
-    assert.match(reset.stdout + reset.stderr, /10 customers/);
+    assert.match(reset.stdout + reset.stderr, /customers\s+10\n/);
   });
 
   test('refuses a bad customer count', async () => {
