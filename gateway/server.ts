@@ -72,6 +72,8 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
+    stopOnTerminationSignals: false,
     formatError: (formatted) => maskError(formatted as Parameters<typeof maskError>[0]).error as typeof formatted,
     plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger)],
   });

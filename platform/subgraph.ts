@@ -109,6 +109,8 @@ export async function createApolloSubgraph<Context extends BaseContext>(
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(definition),
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
+    stopOnTerminationSignals: false,
     formatError: (formatted) => maskError(formatted as Parameters<typeof maskError>[0]).error as typeof formatted,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), maskingPlugin(logger)],
   });

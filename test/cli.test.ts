@@ -60,6 +60,30 @@ describe('npm start', () => {
     assert.match(result.stderr, /CRM_DATABASE_URL must be a postgres: or postgresql:\/\/ URL/);
   });
 
+  test('runs the whole hub in one process with JSON logs carrying the request id, and stops cleanly on SIGTERM', async () => {
+    const ports = { GATEWAY_PORT: '0', CRM_PORT: '0', BILLING_PORT: '0', ERP_PORT: '0', CUSTOMER_SUCCESS_PORT: '0' };
+    const result = await run(['main.ts'], { ...ports, HUB_DATA_DIR: tempDir(), HUB_SEED_CUSTOMERS: '0', LOG_LEVEL: 'info' }, {
+      pattern: /gateway\s+(http:\/\/\S+)\/graphql/,
+      then: async (stderr) => {
+        const base = stderr.match(/gateway\s+(http:\/\/\S+)\/graphql/)![1];
+        const ready = (await (await fetch(`${base}/readyz`)).json()) as { status: string; subgraphs: Record<string, { ok: boolean }> };
+        assert.equal(ready.status, 'ready');
+        assert.deepEqual(Object.keys(ready.subgraphs).sort(), ['billing', 'crm', 'customer-success', 'erp']);
+        const response = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42' },
+          body: JSON.stringify({ query: '{ customers(first: 1) { totalCount nodes { balance { amount } } } }' }),
+        });
+        assert.equal(response.status, 200);
+      },
+    });
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { service: string; reqId?: string; msg: string });
+    const traced = lines.filter((line) => line.reqId === 'trace-me-42');
+    assert.ok(traced.some((line) => line.service === 'gateway'), 'the gateway logged the request under its id');
+    assert.ok(traced.some((line) => line.service === 'crm'), 'the subgraph it called logged under the same id');
+  });
+
   test('runs one service alone for the distributed deployment, and stops cleanly on SIGTERM', async () => {
     const result = await run(['main.ts', 'crm'], { CRM_PORT: '0', HUB_DATA_DIR: tempDir() }, {
       pattern: /crm\s+(http:\/\/\S+)\/graphql/,
