@@ -8,6 +8,6 @@ COPY gateway/graphiql ./gateway/graphiql
 RUN npm ci --include=dev && npm cache clean --force
 COPY . .
 USER node
-EXPOSE 4000 4001 4002 4003 4004
+EXPOSE 4000 4001 4002 4003 4004 4005
 ENTRYPOINT ["npm", "start", "--"]
 CMD ["gateway"]

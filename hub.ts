@@ -7,13 +7,16 @@ import { createBillingServer } from './subgraphs/billing/server.ts';
 import { createCrmServer } from './subgraphs/crm/server.ts';
 import { createCustomerSuccessServer } from './subgraphs/customer-success/server.ts';
 import { createErpServer } from './subgraphs/erp/server.ts';
+import { createOpsServer } from './subgraphs/ops/server.ts';
+import { createEventStream, type EventStream } from './platform/events/index.ts';
 import { seedHub, type SeedProgress } from './seed/index.ts';
 
-const SUBGRAPHS: Record<SystemName, (config: HubConfig) => Promise<SubgraphService>> = {
+const SUBGRAPHS: Record<SystemName, (config: HubConfig, stream: EventStream) => Promise<SubgraphService>> = {
   crm: createCrmServer,
   billing: createBillingServer,
   erp: createErpServer,
   'customer-success': createCustomerSuccessServer,
+  ops: createOpsServer,
 };
 
 /** A service that listens: its URL and how to stop it. */
@@ -31,10 +34,26 @@ async function listen(service: Service, host: string, port: number): Promise<Run
   return { name: service.name as ServiceName, url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`, service };
 }
 
-/** Starts one service alone (the distributed deployment runs one per process). */
-export async function startService(name: ServiceName, config: HubConfig): Promise<RunningService> {
-  if (name === 'gateway') return listen(await createGatewayServer(config), config.host, config.gatewayPort);
-  return listen(await SUBGRAPHS[name](config), config.host, config.systems[name].port);
+/**
+ * Starts one service alone (the distributed deployment runs one per process). A subgraph gets
+ * its own connection to the event stream; without REDIS_URL its events stay in this process.
+ */
+export async function startService(name: ServiceName, config: HubConfig): Promise<RunningService & { close(): Promise<void> }> {
+  if (name === 'gateway') {
+    const gateway = await listen(await createGatewayServer(config), config.host, config.gatewayPort);
+    return { ...gateway, close: () => gateway.service.close() };
+  }
+  const stream = createEventStream(config.events);
+  const service = await SUBGRAPHS[name](config, stream);
+  await service.start();
+  const running = await listen(service, config.host, config.systems[name].port);
+  return {
+    ...running,
+    async close() {
+      await service.close();
+      await stream.close();
+    },
+  };
 }
 
 export interface RunningHub {
@@ -43,6 +62,8 @@ export interface RunningHub {
   dbs: Record<SystemName, Db>;
   /** The configuration the hub runs with: subgraph URLs as they were bound. */
   config: HubConfig;
+  /** The event stream every subgraph of this process shares. */
+  stream: EventStream;
   /** Stops the gateway first, so no request reaches a subgraph that is closing. */
   close(): Promise<void>;
 }
@@ -58,13 +79,15 @@ export interface StartHubOptions {
  * free port and the gateway is pointed at what was bound.
  */
 export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
-  const built = await Promise.all(SYSTEMS.map((name) => SUBGRAPHS[name](config)));
+  const stream = createEventStream(config.events);
+  const built = await Promise.all(SYSTEMS.map((name) => SUBGRAPHS[name](config, stream)));
   const dbs = Object.fromEntries(built.map((service) => [service.name, service.db])) as Record<SystemName, Db>;
   const started: RunningService[] = [];
   try {
     if (config.seedCustomers > 0 && (await allEmpty(dbs))) {
       await seedHub(dbs, { customers: config.seedCustomers, onProgress: options.onSeedProgress });
     }
+    for (const service of built) await service.start();
     for (const service of built) started.push(await listen(service, config.host, config.systems[service.name as SystemName].port));
     const subgraphs = Object.fromEntries(started.map((running) => [running.name, running])) as Record<SystemName, RunningService>;
     const bound: HubConfig = {
@@ -82,13 +105,16 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       subgraphs,
       dbs,
       config: bound,
+      stream,
       async close() {
-        await gateway.service.close();
+        await gateway.close();
         await Promise.all(built.map((service) => service.close()));
+        await stream.close();
       },
     };
   } catch (error) {
     await Promise.all(built.map((service) => service.close().catch(() => undefined)));
+    await stream.close();
     throw error;
   }
 }

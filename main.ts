@@ -27,9 +27,12 @@ async function main(): Promise<void> {
   let running: RunningService[];
   let close: () => Promise<void>;
   if (requested) {
+    if (requested !== 'gateway' && !config.events.redisUrl) {
+      console.error('REDIS_URL is not set: this service\'s events stay in this process, and other processes never see them.');
+    }
     const service = await startService(requested as ServiceName, config);
     running = [service];
-    close = () => service.service.close();
+    close = () => service.close();
   } else {
     const bar = new cliProgress.SingleBar({ format: 'Seeding demo data [{bar}] {percentage}% {phase}', clearOnComplete: true }, cliProgress.Presets.shades_classic);
     let barStarted = false;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyRequest } from 'fastify';
@@ -18,7 +19,28 @@ export const SUPERGRAPH_PATH = join(import.meta.dirname, '..', 'supergraph.graph
 
 export interface GatewayContext {
   requestId: string;
+  /** From the client's `x-correlation-id`, or made here; sent to every subgraph and returned. */
+  correlationId: string;
   log: Logger;
+}
+
+/** Puts the correlation id in every response's extensions and `x-correlation-id` header. */
+const correlationPlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('x-correlation-id', contextValue.correlationId);
+        if (response.body.kind === 'single') {
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, correlationId: contextValue.correlationId };
+        }
+      },
+    };
+  },
+};
+
+function correlationIdOf(request: FastifyRequest): string {
+  const header = request.headers['x-correlation-id'];
+  return typeof header === 'string' && /^[\w.:-]{1,200}$/.test(header) ? header : randomUUID();
 }
 
 interface SubgraphStatus {
@@ -65,6 +87,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
         fetcher: ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
         willSendRequest: ({ request, context }) => {
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+          if (context.correlationId) request.http?.headers.set('x-correlation-id', context.correlationId);
         },
       }),
   });
@@ -75,7 +98,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
     formatError: (formatted) => maskError(formatted as Parameters<typeof maskError>[0]).error as typeof formatted,
-    plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin],
   });
 
   const app = createHttpApp({
@@ -90,7 +113,10 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   registerGraphiql(app, { endpoint: '/graphql', examples: DEFAULT_EXAMPLES });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
-    context: async (request: FastifyRequest) => ({ requestId: String(request.id), log: request.log as Logger }),
+    context: async (request: FastifyRequest) => {
+      const correlationId = correlationIdOf(request);
+      return { requestId: String(request.id), correlationId, log: (request.log as Logger).child({ correlationId }) };
+    },
   });
   return {
     name: 'gateway',

@@ -3,8 +3,8 @@
  * Nothing else in the code base reads `process.env`.
  */
 
-/** The systems of record, one subgraph each. */
-export const SYSTEMS = ['crm', 'billing', 'erp', 'customer-success'] as const;
+/** The systems, one subgraph and one database each: four systems of record and the hub's own ops. */
+export const SYSTEMS = ['crm', 'billing', 'erp', 'customer-success', 'ops'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
 /** Every process the hub can run: the gateway and one per system. */
@@ -29,7 +29,25 @@ export interface HubConfig {
   seedCustomers: number;
   /** Milliseconds the gateway waits for a subgraph before answering with an error for its fields. */
   subgraphTimeoutMs: number;
+  events: EventsConfig;
   systems: Record<SystemName, SystemConfig>;
+}
+
+export interface EventsConfig {
+  /** Redis for the event stream; undefined means the in-process stream (one process only). */
+  redisUrl?: string;
+  /** Prefix of every Redis key the hub uses, so several hubs can share one Redis. */
+  redisPrefix: string;
+  /** How long the stream keeps events for replay. */
+  retentionDays: number;
+  /** Deliveries of one event to one consumer before it is dead-lettered. */
+  maxAttempts: number;
+  /** First retry delay; each further one doubles, with jitter. */
+  retryBaseMs: number;
+  /** How often the outbox relay looks for rows other than the ones it is told of. */
+  outboxPollMs: number;
+  /** A delivery left unacknowledged this long by a consumer is taken over by another (it died). */
+  reclaimIdleMs: number;
 }
 
 /** One row of the README's configuration table: the variable, its default, and what it does. */
@@ -44,6 +62,7 @@ const DEFAULT_PORTS: Record<SystemName, number> = {
   billing: 4002,
   erp: 4003,
   'customer-success': 4004,
+  ops: 4005,
 };
 
 /** `customer-success` → `CUSTOMER_SUCCESS`, the prefix of that system's variables. */
@@ -76,6 +95,13 @@ export function settings(): Setting[] {
     { variable: 'HUB_SEED_CUSTOMERS', default: '200', description: 'customers seeded on first start of an empty embedded data folder (0: none)' },
     { variable: 'SUBGRAPH_TIMEOUT_MS', default: '10000', description: 'how long the gateway waits for a subgraph' },
     { variable: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
+    { variable: 'REDIS_URL', default: '(in-process stream)', description: 'Redis for the event stream; needed when services run in several processes' },
+    { variable: 'REDIS_PREFIX', default: 'hub', description: 'prefix of every Redis key, so several hubs can share one Redis' },
+    { variable: 'EVENT_RETENTION_DAYS', default: '7', description: 'how long the stream keeps events for replay' },
+    { variable: 'CONSUMER_MAX_ATTEMPTS', default: '5', description: 'deliveries of a failing event before it becomes a dead letter' },
+    { variable: 'CONSUMER_RETRY_BASE_MS', default: '500', description: 'first retry delay of a failing event; doubles each time, with jitter' },
+    { variable: 'OUTBOX_POLL_MS', default: '1000', description: 'how often the outbox relay looks for unpublished events' },
+    { variable: 'CONSUMER_RECLAIM_IDLE_MS', default: '30000', description: 'after this long, events a dead consumer held are taken over' },
     ...perSystem,
   ];
 }
@@ -119,6 +145,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   };
 
+  const prefix = (): string => {
+    const value = read('REDIS_PREFIX') ?? 'hub';
+    if (!/^[\w.-]{1,64}$/.test(value)) problems.push(`REDIS_PREFIX must be 1 to 64 letters, digits, '.', '_' or '-', got '${value}'`);
+    return value;
+  };
+
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
@@ -145,6 +177,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: logLevel as HubConfig['logLevel'],
     seedCustomers: integer('HUB_SEED_CUSTOMERS', 200, 0, 1_000_000),
     subgraphTimeoutMs: integer('SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
+    events: {
+      redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+      redisPrefix: prefix(),
+      retentionDays: integer('EVENT_RETENTION_DAYS', 7, 1, 3650),
+      maxAttempts: integer('CONSUMER_MAX_ATTEMPTS', 5, 1, 100),
+      retryBaseMs: integer('CONSUMER_RETRY_BASE_MS', 500, 1, 600_000),
+      outboxPollMs: integer('OUTBOX_POLL_MS', 1000, 10, 600_000),
+      reclaimIdleMs: integer('CONSUMER_RECLAIM_IDLE_MS', 30_000, 100, 3_600_000),
+    },
     systems,
   };
   if (problems.length > 0) throw new ConfigError(problems);

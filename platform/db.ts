@@ -19,9 +19,18 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations, bulk loads). */
   exec(sql: string): Promise<void>;
-  /** SQL statements sent since start, for /metrics and the batching tests. */
+  /** SQL statements requests sent since start, for /metrics and the batching tests. */
   readonly statements: number;
+  /**
+   * The same database for background work (outbox relay, event consumers), counted apart so
+   * that request costs stay readable.
+   */
+  background(): Db;
   close(): Promise<void>;
+}
+
+interface Counter {
+  statements: number;
 }
 
 const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184, numeric: 1700 } as const;
@@ -42,20 +51,31 @@ const parsers: Record<number, (text: string) => unknown> = {
 
 class PgliteDb implements Db {
   readonly kind = 'pglite';
-  statements = 0;
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly counter: Counter = { statements: 0 },
+    private readonly backgroundCounter: Counter = { statements: 0 },
+  ) {}
+
+  get statements(): number {
+    return this.counter.statements;
+  }
+
+  background(): Db {
+    return new PgliteDb(this.pglite, this.backgroundCounter, this.backgroundCounter);
+  }
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
-    this.statements++;
+    this.counter.statements++;
     return (await this.pglite.query<Row>(sql, params)).rows;
   }
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    this.statements++;
+    this.counter.statements++;
     return this.pglite.transaction(async (tx) =>
       fn({
         query: async <Row>(sql: string, params: unknown[] = []) => {
-          this.statements++;
+          this.counter.statements++;
           return (await tx.query<Row>(sql, params)).rows;
         },
       }),
@@ -63,7 +83,7 @@ class PgliteDb implements Db {
   }
 
   async exec(sql: string): Promise<void> {
-    this.statements++;
+    this.counter.statements++;
     await this.pglite.exec(sql);
   }
 
@@ -74,22 +94,33 @@ class PgliteDb implements Db {
 
 class PostgresDb implements Db {
   readonly kind = 'postgres';
-  statements = 0;
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly counter: Counter = { statements: 0 },
+    private readonly backgroundCounter: Counter = { statements: 0 },
+  ) {}
+
+  get statements(): number {
+    return this.counter.statements;
+  }
+
+  background(): Db {
+    return new PostgresDb(this.pool, this.backgroundCounter, this.backgroundCounter);
+  }
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
-    this.statements++;
+    this.counter.statements++;
     return (await this.pool.query(sql, params)).rows as Row[];
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    this.statements++;
+    this.counter.statements++;
     try {
       await client.query('BEGIN');
       const result = await fn({
         query: async <Row>(sql: string, params: unknown[] = []) => {
-          this.statements++;
+          this.counter.statements++;
           return (await client.query(sql, params)).rows as Row[];
         },
       });
@@ -104,7 +135,7 @@ class PostgresDb implements Db {
   }
 
   async exec(sql: string): Promise<void> {
-    this.statements++;
+    this.counter.statements++;
     await this.pool.query(sql);
   }
 

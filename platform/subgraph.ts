@@ -7,26 +7,44 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse, type GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { HubConfig, SystemName } from './config.ts';
-import { openDb, type Db } from './db.ts';
+import { openDb, type Db, type Queryable } from './db.ts';
+import type { ConsumerDefinition } from './events/consumer.ts';
+import { emitter, type Emit } from './events/outbox.ts';
+import { OutboxRelay } from './events/relay.ts';
+import { ConsumerRunner } from './events/runner.ts';
+import type { EventStream } from './events/stream.ts';
+import { idempotentWrite } from './idempotency.ts';
 import { maskError } from './errors.ts';
 import { createHttpApp } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from './scalars.ts';
 
-/** What every resolver of every subgraph gets: its system's database and per-request loaders. */
+/** What every resolver of every subgraph gets: its system's database and a way to write. */
 export interface BaseContext {
   db: Db;
   log: Logger;
   requestId: string;
+  /** The request's correlation id (the gateway's `x-correlation-id`), stamped on its events. */
+  correlationId: string;
+  /**
+   * Runs a mutation's write: one transaction, idempotent on `key` (see platform/idempotency.ts),
+   * events emitted through `emit` committed with it and published after it. Returns the id of
+   * the entity the mutation answers with.
+   */
+  write(key: string | null | undefined, operation: string, args: unknown, work: (tx: Queryable, emit: Emit) => Promise<string>): Promise<string>;
 }
 
-/** A system of record: its schema, resolvers and how to make a request's context. */
+/** A system: its schema, resolvers, event consumers and how to make a request's context. */
 export interface SubgraphDefinition<Context extends BaseContext> {
   name: SystemName;
   /** The folder holding `schema.graphql` and `migrations/`. */
   dir: string;
   resolvers: object;
+  /** What the system does with other systems' events. */
+  consumers?: ConsumerDefinition[];
   createContext(base: BaseContext): Context;
 }
 
@@ -40,6 +58,8 @@ export interface Service {
 /** A subgraph service, with its database open and migrated. */
 export interface SubgraphService extends Service {
   db: Db;
+  /** Starts its event consumers and outbox relay (after seeding, before serving). */
+  start(): Promise<void>;
 }
 
 export function loadTypeDefs(dir: string) {
@@ -65,18 +85,93 @@ export function openSystemDb(config: HubConfig, name: SystemName): Promise<Db> {
   return openDb({ databaseUrl: system.databaseUrl, dataDir: join(config.dataDir, name) }, join(import.meta.dirname, '..', 'subgraphs', name, 'migrations'));
 }
 
+const INSTANCE = `${hostname()}:${process.pid}`;
+
+/**
+ * A system's running parts besides HTTP: its database, the relay that publishes its outbox and
+ * the consumers that apply other systems' events.
+ */
+export class SystemRuntime {
+  private readonly relay: OutboxRelay;
+  private readonly runners: ConsumerRunner[];
+
+  private constructor(
+    readonly name: SystemName,
+    readonly db: Db,
+    readonly logger: Logger,
+    stream: EventStream,
+    config: HubConfig,
+    consumers: ConsumerDefinition[],
+  ) {
+    this.relay = new OutboxRelay(name, db.background(), stream, logger, config.events.outboxPollMs);
+    this.runners = consumers.map(
+      (definition) =>
+        new ConsumerRunner(definition, {
+          source: name,
+          db: db.background(),
+          stream,
+          log: logger,
+          instance: INSTANCE,
+          config: config.events,
+          emitted: () => this.relay.kick(),
+        }),
+    );
+  }
+
+  static async open(name: SystemName, config: HubConfig, stream: EventStream, consumers: ConsumerDefinition[] = []): Promise<SystemRuntime> {
+    return new SystemRuntime(name, await openSystemDb(config, name), createLogger(config, name), stream, config, consumers);
+  }
+
+  /** Starts consuming and publishing; consumers first, so no event is settled before they read. */
+  async start(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.start()));
+    await this.relay.start();
+  }
+
+  /** The context every request of this system's subgraph starts from. */
+  requestContext(request: FastifyRequest): BaseContext {
+    const header = request.headers['x-correlation-id'];
+    const correlationId = (typeof header === 'string' && header.length > 0 && header.length <= 200 ? header : undefined) ?? randomUUID();
+    const requestId = String(request.id);
+    const log = (request.log as Logger).child({ correlationId });
+    const origin = { source: this.name, correlationId, causationId: requestId };
+    return {
+      db: this.db,
+      log,
+      requestId,
+      correlationId,
+      write: async (key, operation, args, work) => {
+        const id = await idempotentWrite(this.db, key, operation, args, (tx) => work(tx, emitter(tx, origin)));
+        this.relay.kick();
+        return id;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.close()));
+    await this.relay.close();
+    await this.db.close();
+  }
+}
+
 /** The HTTP app of a subgraph: health, readiness (its database answers) and SQL metrics. */
-export function createSubgraphApp(name: SystemName, config: HubConfig, db: Db): { app: FastifyInstance; logger: Logger } {
-  const logger = createLogger(config, name);
+export function createSubgraphApp(runtime: SystemRuntime): FastifyInstance {
+  const { db, logger } = runtime;
   const app = createHttpApp({
     logger,
     ready: async () => {
       await db.query('SELECT 1');
       return { ready: true, database: db.kind };
     },
-    metrics: () => ['# TYPE sql_statements_total counter', `sql_statements_total ${db.statements}`],
+    metrics: () => [
+      '# TYPE sql_statements_total counter',
+      `sql_statements_total ${db.statements}`,
+      '# TYPE sql_background_statements_total counter',
+      `sql_background_statements_total ${db.background().statements}`,
+    ],
   });
-  return { app, logger };
+  return app;
 }
 
 /** Masks unexpected errors for clients and logs them whole, with the request's id. */
@@ -103,9 +198,11 @@ export function maskingPlugin(logger: Logger): ApolloServerPlugin {
 export async function createApolloSubgraph<Context extends BaseContext>(
   definition: SubgraphDefinition<Context>,
   config: HubConfig,
+  stream: EventStream,
 ): Promise<SubgraphService> {
-  const db = await openSystemDb(config, definition.name);
-  const { app, logger } = createSubgraphApp(definition.name, config, db);
+  const runtime = await SystemRuntime.open(definition.name, config, stream, definition.consumers);
+  const app = createSubgraphApp(runtime);
+  const { logger } = runtime;
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(definition),
     includeStacktraceInErrorResponses: false,
@@ -116,17 +213,17 @@ export async function createApolloSubgraph<Context extends BaseContext>(
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
-    context: async (request: FastifyRequest) =>
-      definition.createContext({ db, log: request.log as Logger, requestId: String(request.id) }),
+    context: async (request: FastifyRequest) => definition.createContext(runtime.requestContext(request)),
   });
   return {
     name: definition.name,
     app,
-    db,
+    db: runtime.db,
+    start: () => runtime.start(),
     async close() {
       await app.close();
       await apollo.stop();
-      await db.close();
+      await runtime.close();
     },
   };
 }

@@ -61,14 +61,14 @@ describe('npm start', () => {
   });
 
   test('runs the whole hub in one process with JSON logs carrying the request id, and stops cleanly on SIGTERM', async () => {
-    const ports = { GATEWAY_PORT: '0', CRM_PORT: '0', BILLING_PORT: '0', ERP_PORT: '0', CUSTOMER_SUCCESS_PORT: '0' };
+    const ports = { GATEWAY_PORT: '0', CRM_PORT: '0', BILLING_PORT: '0', ERP_PORT: '0', CUSTOMER_SUCCESS_PORT: '0', OPS_PORT: '0' };
     const result = await run(['main.ts'], { ...ports, HUB_DATA_DIR: tempDir(), HUB_SEED_CUSTOMERS: '0', LOG_LEVEL: 'info' }, {
       pattern: /gateway\s+(http:\/\/\S+)\/graphql/,
       then: async (stderr) => {
         const base = stderr.match(/gateway\s+(http:\/\/\S+)\/graphql/)![1];
         const ready = (await (await fetch(`${base}/readyz`)).json()) as { status: string; subgraphs: Record<string, { ok: boolean }> };
         assert.equal(ready.status, 'ready');
-        assert.deepEqual(Object.keys(ready.subgraphs).sort(), ['billing', 'crm', 'customer-success', 'erp']);
+        assert.deepEqual(Object.keys(ready.subgraphs).sort(), ['billing', 'crm', 'customer-success', 'erp', 'ops']);
         const response = await fetch(`${base}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42' },

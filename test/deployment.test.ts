@@ -42,6 +42,7 @@ test('each system stores in its own database of the postgres container, and the 
     assert.equal(subgraphUrl.hostname, system);
     assert.equal(subgraphUrl.port, environment[`${envPrefix(system)}_PORT`]);
     assert.equal(environment.HOST, '0.0.0.0', `${system} listens beyond its container's loopback`);
+    assert.equal(new URL(environment.REDIS_URL).hostname, 'redis', `${system} shares the event stream`);
   }
   assert.ok(compose.services.postgres.image?.startsWith('postgres:'));
   assert.ok(compose.services.redis.image?.startsWith('redis:'));

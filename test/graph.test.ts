@@ -32,6 +32,7 @@ const CustomerPage = graphql(/* GraphQL */ `
           customer { id }
           subscription { id }
           renewal { id }
+          quoteToCash { id kind state correlationId startedAt updatedAt steps { name system completedAt eventId } exceptions { id } }
         }
         subscriptions {
           id planCode seats status interval currentPeriodStart currentPeriodEnd
@@ -64,6 +65,8 @@ const CustomerPage = graphql(/* GraphQL */ `
         health { score grade trend updatedAt factors { name score weight } }
         renewals { id renewalDate stage risk riskReasons forecastArr { amount currency } customer { id } contract { id } }
         onboarding { status milestones { name status dueDate completedAt } }
+        events(first: 5) { id type source subject occurredAt correlationId causationId data customer { id } }
+        openExceptions { id kind system owner priority status message subject correlationId openedAt ageSeconds }
       }
     }
   }

@@ -1,11 +1,13 @@
 /**
  * Starts the whole hub for a test: every subgraph and the gateway in this process on free
  * ports, each system's database fresh (PGlite in a temporary folder, or, with TEST_DATABASE_URL
- * set, a new PostgreSQL database per system that is dropped afterwards).
+ * set, a new PostgreSQL database per system that is dropped afterwards), and the event stream
+ * in-process (or, with TEST_REDIS_URL set, Redis under a key prefix of its own).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { envPrefix, loadConfig, SYSTEMS, type HubConfig } from '../platform/config.ts';
 import { startHub as startRunningHub, type RunningHub } from '../hub.ts';
@@ -54,10 +56,27 @@ async function createDatabases(adminUrl: string): Promise<{ urls: Record<string,
   };
 }
 
+/** The variables that put a hub on TEST_REDIS_URL under a fresh prefix, and how to clean it up. */
+export function testRedis(): { env: Record<string, string>; drop: () => Promise<void> } {
+  const url = process.env.TEST_REDIS_URL;
+  if (!url) return { env: {}, drop: async () => undefined };
+  const prefix = `hubtest-${process.pid}-${++databaseCounter}`;
+  return {
+    env: { REDIS_URL: url, REDIS_PREFIX: prefix },
+    async drop() {
+      const redis = new Redis(url);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    },
+  };
+}
+
 export async function startHub(options: TestHubOptions = {}): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hub-test-'));
   const testDatabaseUrl = process.env.TEST_DATABASE_URL;
   const databases = testDatabaseUrl && !options.dataDir ? await createDatabases(testDatabaseUrl) : undefined;
+  const redis = options.dataDir ? { env: {}, drop: async () => undefined } : testRedis();
   const config: HubConfig = loadConfig({
     HOST: '127.0.0.1',
     GATEWAY_PORT: '0',
@@ -66,6 +85,7 @@ export async function startHub(options: TestHubOptions = {}): Promise<TestHub> {
     HUB_SEED_CUSTOMERS: String(options.seedCustomers ?? 0),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...databases?.urls,
+    ...redis.env,
     ...options.env,
   });
   const hub = await startRunningHub(config);
@@ -76,6 +96,7 @@ export async function startHub(options: TestHubOptions = {}): Promise<TestHub> {
     async close() {
       await hub.close();
       await databases?.drop();
+      await redis.drop();
       if (!options.keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

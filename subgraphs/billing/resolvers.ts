@@ -1,5 +1,4 @@
 import { badInput, notFound } from '../../platform/errors.ts';
-import { idempotentWrite } from '../../platform/idempotency.ts';
 import { pageSize } from '../../platform/loaders.ts';
 import { Decimal, money } from '../../platform/money.ts';
 import * as commands from './commands.ts';
@@ -64,19 +63,19 @@ export const resolvers: Resolvers = {
   },
 
   Mutation: {
-    issueInvoice: async (_root, { subscriptionId, idempotencyKey }, { db, loaders }) =>
+    issueInvoice: async (_root, { subscriptionId, idempotencyKey }, { write, loaders }) =>
       invoiceOf(
-        await idempotentWrite(db, idempotencyKey, 'issueInvoice', { subscriptionId }, (tx) => commands.issueInvoice(tx, subscriptionId)),
+        await write(idempotencyKey, 'issueInvoice', { subscriptionId }, (tx, emit) => commands.issueInvoice(tx, emit, subscriptionId)),
         loaders,
       ),
-    voidInvoice: async (_root, { id, reason, idempotencyKey }, { db, loaders }) =>
-      invoiceOf(await idempotentWrite(db, idempotencyKey, 'voidInvoice', { id, reason }, (tx) => commands.voidInvoice(tx, id, reason)), loaders),
-    recordPayment: async (_root, { input, idempotencyKey }, { db, loaders }) =>
-      paymentOf(await idempotentWrite(db, idempotencyKey, 'recordPayment', input, (tx) => commands.recordPayment(tx, input)), loaders),
-    cancelSubscription: async (_root, { id, atPeriodEnd, idempotencyKey }, { db, loaders }) => {
+    voidInvoice: async (_root, { id, reason, idempotencyKey }, { write, loaders }) =>
+      invoiceOf(await write(idempotencyKey, 'voidInvoice', { id, reason }, (tx, emit) => commands.voidInvoice(tx, emit, id, reason)), loaders),
+    recordPayment: async (_root, { input, idempotencyKey }, { write, loaders }) =>
+      paymentOf(await write(idempotencyKey, 'recordPayment', input, (tx, emit) => commands.recordPayment(tx, emit, input)), loaders),
+    cancelSubscription: async (_root, { id, atPeriodEnd, idempotencyKey }, { write, loaders }) => {
       const atEnd = atPeriodEnd ?? true;
       return subscriptionOf(
-        await idempotentWrite(db, idempotencyKey, 'cancelSubscription', { id, atPeriodEnd: atEnd }, (tx) => commands.cancelSubscription(tx, id, atEnd)),
+        await write(idempotencyKey, 'cancelSubscription', { id, atPeriodEnd: atEnd }, (tx, emit) => commands.cancelSubscription(tx, emit, id, atEnd)),
         loaders,
       );
     },
@@ -136,7 +135,7 @@ export const resolvers: Resolvers = {
     tax: (invoice) => money(invoice.tax, invoice.currency),
     total: (invoice) => money(invoice.total, invoice.currency),
     amountPaid: (invoice) => money(invoice.amount_paid, invoice.currency),
-    amountDue: (invoice) => money(invoice.status === 'OPEN' ? new Decimal(invoice.total).minus(invoice.amount_paid) : 0, invoice.currency),
+    amountDue: (invoice) => money(commands.invoiceAmountDue(invoice), invoice.currency),
     voidReason: (invoice) => invoice.void_reason,
     voidedAt: (invoice) => invoice.voided_at,
     payments: (invoice, _args, { loaders }) => loaders.paymentsByInvoice.load(invoice.id),

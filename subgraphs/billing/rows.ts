@@ -12,6 +12,8 @@ export interface ContractRef {
 
 export type SubscriptionStatus = 'TRIALING' | 'ACTIVE' | 'PAST_DUE' | 'CANCELED';
 export type InvoiceStatus = 'DRAFT' | 'OPEN' | 'PAID' | 'VOID' | 'UNCOLLECTIBLE';
+/** What an invoice bills: a subscription period, or a seat change part-way through a contract. */
+export type InvoiceKind = 'RECURRING' | 'PRORATION';
 
 export interface BillingAccountRow {
   customer_id: string;
@@ -46,6 +48,7 @@ export interface InvoiceRow {
   customer_id: string;
   subscription_id: string | null;
   status: InvoiceStatus;
+  kind: InvoiceKind;
   currency: string;
   issued_at: string | null;
   due_date: string | null;

@@ -1,5 +1,4 @@
 import { badInput, notFound } from '../../platform/errors.ts';
-import { idempotentWrite } from '../../platform/idempotency.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../platform/loaders.ts';
 import { money } from '../../platform/money.ts';
 import * as commands from './commands.ts';
@@ -55,24 +54,24 @@ export const resolvers: Resolvers = {
   },
 
   Mutation: {
-    createCustomer: async (_root, { input, idempotencyKey }, { db, loaders }) =>
-      customerOf(await idempotentWrite(db, idempotencyKey, 'createCustomer', input, (tx) => commands.createCustomer(tx, input)), loaders),
-    updateCustomer: async (_root, { id, input, idempotencyKey }, { db, loaders }) =>
-      customerOf(await idempotentWrite(db, idempotencyKey, 'updateCustomer', { id, input }, (tx) => commands.updateCustomer(tx, id, input)), loaders),
-    createOpportunity: async (_root, { input, idempotencyKey }, { db, loaders }) => {
-      const id = await idempotentWrite(db, idempotencyKey, 'createOpportunity', input, (tx) => commands.createOpportunity(tx, input));
+    createCustomer: async (_root, { input, idempotencyKey }, { write, loaders }) =>
+      customerOf(await write(idempotencyKey, 'createCustomer', input, (tx, emit) => commands.createCustomer(tx, emit, input)), loaders),
+    updateCustomer: async (_root, { id, input, idempotencyKey }, { write, loaders }) =>
+      customerOf(await write(idempotencyKey, 'updateCustomer', { id, input }, (tx, emit) => commands.updateCustomer(tx, emit, id, input)), loaders),
+    createOpportunity: async (_root, { input, idempotencyKey }, { write, loaders }) => {
+      const id = await write(idempotencyKey, 'createOpportunity', input, (tx, emit) => commands.createOpportunity(tx, emit, input));
       return (await loaders.opportunity.load(id))!;
     },
-    closeOpportunityWon: async (_root, { id, startDate, idempotencyKey }, { db, loaders }) =>
+    closeOpportunityWon: async (_root, { id, startDate, idempotencyKey }, { write, loaders }) =>
       contractOf(
-        await idempotentWrite(db, idempotencyKey, 'closeOpportunityWon', { id, startDate }, (tx) => commands.closeOpportunityWon(tx, id, startDate)),
+        await write(idempotencyKey, 'closeOpportunityWon', { id, startDate }, (tx, emit) => commands.closeOpportunityWon(tx, emit, id, startDate)),
         loaders,
       ),
-    amendContract: async (_root, { id, input, idempotencyKey }, { db, loaders }) =>
-      contractOf(await idempotentWrite(db, idempotencyKey, 'amendContract', { id, input }, (tx) => commands.amendContract(tx, id, input)), loaders),
-    terminateContract: async (_root, { id, reason, idempotencyKey }, { db, loaders }) =>
+    amendContract: async (_root, { id, input, idempotencyKey }, { write, loaders }) =>
+      contractOf(await write(idempotencyKey, 'amendContract', { id, input }, (tx, emit) => commands.amendContract(tx, emit, id, input)), loaders),
+    terminateContract: async (_root, { id, reason, idempotencyKey }, { write, loaders }) =>
       contractOf(
-        await idempotentWrite(db, idempotencyKey, 'terminateContract', { id, reason }, (tx) => commands.terminateContract(tx, id, reason)),
+        await write(idempotencyKey, 'terminateContract', { id, reason }, (tx, emit) => commands.terminateContract(tx, emit, id, reason)),
         loaders,
       ),
   },

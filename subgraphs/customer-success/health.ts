@@ -53,3 +53,16 @@ export function healthScore({ stored, payment, baseline, now = new Date() }: Hea
     updatedAt: latest ?? now.toISOString(),
   };
 }
+
+export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH';
+
+/**
+ * A renewal's risk from payments and health: a large overdue amount or a poor score puts it in
+ * danger, anything overdue or a middling score is a warning sign.
+ */
+export function paymentRisk(overdueAmount: string, healthScore: number): RiskLevel {
+  const overdue = new Decimal(overdueAmount);
+  if (overdue.greaterThan(10_000) || healthScore < 40) return 'HIGH';
+  if (overdue.greaterThan(0) || healthScore < 70) return 'MEDIUM';
+  return 'LOW';
+}

@@ -1,6 +1,5 @@
 import { addDays, today } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
-import { idempotentWrite } from '../../platform/idempotency.ts';
 import { money } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
 import * as commands from './commands.ts';
@@ -9,9 +8,6 @@ import { healthScore, paymentScore } from './health.ts';
 import type { CustomerSuccessLoaders } from './store.ts';
 import { renewalsDue } from './store.ts';
 import type { OnboardingRow, RenewalRow } from './rows.ts';
-
-/** Same assumption as a snapshot's (see commands.ts): no overdue amount known means none overdue. */
-const UNKNOWN_PAYMENT_SCORE = 100;
 
 async function renewalOf(id: string, loaders: CustomerSuccessLoaders): Promise<RenewalRow> {
   const row = await loaders.renewal.load(id);
@@ -36,17 +32,17 @@ export const resolvers: Resolvers = {
   },
 
   Mutation: {
-    recordHealthSignal: async (_root, { input, idempotencyKey }, { db }) => ({
-      id: await idempotentWrite(db, idempotencyKey, 'recordHealthSignal', input, (tx) => commands.recordHealthSignal(tx, input)),
+    recordHealthSignal: async (_root, { input, idempotencyKey }, { write }) => ({
+      id: await write(idempotencyKey, 'recordHealthSignal', input, (tx, emit) => commands.recordHealthSignal(tx, emit, input)),
     }),
-    completeMilestone: async (_root, { customerId, name, idempotencyKey }, { db, loaders }) =>
+    completeMilestone: async (_root, { customerId, name, idempotencyKey }, { write, loaders }) =>
       onboardingOf(
-        await idempotentWrite(db, idempotencyKey, 'completeMilestone', { customerId, name }, (tx) => commands.completeMilestone(tx, customerId, name)),
+        await write(idempotencyKey, 'completeMilestone', { customerId, name }, (tx, emit) => commands.completeMilestone(tx, emit, customerId, name)),
         loaders,
       ),
-    setRenewalRisk: async (_root, { id, risk, reason, idempotencyKey }, { db, loaders }) =>
+    setRenewalRisk: async (_root, { id, risk, reason, idempotencyKey }, { write, loaders }) =>
       renewalOf(
-        await idempotentWrite(db, idempotencyKey, 'setRenewalRisk', { id, risk, reason }, (tx) => commands.setRenewalRisk(tx, id, risk, reason)),
+        await write(idempotencyKey, 'setRenewalRisk', { id, risk, reason }, (tx, emit) => commands.setRenewalRisk(tx, emit, id, risk, reason)),
         loaders,
       ),
   },
@@ -60,10 +56,15 @@ export const resolvers: Resolvers = {
     }),
     csm: async (customer, _args, { loaders }) => (await loaders.account.load(customer.id))?.csm ?? null,
     health: async (customer, _args, { loaders }) => {
-      const [stored, baseline] = await Promise.all([loaders.factors.load(customer.id), loaders.trendBaseline.load(customer.id)]);
+      // Billing's live overdue amount when the gateway brought it; else what billing last reported with a payment.
+      const [stored, baseline, reported] = await Promise.all([
+        loaders.factors.load(customer.id),
+        loaders.trendBaseline.load(customer.id),
+        customer.overdueAmount ? null : loaders.paymentScore.load(customer.id),
+      ]);
       return healthScore({
         stored,
-        payment: customer.overdueAmount ? paymentScore(customer.overdueAmount.amount) : UNKNOWN_PAYMENT_SCORE,
+        payment: customer.overdueAmount ? paymentScore(customer.overdueAmount.amount) : (reported?.score ?? commands.UNKNOWN_PAYMENT_SCORE),
         baseline: baseline?.score ?? null,
       });
     },

@@ -66,3 +66,12 @@ export interface RenewalRow {
   currency: string;
   updated_at: string;
 }
+
+/** The payment factor as billing last reported it (from payment.received). */
+export interface PaymentScoreRow {
+  customer_id: string;
+  score: number;
+  overdue_amount: string;
+  currency: string;
+  updated_at: string;
+}

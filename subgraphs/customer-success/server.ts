@@ -2,8 +2,9 @@ import mercurius, { type MercuriusContext } from 'mercurius';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { HubConfig } from '../../platform/config.ts';
 import { maskError } from '../../platform/errors.ts';
-import type { Logger } from '../../platform/logger.ts';
-import { buildSchema, createSubgraphApp, openSystemDb, type SubgraphService } from '../../platform/subgraph.ts';
+import type { EventStream } from '../../platform/events/index.ts';
+import { buildSchema, createSubgraphApp, SystemRuntime, type SubgraphService } from '../../platform/subgraph.ts';
+import { consumers } from './consumers.ts';
 import type { CustomerSuccessContext } from './context.ts';
 import { resolvers } from './resolvers.ts';
 import { createLoaders } from './store.ts';
@@ -68,9 +69,9 @@ export function formatErrors(execution: ExecutionResult & { errors: readonly Gra
 }
 
 /** The customer-success subgraph, served by mercurius, built and ready to listen. */
-export async function createCustomerSuccessServer(config: HubConfig): Promise<SubgraphService> {
-  const db = await openSystemDb(config, 'customer-success');
-  const { app } = createSubgraphApp('customer-success', config, db);
+export async function createCustomerSuccessServer(config: HubConfig, stream: EventStream): Promise<SubgraphService> {
+  const runtime = await SystemRuntime.open('customer-success', config, stream, consumers);
+  const app = createSubgraphApp(runtime);
   // mercurius's response schema types error paths as strings, which would turn `_entities`
   // indexes into "0"; the gateway maps entity errors back into its result only by numeric index.
   app.addHook('onRoute', (route) => {
@@ -81,21 +82,20 @@ export async function createCustomerSuccessServer(config: HubConfig): Promise<Su
     path: '/graphql',
     graphiql: false,
     // mercurius adds its own keys (app, reply, pubsub, errors) to this object before execution.
-    context: (request): CustomerSuccessContext => ({
-      db,
-      log: request.log as Logger,
-      requestId: String(request.id),
-      loaders: createLoaders(db),
-    }),
+    context: (request): CustomerSuccessContext => {
+      const base = runtime.requestContext(request);
+      return { ...base, loaders: createLoaders(base.db) };
+    },
     errorFormatter: formatErrors,
   });
   return {
     name: 'customer-success',
     app,
-    db,
+    db: runtime.db,
+    start: () => runtime.start(),
     async close() {
       await app.close();
-      await db.close();
+      await runtime.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db.ts';
 import { listLoader, rowLoader } from '../../platform/loaders.ts';
-import type { CsAccountRow, HealthFactorRow, HealthHistoryRow, MilestoneRow, OnboardingRow, RenewalRow } from './rows.ts';
+import type { CsAccountRow, HealthFactorRow, HealthHistoryRow, MilestoneRow, OnboardingRow, PaymentScoreRow, RenewalRow } from './rows.ts';
 
 /** How old a health snapshot must be to serve as the baseline of a score's trend. */
 export const TREND_WINDOW_DAYS = 7;
@@ -9,6 +9,7 @@ export const TREND_WINDOW_DAYS = 7;
 export function createLoaders(db: Queryable) {
   return {
     account: rowLoader<CsAccountRow>(db, 'SELECT * FROM cs_accounts WHERE customer_id = ANY($1)', 'customer_id'),
+    paymentScore: rowLoader<PaymentScoreRow>(db, 'SELECT * FROM payment_scores WHERE customer_id = ANY($1)', 'customer_id'),
     factors: listLoader<HealthFactorRow>(db, 'SELECT * FROM health_factors WHERE customer_id = ANY($1) ORDER BY factor', 'customer_id'),
     trendBaseline: rowLoader<HealthHistoryRow>(
       db,

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db.ts';
 import { periodOf, today } from '../../platform/dates.ts';
 import { badInput, conflict, ErrorCode, HubError, notFound } from '../../platform/errors.ts';
+import type { Emit } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { Decimal, toAmount } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
@@ -59,18 +60,25 @@ async function requireOpenPeriod(tx: Queryable, period: string): Promise<void> {
   if (status !== 'OPEN') throw conflict(`period ${period} is ${status}`, { period, status });
 }
 
+/** A journal entry just written: its id and its human number. */
+interface WrittenEntry {
+  id: string;
+  number: string;
+}
+
 /** Writes a journal entry and its lines; refuses (as a bug, not a user error) one that does not balance. */
-async function writeEntry(tx: Queryable, entry: EntryInput): Promise<string> {
+async function writeEntry(tx: Queryable, entry: EntryInput): Promise<WrittenEntry> {
   const sum = entry.legs.reduce((total, leg) => total.plus(leg.amount), new Decimal(0));
   if (!sum.isZero()) throw new Error(`journal entry for ${entry.source} ${entry.sourceId} does not balance: off by ${sum.toFixed()}`);
   const id = newId('je');
   const [{ seq }] = await tx.query<{ seq: number }>("SELECT nextval('journal_number_seq') AS seq");
+  const number = `JE-${entry.date.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
   await tx.query(
     `INSERT INTO journal_entries (id, number, date, period, source, source_id, customer_id, currency, correlation_id, memo)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       id,
-      `JE-${entry.date.slice(0, 4)}-${String(seq).padStart(6, '0')}`,
+      number,
       entry.date,
       periodOf(entry.date),
       entry.source,
@@ -88,7 +96,7 @@ async function writeEntry(tx: Queryable, entry: EntryInput): Promise<string> {
     return `($1, $${params.push(index + 1)}, $${params.push(leg.account)}, $${params.push(toAmount(debit))}, $${params.push(toAmount(credit))})`;
   });
   await tx.query(`INSERT INTO journal_lines (journal_entry_id, line_no, account, debit, credit) VALUES ${values.join(', ')}`, params);
-  return id;
+  return { id, number };
 }
 
 /**
@@ -124,13 +132,15 @@ export interface PostingResult {
 
 /**
  * Posts an invoice ERP knows into `period` (re-dated to its first day) or else the period of its
- * issue date. A CLOSED or LOCKED period is not an error: the posting is REJECTED with the reason,
- * for finance to reopen the period or retry into another. Posting twice is a CONFLICT.
+ * issue date, and says so: `invoice.posted`, or `invoice.posting_rejected` when the period is
+ * CLOSED or LOCKED. A refusal is not an error: the posting is REJECTED with the reason, for finance
+ * to reopen the period or retry into another. Posting twice is a CONFLICT.
  */
 export async function postInvoice(
   tx: Queryable,
+  emit: Emit,
   invoiceId: string,
-  options: { period?: string | null; correlationId?: string | null } = {},
+  options: { period?: string | null; correlationId: string | null },
 ): Promise<PostingResult> {
   const requested = options.period === null || options.period === undefined ? null : periodId('period', options.period);
   const invoice = await lockInvoice(tx, invoiceId);
@@ -145,39 +155,69 @@ export async function postInvoice(
     throw conflict(`invoice ${invoice.number} is already POSTED in ${posting.period}`, { status: posting.status, period: posting.period });
   }
   const period = requested ?? issuePeriod;
+  const subject = `Invoice:${invoiceId}`;
   const status = await periodStatus(tx, period);
   if (status !== 'OPEN') {
     const reason = `period ${period} is ${status}`;
-    await tx.query(
+    const [rejected] = await tx.query<Pick<PostingRow, 'attempts'>>(
       `UPDATE postings SET status = 'REJECTED', period = $2, journal_entry_id = NULL, posted_at = NULL, rejection_reason = $3,
               attempts = attempts + 1, updated_at = now()
-       WHERE invoice_id = $1`,
+       WHERE invoice_id = $1 RETURNING attempts`,
       [invoiceId, period, reason],
     );
+    await emit({
+      type: 'invoice.posting_rejected',
+      subject,
+      customerId: invoice.customer_id,
+      data: { invoiceId, customerId: invoice.customer_id, period, reason, attempts: rejected.attempts },
+    });
     return { invoiceId, status: 'REJECTED', period, journalEntryId: null, rejectionReason: reason };
   }
-  const journalEntryId = await writeEntry(tx, {
+  const entry = await writeEntry(tx, {
     date: period === issuePeriod ? invoice.issued_on : `${period}-01`,
     source: 'INVOICE',
     sourceId: invoiceId,
     customerId: invoice.customer_id,
     currency: invoice.currency,
-    correlationId: options.correlationId ?? null,
+    correlationId: options.correlationId,
     memo: `invoice ${invoice.number}`,
     legs: invoiceLegs(invoice),
   });
-  await tx.query(
+  const [posted] = await tx.query<Pick<PostingRow, 'attempts' | 'posted_at'>>(
     `UPDATE postings SET status = 'POSTED', period = $2, journal_entry_id = $3, posted_at = now(), rejection_reason = NULL,
             attempts = attempts + 1, updated_at = now()
-     WHERE invoice_id = $1`,
-    [invoiceId, period, journalEntryId],
+     WHERE invoice_id = $1 RETURNING attempts, posted_at`,
+    [invoiceId, period, entry.id],
   );
-  return { invoiceId, status: 'POSTED', period, journalEntryId, rejectionReason: null };
+  await emit({
+    type: 'invoice.posted',
+    subject,
+    customerId: invoice.customer_id,
+    data: {
+      invoiceId,
+      customerId: invoice.customer_id,
+      period,
+      journalEntryId: entry.id,
+      journalEntryNumber: entry.number,
+      postedAt: posted.posted_at,
+      attempts: posted.attempts,
+    },
+  });
+  return { invoiceId, status: 'POSTED', period, journalEntryId: entry.id, rejectionReason: null };
 }
 
-/** The retryPosting mutation: posts again and answers with the invoice, whatever the outcome. */
-export async function retryPosting(tx: Queryable, invoiceId: string, period: string | null | undefined): Promise<string> {
-  await postInvoice(tx, invoiceId, { period, correlationId: null });
+/**
+ * The retryPosting mutation: posts again and answers with the invoice, whatever the outcome. A
+ * REJECTED posting that now posts emits `invoice.posted`, which resolves ops' posting exception.
+ */
+export async function retryPosting(
+  tx: Queryable,
+  emit: Emit,
+  invoiceId: string,
+  period: string | null | undefined,
+  correlationId: string | null,
+): Promise<string> {
+  await postInvoice(tx, emit, invoiceId, { period, correlationId });
   return invoiceId;
 }
 
@@ -187,16 +227,20 @@ export interface PaymentInput {
   amount: string;
   /** The day the cash was received; the entry posts into its period. */
   date: string;
-  correlationId?: string | null;
+  correlationId: string | null;
 }
 
 /**
- * Posts a cash receipt: DR Cash / CR AR, and the invoice's paid amount grows (PAID when settled).
- * A payment posts once: delivered again, it answers with the entry it already wrote. Its period
- * must be OPEN (CONFLICT otherwise) because cash cannot be re-dated the way an invoice can.
- * Returns the journal entry's id.
+ * Posts a cash receipt: DR Cash / CR AR, and the invoice's paid amount grows (PAID when settled),
+ * then emits `payment.posted`. A payment posts once: delivered again, it answers with the entry it
+ * already wrote and emits nothing. Its period must be OPEN (CONFLICT otherwise) because cash cannot
+ * be re-dated the way an invoice can. Returns the journal entry's id.
+ *
+ * The invoice's own posting may be REJECTED (its period was closed): the cash is real and is
+ * recorded anyway, so the cash account is right. AR then shows a credit for that invoice until the
+ * invoice posts (retryPosting) and debits AR its total; every entry balances on its own meanwhile.
  */
-export async function postPayment(tx: Queryable, input: PaymentInput): Promise<string> {
+export async function postPayment(tx: Queryable, emit: Emit, input: PaymentInput): Promise<string> {
   const paymentId = check.text('paymentId', input.paymentId);
   if (!/^\d+(\.\d+)?$/.test(input.amount)) throw badInput('amount', `must be a decimal amount like "125.00", got "${input.amount}"`);
   const amount = check.amount('amount', input.amount, { min: '0.01' });
@@ -211,14 +255,15 @@ export async function postPayment(tx: Queryable, input: PaymentInput): Promise<s
       field: 'amount',
     });
   }
-  await requireOpenPeriod(tx, periodOf(input.date));
-  const journalEntryId = await writeEntry(tx, {
+  const period = periodOf(input.date);
+  await requireOpenPeriod(tx, period);
+  const entry = await writeEntry(tx, {
     date: input.date,
     source: 'PAYMENT',
     sourceId: paymentId,
     customerId: invoice.customer_id,
     currency: invoice.currency,
-    correlationId: input.correlationId ?? null,
+    correlationId: input.correlationId,
     memo: `payment for invoice ${invoice.number}`,
     legs: [
       { account: ACCOUNTS.cash, amount },
@@ -229,18 +274,26 @@ export async function postPayment(tx: Queryable, input: PaymentInput): Promise<s
     `UPDATE erp_invoices SET amount_paid = $2, status = CASE WHEN $2::numeric >= total THEN 'PAID' ELSE status END WHERE invoice_id = $1`,
     [invoice.invoice_id, toAmount(paid)],
   );
-  return journalEntryId;
+  await emit({
+    type: 'payment.posted',
+    subject: `Payment:${paymentId}`,
+    customerId: invoice.customer_id,
+    data: { paymentId, invoiceId: invoice.invoice_id, customerId: invoice.customer_id, journalEntryId: entry.id, period },
+  });
+  return entry.id;
 }
 
 /**
  * Voids an invoice: status VOID and, if it was posted, a CREDIT entry mirroring its invoice entry,
- * dated `date` (today by default) in a period that must be OPEN. Voiding again changes nothing.
+ * dated `date` (today by default) in a period that must be OPEN; then `invoice.reversed` (its
+ * journalEntryId null when nothing had been posted). Voiding again changes and emits nothing.
  * Returns the reversal entry's id, or null when nothing had been posted.
  */
 export async function reverseInvoice(
   tx: Queryable,
+  emit: Emit,
   invoiceId: string,
-  options: { date?: string; correlationId?: string | null } = {},
+  options: { date?: string; correlationId: string | null },
 ): Promise<string | null> {
   const date = options.date ?? today();
   if (!DATE.test(date)) throw badInput('date', `must be a date like "2026-11-22", got "${date}"`);
@@ -249,22 +302,32 @@ export async function reverseInvoice(
   if (invoice.status === 'VOID') return reversed?.id ?? null;
   const [posting] = await tx.query<PostingRow>('SELECT * FROM postings WHERE invoice_id = $1 FOR UPDATE', [invoiceId]);
   await tx.query(`UPDATE erp_invoices SET status = 'VOID' WHERE invoice_id = $1`, [invoiceId]);
-  if (posting?.status !== 'POSTED' || posting.journal_entry_id === null) return null;
-  const lines = await tx.query<{ account: string; debit: string; credit: string }>(
-    'SELECT account, debit, credit FROM journal_lines WHERE journal_entry_id = $1 ORDER BY line_no',
-    [posting.journal_entry_id],
-  );
-  await requireOpenPeriod(tx, periodOf(date));
-  return writeEntry(tx, {
-    date,
-    source: 'CREDIT',
-    sourceId: invoiceId,
+  let journalEntryId: string | null = null;
+  if (posting?.status === 'POSTED' && posting.journal_entry_id !== null) {
+    const lines = await tx.query<{ account: string; debit: string; credit: string }>(
+      'SELECT account, debit, credit FROM journal_lines WHERE journal_entry_id = $1 ORDER BY line_no',
+      [posting.journal_entry_id],
+    );
+    await requireOpenPeriod(tx, periodOf(date));
+    const entry = await writeEntry(tx, {
+      date,
+      source: 'CREDIT',
+      sourceId: invoiceId,
+      customerId: invoice.customer_id,
+      currency: invoice.currency,
+      correlationId: options.correlationId,
+      memo: `reversal of invoice ${invoice.number}`,
+      legs: lines.map((line) => ({ account: line.account, amount: new Decimal(line.credit).minus(line.debit) })),
+    });
+    journalEntryId = entry.id;
+  }
+  await emit({
+    type: 'invoice.reversed',
+    subject: `Invoice:${invoiceId}`,
     customerId: invoice.customer_id,
-    currency: invoice.currency,
-    correlationId: options.correlationId ?? null,
-    memo: `reversal of invoice ${invoice.number}`,
-    legs: lines.map((line) => ({ account: line.account, amount: new Decimal(line.credit).minus(line.debit) })),
+    data: { invoiceId, customerId: invoice.customer_id, journalEntryId },
   });
+  return journalEntryId;
 }
 
 async function lockOrCreatePeriod(tx: Queryable, id: string): Promise<AccountingPeriodRow> {
@@ -273,23 +336,30 @@ async function lockOrCreatePeriod(tx: Queryable, id: string): Promise<Accounting
   return row;
 }
 
-export async function closePeriod(tx: Queryable, rawId: string): Promise<string> {
+/** Says a period changed status: `period.closed`, `period.locked` or `period.reopened`. */
+function periodChanged(emit: Emit, type: string, id: string, status: PeriodStatus, previous: PeriodStatus, reason: string | null) {
+  return emit({ type, subject: `AccountingPeriod:${id}`, customerId: null, data: { id, status, reason }, previous: { status: previous } });
+}
+
+export async function closePeriod(tx: Queryable, emit: Emit, rawId: string): Promise<string> {
   const id = periodId('id', rawId);
   const period = await lockOrCreatePeriod(tx, id);
   if (period.status === 'CLOSED') throw conflict(`period ${id} is already CLOSED`, { status: period.status });
   await tx.query(`UPDATE accounting_periods SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [id]);
+  await periodChanged(emit, 'period.closed', id, 'CLOSED', period.status, null);
   return id;
 }
 
-export async function lockPeriod(tx: Queryable, rawId: string): Promise<string> {
+export async function lockPeriod(tx: Queryable, emit: Emit, rawId: string): Promise<string> {
   const id = periodId('id', rawId);
   const period = await lockOrCreatePeriod(tx, id);
   if (period.status !== 'OPEN') throw conflict(`period ${id} is ${period.status}, not OPEN`, { status: period.status });
   await tx.query(`UPDATE accounting_periods SET status = 'LOCKED' WHERE id = $1`, [id]);
+  await periodChanged(emit, 'period.locked', id, 'LOCKED', period.status, null);
   return id;
 }
 
-export async function reopenPeriod(tx: Queryable, rawId: string, reason: string): Promise<string> {
+export async function reopenPeriod(tx: Queryable, emit: Emit, rawId: string, reason: string): Promise<string> {
   const id = periodId('id', rawId);
   const why = check.text('reason', reason, 1000);
   const [period] = await tx.query<AccountingPeriodRow>('SELECT * FROM accounting_periods WHERE id = $1 FOR UPDATE', [id]);
@@ -299,5 +369,6 @@ export async function reopenPeriod(tx: Queryable, rawId: string, reason: string)
     `UPDATE accounting_periods SET status = 'OPEN', closed_at = NULL, reopened_at = now(), reopen_reason = $2 WHERE id = $1`,
     [id, why],
   );
+  await periodChanged(emit, 'period.reopened', id, 'OPEN', period.status, why);
   return id;
 }

@@ -1,5 +1,4 @@
 import { badInput } from '../../platform/errors.ts';
-import { idempotentWrite } from '../../platform/idempotency.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../platform/loaders.ts';
 import { money } from '../../platform/money.ts';
 import * as commands from './commands.ts';
@@ -60,14 +59,16 @@ export const resolvers: Resolvers = {
   },
 
   Mutation: {
-    closePeriod: async (_root, { id, idempotencyKey }, { db, loaders }) =>
-      periodAfterWrite(loaders, await idempotentWrite(db, idempotencyKey, 'closePeriod', { id }, (tx) => commands.closePeriod(tx, id))),
-    lockPeriod: async (_root, { id, idempotencyKey }, { db, loaders }) =>
-      periodAfterWrite(loaders, await idempotentWrite(db, idempotencyKey, 'lockPeriod', { id }, (tx) => commands.lockPeriod(tx, id))),
-    reopenPeriod: async (_root, { id, reason, idempotencyKey }, { db, loaders }) =>
-      periodAfterWrite(loaders, await idempotentWrite(db, idempotencyKey, 'reopenPeriod', { id, reason }, (tx) => commands.reopenPeriod(tx, id, reason))),
-    retryPosting: async (_root, { invoiceId, period, idempotencyKey }, { db }) => ({
-      id: await idempotentWrite(db, idempotencyKey, 'retryPosting', { invoiceId, period }, (tx) => commands.retryPosting(tx, invoiceId, period)),
+    closePeriod: async (_root, { id, idempotencyKey }, { write, loaders }) =>
+      periodAfterWrite(loaders, await write(idempotencyKey, 'closePeriod', { id }, (tx, emit) => commands.closePeriod(tx, emit, id))),
+    lockPeriod: async (_root, { id, idempotencyKey }, { write, loaders }) =>
+      periodAfterWrite(loaders, await write(idempotencyKey, 'lockPeriod', { id }, (tx, emit) => commands.lockPeriod(tx, emit, id))),
+    reopenPeriod: async (_root, { id, reason, idempotencyKey }, { write, loaders }) =>
+      periodAfterWrite(loaders, await write(idempotencyKey, 'reopenPeriod', { id, reason }, (tx, emit) => commands.reopenPeriod(tx, emit, id, reason))),
+    retryPosting: async (_root, { invoiceId, period, idempotencyKey }, { write, correlationId }) => ({
+      id: await write(idempotencyKey, 'retryPosting', { invoiceId, period }, (tx, emit) =>
+        commands.retryPosting(tx, emit, invoiceId, period, correlationId),
+      ),
     }),
   },
 

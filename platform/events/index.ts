@@ -1,0 +1,16 @@
+import type { EventsConfig } from '../config.ts';
+import { MemoryEventStream } from './memory-stream.ts';
+import { RedisEventStream } from './redis-stream.ts';
+import type { EventStream } from './stream.ts';
+
+export type { BusinessEvent, EventDraft, EventOrigin, EventSource, Delivery } from './envelope.ts';
+export type { ConsumerDefinition } from './consumer.ts';
+export { PermanentEventError } from './consumer.ts';
+export { emit, emitter, type Emit } from './outbox.ts';
+export type { EventStream } from './stream.ts';
+
+/** Redis Streams when `REDIS_URL` is set, else the in-process stream. */
+export function createEventStream(config: EventsConfig): EventStream {
+  const retentionMs = config.retentionDays * 86_400_000;
+  return config.redisUrl ? new RedisEventStream(config.redisUrl, config.redisPrefix, retentionMs) : new MemoryEventStream(retentionMs);
+}

@@ -1,0 +1,151 @@
+import type { BusinessEvent, Delivery } from './envelope.ts';
+import type { EventStream, GroupReader } from './stream.ts';
+
+interface Entry {
+  seq: number;
+  event: BusinessEvent;
+  storedAt: number;
+}
+
+interface Pending {
+  consumer: string;
+  deliveredAt: number;
+  entry: Entry;
+}
+
+interface Group {
+  /** Sequence number of the next entry never delivered to the group. */
+  next: number;
+  pending: Map<number, Pending>;
+}
+
+/**
+ * The embedded default's stream: the same semantics as Redis Streams consumer groups, in this
+ * process. It keeps nothing across restarts; the outbox relay republishes what no consumer had
+ * settled, and consumers dedupe on event ids, so a restart loses nothing.
+ */
+export class MemoryEventStream implements EventStream {
+  readonly kind = 'memory';
+  readonly durable = false;
+  private entries: Entry[] = [];
+  private lastSeq = 0;
+  private readonly bySeq = new Map<number, Entry>();
+  private readonly byId = new Map<string, number>();
+  private readonly groups = new Map<string, Group>();
+  private readonly waiters = new Set<() => void>();
+  private readonly settledListeners: ((events: BusinessEvent[]) => void)[] = [];
+
+  constructor(private readonly retentionMs: number) {}
+
+  async publish(events: BusinessEvent[]): Promise<void> {
+    const now = Date.now();
+    for (const event of events) {
+      const entry = { seq: ++this.lastSeq, event, storedAt: now };
+      this.entries.push(entry);
+      this.bySeq.set(entry.seq, entry);
+      this.byId.set(event.id, entry.seq);
+    }
+    this.trim(now);
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private trim(now: number): void {
+    let drop = 0;
+    while (drop < this.entries.length && now - this.entries[drop].storedAt > this.retentionMs) drop++;
+    if (drop === 0) return;
+    for (const entry of this.entries.slice(0, drop)) {
+      this.bySeq.delete(entry.seq);
+      this.byId.delete(entry.event.id);
+    }
+    this.entries = this.entries.slice(drop);
+  }
+
+  async group(name: string, consumer: string): Promise<GroupReader> {
+    let group = this.groups.get(name);
+    if (!group) {
+      group = { next: this.entries[0]?.seq ?? this.lastSeq + 1, pending: new Map() };
+      this.groups.set(name, group);
+    }
+    const g = group;
+    return {
+      read: (count, blockMs) => this.read(g, consumer, count, blockMs),
+      reclaim: async (idleMs, count) => {
+        const now = Date.now();
+        const taken: Delivery[] = [];
+        for (const [seq, pending] of g.pending) {
+          if (taken.length >= count) break;
+          if (now - pending.deliveredAt < idleMs) continue;
+          g.pending.set(seq, { consumer, deliveredAt: now, entry: pending.entry });
+          taken.push(delivery(pending.entry));
+        }
+        return taken;
+      },
+      ack: async (positions) => {
+        const settled: BusinessEvent[] = [];
+        for (const position of positions) {
+          const seq = Number(position);
+          const pending = g.pending.get(seq);
+          if (!pending) continue;
+          g.pending.delete(seq);
+          if (this.isSettled(seq)) settled.push(pending.entry.event);
+        }
+        if (settled.length > 0) for (const listener of this.settledListeners) listener(settled);
+      },
+    };
+  }
+
+  private async read(group: Group, consumer: string, count: number, blockMs: number): Promise<Delivery[]> {
+    const take = (): Delivery[] => {
+      const out: Delivery[] = [];
+      const now = Date.now();
+      while (out.length < count && group.next <= this.lastSeq) {
+        const entry = this.bySeq.get(group.next++);
+        if (!entry) continue;
+        group.pending.set(entry.seq, { consumer, deliveredAt: now, entry });
+        out.push(delivery(entry));
+      }
+      return out;
+    };
+    const ready = take();
+    if (ready.length > 0 || blockMs <= 0) return ready;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, blockMs);
+      this.waiters.add(wake);
+    });
+    return take();
+  }
+
+  private isSettled(seq: number): boolean {
+    for (const group of this.groups.values()) {
+      if (group.next <= seq || group.pending.has(seq)) return false;
+    }
+    return true;
+  }
+
+  async readAfter(position: string | null, count: number): Promise<Delivery[]> {
+    const after = position === null ? 0 : Number(position);
+    return this.entries.filter((entry) => entry.seq > after).slice(0, count).map(delivery);
+  }
+
+  async positionOf(eventId: string): Promise<string | null> {
+    const seq = this.byId.get(eventId);
+    return seq === undefined ? null : String(seq);
+  }
+
+  onSettled(listener: (events: BusinessEvent[]) => void): void {
+    this.settledListeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    for (const wake of [...this.waiters]) wake();
+  }
+}
+
+function delivery(entry: Entry): Delivery {
+  return { position: String(entry.seq), event: entry.event };
+}

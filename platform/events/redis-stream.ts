@@ -1,0 +1,101 @@
+import { Redis } from 'ioredis';
+import type { BusinessEvent, Delivery } from './envelope.ts';
+import type { EventStream, GroupReader } from './stream.ts';
+
+const TRIM_EVERY_MS = 60_000;
+
+type StreamEntry = [id: string, fields: string[]];
+
+function toDelivery([id, fields]: StreamEntry): Delivery {
+  const at = fields.indexOf('event');
+  return { position: id, event: JSON.parse(fields[at + 1]) as BusinessEvent };
+}
+
+/**
+ * Redis Streams: one stream of all events, a consumer group per consumer, the pending entries of
+ * a consumer that died taken over with XAUTOCLAIM, trimmed by age. Commands fail fast while Redis
+ * is down (no offline queue), so the outbox relay keeps events and retries instead of waiting.
+ */
+export class RedisEventStream implements EventStream {
+  readonly kind = 'redis';
+  readonly durable = true;
+  private readonly commands: Redis;
+  private readonly readers: Redis[] = [];
+  private lastTrim = 0;
+  private readonly key: string;
+  private readonly index: string;
+
+  constructor(
+    private readonly url: string,
+    prefix: string,
+    private readonly retentionMs: number,
+  ) {
+    this.key = `${prefix}:events`;
+    this.index = `${prefix}:events:index`;
+    this.commands = this.connect();
+  }
+
+  private connect(): Redis {
+    const redis = new Redis(this.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    // Errors surface on each command; the connection's own error events would only repeat them.
+    redis.on('error', () => undefined);
+    return redis;
+  }
+
+  async publish(events: BusinessEvent[]): Promise<void> {
+    const pipeline = this.commands.multi();
+    for (const event of events) pipeline.xadd(this.key, '*', 'event', JSON.stringify(event));
+    const results = (await pipeline.exec()) ?? [];
+    const index: string[] = [];
+    results.forEach(([error, id], i) => {
+      if (error) throw error;
+      index.push(events[i].id, String(id));
+    });
+    if (index.length > 0) await this.commands.hset(this.index, ...index);
+    if (Date.now() - this.lastTrim > TRIM_EVERY_MS) {
+      this.lastTrim = Date.now();
+      await this.commands.xtrim(this.key, 'MINID', '~', `${Date.now() - this.retentionMs}-0`);
+    }
+  }
+
+  async group(group: string, consumer: string): Promise<GroupReader> {
+    try {
+      await this.commands.xgroup('CREATE', this.key, group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
+    }
+    // XREADGROUP BLOCK holds its connection, so every reader gets its own.
+    const blocking = this.connect();
+    this.readers.push(blocking);
+    return {
+      read: async (count, blockMs) => {
+        const result = (await blocking.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.key, '>')) as
+          | [string, StreamEntry[]][]
+          | null;
+        return result?.[0]?.[1].map(toDelivery) ?? [];
+      },
+      reclaim: async (idleMs, count) => {
+        const [, entries] = (await this.commands.xautoclaim(this.key, group, consumer, idleMs, '0-0', 'COUNT', count)) as [string, StreamEntry[]];
+        // Entries trimmed away while pending come back as null fields.
+        return entries.filter(([, fields]) => Array.isArray(fields)).map(toDelivery);
+      },
+      ack: async (positions) => {
+        if (positions.length > 0) await this.commands.xack(this.key, group, ...positions);
+      },
+    };
+  }
+
+  async readAfter(position: string | null, count: number): Promise<Delivery[]> {
+    const entries = (await this.commands.xrange(this.key, position === null ? '-' : `(${position}`, '+', 'COUNT', count)) as StreamEntry[];
+    return entries.map(toDelivery);
+  }
+
+  async positionOf(eventId: string): Promise<string | null> {
+    return this.commands.hget(this.index, eventId);
+  }
+
+  async close(): Promise<void> {
+    for (const reader of this.readers) reader.disconnect();
+    this.commands.disconnect();
+  }
+}

@@ -1,0 +1,32 @@
+import type { BusinessEvent, Delivery } from './envelope.ts';
+
+/** How a consumer group reads: which consumer of the group it is and how it is told of events. */
+export interface GroupReader {
+  /** Waits up to `blockMs` for new deliveries for this consumer, at most `count`. */
+  read(count: number, blockMs: number): Promise<Delivery[]>;
+  /** Takes over deliveries another consumer of the group left unacknowledged for `idleMs`. */
+  reclaim(idleMs: number, count: number): Promise<Delivery[]>;
+  /** Acknowledges deliveries; they are not delivered again. */
+  ack(positions: string[]): Promise<void>;
+}
+
+/**
+ * The event stream, one interface over Redis Streams (distributed) and an in-process log
+ * (embedded): ordered, retained for replay, read by consumer groups with at-least-once delivery.
+ */
+export interface EventStream {
+  readonly kind: 'memory' | 'redis';
+  /** True when published events survive a restart of this process (Redis); see the relay. */
+  readonly durable: boolean;
+  /** Appends events in order; resolves once they are stored. */
+  publish(events: BusinessEvent[]): Promise<void>;
+  /** The reader of consumer `consumer` in group `group`, created at the start of the stream when new. */
+  group(group: string, consumer: string): Promise<GroupReader>;
+  /** Events after `position` (from the start when null), oldest first, for replay. */
+  readAfter(position: string | null, count: number): Promise<Delivery[]>;
+  /** The position of an event by its id, or null when it is not (or no longer) in the stream. */
+  positionOf(eventId: string): Promise<string | null>;
+  /** Called for every event each registered group has acknowledged (in-process stream only). */
+  onSettled?(listener: (events: BusinessEvent[]) => void): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,216 @@
+import type { Queryable } from '../../platform/db.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import { PermanentEventError, type BusinessEvent, type Emit } from '../../platform/events/index.ts';
+import { newId } from '../../platform/ids.ts';
+import * as check from '../../platform/validate.ts';
+import type { DeadLetterRow, ExceptionRow, SystemValue } from './rows.ts';
+
+/**
+ * The writes ops owns: the event log, exceptions and dead letters. Each runs inside the caller's
+ * transaction (a consumer's or a mutation's); mutations return the entity's id.
+ */
+
+const SYSTEMS: Record<string, SystemValue> = {
+  crm: 'CRM',
+  billing: 'BILLING',
+  erp: 'ERP',
+  'customer-success': 'CUSTOMER_SUCCESS',
+  ops: 'OPS',
+};
+
+/** A system's enum value from its name (`customer-success` → CUSTOMER_SUCCESS), null when unknown. */
+export function systemOf(name: string): SystemValue | null {
+  return SYSTEMS[name] ?? null;
+}
+
+/** An exception as events carry it (docs/events.md). */
+export function exceptionData(row: ExceptionRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    system: row.system,
+    owner: row.owner,
+    priority: row.priority,
+    status: row.status,
+    message: row.message,
+    subject: row.subject,
+    correlationId: row.correlation_id,
+    customerId: row.customer_id,
+    openedAt: row.opened_at,
+    resolvedAt: row.resolved_at,
+    resolutionNote: row.resolution_note,
+  };
+}
+
+/** Appends an event to the log; an event already there (redelivered, replayed) stays as first recorded. */
+export async function recordEvent(tx: Queryable, event: BusinessEvent): Promise<void> {
+  await tx.query(
+    `INSERT INTO events (id, type, source, subject, time, correlation_id, causation_id, customer_id, data, previous)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+    [
+      event.id,
+      event.type,
+      event.source,
+      event.subject,
+      event.time,
+      event.correlationId,
+      event.causationId,
+      event.customerId,
+      JSON.stringify(event.data),
+      event.previous ? JSON.stringify(event.previous) : null,
+    ],
+  );
+}
+
+interface NewException {
+  kind: string;
+  system: SystemValue;
+  owner: string;
+  priority: ExceptionRow['priority'];
+  message: string;
+  subject: string;
+  correlationId: string | null;
+  customerId: string | null;
+  openedAt: string;
+}
+
+/** Opens an exception, or refreshes the message of the one already open for its subject and kind. */
+async function openException(tx: Queryable, exception: NewException): Promise<void> {
+  await tx.query(
+    `INSERT INTO exceptions (id, kind, system, owner, priority, status, message, subject, correlation_id, customer_id, opened_at)
+     VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7, $8, $9, $10)
+     ON CONFLICT (subject, kind) WHERE status = 'OPEN' DO UPDATE SET message = EXCLUDED.message`,
+    [
+      newId('exc'),
+      exception.kind,
+      exception.system,
+      exception.owner,
+      exception.priority,
+      exception.message,
+      exception.subject,
+      exception.correlationId,
+      exception.customerId,
+      exception.openedAt,
+    ],
+  );
+}
+
+/** Resolves the open exception of a subject and kind, if any, and tells the stream. */
+async function resolveOpen(tx: Queryable, emit: Emit, subject: string, kind: string, at: string, note: string): Promise<void> {
+  const resolved = await tx.query<ExceptionRow>(
+    `UPDATE exceptions SET status = 'RESOLVED', resolved_at = GREATEST(opened_at, $3::timestamptz), resolution_note = $4
+     WHERE subject = $1 AND kind = $2 AND status = 'OPEN' RETURNING *`,
+    [subject, kind, at, note],
+  );
+  for (const row of resolved) await emitResolved(emit, row);
+}
+
+function emitResolved(emit: Emit, row: ExceptionRow) {
+  return emit({ type: 'exception.resolved', subject: `OpsException:${row.id}`, customerId: row.customer_id, data: exceptionData(row) });
+}
+
+function requireString(event: BusinessEvent, key: string): string {
+  const value = event.data[key];
+  if (typeof value !== 'string' || value.length === 0) throw new PermanentEventError(`${event.type} ${event.id} has no data.${key}`);
+  return value;
+}
+
+/**
+ * A rejected posting needs finance: one open exception per invoice. A rejection the log shows
+ * was already overtaken by a posting (events arrived out of order) opens nothing.
+ */
+export async function postingRejected(tx: Queryable, event: BusinessEvent): Promise<void> {
+  const [posted] = await tx.query(`SELECT 1 FROM events WHERE subject = $1 AND type = 'invoice.posted' AND time >= $2 LIMIT 1`, [
+    event.subject,
+    event.time,
+  ]);
+  if (posted) return;
+  const reason = event.data.reason;
+  await openException(tx, {
+    kind: 'POSTING_REJECTED',
+    system: 'ERP',
+    owner: 'finance-ops',
+    priority: 'HIGH',
+    message: typeof reason === 'string' && reason.length > 0 ? reason : 'posting rejected',
+    subject: event.subject,
+    correlationId: event.correlationId,
+    customerId: event.customerId,
+    openedAt: event.time,
+  });
+}
+
+export function invoicePosted(tx: Queryable, emit: Emit, event: BusinessEvent): Promise<void> {
+  return resolveOpen(tx, emit, event.subject, 'POSTING_REJECTED', event.time, 'posted');
+}
+
+/**
+ * A consumer gave up on an event: park it as a dead letter (once per consumer and event; a replay
+ * that fails again revives the same one) with an exception for integration-ops.
+ */
+export async function deadLettered(tx: Queryable, event: BusinessEvent): Promise<void> {
+  const consumer = requireString(event, 'consumer');
+  const failed = event.data.event as BusinessEvent | undefined;
+  if (!failed || typeof failed.id !== 'string') throw new PermanentEventError(`${event.type} ${event.id} has no data.event`);
+  const error = typeof event.data.error === 'string' ? event.data.error : 'unknown error';
+  const attempts = Number.isInteger(event.data.attempts) ? Number(event.data.attempts) : 1;
+  const [letter] = await tx.query<{ id: string }>(
+    `INSERT INTO dead_letters (id, consumer, event_id, event, error, attempts, dead_at, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'DEAD')
+     ON CONFLICT (consumer, event_id) DO UPDATE SET
+       error = EXCLUDED.error, attempts = dead_letters.attempts + EXCLUDED.attempts, dead_at = EXCLUDED.dead_at, status = 'DEAD'
+     RETURNING id`,
+    [newId('dl'), consumer, failed.id, JSON.stringify(failed), error, attempts, event.time],
+  );
+  await openException(tx, {
+    kind: 'DEAD_LETTER',
+    system: systemOf(consumer.split('.')[0]) ?? systemOf(event.source) ?? 'OPS',
+    owner: 'integration-ops',
+    priority: 'MEDIUM',
+    message: `${consumer} gave up on ${failed.type} ${failed.id} after ${attempts} attempts: ${error}`,
+    subject: `DeadLetter:${letter.id}`,
+    correlationId: failed.correlationId ?? event.correlationId,
+    customerId: failed.customerId ?? event.customerId,
+    openedAt: event.time,
+  });
+}
+
+/** The consumer applied a dead letter on replay: done, and so is its exception. */
+export async function replayed(tx: Queryable, emit: Emit, event: BusinessEvent): Promise<void> {
+  const id = requireString(event, 'deadLetterId');
+  await tx.query(`UPDATE dead_letters SET status = 'REPLAYED', replayed_at = $2 WHERE id = $1`, [id, event.time]);
+  await resolveOpen(tx, emit, `DeadLetter:${id}`, 'DEAD_LETTER', event.time, 'replayed');
+}
+
+/**
+ * Sends a dead letter's event to its consumer again. The request is written to the log here:
+ * consumers other than the one addressed never see a replay request. Returns the row as this
+ * transaction left it, since the replay may well be applied before the caller could read it back.
+ */
+export async function replayDeadLetter(tx: Queryable, emit: Emit, id: string): Promise<DeadLetterRow> {
+  const [letter] = await tx.query<DeadLetterRow>('SELECT * FROM dead_letters WHERE id = $1 FOR UPDATE', [id]);
+  if (!letter) throw notFound('DeadLetter', id);
+  if (letter.status === 'REPLAYED') throw conflict(`DeadLetter ${id} was already replayed`, { status: letter.status });
+  const request = await emit({
+    type: 'event.replay_requested',
+    subject: `DeadLetter:${id}`,
+    customerId: letter.event.customerId,
+    data: { deadLetterId: id, consumer: letter.consumer, event: letter.event },
+  });
+  await recordEvent(tx, request);
+  const [replaying] = await tx.query<DeadLetterRow>(`UPDATE dead_letters SET status = 'REPLAYING' WHERE id = $1 RETURNING *`, [id]);
+  return replaying;
+}
+
+/** A person resolves an open exception, saying what was done. */
+export async function resolveException(tx: Queryable, emit: Emit, id: string, note: string): Promise<string> {
+  const resolution = check.text('note', note, 1000);
+  const [exception] = await tx.query<ExceptionRow>('SELECT * FROM exceptions WHERE id = $1 FOR UPDATE', [id]);
+  if (!exception) throw notFound('OpsException', id);
+  if (exception.status === 'RESOLVED') throw conflict(`OpsException ${id} is already RESOLVED`, { status: exception.status });
+  const [row] = await tx.query<ExceptionRow>(
+    `UPDATE exceptions SET status = 'RESOLVED', resolved_at = now(), resolution_note = $2 WHERE id = $1 RETURNING *`,
+    [id, resolution],
+  );
+  await emitResolved(emit, row);
+  return id;
+}

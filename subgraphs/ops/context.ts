@@ -1,0 +1,6 @@
+import type { BaseContext } from '../../platform/subgraph.ts';
+import type { OpsLoaders } from './store.ts';
+
+export interface OpsContext extends BaseContext {
+  loaders: OpsLoaders;
+}

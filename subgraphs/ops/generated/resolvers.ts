@@ -1,0 +1,590 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { CustomerRef as CustomerRefModel, ContractRef as ContractRefModel, EventRow as EventRowModel, WorkflowRunRow as WorkflowRunRowModel, WorkflowStepRow as WorkflowStepRowModel, ExceptionRow as ExceptionRowModel, DeadLetterRow as DeadLetterRowModel } from '../rows.ts';
+import type { OpsContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** ISO-8601 instant in UTC, e.g. "2026-11-22T10:15:00.000Z". */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
+  _FieldSet: { input: any; output: any; }
+};
+
+/** Something that happened in a system of record, as the event log recorded it. */
+export type BusinessEvent = {
+  __typename?: 'BusinessEvent';
+  /** The event or request that caused it. */
+  causationId?: Maybe<Scalars['ID']['output']>;
+  /** Shared by everything one request caused, downstream too. */
+  correlationId?: Maybe<Scalars['ID']['output']>;
+  /** The customer it concerns, or null. */
+  customer?: Maybe<Customer>;
+  /** The entity's new state, as the event catalog describes it for this type. */
+  data: Scalars['JSON']['output'];
+  /** Unique identity, e.g. "evt_…"; also the cursor of the event log (`events(after:)`). */
+  id: Scalars['ID']['output'];
+  /** When it happened at its source. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** On updates: the changed fields' old values; null otherwise. */
+  previous?: Maybe<Scalars['JSON']['output']>;
+  /** The system that owns the change. */
+  source: System;
+  /** The entity it is about, e.g. "Invoice:inv_123". */
+  subject: Scalars['String']['output'];
+  /** What happened, e.g. "invoice.issued". */
+  type: Scalars['String']['output'];
+};
+
+/** A signed commercial agreement: plan, seats, term and value. Owned by CRM. */
+export type Contract = {
+  __typename?: 'Contract';
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The quote-to-cash run its activation started, or null when ops has not seen it. */
+  quoteToCash?: Maybe<WorkflowRun>;
+};
+
+/** A customer account: the company we sell to, bill and serve. Owned by CRM. */
+export type Customer = {
+  __typename?: 'Customer';
+  /** Events about the customer, newest first. */
+  events: Array<BusinessEvent>;
+  /** Stable identifier, e.g. "cus_000042". */
+  id: Scalars['ID']['output'];
+  /** The customer's open exceptions, newest first. */
+  openExceptions: Array<OpsException>;
+};
+
+
+/** A customer account: the company we sell to, bill and serve. Owned by CRM. */
+export type CustomerEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** An event a consumer gave up on after its retries, kept whole for replay. */
+export type DeadLetter = {
+  __typename?: 'DeadLetter';
+  /** Deliveries tried before it was given up on, over every replay that failed again. */
+  attempts: Scalars['Int']['output'];
+  /** The consumer that failed, e.g. "erp.post-invoice". */
+  consumer: Scalars['String']['output'];
+  /** When it was given up on (the latest time, if it failed again after a replay). */
+  deadAt: Scalars['DateTime']['output'];
+  /** The last error the consumer raised. */
+  error: Scalars['String']['output'];
+  /** The event that failed, as it was delivered. */
+  event: BusinessEvent;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** When its consumer applied it on replay; null until then. */
+  replayedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands. */
+  status: DeadLetterStatus;
+};
+
+/** Where a dead letter stands. */
+export type DeadLetterStatus =
+  /** Given up on; waiting for a replay. */
+  | 'DEAD'
+  /** Applied by its consumer on replay. */
+  | 'REPLAYED'
+  /** A replay was requested and has not been applied yet. */
+  | 'REPLAYING';
+
+/** Whether an exception still needs someone. */
+export type ExceptionStatus =
+  /** Waiting for its owner to act. */
+  | 'OPEN'
+  /** Resolved, by the system or by a person. */
+  | 'RESOLVED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Every mutation takes an optional idempotencyKey: a retry with the same key and the same
+   * arguments returns the first result and has no second effect; the same key with other
+   * arguments is refused with extensions.code IDEMPOTENCY_KEY_REUSED.
+   * Sends a dead letter's event to its consumer again (REPLAYING until the consumer applied it);
+   * NOT_FOUND when unknown, CONFLICT when already REPLAYED.
+   */
+  replayDeadLetter: DeadLetter;
+  /** Resolves an open exception with a note; NOT_FOUND when unknown, CONFLICT when already RESOLVED. */
+  resolveException: OpsException;
+};
+
+
+export type MutationReplayDeadLetterArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationResolveExceptionArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  note: Scalars['String']['input'];
+};
+
+/** The state of the integration at a glance. */
+export type OperationsHealth = {
+  __typename?: 'OperationsHealth';
+  /** Dead letters not replayed yet. */
+  deadLetters: Scalars['Int']['output'];
+  /** Invoices issued whose latest posting outcome is not POSTED (awaiting or rejected); voided ones excepted. */
+  invoicesAwaitingPosting: Scalars['Int']['output'];
+  /** Seconds the oldest open exception has been open; null when none is. */
+  oldestExceptionAgeSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Exceptions still open. */
+  openExceptions: Scalars['Int']['output'];
+  /** 95th percentile of seconds from invoice issued to posted, over invoices posted in the last 24 hours; 0 when none. */
+  postingLatencySeconds: Scalars['Float']['output'];
+  /** How far consumers are behind. */
+  syncLag: Array<SyncLag>;
+};
+
+/** A problem in the flow between systems that a team must act on. */
+export type OpsException = {
+  __typename?: 'OpsException';
+  /** Seconds it has been open, or was open until resolved. */
+  ageSeconds: Scalars['Int']['output'];
+  /** The correlation id of the request whose events ran into it. */
+  correlationId?: Maybe<Scalars['ID']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** What went wrong: "POSTING_REJECTED" or "DEAD_LETTER". */
+  kind: Scalars['String']['output'];
+  /** What went wrong, in words. */
+  message: Scalars['String']['output'];
+  /** When it was raised (the time of the failing event). */
+  openedAt: Scalars['DateTime']['output'];
+  /** The team that must act, e.g. "finance-ops" or "integration-ops". */
+  owner: Scalars['String']['output'];
+  /** How urgent it is. */
+  priority: Priority;
+  /** How it was resolved, e.g. "posted", "replayed" or a person's note; null while open. */
+  resolutionNote?: Maybe<Scalars['String']['output']>;
+  /** When it was resolved; null while open. */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether it still needs someone. */
+  status: ExceptionStatus;
+  /** The entity it is about, e.g. "Invoice:inv_123" or "DeadLetter:dl_…". */
+  subject: Scalars['String']['output'];
+  /** The system where it went wrong. */
+  system: System;
+};
+
+/** How urgent an exception is. */
+export type Priority =
+  /** An outage; handle now. */
+  | 'CRITICAL'
+  /** Blocks money or a customer; handle first. */
+  | 'HIGH'
+  /** Can wait. */
+  | 'LOW'
+  /** Should be handled today. */
+  | 'MEDIUM';
+
+export type Query = {
+  __typename?: 'Query';
+  /** Dead letters, those not replayed first, newest first. */
+  deadLetters: Array<DeadLetter>;
+  /** The event log, in the order ops recorded it. */
+  events: Array<BusinessEvent>;
+  /** Exceptions, newest first. */
+  exceptions: Array<OpsException>;
+  /** The state of the integration at a glance. */
+  operationsHealth: OperationsHealth;
+  /** The workflow run of a correlation id, or null. */
+  workflow?: Maybe<WorkflowRun>;
+};
+
+
+export type QueryDeadLettersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  correlationId?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryExceptionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<ExceptionStatus>;
+};
+
+
+export type QueryWorkflowArgs = {
+  correlationId: Scalars['ID']['input'];
+};
+
+/** How far one consumer is behind. */
+export type SyncLag = {
+  __typename?: 'SyncLag';
+  /** The consumer, e.g. "ops.log". */
+  consumer: Scalars['String']['output'];
+  /** Age in seconds of the oldest unprocessed event; 0 when none. */
+  lagSeconds: Scalars['Float']['output'];
+  /** Events not yet processed. */
+  pending: Scalars['Int']['output'];
+};
+
+/** A system that owns data or reacts to events. */
+export type System =
+  /** Subscriptions, invoices and payments. */
+  | 'BILLING'
+  /** Customers, contacts, opportunities and contracts. */
+  | 'CRM'
+  /** Health scores, onboarding and renewals. */
+  | 'CUSTOMER_SUCCESS'
+  /** The general ledger: postings, journal entries and accounting periods. */
+  | 'ERP'
+  /** The hub's own integration state. */
+  | 'OPS';
+
+/** A business process followed across the systems by its correlation id. */
+export type WorkflowRun = {
+  __typename?: 'WorkflowRun';
+  /** The correlation id of the request that started it; shared by every event of the run. */
+  correlationId: Scalars['ID']['output'];
+  /** Exceptions raised under the run's correlation id, newest first. */
+  exceptions: Array<OpsException>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** "quote-to-cash" (a contract activated) or "amendment" (a contract amended). */
+  kind: Scalars['String']['output'];
+  /** When its earliest event happened. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Where the run stands. */
+  state: WorkflowState;
+  /** Its steps, in the order they are expected. */
+  steps: Array<WorkflowStep>;
+  /** When its latest event happened. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Where a workflow run stands. */
+export type WorkflowState =
+  /** Every step is done. */
+  | 'COMPLETED'
+  /** A step failed (e.g. the invoice posting was rejected) and waits for someone to act. */
+  | 'EXCEPTION'
+  /** Steps are still to come. */
+  | 'IN_PROGRESS';
+
+/** One step of a workflow run, done by one system. */
+export type WorkflowStep = {
+  __typename?: 'WorkflowStep';
+  /** When the step was done (the time of its event); null while pending. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event that did the step; null while pending. */
+  eventId?: Maybe<Scalars['ID']['output']>;
+  /** CONTRACT_ACTIVATED, CONTRACT_AMENDED, SUBSCRIPTION_CREATED, INVOICE_ISSUED, INVOICE_POSTED or ONBOARDING_STARTED. */
+  name: Scalars['String']['output'];
+  /** The system that does the step. */
+  system: System;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Contract: Contract;
+  Customer: Customer;
+  DeadLetter: DeadLetter;
+  OpsException: OpsException;
+  WorkflowRun: WorkflowRun;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Contract:
+    ( { __typename: 'Contract' }
+    & GraphQLRecursivePick<FederationTypes['Contract'], {"id":true}> );
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  DeadLetter:
+    ( { __typename: 'DeadLetter' }
+    & GraphQLRecursivePick<FederationTypes['DeadLetter'], {"id":true}> );
+  OpsException:
+    ( { __typename: 'OpsException' }
+    & GraphQLRecursivePick<FederationTypes['OpsException'], {"id":true}> );
+  WorkflowRun:
+    ( { __typename: 'WorkflowRun' }
+    & GraphQLRecursivePick<FederationTypes['WorkflowRun'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  BusinessEvent: ResolverTypeWrapper<EventRowModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Contract: ResolverTypeWrapper<ContractRefModel>;
+  Customer: ResolverTypeWrapper<CustomerRefModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeadLetter: ResolverTypeWrapper<DeadLetterRowModel>;
+  DeadLetterStatus: DeadLetterStatus;
+  ExceptionStatus: ExceptionStatus;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OperationsHealth: ResolverTypeWrapper<OperationsHealth>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  OpsException: ResolverTypeWrapper<ExceptionRowModel>;
+  Priority: Priority;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SyncLag: ResolverTypeWrapper<SyncLag>;
+  System: System;
+  WorkflowRun: ResolverTypeWrapper<WorkflowRunRowModel>;
+  WorkflowState: WorkflowState;
+  WorkflowStep: ResolverTypeWrapper<WorkflowStepRowModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  BusinessEvent: EventRowModel;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Contract: ContractRefModel;
+  Customer: CustomerRefModel;
+  Int: Scalars['Int']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  DeadLetter: DeadLetterRowModel;
+  JSON: Scalars['JSON']['output'];
+  Mutation: Record<PropertyKey, never>;
+  OperationsHealth: OperationsHealth;
+  Float: Scalars['Float']['output'];
+  OpsException: ExceptionRowModel;
+  Query: Record<PropertyKey, never>;
+  SyncLag: SyncLag;
+  WorkflowRun: WorkflowRunRowModel;
+  WorkflowStep: WorkflowStepRowModel;
+  Boolean: Scalars['Boolean']['output'];
+};
+
+export type BusinessEventResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['BusinessEvent'] = ResolversParentTypes['BusinessEvent']> = {
+  causationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  correlationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  previous?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['System'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ContractResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Contract'] = ResolversParentTypes['Contract'], FederationReferenceType extends FederationReferenceTypes['Contract'] = FederationReferenceTypes['Contract']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Contract']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quoteToCash?: Resolver<Maybe<ResolversTypes['WorkflowRun']>, ParentType, ContextType>;
+};
+
+export type CustomerResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['BusinessEvent']>, ParentType, ContextType, RequireFields<CustomerEventsArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openExceptions?: Resolver<Array<ResolversTypes['OpsException']>, ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DeadLetterResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['DeadLetter'] = ResolversParentTypes['DeadLetter'], FederationReferenceType extends FederationReferenceTypes['DeadLetter'] = FederationReferenceTypes['DeadLetter']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DeadLetter']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  consumer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deadAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['BusinessEvent'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  replayedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeadLetterStatus'], ParentType, ContextType>;
+};
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type MutationResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  replayDeadLetter?: Resolver<ResolversTypes['DeadLetter'], ParentType, ContextType, RequireFields<MutationReplayDeadLetterArgs, 'id'>>;
+  resolveException?: Resolver<ResolversTypes['OpsException'], ParentType, ContextType, RequireFields<MutationResolveExceptionArgs, 'id' | 'note'>>;
+};
+
+export type OperationsHealthResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['OperationsHealth'] = ResolversParentTypes['OperationsHealth']> = {
+  deadLetters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invoicesAwaitingPosting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oldestExceptionAgeSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  openExceptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  postingLatencySeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  syncLag?: Resolver<Array<ResolversTypes['SyncLag']>, ParentType, ContextType>;
+};
+
+export type OpsExceptionResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['OpsException'] = ResolversParentTypes['OpsException'], FederationReferenceType extends FederationReferenceTypes['OpsException'] = FederationReferenceTypes['OpsException']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OpsException']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ageSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  correlationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
+  resolutionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExceptionStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['System'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  deadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
+  events?: Resolver<Array<ResolversTypes['BusinessEvent']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  exceptions?: Resolver<Array<ResolversTypes['OpsException']>, ParentType, ContextType, RequireFields<QueryExceptionsArgs, 'first' | 'status'>>;
+  operationsHealth?: Resolver<ResolversTypes['OperationsHealth'], ParentType, ContextType>;
+  workflow?: Resolver<Maybe<ResolversTypes['WorkflowRun']>, ParentType, ContextType, RequireFields<QueryWorkflowArgs, 'correlationId'>>;
+};
+
+export type SyncLagResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['SyncLag'] = ResolversParentTypes['SyncLag']> = {
+  consumer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lagSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WorkflowRunResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['WorkflowRun'] = ResolversParentTypes['WorkflowRun'], FederationReferenceType extends FederationReferenceTypes['WorkflowRun'] = FederationReferenceTypes['WorkflowRun']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkflowRun']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  correlationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  exceptions?: Resolver<Array<ResolversTypes['OpsException']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['WorkflowState'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['WorkflowStep']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type WorkflowStepResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['WorkflowStep'] = ResolversParentTypes['WorkflowStep']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['System'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = OpsContext> = {
+  BusinessEvent?: BusinessEventResolvers<ContextType>;
+  Contract?: ContractResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  DeadLetter?: DeadLetterResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  OperationsHealth?: OperationsHealthResolvers<ContextType>;
+  OpsException?: OpsExceptionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  SyncLag?: SyncLagResolvers<ContextType>;
+  WorkflowRun?: WorkflowRunResolvers<ContextType>;
+  WorkflowStep?: WorkflowStepResolvers<ContextType>;
+};
+

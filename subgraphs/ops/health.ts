@@ -1,0 +1,67 @@
+import type { Queryable } from '../../platform/db.ts';
+
+export interface SyncLag {
+  consumer: string;
+  pending: number;
+  lagSeconds: number;
+}
+
+export interface OperationsHealth {
+  invoicesAwaitingPosting: number;
+  postingLatencySeconds: number;
+  openExceptions: number;
+  oldestExceptionAgeSeconds: number | null;
+  deadLetters: number;
+  syncLag: SyncLag[];
+}
+
+/**
+ * Invoices in the log whose latest posting outcome is not a posting: still waiting for erp, or
+ * rejected. A voided invoice is no longer expected to post.
+ */
+const AWAITING_POSTING = `
+  SELECT count(*)::int AS count FROM (SELECT DISTINCT subject FROM events WHERE type = 'invoice.issued') invoice
+  WHERE NOT EXISTS (SELECT 1 FROM events voided WHERE voided.subject = invoice.subject AND voided.type = 'invoice.voided')
+    AND COALESCE((
+      SELECT outcome.type FROM events outcome
+      WHERE outcome.subject = invoice.subject AND outcome.type IN ('invoice.posted', 'invoice.posting_rejected')
+      ORDER BY outcome.time DESC, outcome.recorded_seq DESC LIMIT 1
+    ), '') <> 'invoice.posted'`;
+
+/** p95 of issued → first posted per invoice, over invoices first posted in the last 24 hours. */
+const POSTING_LATENCY = `
+  SELECT COALESCE(percentile_cont(0.95) WITHIN GROUP (ORDER BY GREATEST(0, extract(epoch FROM posted.at - issued.at))::float8), 0)::float8 AS p95
+  FROM (SELECT subject, min(time) AS at FROM events WHERE type = 'invoice.posted' GROUP BY subject) posted
+  JOIN (SELECT subject, min(time) AS at FROM events WHERE type = 'invoice.issued' GROUP BY subject) issued USING (subject)
+  WHERE posted.at > now() - interval '24 hours'`;
+
+const EXCEPTIONS = `
+  SELECT count(*)::int AS open, floor(extract(epoch FROM now() - min(opened_at)))::int AS oldest
+  FROM exceptions WHERE status = 'OPEN'`;
+
+/**
+ * Per-consumer lag across the systems needs each consumer group's position in the stream; until
+ * the stream reports it, this is the lag of ops's own outbox: its events not yet published.
+ */
+const OUTBOX_LAG = `
+  SELECT count(*)::int AS pending, COALESCE(extract(epoch FROM now() - min(created_at)), 0)::float8 AS lag
+  FROM outbox WHERE published_at IS NULL`;
+
+/** The state of the integration at a glance, one statement per figure. */
+export async function operationsHealth(db: Queryable): Promise<OperationsHealth> {
+  const [[awaiting], [latency], [exceptions], [letters], [outbox]] = await Promise.all([
+    db.query<{ count: number }>(AWAITING_POSTING),
+    db.query<{ p95: number }>(POSTING_LATENCY),
+    db.query<{ open: number; oldest: number | null }>(EXCEPTIONS),
+    db.query<{ count: number }>("SELECT count(*)::int AS count FROM dead_letters WHERE status <> 'REPLAYED'"),
+    db.query<{ pending: number; lag: number }>(OUTBOX_LAG),
+  ]);
+  return {
+    invoicesAwaitingPosting: awaiting.count,
+    postingLatencySeconds: Number(latency.p95),
+    openExceptions: exceptions.open,
+    oldestExceptionAgeSeconds: exceptions.oldest === null ? null : Math.max(0, exceptions.oldest),
+    deadLetters: letters.count,
+    syncLag: [{ consumer: 'ops.log', pending: outbox.pending, lagSeconds: Number(outbox.lag) }],
+  };
+}

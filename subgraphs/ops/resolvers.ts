@@ -1,0 +1,120 @@
+import { badInput, notFound } from '../../platform/errors.ts';
+import { pageSize } from '../../platform/loaders.ts';
+import * as commands from './commands.ts';
+import type { Resolvers, System } from './generated/resolvers.ts';
+import { operationsHealth } from './health.ts';
+import type { DeadLetterRow, ExceptionRow } from './rows.ts';
+import { deadLetterList, eventLog, exceptionList, workflowByCorrelation } from './store.ts';
+
+const MAX_PAGE = 200;
+
+function first(value: number | null | undefined, fallback: number): number {
+  try {
+    return pageSize(value, MAX_PAGE, fallback);
+  } catch (error) {
+    throw badInput('first', (error as Error).message);
+  }
+}
+
+function system(source: string): System {
+  const value = commands.systemOf(source);
+  if (!value) throw new Error(`unknown event source ${source}`);
+  return value;
+}
+
+function secondsBetween(from: string, to: string | null): number {
+  const end = to ? Date.parse(to) : Date.now();
+  return Math.max(0, Math.floor((end - Date.parse(from)) / 1000));
+}
+
+async function deadLetterOf(id: string, loaders: { deadLetter: { load(id: string): Promise<DeadLetterRow | null> } }): Promise<DeadLetterRow> {
+  const row = await loaders.deadLetter.load(id);
+  if (!row) throw notFound('DeadLetter', id);
+  return row;
+}
+
+async function exceptionOf(id: string, loaders: { exception: { load(id: string): Promise<ExceptionRow | null> } }): Promise<ExceptionRow> {
+  const row = await loaders.exception.load(id);
+  if (!row) throw notFound('OpsException', id);
+  return row;
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    workflow: (_root, { correlationId }, { db }) => workflowByCorrelation(db, correlationId),
+    exceptions: (_root, args, { db }) => exceptionList(db, args.status ?? null, args.owner ?? null, first(args.first, 50)),
+    deadLetters: (_root, args, { db }) => deadLetterList(db, first(args.first, 50)),
+    events: (_root, args, { db }) =>
+      eventLog(db, {
+        first: first(args.first, 50),
+        after: args.after ?? null,
+        types: args.types ?? null,
+        customerId: args.customerId ?? null,
+        correlationId: args.correlationId ?? null,
+      }),
+    operationsHealth: (_root, _args, { db }) => operationsHealth(db),
+  },
+
+  Mutation: {
+    // Answers REPLAYING as written: the consumer may apply the replay before a read-back would run.
+    // A repeat of an idempotent request answers the dead letter as it is now.
+    replayDeadLetter: async (_root, { id, idempotencyKey }, { write, loaders }) => {
+      let written: DeadLetterRow | undefined;
+      const letterId = await write(idempotencyKey, 'replayDeadLetter', { id }, async (tx, emit) => {
+        written = await commands.replayDeadLetter(tx, emit, id);
+        return written.id;
+      });
+      return written ?? deadLetterOf(letterId, loaders);
+    },
+    resolveException: async (_root, { id, note, idempotencyKey }, { write, loaders }) =>
+      exceptionOf(
+        await write(idempotencyKey, 'resolveException', { id, note }, (tx, emit) => commands.resolveException(tx, emit, id, note)),
+        loaders,
+      ),
+  },
+
+  BusinessEvent: {
+    source: (event) => system(event.source),
+    occurredAt: (event) => event.time,
+    previous: (event) => event.previous ?? null,
+    customer: (event) => (event.customerId ? { id: event.customerId } : null),
+  },
+
+  WorkflowRun: {
+    __resolveReference: (reference, { loaders }) => loaders.run.load(reference.id),
+    correlationId: (run) => run.correlation_id,
+    startedAt: (run) => run.started_at,
+    updatedAt: (run) => run.updated_at,
+    steps: (run, _args, { loaders }) => loaders.steps.load(run.id),
+    exceptions: (run, _args, { loaders }) => loaders.exceptionsByCorrelation.load(run.correlation_id),
+  },
+
+  WorkflowStep: {
+    completedAt: (step) => step.completed_at,
+    eventId: (step) => step.event_id,
+  },
+
+  OpsException: {
+    __resolveReference: (reference, { loaders }) => loaders.exception.load(reference.id),
+    correlationId: (exception) => exception.correlation_id,
+    openedAt: (exception) => exception.opened_at,
+    resolvedAt: (exception) => exception.resolved_at,
+    resolutionNote: (exception) => exception.resolution_note,
+    ageSeconds: (exception) => secondsBetween(exception.opened_at, exception.resolved_at),
+  },
+
+  DeadLetter: {
+    __resolveReference: (reference, { loaders }) => loaders.deadLetter.load(reference.id),
+    deadAt: (letter) => letter.dead_at,
+    replayedAt: (letter) => letter.replayed_at,
+  },
+
+  Contract: {
+    quoteToCash: (contract, _args, { loaders }) => loaders.quoteToCashByContract.load(contract.id),
+  },
+
+  Customer: {
+    events: (customer, args, { loaders }) => loaders.customerEvents(first(args.first, 20), args.types).load(customer.id),
+    openExceptions: (customer, _args, { loaders }) => loaders.openExceptionsByCustomer.load(customer.id),
+  },
+};

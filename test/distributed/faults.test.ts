@@ -1,0 +1,220 @@
+/**
+ * The distributed deployment under faults, with real processes: every service its own
+ * `npm start -- <service>` process on PostgreSQL (a database per system) and a Redis of the
+ * test's own (so it can be stopped). A consumer process killed with SIGKILL mid-burst loses
+ * nothing and duplicates nothing; writes made while Redis is down commit, and their events
+ * arrive once it is back.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { envPrefix, SERVICES, SYSTEMS, type ServiceName } from '../../platform/config.ts';
+import { Decimal } from '../../platform/money.ts';
+import { graphql } from '../generated/index.ts';
+import { query } from '../graphql.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const work = mkdtempSync(join(tmpdir(), 'hub-distributed-'));
+const prefix = `dist_${process.pid}`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A Redis server of this test's own, persisting to disk so a restart keeps the stream. */
+class TestRedis {
+  private process: ChildProcess | undefined;
+  constructor(readonly port: number) {}
+
+  async start(): Promise<void> {
+    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', work, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], {
+      stdio: 'ignore',
+    });
+    await waitFor('redis', async () => spawnSync('redis-cli', ['-p', String(this.port), 'ping']).stdout?.toString().includes('PONG') || undefined);
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.process?.once('exit', resolve));
+    this.process?.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+let redis: TestRedis;
+const env: Record<string, string> = {};
+const processes = new Map<ServiceName, ChildProcess>();
+let gatewayUrl: string;
+
+function startProcess(name: ServiceName): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts', name], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  child.on('exit', (code) => {
+    if (code) console.error(`${name} exited with ${code}: ${stderr}`);
+  });
+  processes.set(name, child);
+  return child;
+}
+
+async function waitReady(name: ServiceName): Promise<void> {
+  const port = name === 'gateway' ? env.GATEWAY_PORT : env[`${envPrefix(name)}_PORT`];
+  await waitFor(`${name} ready`, async () => ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok ? true : undefined));
+}
+
+async function kill(name: ServiceName, signal: NodeJS.Signals): Promise<void> {
+  const child = processes.get(name)!;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+}
+
+before(async () => {
+  redis = new TestRedis(await freePort());
+  await redis.start();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  for (const system of SYSTEMS) {
+    const database = `${prefix}_${system.replace(/-/g, '_')}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${database}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    env[`${envPrefix(system)}_DATABASE_URL`] = url.toString();
+    const port = await freePort();
+    env[`${envPrefix(system)}_PORT`] = String(port);
+    env[`${envPrefix(system)}_URL`] = `http://127.0.0.1:${port}/graphql`;
+  }
+  await admin.end();
+  Object.assign(env, {
+    HOST: '127.0.0.1',
+    GATEWAY_PORT: String(await freePort()),
+    REDIS_URL: `redis://127.0.0.1:${redis.port}`,
+    REDIS_PREFIX: prefix,
+    CONSUMER_RECLAIM_IDLE_MS: '2000',
+    CONSUMER_RETRY_BASE_MS: '200',
+    CONSUMER_MAX_ATTEMPTS: '20',
+    OUTBOX_POLL_MS: '500',
+    LOG_LEVEL: 'warn',
+  });
+  gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'seed/main.ts', '--customers', '20'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  assert.equal(seeded.status, 0, seeded.stderr);
+  for (const name of SERVICES) startProcess(name);
+  await Promise.all(SERVICES.map(waitReady));
+});
+
+after(async () => {
+  await Promise.all([...processes.keys()].map((name) => (processes.get(name)!.exitCode === null ? kill(name, 'SIGTERM') : undefined)));
+  await redis?.stop();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  for (const system of SYSTEMS) await admin.query(`DROP DATABASE IF EXISTS ${prefix}_${system.replace(/-/g, '_')} WITH (FORCE)`);
+  await admin.end();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const Subscriptions = graphql(/* GraphQL */ `
+  query DistributedSubscriptions { customers(first: 20) { nodes { subscriptions { id status } } } }
+`);
+
+const Issue = graphql(/* GraphQL */ `
+  mutation DistributedIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id issuedAt } }
+`);
+
+const EntriesOf = graphql(/* GraphQL */ `
+  query DistributedEntries($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }
+`);
+
+const TrialBalance = graphql(/* GraphQL */ `
+  query DistributedTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }
+`);
+
+async function activeSubscriptions(): Promise<string[]> {
+  const { customers } = await query(gatewayUrl, Subscriptions, {});
+  return customers.nodes.flatMap((customer) => customer.subscriptions.filter((s) => s.status === 'ACTIVE').map((s) => s.id));
+}
+
+/** Issues `count` invoices round-robin over the subscriptions, a few at a time, calling `midway` halfway. */
+async function burst(count: number, tag: string, midway: () => Promise<void>): Promise<string[]> {
+  const subscriptions = await activeSubscriptions();
+  assert.ok(subscriptions.length >= 5);
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 10) {
+    if (i === count / 2) await midway();
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(10, count - i) }, (_, j) =>
+        query(gatewayUrl, Issue, { subscription: subscriptions[(i + j) % subscriptions.length], key: `${tag}-${i + j}` }),
+      ),
+    );
+    ids.push(...batch.map((result) => result.issueInvoice.id));
+  }
+  return ids;
+}
+
+async function allPostedOnce(ids: string[]): Promise<void> {
+  await waitFor(
+    `${ids.length} invoices posted`,
+    async () => {
+      const statuses = await Promise.all(
+        ids.map(async (id) => (await query(gatewayUrl, EntriesOf, { source: id })).journalEntries.totalCount),
+      );
+      return statuses.every((count) => count >= 1) ? true : undefined;
+    },
+    120_000,
+  );
+  const counts = await Promise.all(ids.map(async (id) => (await query(gatewayUrl, EntriesOf, { source: id })).journalEntries.totalCount));
+  assert.deepEqual(counts.filter((count) => count !== 1), [], 'every invoice has exactly one journal entry');
+  const { trialBalance } = await query(gatewayUrl, TrialBalance, { period: new Date().toISOString().slice(0, 7) });
+  const debits = trialBalance.reduce((sum, line) => sum.plus(line.debit.amount), new Decimal(0));
+  const credits = trialBalance.reduce((sum, line) => sum.plus(line.credit.amount), new Decimal(0));
+  assert.equal(debits.toFixed(2), credits.toFixed(2), 'the trial balance balances');
+}
+
+describe('the distributed hub under faults', () => {
+  test('erp killed with SIGKILL in the middle of a burst of 200 invoices posts every one exactly once after restart', async () => {
+    const ids = await burst(200, 'kill', async () => {
+      await kill('erp', 'SIGKILL');
+    });
+    assert.equal(new Set(ids).size, 200);
+    startProcess('erp');
+    await waitReady('erp');
+    await allPostedOnce(ids);
+  });
+
+  test('with Redis stopped for 10 s, mutations still commit and every event arrives once it is back', async () => {
+    await redis.stop();
+    const started = Date.now();
+    const ids = await burst(20, 'redis-down', async () => undefined);
+    assert.equal(ids.length, 20, 'every write committed while Redis was down');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10_000 - (Date.now() - started))));
+    await redis.start();
+    await allPostedOnce(ids);
+  });
+});

@@ -1,0 +1,341 @@
+/**
+ * Changes flow between the systems as events, through real mutations on the gateway:
+ * quote-to-cash, amendments, payments, voids, a posting rejected into a closed period and
+ * cleared by reopen + retry, and a poison event dead-lettered and replayed.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { today } from '../platform/dates.ts';
+import { Decimal } from '../platform/money.ts';
+import { graphql } from './generated/index.ts';
+import { query, request } from './graphql.ts';
+import { startHub, type TestHub } from './hub.ts';
+
+const CreateCustomer = graphql(/* GraphQL */ `
+  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }
+`);
+
+const CreateOpportunity = graphql(/* GraphQL */ `
+  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }
+`);
+
+const CloseWon = graphql(/* GraphQL */ `
+  mutation EventsCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }
+`);
+
+const Workflow = graphql(/* GraphQL */ `
+  query EventsWorkflow($correlationId: ID!) {
+    workflow(correlationId: $correlationId) {
+      kind state correlationId
+      steps { name system completedAt eventId }
+      exceptions { kind owner status message }
+    }
+  }
+`);
+
+const CustomerView = graphql(/* GraphQL */ `
+  query EventsCustomerView($id: ID!) {
+    customer(id: $id) {
+      id
+      contracts { id quoteToCash { state } renewal { renewalDate stage } }
+      subscriptions { id status seats }
+      invoices(first: 20) {
+        id number status total { amount currency } amountDue { amount }
+        posting { status period rejectionReason journalEntry { correlationId source lines { account debit { amount } credit { amount } } } }
+      }
+      onboarding { status milestones { name } }
+      renewals { id risk }
+      events(first: 50) { type source correlationId }
+      openExceptions { kind subject }
+    }
+  }
+`);
+
+const ClosePeriod = graphql(/* GraphQL */ `
+  mutation EventsClosePeriod($id: String!) { closePeriod(id: $id) { status } }
+`);
+
+const ReopenPeriod = graphql(/* GraphQL */ `
+  mutation EventsReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: "late invoice") { status } }
+`);
+
+const RetryPosting = graphql(/* GraphQL */ `
+  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }
+`);
+
+const Exceptions = graphql(/* GraphQL */ `
+  query EventsExceptions { exceptions(status: OPEN, owner: "finance-ops") { id kind subject owner status correlationId } }
+`);
+
+const Amend = graphql(/* GraphQL */ `
+  mutation EventsAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }
+`);
+
+const Pay = graphql(/* GraphQL */ `
+  mutation EventsPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id invoice { status } } }
+`);
+
+const Issue = graphql(/* GraphQL */ `
+  mutation EventsIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }
+`);
+
+const Void = graphql(/* GraphQL */ `
+  mutation EventsVoid($id: ID!) { voidInvoice(id: $id, reason: "issued in error") { status } }
+`);
+
+const Entries = graphql(/* GraphQL */ `
+  query EventsEntries($source: ID!) { journalEntries(first: 10, sourceId: $source) { nodes { source correlationId lines { account debit { amount } credit { amount } } } } }
+`);
+
+const DeadLetters = graphql(/* GraphQL */ `
+  query EventsDeadLetters { deadLetters { id consumer attempts error status event { id type } } }
+`);
+
+const Replay = graphql(/* GraphQL */ `
+  mutation EventsReplay($id: ID!) { replayDeadLetter(id: $id) { id status } }
+`);
+
+const Health = graphql(/* GraphQL */ `
+  query EventsHealth { operationsHealth { invoicesAwaitingPosting openExceptions deadLetters postingLatencySeconds syncLag { consumer pending } } }
+`);
+
+let hub: TestHub;
+
+before(async () => {
+  hub = await startHub({ seedCustomers: 3, env: { CONSUMER_MAX_ATTEMPTS: '4', CONSUMER_RETRY_BASE_MS: '300' } });
+});
+
+after(() => hub?.close());
+
+/** Polls until `check` returns a value (not undefined), or fails after `ms`. */
+async function eventually<T>(what: string, check: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+async function sale(correlationId: string, startDate = today()) {
+  const headers = { 'x-correlation-id': correlationId };
+  const { createCustomer } = await query(hub.gatewayUrl, CreateCustomer, { input: { name: `Flow ${correlationId}`, segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' } }, headers);
+  const { createOpportunity } = await query(
+    hub.gatewayUrl,
+    CreateOpportunity,
+    { input: { customerId: createCustomer.id, name: 'Platform deal', amount: '24000.00', planCode: 'GROWTH', seats: 20, termMonths: 12 } },
+    headers,
+  );
+  const closed = await request(hub.gatewayUrl, CloseWon, { id: createOpportunity.id, startDate }, headers);
+  assert.equal(closed.errors, undefined);
+  assert.equal(closed.extensions?.correlationId, correlationId, 'the gateway returns the correlation id');
+  return { customerId: createCustomer.id, contract: closed.data!.closeOpportunityWon };
+}
+
+function completedRun(correlationId: string) {
+  return eventually(`workflow ${correlationId} COMPLETED`, async () => {
+    const { workflow } = await query(hub.gatewayUrl, Workflow, { correlationId });
+    return workflow?.state === 'COMPLETED' ? workflow : undefined;
+  });
+}
+
+describe('quote-to-cash', () => {
+  test('closing an opportunity won runs through billing, erp and customer success to COMPLETED', async () => {
+    const correlationId = `q2c-${randomUUID()}`;
+    const { customerId, contract } = await sale(correlationId);
+    const run = await completedRun(correlationId);
+    assert.equal(run.kind, 'quote-to-cash');
+    assert.deepEqual(
+      run.steps.map((step) => [step.name, step.system, Boolean(step.completedAt)]),
+      [
+        ['CONTRACT_ACTIVATED', 'CRM', true],
+        ['SUBSCRIPTION_CREATED', 'BILLING', true],
+        ['INVOICE_ISSUED', 'BILLING', true],
+        ['INVOICE_POSTED', 'ERP', true],
+        ['ONBOARDING_STARTED', 'CUSTOMER_SUCCESS', true],
+      ],
+    );
+    const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
+    assert.equal(customer?.contracts[0].quoteToCash?.state, 'COMPLETED');
+    assert.equal(customer?.subscriptions.length, 1);
+    assert.equal(customer?.subscriptions[0].status, 'ACTIVE');
+    assert.equal(customer?.invoices.length, 1);
+    const [invoice] = customer!.invoices;
+    assert.equal(invoice.total.amount, '2400.00', '20 seats at 100.00 a month, plus 20% EMEA tax');
+    assert.equal(invoice.posting.status, 'POSTED');
+    assert.equal(invoice.posting.period, today().slice(0, 7));
+    const entry = invoice.posting.journalEntry!;
+    assert.equal(entry.correlationId, correlationId, 'the journal entry carries the correlation id of the sale');
+    const debits = entry.lines.reduce((sum, line) => sum.plus(line.debit.amount), new Decimal(0));
+    const credits = entry.lines.reduce((sum, line) => sum.plus(line.credit.amount), new Decimal(0));
+    assert.equal(debits.toFixed(2), credits.toFixed(2));
+    assert.equal(entry.lines.find((line) => line.account.startsWith('1200'))?.debit.amount, '2400.00');
+    assert.equal(customer?.onboarding?.status, 'IN_PROGRESS');
+    assert.equal(customer?.onboarding?.milestones.length, 5);
+    const [renewal] = customer!.contracts[0].renewal ? [customer!.contracts[0].renewal] : [];
+    assert.ok(renewal, 'a renewal at the end of the contract');
+    assert.ok(renewal.renewalDate > contract.endDate);
+    const types = customer!.events.map((event) => event.type);
+    for (const type of ['customer.created', 'contract.activated', 'subscription.created', 'invoice.issued', 'invoice.posted', 'onboarding.started']) {
+      assert.ok(types.includes(type), `the event log has ${type}`);
+    }
+    assert.ok(customer!.events.filter((event) => event.type !== 'customer.created' && event.type !== 'opportunity.created').every((event) => event.correlationId === correlationId));
+  });
+
+  test('a posting into a closed period becomes a finance-ops exception and clears after reopen and retry', async () => {
+    const period = today().slice(0, 7);
+    await query(hub.gatewayUrl, ClosePeriod, { id: period });
+    const correlationId = `closed-${randomUUID()}`;
+    const { customerId } = await sale(correlationId);
+    const rejected = await eventually('the posting rejected', async () => {
+      const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
+      const invoice = customer?.invoices[0];
+      return invoice?.posting.status === 'REJECTED' ? invoice : undefined;
+    });
+    assert.equal(rejected.posting.rejectionReason, `period ${period} is CLOSED`);
+    const exception = await eventually('the exception', async () => {
+      const { exceptions } = await query(hub.gatewayUrl, Exceptions, {});
+      return exceptions.find((e) => e.subject === `Invoice:${rejected.id}`);
+    });
+    assert.equal(exception.kind, 'POSTING_REJECTED');
+    assert.equal(exception.owner, 'finance-ops');
+    assert.equal(exception.correlationId, correlationId);
+    const { workflow } = await query(hub.gatewayUrl, Workflow, { correlationId });
+    assert.equal(workflow?.state, 'EXCEPTION');
+
+    await query(hub.gatewayUrl, ReopenPeriod, { id: period });
+    const { retryPosting } = await query(hub.gatewayUrl, RetryPosting, { invoice: rejected.id });
+    assert.equal(retryPosting.posting.status, 'POSTED');
+    await completedRun(correlationId);
+    await eventually('the exception resolved', async () => {
+      const { exceptions } = await query(hub.gatewayUrl, Exceptions, {});
+      return exceptions.some((e) => e.id === exception.id) ? undefined : true;
+    });
+  });
+
+  test('an amendment bills the added seats pro rata and erp posts that invoice', async () => {
+    const { customerId, contract } = await sale(`amend-base-${randomUUID()}`);
+    await eventually('the first invoice', async () => {
+      const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
+      return customer?.invoices.length === 1 ? true : undefined;
+    });
+    const correlationId = `amend-${randomUUID()}`;
+    await query(hub.gatewayUrl, Amend, { id: contract.id, input: { seatsDelta: 10, effectiveDate: today(), reason: 'new team' } }, { 'x-correlation-id': correlationId });
+    const run = await completedRun(correlationId);
+    assert.equal(run.kind, 'amendment');
+    const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
+    assert.equal(customer?.subscriptions[0].seats, 30);
+    assert.equal(customer?.invoices.length, 2);
+    const prorated = customer!.invoices.find((invoice) => invoice.posting.journalEntry?.correlationId === correlationId);
+    assert.ok(prorated, 'the prorated invoice was posted under the amendment');
+    assert.ok(new Decimal(prorated.total.amount).greaterThan(0));
+  });
+
+  test('a payment posts a cash receipt and pays the invoice; a void reverses the posting', async () => {
+    const { customerId } = await sale(`pay-${randomUUID()}`);
+    const invoice = await eventually('the posted invoice', async () => {
+      const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
+      const first = customer?.invoices[0];
+      return first?.posting.status === 'POSTED' ? first : undefined;
+    });
+    const { recordPayment } = await query(hub.gatewayUrl, Pay, { input: { invoiceId: invoice.id, amount: invoice.amountDue.amount, method: 'wire' } });
+    assert.equal(recordPayment.invoice.status, 'PAID');
+    const receipt = await eventually('the cash receipt', async () => {
+      const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: recordPayment.id });
+      return journalEntries.nodes.find((entry) => entry.source === 'PAYMENT');
+    });
+    assert.equal(receipt.lines.find((line) => line.account.startsWith('1000'))?.debit.amount, invoice.amountDue.amount);
+    assert.equal(receipt.lines.find((line) => line.account.startsWith('1200'))?.credit.amount, invoice.amountDue.amount);
+
+    const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
+    const { issueInvoice } = await query(hub.gatewayUrl, Issue, { subscription: customer!.subscriptions[0].id });
+    await eventually('the second invoice posted', async () => {
+      const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: issueInvoice.id });
+      return journalEntries.nodes.length === 1 ? true : undefined;
+    });
+    await query(hub.gatewayUrl, Void, { id: issueInvoice.id });
+    const reversal = await eventually('the reversal', async () => {
+      const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: issueInvoice.id });
+      return journalEntries.nodes.find((entry) => entry.source === 'CREDIT');
+    });
+    assert.ok(reversal.lines.find((line) => line.account.startsWith('1200'))?.credit.amount, 'the receivable is credited back');
+  });
+});
+
+describe('dead letters', () => {
+  test('a poison event is dead-lettered after its retries while the events behind it flow, and replays once its cause is fixed', async () => {
+    const customerId = 'cus_000001';
+    const poison = {
+      id: `evt_${randomUUID()}`,
+      type: 'payment.received',
+      source: 'billing' as const,
+      subject: 'Payment:pay_poison',
+      time: new Date().toISOString(),
+      correlationId: `poison-${randomUUID()}`,
+      causationId: null,
+      customerId,
+      data: { id: 'pay_poison', invoiceId: 'inv_not_issued_yet', customerId, amount: '10.00', currency: 'USD', method: 'wire', reference: null, receivedAt: new Date().toISOString() },
+    };
+    // An external producer's event for an invoice erp has not heard of: erp cannot post it yet.
+    await hub.stream.publish([poison]);
+
+    // Events behind it flow while it is retried.
+    const { customerId: other } = await sale(`behind-${randomUUID()}`);
+    await eventually('a later invoice posted', async () => {
+      const { customer } = await query(hub.gatewayUrl, CustomerView, { id: other });
+      return customer?.invoices[0]?.posting.status === 'POSTED' ? true : undefined;
+    });
+
+    const dead = await eventually('the dead letter', async () => {
+      const { deadLetters } = await query(hub.gatewayUrl, DeadLetters, {});
+      return deadLetters.find((letter) => letter.event.id === poison.id);
+    });
+    assert.equal(dead.consumer, 'erp.payments');
+    assert.equal(dead.attempts, 4);
+    assert.equal(dead.status, 'DEAD');
+    const { operationsHealth } = await query(hub.gatewayUrl, Health, {});
+    assert.ok(operationsHealth.deadLetters >= 1);
+
+    // The cause is fixed: erp learns of the invoice. Then the replay posts the payment.
+    await hub.stream.publish([
+      {
+        id: `evt_${randomUUID()}`,
+        type: 'invoice.issued',
+        source: 'billing',
+        subject: 'Invoice:inv_not_issued_yet',
+        time: new Date().toISOString(),
+        correlationId: poison.correlationId,
+        causationId: null,
+        customerId,
+        data: {
+          id: 'inv_not_issued_yet', number: 'INV-2026-999999', kind: 'RECURRING', customerId, subscriptionId: null, contractId: null, status: 'OPEN', currency: 'USD',
+          issuedAt: new Date().toISOString(), issuedOn: today(), dueDate: today(), periodStart: today(), periodEnd: today(),
+          subtotal: '10.00', tax: '0.00', total: '10.00', amountPaid: '0.00',
+        },
+      },
+    ]);
+    await eventually('erp knows the invoice', async () => {
+      const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: 'inv_not_issued_yet' });
+      return journalEntries.nodes.length > 0 ? true : undefined;
+    });
+    const { replayDeadLetter } = await query(hub.gatewayUrl, Replay, { id: dead.id });
+    assert.equal(replayDeadLetter.status, 'REPLAYING');
+    await eventually('the replayed payment posted', async () => {
+      const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: 'pay_poison' });
+      return journalEntries.nodes.some((entry) => entry.source === 'PAYMENT') ? true : undefined;
+    });
+    await eventually('the dead letter replayed', async () => {
+      const { deadLetters } = await query(hub.gatewayUrl, DeadLetters, {});
+      return deadLetters.find((letter) => letter.id === dead.id)?.status === 'REPLAYED' ? true : undefined;
+    });
+    const again = await request(hub.gatewayUrl, Replay, { id: dead.id });
+    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
+  });
+});
