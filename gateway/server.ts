@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
@@ -38,10 +37,6 @@ const correlationPlugin: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
-function correlationIdOf(request: FastifyRequest): string {
-  const header = request.headers['x-correlation-id'];
-  return typeof header === 'string' && /^[\w.:-]{1,200}$/.test(header) ? header : randomUUID();
-}
 
 interface SubgraphStatus {
   ok: boolean;
@@ -113,10 +108,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   registerGraphiql(app, { endpoint: '/graphql', examples: DEFAULT_EXAMPLES });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
-    context: async (request: FastifyRequest) => {
-      const correlationId = correlationIdOf(request);
-      return { requestId: String(request.id), correlationId, log: (request.log as Logger).child({ correlationId }) };
-    },
+    context: async (request: FastifyRequest) => ({ requestId: String(request.id), correlationId: request.correlationId, log: request.log as Logger }),
   });
   return {
     name: 'gateway',

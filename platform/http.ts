@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from './logger.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The `x-correlation-id` the request came with, or one made for it. */
+    correlationId: string;
+  }
+}
+
+const CORRELATION_ID = /^[\w.:-]{1,200}$/;
+const correlationIds = new WeakMap<IncomingMessage, string>();
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -24,6 +35,18 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     forceCloseConnections: true,
+    // Every log line of a request, Fastify's own included, carries its correlation id: the
+    // caller's `x-correlation-id`, or a new one.
+    childLoggerFactory: (logger, bindings, options, raw) => {
+      const header = raw.headers['x-correlation-id'];
+      const correlationId = typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
+      correlationIds.set(raw, correlationId);
+      return logger.child({ ...bindings, correlationId }, options);
+    },
+  });
+  app.decorateRequest('correlationId', '');
+  app.addHook('onRequest', async (request) => {
+    request.correlationId = correlationIds.get(request.raw) ?? randomUUID();
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

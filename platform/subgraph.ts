@@ -7,7 +7,6 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse, type GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { HubConfig, SystemName } from './config.ts';
 import { openDb, type Db, type Queryable } from './db.ts';
@@ -130,10 +129,9 @@ export class SystemRuntime {
 
   /** The context every request of this system's subgraph starts from. */
   requestContext(request: FastifyRequest): BaseContext {
-    const header = request.headers['x-correlation-id'];
-    const correlationId = (typeof header === 'string' && header.length > 0 && header.length <= 200 ? header : undefined) ?? randomUUID();
+    const { correlationId } = request;
     const requestId = String(request.id);
-    const log = (request.log as Logger).child({ correlationId });
+    const log = request.log as Logger;
     const origin = { source: this.name, correlationId, causationId: requestId };
     return {
       db: this.db,

@@ -71,17 +71,18 @@ describe('npm start', () => {
         assert.deepEqual(Object.keys(ready.subgraphs).sort(), ['billing', 'crm', 'customer-success', 'erp', 'ops']);
         const response = await fetch(`${base}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42' },
+          headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42', 'x-correlation-id': 'sale-77' },
           body: JSON.stringify({ query: '{ customers(first: 1) { totalCount nodes { balance { amount } } } }' }),
         });
         assert.equal(response.status, 200);
       },
     });
     assert.equal(result.code, 0, result.stderr);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { service: string; reqId?: string; msg: string });
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { service: string; reqId?: string; correlationId?: string; msg: string });
     const traced = lines.filter((line) => line.reqId === 'trace-me-42');
     assert.ok(traced.some((line) => line.service === 'gateway'), 'the gateway logged the request under its id');
     assert.ok(traced.some((line) => line.service === 'crm'), 'the subgraph it called logged under the same id');
+    assert.ok(traced.every((line) => line.correlationId === 'sale-77'), 'every line of the request carries its correlation id');
   });
 
   test('runs one service alone for the distributed deployment, and stops cleanly on SIGTERM', async () => {

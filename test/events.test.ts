@@ -302,6 +302,10 @@ describe('dead letters', () => {
     assert.equal(dead.status, 'DEAD');
     const { operationsHealth } = await query(hub.gatewayUrl, Health, {});
     assert.ok(operationsHealth.deadLetters >= 1);
+    const consumers = operationsHealth.syncLag.map((lag) => lag.consumer);
+    for (const consumer of ['billing.contracts', 'erp.invoices', 'erp.payments', 'customer-success.onboarding', 'ops.log']) {
+      assert.ok(consumers.includes(consumer), `lag is reported for ${consumer}`);
+    }
 
     // The cause is fixed: erp learns of the invoice. Then the replay posts the payment.
     await hub.stream.publish([

@@ -1,5 +1,5 @@
 import type { BusinessEvent, Delivery } from './envelope.ts';
-import type { EventStream, GroupReader } from './stream.ts';
+import type { EventStream, GroupLag, GroupReader } from './stream.ts';
 
 interface Entry {
   seq: number;
@@ -125,6 +125,15 @@ export class MemoryEventStream implements EventStream {
       if (group.next <= seq || group.pending.has(seq)) return false;
     }
     return true;
+  }
+
+  async lag(): Promise<GroupLag[]> {
+    const now = Date.now();
+    return [...this.groups].map(([group, { next, pending }]) => {
+      const undelivered = this.entries.filter((entry) => entry.seq >= next);
+      const oldest = Math.min(...[...pending.values()].map((p) => p.entry.storedAt), undelivered[0]?.storedAt ?? Infinity);
+      return { group, pending: pending.size + undelivered.length, lagSeconds: Number.isFinite(oldest) ? (now - oldest) / 1000 : 0 };
+    });
   }
 
   async readAfter(position: string | null, count: number): Promise<Delivery[]> {

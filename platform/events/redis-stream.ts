@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { BusinessEvent, Delivery } from './envelope.ts';
-import type { EventStream, GroupReader } from './stream.ts';
+import type { EventStream, GroupLag, GroupReader } from './stream.ts';
 
 const TRIM_EVERY_MS = 60_000;
 
@@ -83,6 +83,22 @@ export class RedisEventStream implements EventStream {
         if (positions.length > 0) await this.commands.xack(this.key, group, ...positions);
       },
     };
+  }
+
+  async lag(): Promise<GroupLag[]> {
+    const groups = (await this.commands.xinfo('GROUPS', this.key).catch(() => [])) as (string | number)[][];
+    return Promise.all(
+      groups.map(async (fields) => {
+        const info = Object.fromEntries(fields.reduce<[string, string | number][]>((pairs, value, i) => (i % 2 === 0 ? [...pairs, [String(value), fields[i + 1]]] : pairs), []));
+        const group = String(info.name);
+        const [pendingCount, oldestPending] = (await this.commands.xpending(this.key, group)) as [number, string | null];
+        const [next] = (await this.commands.xrange(this.key, `(${info['last-delivered-id']}`, '+', 'COUNT', 1)) as StreamEntry[];
+        const undelivered = Number(info.lag ?? 0);
+        // A stream entry id starts with the millisecond it was added.
+        const oldest = Math.min(oldestPending ? Number(oldestPending.split('-')[0]) : Infinity, next ? Number(next[0].split('-')[0]) : Infinity);
+        return { group, pending: Number(pendingCount) + undelivered, lagSeconds: Number.isFinite(oldest) ? Math.max(0, Date.now() - oldest) / 1000 : 0 };
+      }),
+    );
   }
 
   async readAfter(position: string | null, count: number): Promise<Delivery[]> {

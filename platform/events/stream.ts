@@ -10,6 +10,15 @@ export interface GroupReader {
   ack(positions: string[]): Promise<void>;
 }
 
+/** How far a consumer group is behind the stream. */
+export interface GroupLag {
+  group: string;
+  /** Events not yet acknowledged by the group: never delivered, or delivered and still pending. */
+  pending: number;
+  /** Age of the oldest of those events, 0 when there are none. */
+  lagSeconds: number;
+}
+
 /**
  * The event stream, one interface over Redis Streams (distributed) and an in-process log
  * (embedded): ordered, retained for replay, read by consumer groups with at-least-once delivery.
@@ -26,6 +35,8 @@ export interface EventStream {
   readAfter(position: string | null, count: number): Promise<Delivery[]>;
   /** The position of an event by its id, or null when it is not (or no longer) in the stream. */
   positionOf(eventId: string): Promise<string | null>;
+  /** Every consumer group's lag. */
+  lag(): Promise<GroupLag[]>;
   /** Called for every event each registered group has acknowledged (in-process stream only). */
   onSettled?(listener: (events: BusinessEvent[]) => void): void;
   close(): Promise<void>;

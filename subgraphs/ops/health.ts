@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.ts';
+import type { EventStream } from '../../platform/events/index.ts';
 
 export interface SyncLag {
   consumer: string;
@@ -39,22 +40,14 @@ const EXCEPTIONS = `
   SELECT count(*)::int AS open, floor(extract(epoch FROM now() - min(opened_at)))::int AS oldest
   FROM exceptions WHERE status = 'OPEN'`;
 
-/**
- * Per-consumer lag across the systems needs each consumer group's position in the stream; until
- * the stream reports it, this is the lag of ops's own outbox: its events not yet published.
- */
-const OUTBOX_LAG = `
-  SELECT count(*)::int AS pending, COALESCE(extract(epoch FROM now() - min(created_at)), 0)::float8 AS lag
-  FROM outbox WHERE published_at IS NULL`;
-
-/** The state of the integration at a glance, one statement per figure. */
-export async function operationsHealth(db: Queryable): Promise<OperationsHealth> {
-  const [[awaiting], [latency], [exceptions], [letters], [outbox]] = await Promise.all([
+/** The state of the integration at a glance: one statement per figure, and every consumer group's lag in the stream. */
+export async function operationsHealth(db: Queryable, stream: EventStream): Promise<OperationsHealth> {
+  const [[awaiting], [latency], [exceptions], [letters], lag] = await Promise.all([
     db.query<{ count: number }>(AWAITING_POSTING),
     db.query<{ p95: number }>(POSTING_LATENCY),
     db.query<{ open: number; oldest: number | null }>(EXCEPTIONS),
     db.query<{ count: number }>("SELECT count(*)::int AS count FROM dead_letters WHERE status <> 'REPLAYED'"),
-    db.query<{ pending: number; lag: number }>(OUTBOX_LAG),
+    stream.lag(),
   ]);
   return {
     invoicesAwaitingPosting: awaiting.count,
@@ -62,6 +55,6 @@ export async function operationsHealth(db: Queryable): Promise<OperationsHealth>
     openExceptions: exceptions.open,
     oldestExceptionAgeSeconds: exceptions.oldest === null ? null : Math.max(0, exceptions.oldest),
     deadLetters: letters.count,
-    syncLag: [{ consumer: 'ops.log', pending: outbox.pending, lagSeconds: Number(outbox.lag) }],
+    syncLag: lag.map(({ group, pending, lagSeconds }) => ({ consumer: group, pending, lagSeconds })).sort((a, b) => a.consumer.localeCompare(b.consumer)),
   };
 }

@@ -52,7 +52,7 @@ export const resolvers: Resolvers = {
         customerId: args.customerId ?? null,
         correlationId: args.correlationId ?? null,
       }),
-    operationsHealth: (_root, _args, { db }) => operationsHealth(db),
+    operationsHealth: (_root, _args, { db, stream }) => operationsHealth(db, stream),
   },
 
   Mutation: {
