@@ -103,7 +103,7 @@ const Health = graphql(/* GraphQL */ `
 let hub: TestHub;
 
 before(async () => {
-  hub = await startHub({ seedCustomers: 3, env: { CONSUMER_MAX_ATTEMPTS: '4', CONSUMER_RETRY_BASE_MS: '300' } });
+  hub = await startHub({ seedCustomers: 40, env: { CONSUMER_MAX_ATTEMPTS: '4', CONSUMER_RETRY_BASE_MS: '300' } });
 });
 
 after(() => hub?.close());
@@ -266,6 +266,56 @@ describe('quote-to-cash', () => {
       return journalEntries.nodes.find((entry) => entry.source === 'CREDIT');
     });
     assert.ok(reversal.lines.find((line) => line.account.startsWith('1200'))?.credit.amount, 'the receivable is credited back');
+  });
+});
+
+const Overdue = graphql(/* GraphQL */ `
+  query EventsOverdue { invoices(first: 100, filter: { overdue: true }) { nodes { id customer { id renewals { id stage } } } } }
+`);
+
+const Standing = graphql(/* GraphQL */ `
+  query EventsStanding($id: ID!) {
+    customer(id: $id) {
+      overdueAmount { amount }
+      invoices(first: 100, status: OPEN) { id dueDate amountDue { amount } }
+      health { score factors { name score } }
+      renewals { id stage risk riskReasons }
+      events(first: 50, types: ["renewal.risk_changed", "health.changed"]) { type data }
+    }
+  }
+`);
+
+const Signal = graphql(/* GraphQL */ `
+  mutation EventsSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { id } }
+`);
+
+const Risk = graphql(/* GraphQL */ `
+  mutation EventsRisk($id: ID!) { setRenewalRisk(id: $id, risk: HIGH, reason: "overdue invoices") { risk } }
+`);
+
+describe('payments and customer health', () => {
+  test("paying a customer's overdue invoices moves its payment factor and its renewal risk", async () => {
+    const { invoices } = await query(hub.gatewayUrl, Overdue, {});
+    const owner = invoices.nodes.map((invoice) => invoice.customer).find((customer) => customer.renewals.some((r) => r.stage === 'UPCOMING' || r.stage === 'IN_PROGRESS'));
+    assert.ok(owner, 'the seed has an overdue customer with an open renewal');
+    const renewal = owner.renewals.find((r) => r.stage === 'UPCOMING' || r.stage === 'IN_PROGRESS')!;
+    for (const factor of ['usage', 'support', 'engagement']) await query(hub.gatewayUrl, Signal, { input: { customerId: owner.id, factor, score: 90 } });
+    await query(hub.gatewayUrl, Risk, { id: renewal.id });
+    const { customer: before } = await query(hub.gatewayUrl, Standing, { id: owner.id });
+    assert.ok(before!.health.factors.find((f) => f.name === 'payment')!.score < 100, 'overdue invoices weigh on health');
+
+    for (const invoice of before!.invoices) {
+      await query(hub.gatewayUrl, Pay, { input: { invoiceId: invoice.id, amount: invoice.amountDue.amount, method: 'ach' } });
+    }
+    const after = await eventually('the risk lowered', async () => {
+      const { customer } = await query(hub.gatewayUrl, Standing, { id: owner.id });
+      return customer?.renewals.find((r) => r.id === renewal.id)?.risk === 'LOW' ? customer : undefined;
+    });
+    assert.equal(after.overdueAmount.amount, '0.00');
+    assert.equal(after.health.factors.find((f) => f.name === 'payment')?.score, 100);
+    const changed = after.events.find((event) => event.type === 'renewal.risk_changed');
+    assert.ok(changed, 'renewal.risk_changed was emitted');
+    assert.ok(after.renewals.find((r) => r.id === renewal.id)?.riskReasons.includes('payments current'));
   });
 });
 

@@ -173,7 +173,7 @@ async function paymentReceived(tx: Queryable, event: BusinessEvent, emit: Emit):
   if (before?.score !== score) await healthChanged(emit, customerId, 'payment', score, health);
   const risk = paymentRisk(overdue.amount, health);
   const owed = new Decimal(overdue.amount);
-  const reason = [owed.greaterThan(0) ? `overdue ${toAmount(owed)} ${overdue.currency}` : 'payments current', ...(health < 70 ? [`health score ${health}`] : [])].join(', ');
+  const reason = [owed.greaterThan(0) ? `overdue ${toAmount(owed)} ${overdue.currency}` : 'payments current', ...(health < 55 ? [`health score ${health}`] : [])].join(', ');
   const open = await tx.query<RenewalRow>(
     `SELECT * FROM renewals WHERE customer_id = $1 AND stage IN ('UPCOMING', 'IN_PROGRESS') ORDER BY renewal_date, id FOR UPDATE`,
     [customerId],
