@@ -69,27 +69,32 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms 
 
 let redis: TestRedis;
 const env: Record<string, string> = {};
-const processes = new Map<ServiceName, ChildProcess>();
+/** Running processes by label: a service name, or `<service>#2` for a second replica. */
+const processes = new Map<string, ChildProcess>();
 let gatewayUrl: string;
+let erpReplicaPort: string;
 
-function startProcess(name: ServiceName): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts', name], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+function startProcess(name: ServiceName, label: string = name, extraEnv: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts', name], {
+    cwd: root,
+    env: { ...process.env, ...env, ...extraEnv },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   child.on('exit', (code) => {
     if (code) console.error(`${name} exited with ${code}: ${stderr}`);
   });
-  processes.set(name, child);
+  processes.set(label, child);
   return child;
 }
 
-async function waitReady(name: ServiceName): Promise<void> {
-  const port = name === 'gateway' ? env.GATEWAY_PORT : env[`${envPrefix(name)}_PORT`];
+async function waitReady(name: ServiceName, port = name === 'gateway' ? env.GATEWAY_PORT : env[`${envPrefix(name)}_PORT`]): Promise<void> {
   await waitFor(`${name} ready`, async () => ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok ? true : undefined));
 }
 
-async function kill(name: ServiceName, signal: NodeJS.Signals): Promise<void> {
-  const child = processes.get(name)!;
+async function kill(label: string, signal: NodeJS.Signals): Promise<void> {
+  const child = processes.get(label)!;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill(signal);
   await exited;
@@ -127,11 +132,14 @@ before(async () => {
   const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'seed/main.ts', '--customers', '20'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
   assert.equal(seeded.status, 0, seeded.stderr);
   for (const name of SERVICES) startProcess(name);
-  await Promise.all(SERVICES.map(waitReady));
+  // A second erp replica shares erp's consumers' work through the Redis consumer groups.
+  erpReplicaPort = String(await freePort());
+  startProcess('erp', 'erp#2', { ERP_PORT: erpReplicaPort });
+  await Promise.all([...SERVICES.map((name) => waitReady(name)), waitReady('erp', erpReplicaPort)]);
 });
 
 after(async () => {
-  await Promise.all([...processes.keys()].map((name) => (processes.get(name)!.exitCode === null ? kill(name, 'SIGTERM') : undefined)));
+  await Promise.all([...processes.keys()].map((label) => (processes.get(label)!.exitCode === null && processes.get(label)!.signalCode === null ? kill(label, 'SIGTERM') : undefined)));
   await redis?.stop();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -198,11 +206,20 @@ async function allPostedOnce(ids: string[]): Promise<void> {
 }
 
 describe('the distributed hub under faults', () => {
-  test('erp killed with SIGKILL in the middle of a burst of 200 invoices posts every one exactly once after restart', async () => {
+  test('an erp replica killed with SIGKILL in the middle of a burst of 200 invoices: the other takes over its events, every invoice is posted exactly once', async () => {
     const ids = await burst(200, 'kill', async () => {
-      await kill('erp', 'SIGKILL');
+      await kill('erp#2', 'SIGKILL');
     });
     assert.equal(new Set(ids).size, 200);
+    await allPostedOnce(ids);
+    startProcess('erp', 'erp#2', { ERP_PORT: erpReplicaPort });
+    await waitReady('erp', erpReplicaPort);
+  });
+
+  test('erp down altogether (SIGKILL) in the middle of a burst: after restart every invoice is posted exactly once', async () => {
+    const ids = await burst(200, 'all-down', async () => {
+      await Promise.all([kill('erp', 'SIGKILL'), kill('erp#2', 'SIGKILL')]);
+    });
     startProcess('erp');
     await waitReady('erp');
     await allPostedOnce(ids);
