@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyRequest } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
 import { SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts';
 import { maskError } from '../platform/errors.ts';
 import { createHttpApp } from '../platform/http.ts';
@@ -12,6 +13,8 @@ import { createLogger, type Logger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import { maskingPlugin, type Service } from '../platform/subgraph.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
+import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
+import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
 
 /** The composed supergraph, committed at the repository root and rebuilt by `npm run compose`. */
 export const SUPERGRAPH_PATH = join(import.meta.dirname, '..', 'supergraph.graphql');
@@ -62,9 +65,20 @@ async function probe(url: string, timeoutMs: number): Promise<SubgraphStatus> {
   }
 }
 
+/** Where a subgraph serves graphql-ws: its GraphQL URL with the WebSocket scheme. */
+export function subscriptionUrl(httpUrl: string): string {
+  const url = new URL(httpUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+/** How often the gateway pings each WebSocket client; one that missed the previous ping is cut. */
+const WS_KEEP_ALIVE_MS = 15_000;
+
 /**
  * The federation gateway: `@apollo/gateway` over the committed supergraph, each subgraph reached
- * at its configured URL, GraphiQL for browsers at `GET /graphql`, `/healthz` and `/readyz`.
+ * at its configured URL, GraphiQL for browsers at `GET /graphql`, `/healthz` and `/readyz`, and
+ * live subscriptions over graphql-ws on `ws://…/graphql` (see subscriptions/subscriptionServer.ts).
  */
 export async function createGatewayServer(config: HubConfig): Promise<Service> {
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
@@ -73,20 +87,27 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
 
   const logger = createLogger(config, 'gateway');
   const timeoutMs = config.subgraphTimeoutMs;
+  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  // The same data sources serve queries and complete subscription events.
+  const dataSources: ServiceMap = Object.create(null);
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
     logger,
     buildService: ({ name }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+      (dataSources[name] = new RemoteGraphQLDataSource<GatewayContext>({
         url: config.systems[name as SystemName].url,
         fetcher: ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
         willSendRequest: ({ request, context }) => {
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if (context.correlationId) request.http?.headers.set('x-correlation-id', context.correlationId);
         },
-      }),
+      })),
   });
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => strictScalars(apiSchema));
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    strictScalars(loaded.apiSchema);
+    apiSchema = loaded.apiSchema;
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -96,8 +117,10 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin],
   });
 
+  let subscriptions: SubscriptionServer | undefined;
   const app = createHttpApp({
     logger,
+    metrics: () => subscriptions?.metrics() ?? [],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(SYSTEMS.map(async (name) => [name, await probe(config.systems[name].url, Math.min(timeoutMs, 2000))] as const)),
@@ -110,10 +133,33 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   await app.register(fastifyApollo(apollo), {
     context: async (request: FastifyRequest) => ({ requestId: String(request.id), correlationId: request.correlationId, log: request.log as Logger }),
   });
+  subscriptions = createSubscriptionServer({
+    server: app.server,
+    path: '/graphql',
+    planner: new SubscriptionPlanner(supergraphSdl, () => apiSchema!),
+    apiSchema: () => apiSchema!,
+    dataSources,
+    upstreamUrl: (name) => subscriptionUrl(config.systems[name as SystemName].url),
+    execute: async (payload, contextValue) => {
+      const { query, variables, operationName, extensions } = payload;
+      const response = await apollo.executeOperation<Record<string, unknown>>(
+        { query, variables: variables ?? undefined, operationName: operationName ?? undefined, extensions: extensions ?? undefined },
+        { contextValue },
+      );
+      if (response.body.kind === 'single') return response.body.singleResult;
+      return { errors: [{ message: 'Incremental delivery (@defer, @stream) is not served over WebSocket.', extensions: { code: 'BAD_REQUEST' } }] };
+    },
+    perConnection: config.subscriptions.perConnection,
+    buffer: config.subscriptions.buffer,
+    keepAliveMs: WS_KEEP_ALIVE_MS,
+    log: logger,
+  });
   return {
     name: 'gateway',
     app,
     async close() {
+      // Subscribers first: told to reconnect elsewhere before the port stops answering.
+      await subscriptions?.close();
       await app.close();
       await apollo.stop();
     },

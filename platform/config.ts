@@ -30,7 +30,15 @@ export interface HubConfig {
   /** Milliseconds the gateway waits for a subgraph before answering with an error for its fields. */
   subgraphTimeoutMs: number;
   events: EventsConfig;
+  subscriptions: SubscriptionsConfig;
   systems: Record<SystemName, SystemConfig>;
+}
+
+export interface SubscriptionsConfig {
+  /** Live subscriptions one WebSocket connection to the gateway may hold at once. */
+  perConnection: number;
+  /** Events held for one subscriber that does not read before its subscription ends with SUBSCRIPTION_BUFFER_OVERFLOW. */
+  buffer: number;
 }
 
 export interface EventsConfig {
@@ -102,6 +110,12 @@ export function settings(): Setting[] {
     { variable: 'CONSUMER_RETRY_BASE_MS', default: '500', description: 'first retry delay of a failing event; doubles each time, with jitter' },
     { variable: 'OUTBOX_POLL_MS', default: '1000', description: 'how often the outbox relay looks for unpublished events' },
     { variable: 'CONSUMER_RECLAIM_IDLE_MS', default: '30000', description: 'after this long, events a dead consumer held are taken over' },
+    { variable: 'SUBSCRIPTIONS_PER_CONNECTION', default: '20', description: 'live subscriptions one WebSocket connection to the gateway may hold' },
+    {
+      variable: 'SUBSCRIPTION_BUFFER',
+      default: '1000',
+      description: 'events held for a subscriber that does not read before its subscription ends with SUBSCRIPTION_BUFFER_OVERFLOW',
+    },
     ...perSystem,
   ];
 }
@@ -185,6 +199,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: integer('CONSUMER_RETRY_BASE_MS', 500, 1, 600_000),
       outboxPollMs: integer('OUTBOX_POLL_MS', 1000, 10, 600_000),
       reclaimIdleMs: integer('CONSUMER_RECLAIM_IDLE_MS', 30_000, 100, 3_600_000),
+    },
+    subscriptions: {
+      perConnection: integer('SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
+      buffer: integer('SUBSCRIPTION_BUFFER', 1000, 1, 1_000_000),
     },
     systems,
   };

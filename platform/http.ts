@@ -35,6 +35,9 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     forceCloseConnections: true,
+    // Plugins (mercurius, Apollo) start while the embedded databases initialise on the same
+    // thread; Fastify's 10 s default is too short on a loaded 2-core machine.
+    pluginTimeout: 120_000,
     // Every log line of a request, Fastify's own included, carries its correlation id: the
     // caller's `x-correlation-id`, or a new one.
     childLoggerFactory: (logger, bindings, options, raw) => {

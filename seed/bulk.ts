@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../platform/db.ts';
+import type { BusinessEvent } from '../platform/events/index.ts';
 
 /**
  * Inserts rows with one statement: the rows travel as one JSON parameter and
@@ -68,5 +69,27 @@ export async function truncateAll(db: Db): Promise<void> {
     await tx.query(
       `SELECT setval(format('%I.%I', schemaname, sequencename)::regclass, 1, false) FROM pg_sequences WHERE schemaname = current_schema()`,
     );
+  });
+}
+
+/** Rows of one outbox insert: bounds the size of the JSON parameter. */
+const OUTBOX_CHUNK = 5000;
+
+/**
+ * Writes events into a system's outbox as history: published and settled when they happened,
+ * so the relay never publishes them (again), on either stream.
+ */
+export async function insertOutboxHistory(db: Db, events: readonly BusinessEvent[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (let from = 0; from < events.length; from += OUTBOX_CHUNK) {
+      const rows = events.slice(from, from + OUTBOX_CHUNK).map((event) => ({
+        event_id: event.id,
+        event,
+        created_at: event.time,
+        published_at: event.time,
+        settled_at: event.time,
+      }));
+      await insertRows(tx, 'outbox', rows);
+    }
   });
 }

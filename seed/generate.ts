@@ -8,6 +8,7 @@ import {
   at,
   Counters,
   emptyBatch,
+  EVENT_WINDOW_DAYS,
   id,
   maxDate,
   minDate,
@@ -71,6 +72,7 @@ export class SeedGenerator {
   /** About 3% of contracts running for three months or more were terminated early. */
   private readonly terminations = new Quota(33);
   private readonly rejections = new Quota(33);
+  private readonly saleRejections = new Quota(20);
 
   constructor(
     private readonly asOf: string,
@@ -98,6 +100,8 @@ export class SeedGenerator {
       asOf: this.asOf,
       rejectPeriod: previousMonth(this.asOf),
       rejections: this.rejections,
+      eventsFrom: addDays(this.asOf, -EVENT_WINDOW_DAYS),
+      saleRejections: this.saleRejections,
       counters: this.counters,
       batch,
     };

@@ -5,8 +5,11 @@ import { finishBillingSeed, writeBillingSeed } from '../subgraphs/billing/seed.t
 import { finishCrmSeed, writeCrmSeed } from '../subgraphs/crm/seed.ts';
 import { writeCsSeed } from '../subgraphs/customer-success/seed.ts';
 import { finishErpSeed, writeErpPeriods, writeErpSeed } from '../subgraphs/erp/seed.ts';
+import { insertOutboxHistory } from './bulk.ts';
+import { SeedEvents } from './events.ts';
 import { SeedGenerator } from './generate.ts';
 import type { SeedBatch } from './model.ts';
+import { applyToOps } from './ops.ts';
 
 export interface SeedProgress {
   phase: string;
@@ -33,6 +36,8 @@ export interface SeedSummary {
   payments: number;
   journalEntries: number;
   renewals: number;
+  /** Events of the recent history, in the event log and the outboxes. */
+  events: number;
   ms: number;
 }
 
@@ -53,11 +58,16 @@ function write(dbs: Record<SystemName, Db>, batch: SeedBatch): Promise<unknown> 
   ]);
 }
 
+/** The systems of record: where events come from. */
+const SOURCES = ['crm', 'billing', 'erp', 'customer-success'] as const;
+
 /**
- * Fills the four systems' (empty) databases with consistent demo data: customers with contacts,
+ * Fills the systems' (empty) databases with consistent demo data: customers with contacts,
  * opportunities and contracts in CRM; subscriptions, invoices and payments in billing; their
  * receivables, postings and journal entries in ERP; health, onboarding and renewals in customer
- * success. Each batch is one transaction per system.
+ * success. Each batch is one transaction per system. Then the events of the recent history (and
+ * of every rejected posting) go into each source's outbox as history and through ops's own
+ * consumer, so the event log, the quote-to-cash runs and the open exceptions match the data.
  */
 export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions): Promise<SeedSummary> {
   const started = performance.now();
@@ -70,6 +80,7 @@ export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions)
   const total = options.customers;
   const progress = (phase: string, done: number) => options.onProgress?.({ phase, done, total });
   const generator = new SeedGenerator(asOf, seed);
+  const history = new SeedEvents(asOf, seed);
   const summary: SeedSummary = {
     customers: 0,
     contacts: 0,
@@ -80,6 +91,7 @@ export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions)
     payments: 0,
     journalEntries: 0,
     renewals: 0,
+    events: 0,
     ms: 0,
   };
 
@@ -90,6 +102,7 @@ export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions)
   for (let from = 1; from <= total; from += BATCH_SIZE) {
     const to = Math.min(total, from + BATCH_SIZE - 1);
     const batch = generator.batch(from, to);
+    history.add(batch);
     summary.customers += batch.crm.customers.length;
     summary.contacts += batch.crm.contacts.length;
     summary.opportunities += batch.crm.opportunities.length;
@@ -112,6 +125,15 @@ export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions)
     finishBillingSeed(dbs.billing, counters.invoice),
     finishErpSeed(dbs.erp, counters.journal),
   ]);
+
+  const events = history.events();
+  summary.events = events.length;
+  progress('events', 0);
+  await Promise.all([
+    ...SOURCES.map((source) => insertOutboxHistory(dbs[source], events.filter((event) => event.source === source))),
+    applyToOps(dbs.ops, events, (done) => progress('events', Math.floor((done / events.length) * total))),
+  ]);
+  progress('events', total);
   summary.ms = Math.round(performance.now() - started);
   return summary;
 }

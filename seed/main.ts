@@ -1,7 +1,8 @@
 /**
  * `npm run seed -- --customers N [--as-of YYYY-MM-DD] [--seed S] [--reset]`
  *
- * Fills the four systems' databases (HUB_DATA_DIR, or <SYSTEM>_DATABASE_URL) with demo data.
+ * Fills every system's database (HUB_DATA_DIR, or <SYSTEM>_DATABASE_URL) with demo data: the four
+ * systems of record, and ops with the events of the recent history.
  * The hub must not be running on the same embedded data folder meanwhile: PGlite allows one
  * process per folder, and a running hub would not see the rows written behind its back anyway.
  */
@@ -56,7 +57,9 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const dbs = {} as Record<SystemName, Db>;
   try {
-    for (const name of SYSTEMS) dbs[name] = await openSystemDb(config, name);
+    // Side by side: a new embedded database takes seconds to create, partly off the main thread.
+    const opened = await Promise.allSettled(SYSTEMS.map(async (name) => (dbs[name] = await openSystemDb(config, name))));
+    for (const result of opened) if (result.status === 'rejected') throw result.reason;
     const filled: string[] = [];
     for (const name of SYSTEMS) {
       const tables = await tablesWithData(dbs[name]);
@@ -69,7 +72,7 @@ async function main(): Promise<number> {
     if (args.reset) for (const name of SYSTEMS) await truncateAll(dbs[name]);
 
     const bar = new cliProgress.SingleBar(
-      { format: 'seeding {phase} [{bar}] {value}/{total} customers | {duration}s', hideCursor: true },
+      { format: 'seeding {phase} [{bar}] {percentage}% | {duration}s', hideCursor: true },
       cliProgress.Presets.shades_classic,
     );
     bar.start(args.customers, 0, { phase: 'customers' });

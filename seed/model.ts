@@ -3,6 +3,9 @@ import type { CrmSeedBatch } from '../subgraphs/crm/seed.ts';
 import type { CsSeedBatch } from '../subgraphs/customer-success/seed.ts';
 import type { ErpSeedBatch } from '../subgraphs/erp/seed.ts';
 
+/** The seed replays the events of this many days before asOf (seed/events.ts). */
+export const EVENT_WINDOW_DAYS = 30;
+
 /** What one batch of customers comes to in each system. */
 export interface SeedBatch {
   crm: CrmSeedBatch;

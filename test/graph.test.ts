@@ -108,12 +108,14 @@ function leafPaths(selectionSet: SelectionSetNode, prefix = ''): string[] {
   });
 }
 
-/** The leaf paths that hold a non-null value somewhere in a response. */
-function filledPaths(value: unknown, prefix: string, into: Set<string>): Set<string> {
-  if (Array.isArray(value)) value.forEach((item) => filledPaths(item, prefix, into));
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) filledPaths(child, prefix ? `${prefix}.${key}` : key, into);
-  } else if (value !== null && value !== undefined) into.add(prefix);
+/** The leaf paths that hold a non-null value somewhere in a response (a JSON leaf may be an object). */
+function filledPaths(value: unknown, prefix: string, leaves: Set<string>, into: Set<string>): Set<string> {
+  if (value === null || value === undefined) return into;
+  if (Array.isArray(value)) value.forEach((item) => filledPaths(item, prefix, leaves, into));
+  else if (leaves.has(prefix)) into.add(prefix);
+  else if (typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) filledPaths(child, prefix ? `${prefix}.${key}` : key, leaves, into);
+  }
   return into;
 }
 
@@ -135,7 +137,7 @@ describe('the unified customer view', () => {
     const definition = CustomerPage.definitions[0];
     assert.equal(definition.kind, Kind.OPERATION_DEFINITION);
     const expected = leafPaths(definition.selectionSet).filter((path) => !path.startsWith('customers.totalCount') && !path.includes('pageInfo'));
-    const filled = filledPaths({ customers: { nodes: customers } }, '', new Set());
+    const filled = filledPaths({ customers: { nodes: customers } }, '', new Set(expected), new Set());
     // Data legitimately null on every seeded customer: no seeded contract carries a correlation id
     // before events land, and termination reasons exist only on terminated contracts.
     const mayBeEmpty = new Set(['customers.nodes.invoices.posting.journalEntry.correlationId']);

@@ -1,5 +1,5 @@
 import type { BusinessEvent, Delivery } from './envelope.ts';
-import type { EventStream, GroupLag, GroupReader } from './stream.ts';
+import { notify, type EventStream, type GroupLag, type GroupReader } from './stream.ts';
 
 interface Entry {
   seq: number;
@@ -34,19 +34,32 @@ export class MemoryEventStream implements EventStream {
   private readonly groups = new Map<string, Group>();
   private readonly waiters = new Set<() => void>();
   private readonly settledListeners: ((events: BusinessEvent[]) => void)[] = [];
+  private readonly liveListeners = new Set<(deliveries: Delivery[]) => void>();
 
   constructor(private readonly retentionMs: number) {}
 
   async publish(events: BusinessEvent[]): Promise<void> {
     const now = Date.now();
+    const added: Delivery[] = [];
     for (const event of events) {
       const entry = { seq: ++this.lastSeq, event, storedAt: now };
       this.entries.push(entry);
       this.bySeq.set(entry.seq, entry);
       this.byId.set(event.id, entry.seq);
+      added.push(delivery(entry));
     }
     this.trim(now);
     for (const wake of [...this.waiters]) wake();
+    if (added.length > 0) notify(this.liveListeners, added);
+  }
+
+  subscribe(listener: (deliveries: Delivery[]) => void, onReady?: () => void): () => void {
+    this.liveListeners.add(listener);
+    // Publishing notifies listeners synchronously, so the tail starts exactly here.
+    onReady?.();
+    return () => {
+      this.liveListeners.delete(listener);
+    };
   }
 
   private trim(now: number): void {
@@ -138,7 +151,16 @@ export class MemoryEventStream implements EventStream {
 
   async readAfter(position: string | null, count: number): Promise<Delivery[]> {
     const after = position === null ? 0 : Number(position);
-    return this.entries.filter((entry) => entry.seq > after).slice(0, count).map(delivery);
+    // Entries are in seq order: find the first one after `after` by bisection, as a replay pages
+    // through the whole retained log.
+    let low = 0;
+    let high = this.entries.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.entries[middle].seq > after) high = middle;
+      else low = middle + 1;
+    }
+    return this.entries.slice(low, low + count).map(delivery);
   }
 
   async positionOf(eventId: string): Promise<string | null> {
@@ -151,6 +173,7 @@ export class MemoryEventStream implements EventStream {
   }
 
   async close(): Promise<void> {
+    this.liveListeners.clear();
     for (const wake of [...this.waiters]) wake();
   }
 }

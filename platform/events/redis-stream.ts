@@ -1,8 +1,14 @@
 import { Redis } from 'ioredis';
 import type { BusinessEvent, Delivery } from './envelope.ts';
-import type { EventStream, GroupLag, GroupReader } from './stream.ts';
+import { notify, type EventStream, type GroupLag, type GroupReader } from './stream.ts';
 
 const TRIM_EVERY_MS = 60_000;
+/** How long one read of the live tail waits for new entries before it asks again. */
+const TAIL_BLOCK_MS = 1000;
+/** Entries one read of the live tail takes at most. */
+const TAIL_BATCH = 500;
+/** Pause after a failed read of the live tail (Redis down) before the next try. */
+const TAIL_RETRY_MS = 500;
 
 type StreamEntry = [id: string, fields: string[]];
 
@@ -22,6 +28,12 @@ export class RedisEventStream implements EventStream {
   private readonly commands: Redis;
   private readonly readers: Redis[] = [];
   private lastTrim = 0;
+  private readonly liveListeners = new Set<(deliveries: Delivery[]) => void>();
+  /** Told once the live tail has its starting id; empty from then on. */
+  private tailWaiters: (() => void)[] = [];
+  private tailAnchored = false;
+  private tail: Promise<void> | undefined;
+  private closed = false;
   private readonly key: string;
   private readonly index: string;
 
@@ -35,8 +47,8 @@ export class RedisEventStream implements EventStream {
     this.commands = this.connect();
   }
 
-  private connect(): Redis {
-    const redis = new Redis(this.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  private connect(queueWhileConnecting = false): Redis {
+    const redis = new Redis(this.url, { enableOfflineQueue: queueWhileConnecting, maxRetriesPerRequest: 1, lazyConnect: false });
     // Errors surface on each command; the connection's own error events would only repeat them.
     redis.on('error', () => undefined);
     return redis;
@@ -107,11 +119,64 @@ export class RedisEventStream implements EventStream {
   }
 
   async positionOf(eventId: string): Promise<string | null> {
-    return this.commands.hget(this.index, eventId);
+    const position = await this.commands.hget(this.index, eventId);
+    if (position === null) return null;
+    // The index outlives entries XTRIM removed: an event trimmed away is no longer in the stream.
+    const [entry] = (await this.commands.xrange(this.key, position, position)) as StreamEntry[];
+    if (entry) return position;
+    await this.commands.hdel(this.index, eventId);
+    return null;
+  }
+
+  subscribe(listener: (deliveries: Delivery[]) => void, onReady?: () => void): () => void {
+    this.liveListeners.add(listener);
+    if (onReady) {
+      if (this.tailAnchored) onReady();
+      else this.tailWaiters.push(onReady);
+    }
+    this.tail ??= this.runTail();
+    return () => {
+      this.liveListeners.delete(listener);
+    };
+  }
+
+  /**
+   * The one live tail of this stream instance, shared by every listener: XREAD BLOCK on a
+   * connection of its own, from the stream's last id when it starts and from the last id it
+   * read after that, so a Redis outage costs a delay but no entry. It runs until close(): a
+   * later listener then joins a tail that is already reading.
+   */
+  private async runTail(): Promise<void> {
+    // Queues its first command until connected, instead of failing it at once.
+    const blocking = this.connect(true);
+    this.readers.push(blocking);
+    let last: string | null = null;
+    while (!this.closed) {
+      try {
+        if (last === null) {
+          // '$' as a concrete id: an XREAD on '$' that times out would move the start on.
+          const [newest] = (await blocking.xrevrange(this.key, '+', '-', 'COUNT', 1)) as StreamEntry[];
+          last = newest?.[0] ?? '0-0';
+          this.tailAnchored = true;
+          for (const ready of this.tailWaiters.splice(0)) ready();
+        }
+        const result = (await blocking.xread('COUNT', TAIL_BATCH, 'BLOCK', TAIL_BLOCK_MS, 'STREAMS', this.key, last)) as [string, StreamEntry[]][] | null;
+        const entries = result?.[0]?.[1] ?? [];
+        if (entries.length === 0) continue;
+        const deliveries = entries.map(toDelivery);
+        last = deliveries[deliveries.length - 1].position;
+        notify(this.liveListeners, deliveries);
+      } catch {
+        if (!this.closed) await new Promise((resolve) => setTimeout(resolve, TAIL_RETRY_MS));
+      }
+    }
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    this.liveListeners.clear();
     for (const reader of this.readers) reader.disconnect();
     this.commands.disconnect();
+    await this.tail;
   }
 }

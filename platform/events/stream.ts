@@ -35,9 +35,27 @@ export interface EventStream {
   readAfter(position: string | null, count: number): Promise<Delivery[]>;
   /** The position of an event by its id, or null when it is not (or no longer) in the stream. */
   positionOf(eventId: string): Promise<string | null>;
+  /**
+   * Live tail, no consumer group: `listener` gets every event stored from now on, in stream order,
+   * in batches, as do all other listeners of this process. `onReady` is called once the tail has
+   * its starting point (at once in process; for Redis once the shared tail knows the stream's
+   * last id): every event stored after that reaches the listener. Returns the unsubscribe.
+   */
+  subscribe(listener: (deliveries: Delivery[]) => void, onReady?: () => void): () => void;
   /** Every consumer group's lag. */
   lag(): Promise<GroupLag[]>;
   /** Called for every event each registered group has acknowledged (in-process stream only). */
   onSettled?(listener: (events: BusinessEvent[]) => void): void;
   close(): Promise<void>;
+}
+
+/** Hands deliveries to every live listener; one that throws does not keep them from the others. */
+export function notify(listeners: Iterable<(deliveries: Delivery[]) => void>, deliveries: Delivery[]): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(deliveries);
+    } catch {
+      // A listener's failure is its own; the stream and the other listeners go on.
+    }
+  }
 }

@@ -74,6 +74,33 @@ export function invoiceStatusData(row: InvoiceRow) {
   };
 }
 
+/** A voided invoice as `invoice.voided` carries it. */
+export function invoiceVoidedData(row: InvoiceRow) {
+  return { id: row.id, number: row.number, customerId: row.customer_id, reason: row.void_reason, total: toAmount(row.total), currency: row.currency };
+}
+
+/** A customer's open balance and the part of it past due, as `payment.received` carries them. */
+export interface CustomerStanding {
+  balance: string;
+  overdueAmount: string;
+}
+
+/** A payment as `payment.received` carries it, with its invoice after the payment and the customer's standing. */
+export function paymentReceivedData(payment: PaymentRow, invoice: InvoiceRow, standing: CustomerStanding) {
+  return {
+    id: payment.id,
+    invoiceId: invoice.id,
+    customerId: invoice.customer_id,
+    amount: toAmount(payment.amount),
+    currency: payment.currency,
+    method: payment.method,
+    reference: payment.reference,
+    receivedAt: payment.received_at,
+    invoice: { status: invoice.status, amountPaid: toAmount(invoice.amount_paid), amountDue: toAmount(invoiceAmountDue(invoice)) },
+    customer: { balance: standing.balance, overdueAmount: standing.overdueAmount },
+  };
+}
+
 /** The old values of the fields that differ between two snapshots, for an event's `previous`. */
 function changed<T extends object>(before: T, after: T): Partial<T> {
   return Object.fromEntries(Object.entries(before).filter(([key, value]) => after[key as keyof T] !== value)) as Partial<T>;
@@ -233,7 +260,7 @@ export async function voidInvoice(tx: Queryable, emit: Emit, id: string, reason:
     type: 'invoice.voided',
     subject,
     customerId: voided.customer_id,
-    data: { id, number: voided.number, customerId: voided.customer_id, reason: voidReason, total: toAmount(voided.total), currency: voided.currency },
+    data: invoiceVoidedData(voided),
   });
   await emit({ type: 'invoice.status_changed', subject, customerId: voided.customer_id, data: invoiceStatusData(voided), previous: { status: invoice.status } });
   return id;
@@ -288,18 +315,7 @@ export async function recordPayment(tx: Queryable, emit: Emit, input: RecordPaym
     type: 'payment.received',
     subject: `Payment:${id}`,
     customerId: invoice.customer_id,
-    data: {
-      id,
-      invoiceId: invoice.id,
-      customerId: invoice.customer_id,
-      amount: toAmount(payment.amount),
-      currency: payment.currency,
-      method: payment.method,
-      reference: payment.reference,
-      receivedAt: payment.received_at,
-      invoice: { status: paid.status, amountPaid: toAmount(paid.amount_paid), amountDue: toAmount(invoiceAmountDue(paid)) },
-      customer: { balance: standing.balance, overdueAmount: standing.overdueAmount },
-    },
+    data: paymentReceivedData(payment, paid, standing),
   });
   if (paid.status !== invoice.status) {
     await emit({ type: 'invoice.status_changed', subject: `Invoice:${invoice.id}`, customerId: invoice.customer_id, data: invoiceStatusData(paid), previous: { status: invoice.status } });

@@ -21,6 +21,12 @@ export const ONBOARDING_PLAN: readonly { name: string; afterDays: number }[] = [
   { name: 'Go-live', afterDays: 60 },
 ];
 
+/** A new onboarding plan as `onboarding.started` carries it: every step with its due date. */
+export function onboardingStartedData(customerId: string, contractId: string, startDate: string) {
+  const milestones = ONBOARDING_PLAN.map((step) => ({ name: step.name, dueDate: addDays(startDate, step.afterDays) }));
+  return { customerId, contractId, status: 'IN_PROGRESS' as const, milestones };
+}
+
 /** A renewal this close is being worked from the day it is opened. */
 const RENEWAL_WORK_DAYS = 90;
 
@@ -91,18 +97,13 @@ async function contractActivated(tx: Queryable, event: BusinessEvent, emit: Emit
       [customerId, contractId],
     );
     await tx.query('DELETE FROM milestones WHERE customer_id = $1', [customerId]);
-    const milestones = ONBOARDING_PLAN.map((step) => ({ name: step.name, dueDate: addDays(startDate, step.afterDays) }));
+    const data = onboardingStartedData(customerId, contractId, startDate);
     const params: unknown[] = [customerId];
-    const values = milestones.map(
+    const values = data.milestones.map(
       (milestone, index) => `($1, $${params.push(index + 1)}, $${params.push(milestone.name)}, 'PENDING', $${params.push(milestone.dueDate)})`,
     );
     await tx.query(`INSERT INTO milestones (customer_id, position, name, status, due_date) VALUES ${values.join(', ')}`, params);
-    await emit({
-      type: 'onboarding.started',
-      subject: `Onboarding:${customerId}`,
-      customerId,
-      data: { customerId, contractId, status: 'IN_PROGRESS', milestones },
-    });
+    await emit({ type: 'onboarding.started', subject: `Onboarding:${customerId}`, customerId, data });
   }
   const renewalDate = addDays(date(event, 'endDate'), 1);
   const stage = daysBetween(today(), renewalDate) <= RENEWAL_WORK_DAYS ? 'IN_PROGRESS' : 'UPCOMING';

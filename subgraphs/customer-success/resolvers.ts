@@ -1,13 +1,25 @@
 import { addDays, today } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
+import { liveEvents, type BusinessEvent, type Delivery } from '../../platform/events/index.ts';
 import { money } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
 import * as commands from './commands.ts';
+import type { CustomerSuccessContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers.ts';
 import { healthScore, paymentScore } from './health.ts';
 import type { CustomerSuccessLoaders } from './store.ts';
 import { renewalsDue } from './store.ts';
 import type { OnboardingRow, RenewalRow } from './rows.ts';
+
+const RISKS: readonly string[] = ['LOW', 'MEDIUM', 'HIGH'] satisfies RenewalRow['risk'][];
+
+/** A risk customer-success wrote into `renewal.risk_changed`; null when the event has none. */
+function riskOf(values: Record<string, unknown> | undefined, event: BusinessEvent): RenewalRow['risk'] | null {
+  const risk = values?.risk;
+  if (risk == null) return null;
+  if (typeof risk !== 'string' || !RISKS.includes(risk)) throw new Error(`event ${event.id} (${event.type}) has an unknown risk ${String(risk)}`);
+  return risk as RenewalRow['risk'];
+}
 
 async function renewalOf(id: string, loaders: CustomerSuccessLoaders): Promise<RenewalRow> {
   const row = await loaders.renewal.load(id);
@@ -45,6 +57,34 @@ export const resolvers: Resolvers = {
         await write(idempotencyKey, 'setRenewalRisk', { id, risk, reason }, (tx, emit) => commands.setRenewalRisk(tx, emit, id, risk, reason)),
         loaders,
       ),
+  },
+
+  Subscription: {
+    renewalRiskChanged: {
+      subscribe: (_root, { customerId, after }, { stream }) =>
+        liveEvents(stream, {
+          after,
+          filter: (event) =>
+            event.source === 'customer-success' && event.type === 'renewal.risk_changed' && (customerId == null || event.customerId === customerId),
+        }),
+      // A context of its own per event: the renewal is read as it is when the event is delivered.
+      resolve: async ({ event }: Delivery, _args: unknown, { loaders }: CustomerSuccessContext) => {
+        const id = event.data.id;
+        if (typeof id !== 'string') throw new Error(`event ${event.id} (${event.type}) has no renewal id`);
+        const risk = riskOf(event.data, event);
+        if (!risk) throw new Error(`event ${event.id} (${event.type}) has no risk`);
+        const renewal = await renewalOf(id, loaders);
+        return {
+          eventId: event.id,
+          occurredAt: event.time,
+          correlationId: event.correlationId,
+          renewal,
+          previousRisk: riskOf(event.previous, event),
+          risk,
+          customer: { id: renewal.customer_id },
+        };
+      },
+    },
   },
 
   Customer: {

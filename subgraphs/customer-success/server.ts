@@ -3,7 +3,7 @@ import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from '
 import type { HubConfig } from '../../platform/config.ts';
 import { maskError } from '../../platform/errors.ts';
 import type { EventStream } from '../../platform/events/index.ts';
-import { buildSchema, createSubgraphApp, SystemRuntime, type SubgraphService } from '../../platform/subgraph.ts';
+import { buildSchema, createSubgraphApp, serveSubscriptions, SystemRuntime, type BaseContext, type SubgraphService } from '../../platform/subgraph.ts';
 import { consumers } from './consumers.ts';
 import type { CustomerSuccessContext } from './context.ts';
 import { resolvers } from './resolvers.ts';
@@ -72,28 +72,31 @@ export function formatErrors(execution: ExecutionResult & { errors: readonly Gra
 export async function createCustomerSuccessServer(config: HubConfig, stream: EventStream): Promise<SubgraphService> {
   const runtime = await SystemRuntime.open('customer-success', config, stream, consumers);
   const app = createSubgraphApp(runtime);
+  const schema = buildSchema({ dir: import.meta.dirname, resolvers });
+  const createContext = (base: BaseContext): CustomerSuccessContext => ({ ...base, loaders: createLoaders(base.db) });
   // mercurius's response schema types error paths as strings, which would turn `_entities`
   // indexes into "0"; the gateway maps entity errors back into its result only by numeric index.
   app.addHook('onRoute', (route) => {
     if (route.url === '/graphql' && route.schema?.response) route.schema = { ...route.schema, response: undefined };
   });
   await app.register(mercurius, {
-    schema: buildSchema({ dir: import.meta.dirname, resolvers }),
+    schema,
     path: '/graphql',
     graphiql: false,
     // mercurius adds its own keys (app, reply, pubsub, errors) to this object before execution.
-    context: (request): CustomerSuccessContext => {
-      const base = runtime.requestContext(request);
-      return { ...base, loaders: createLoaders(base.db) };
-    },
+    context: (request): CustomerSuccessContext => createContext(runtime.requestContext(request)),
     errorFormatter: formatErrors,
   });
+  // The same graphql-ws endpoint as the Apollo subgraphs, rather than mercurius's own
+  // subscriptions: one implementation of the protocol, of per-event contexts and of shutdown.
+  const subscriptions = serveSubscriptions(app, runtime, schema, createContext);
   return {
     name: 'customer-success',
     app,
     db: runtime.db,
     start: () => runtime.start(),
     async close() {
+      await subscriptions.close();
       await app.close();
       await runtime.close();
     },

@@ -115,6 +115,39 @@ export function invoiceLegs(invoice: Pick<ErpInvoiceRow, 'total' | 'tax' | 'issu
   return legs;
 }
 
+/** A posted invoice as `invoice.posted` carries it. */
+export function invoicePostedData(
+  invoice: Pick<ErpInvoiceRow, 'invoice_id' | 'customer_id'>,
+  period: string,
+  entry: { id: string; number: string },
+  posting: Pick<PostingRow, 'posted_at' | 'attempts'>,
+) {
+  return {
+    invoiceId: invoice.invoice_id,
+    customerId: invoice.customer_id,
+    period,
+    journalEntryId: entry.id,
+    journalEntryNumber: entry.number,
+    postedAt: posting.posted_at,
+    attempts: posting.attempts,
+  };
+}
+
+/** A refused posting as `invoice.posting_rejected` carries it. */
+export function postingRejectedData(invoice: Pick<ErpInvoiceRow, 'invoice_id' | 'customer_id'>, period: string, reason: string, attempts: number) {
+  return { invoiceId: invoice.invoice_id, customerId: invoice.customer_id, period, reason, attempts };
+}
+
+/** A posted cash receipt as `payment.posted` carries it. */
+export function paymentPostedData(paymentId: string, invoice: Pick<ErpInvoiceRow, 'invoice_id' | 'customer_id'>, journalEntryId: string, period: string) {
+  return { paymentId, invoiceId: invoice.invoice_id, customerId: invoice.customer_id, journalEntryId, period };
+}
+
+/** A voided invoice's reversal as `invoice.reversed` carries it; no entry when nothing had been posted. */
+export function invoiceReversedData(invoice: Pick<ErpInvoiceRow, 'invoice_id' | 'customer_id'>, journalEntryId: string | null) {
+  return { invoiceId: invoice.invoice_id, customerId: invoice.customer_id, journalEntryId };
+}
+
 async function lockInvoice(tx: Queryable, invoiceId: string): Promise<ErpInvoiceRow> {
   const [invoice] = await tx.query<ErpInvoiceRow>('SELECT * FROM erp_invoices WHERE invoice_id = $1 FOR UPDATE', [invoiceId]);
   if (!invoice) throw notFound('Invoice', invoiceId);
@@ -169,7 +202,7 @@ export async function postInvoice(
       type: 'invoice.posting_rejected',
       subject,
       customerId: invoice.customer_id,
-      data: { invoiceId, customerId: invoice.customer_id, period, reason, attempts: rejected.attempts },
+      data: postingRejectedData(invoice, period, reason, rejected.attempts),
     });
     return { invoiceId, status: 'REJECTED', period, journalEntryId: null, rejectionReason: reason };
   }
@@ -193,15 +226,7 @@ export async function postInvoice(
     type: 'invoice.posted',
     subject,
     customerId: invoice.customer_id,
-    data: {
-      invoiceId,
-      customerId: invoice.customer_id,
-      period,
-      journalEntryId: entry.id,
-      journalEntryNumber: entry.number,
-      postedAt: posted.posted_at,
-      attempts: posted.attempts,
-    },
+    data: invoicePostedData(invoice, period, entry, posted),
   });
   return { invoiceId, status: 'POSTED', period, journalEntryId: entry.id, rejectionReason: null };
 }
@@ -278,7 +303,7 @@ export async function postPayment(tx: Queryable, emit: Emit, input: PaymentInput
     type: 'payment.posted',
     subject: `Payment:${paymentId}`,
     customerId: invoice.customer_id,
-    data: { paymentId, invoiceId: invoice.invoice_id, customerId: invoice.customer_id, journalEntryId: entry.id, period },
+    data: paymentPostedData(paymentId, invoice, entry.id, period),
   });
   return entry.id;
 }
@@ -325,7 +350,7 @@ export async function reverseInvoice(
     type: 'invoice.reversed',
     subject: `Invoice:${invoiceId}`,
     customerId: invoice.customer_id,
-    data: { invoiceId, customerId: invoice.customer_id, journalEntryId },
+    data: invoiceReversedData(invoice, journalEntryId),
   });
   return journalEntryId;
 }

@@ -1,4 +1,5 @@
 import { badInput, notFound } from '../../platform/errors.ts';
+import { liveEvents, type Delivery } from '../../platform/events/index.ts';
 import { pageSize } from '../../platform/loaders.ts';
 import * as commands from './commands.ts';
 import type { Resolvers, System } from './generated/resolvers.ts';
@@ -71,6 +72,17 @@ export const resolvers: Resolvers = {
         await write(idempotencyKey, 'resolveException', { id, note }, (tx, emit) => commands.resolveException(tx, emit, id, note)),
         loaders,
       ),
+  },
+
+  Subscription: {
+    businessEvents: {
+      subscribe: (_root, { types, customerId, after }, { stream }) =>
+        liveEvents(stream, {
+          after,
+          filter: (event) => (types == null || types.includes(event.type)) && (customerId == null || event.customerId === customerId),
+        }),
+      resolve: ({ event }: Delivery) => event,
+    },
   },
 
   BusinessEvent: {

@@ -14,7 +14,7 @@ export function createOpsServer(config: HubConfig, stream: EventStream): Promise
       dir: import.meta.dirname,
       resolvers,
       consumers,
-      createContext: (base) => ({ ...base, stream, loaders: createLoaders(base.db) }),
+      createContext: (base) => ({ ...base, loaders: createLoaders(base.db) }),
     },
     config,
     stream,

@@ -88,6 +88,35 @@ async function ensureRun(tx: Queryable, kind: WorkflowKind, correlationId: strin
   return existing.id;
 }
 
+/** The event types that start a run. */
+const STARTED_BY: Record<string, WorkflowKind> = { 'contract.activated': 'quote-to-cash', 'contract.amended': 'amendment' };
+
+async function runOf(tx: Queryable, kind: WorkflowKind, correlationId: string): Promise<string | null> {
+  const [run] = await tx.query<{ id: string }>('SELECT id FROM workflow_runs WHERE correlation_id = $1 AND kind = $2', [correlationId, kind]);
+  return run?.id ?? null;
+}
+
+/**
+ * Starts (or finds) a run, and completes the steps of events of its correlation id already in
+ * the log: a consumer retry can put a downstream event in the log before the contract's.
+ */
+async function startRun(tx: Queryable, kind: WorkflowKind, correlationId: string, at: string): Promise<string> {
+  const runId = await ensureRun(tx, kind, correlationId, at);
+  const earlier = await tx.query<{ id: string; type: string; time: string }>(
+    `SELECT id, type, time FROM events WHERE correlation_id = $1 AND type = ANY($2) ORDER BY recorded_seq`,
+    [correlationId, ['subscription.created', 'invoice.issued', 'invoice.posted', 'onboarding.started']],
+  );
+  for (const event of earlier) {
+    await tx.query('UPDATE workflow_steps SET completed_at = $3, event_id = $4 WHERE run_id = $1 AND name = $2 AND completed_at IS NULL', [
+      runId,
+      STEP_OF[event.type],
+      event.time,
+      event.id,
+    ]);
+  }
+  return runId;
+}
+
 /**
  * The run a posting outcome belongs to: the run that issued the invoice (a retried posting carries
  * the retry's correlation id, not the sale's), else a run of its correlation id, else none yet:
@@ -119,7 +148,9 @@ export async function trackWorkflow(tx: Queryable, event: BusinessEvent): Promis
     runId = await postingRun(tx, event);
   } else {
     const kind = kindOf(event);
-    runId = kind && event.correlationId ? await ensureRun(tx, kind, event.correlationId, event.time) : null;
+    if (!kind || !event.correlationId) return;
+    // Only a contract starts a run; an invoice issued on its own (issueInvoice) belongs to none.
+    runId = STARTED_BY[event.type] ? await startRun(tx, kind, event.correlationId, event.time) : await runOf(tx, kind, event.correlationId);
   }
   if (!runId) return;
   const step = STEP_OF[event.type];

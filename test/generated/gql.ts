@@ -43,6 +43,14 @@ type Documents = {
     "\n  query RootFields($customer: ID!, $contract: ID!, $opportunity: ID!, $invoice: ID!, $subscription: ID!, $payment: ID!, $renewal: ID!, $period: String!) {\n    customer(id: $customer) { id name }\n    contract(id: $contract) { id number }\n    opportunity(id: $opportunity) { id name }\n    invoice(id: $invoice) { id number customer { name } posting { status } }\n    subscription(id: $subscription) { id planCode }\n    payment(id: $payment) { id method }\n    renewal(id: $renewal) { id risk }\n    renewalsDue(withinDays: 365) { id renewalDate stage risk customer { name } contract { number } }\n    invoices(first: 5, filter: { overdue: true }) { totalCount pageInfo { hasNextPage endCursor } nodes { id number dueDate amountDue { amount currency } status } }\n    journalEntries(first: 5, period: $period) { totalCount pageInfo { hasNextPage endCursor } nodes { id number period lines { account debit { amount } credit { amount } } } }\n    accountingPeriods { id status closedAt }\n    trialBalance(period: $period) { account debit { amount currency } credit { amount currency } }\n  }\n": typeof types.RootFieldsDocument,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": typeof types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": typeof types.PersistReadDocument,
+    "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": typeof types.SubscriptionsIssueInvoiceDocument,
+    "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.SubscriptionsRecordPaymentDocument,
+    "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": typeof types.SubscriptionsSetRenewalRiskDocument,
+    "\n  query SubscriptionsInvoiceDue($id: ID!) { invoice(id: $id) { amountDue { amount } } }\n": typeof types.SubscriptionsInvoiceDueDocument,
+    "\n  subscription SubscriptionsPaymentReceived($customerId: ID, $after: ID) {\n    paymentReceived(customerId: $customerId, after: $after) { eventId occurredAt correlationId payment { id } invoice { id } customer { id } }\n  }\n": typeof types.SubscriptionsPaymentReceivedDocument,
+    "\n  subscription SubscriptionsInvoiceStatusChanged($customerId: ID, $after: ID) {\n    invoiceStatusChanged(customerId: $customerId, after: $after) { eventId invoice { id status } previousStatus status }\n  }\n": typeof types.SubscriptionsInvoiceStatusChangedDocument,
+    "\n  subscription SubscriptionsBusinessEvents($types: [String!], $customerId: ID) {\n    businessEvents(types: $types, customerId: $customerId) { id type customer { id } data }\n  }\n": typeof types.SubscriptionsBusinessEventsDocument,
+    "\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n": typeof types.SubscriptionsRenewalRiskChangedDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n": typeof types.CreateCustomerDocument,
     "\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n": typeof types.UpdateCustomerDocument,
     "\n  mutation CreateOpportunity($input: CreateOpportunityInput!, $key: String) {\n    createOpportunity(input: $input, idempotencyKey: $key) { id stage amount { amount currency } }\n  }\n": typeof types.CreateOpportunityDocument,
@@ -94,6 +102,14 @@ const documents: Documents = {
     "\n  query RootFields($customer: ID!, $contract: ID!, $opportunity: ID!, $invoice: ID!, $subscription: ID!, $payment: ID!, $renewal: ID!, $period: String!) {\n    customer(id: $customer) { id name }\n    contract(id: $contract) { id number }\n    opportunity(id: $opportunity) { id name }\n    invoice(id: $invoice) { id number customer { name } posting { status } }\n    subscription(id: $subscription) { id planCode }\n    payment(id: $payment) { id method }\n    renewal(id: $renewal) { id risk }\n    renewalsDue(withinDays: 365) { id renewalDate stage risk customer { name } contract { number } }\n    invoices(first: 5, filter: { overdue: true }) { totalCount pageInfo { hasNextPage endCursor } nodes { id number dueDate amountDue { amount currency } status } }\n    journalEntries(first: 5, period: $period) { totalCount pageInfo { hasNextPage endCursor } nodes { id number period lines { account debit { amount } credit { amount } } } }\n    accountingPeriods { id status closedAt }\n    trialBalance(period: $period) { account debit { amount currency } credit { amount currency } }\n  }\n": types.RootFieldsDocument,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": types.PersistReadDocument,
+    "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": types.SubscriptionsIssueInvoiceDocument,
+    "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.SubscriptionsRecordPaymentDocument,
+    "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": types.SubscriptionsSetRenewalRiskDocument,
+    "\n  query SubscriptionsInvoiceDue($id: ID!) { invoice(id: $id) { amountDue { amount } } }\n": types.SubscriptionsInvoiceDueDocument,
+    "\n  subscription SubscriptionsPaymentReceived($customerId: ID, $after: ID) {\n    paymentReceived(customerId: $customerId, after: $after) { eventId occurredAt correlationId payment { id } invoice { id } customer { id } }\n  }\n": types.SubscriptionsPaymentReceivedDocument,
+    "\n  subscription SubscriptionsInvoiceStatusChanged($customerId: ID, $after: ID) {\n    invoiceStatusChanged(customerId: $customerId, after: $after) { eventId invoice { id status } previousStatus status }\n  }\n": types.SubscriptionsInvoiceStatusChangedDocument,
+    "\n  subscription SubscriptionsBusinessEvents($types: [String!], $customerId: ID) {\n    businessEvents(types: $types, customerId: $customerId) { id type customer { id } data }\n  }\n": types.SubscriptionsBusinessEventsDocument,
+    "\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n": types.SubscriptionsRenewalRiskChangedDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n": types.CreateCustomerDocument,
     "\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n": types.UpdateCustomerDocument,
     "\n  mutation CreateOpportunity($input: CreateOpportunityInput!, $key: String) {\n    createOpportunity(input: $input, idempotencyKey: $key) { id stage amount { amount currency } }\n  }\n": types.CreateOpportunityDocument,
@@ -246,6 +262,38 @@ export function graphql(source: "\n  mutation PersistCreate($input: CreateCustom
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"): (typeof documents)["\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n"): (typeof documents)["\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"): (typeof documents)["\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n"): (typeof documents)["\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubscriptionsInvoiceDue($id: ID!) { invoice(id: $id) { amountDue { amount } } }\n"): (typeof documents)["\n  query SubscriptionsInvoiceDue($id: ID!) { invoice(id: $id) { amountDue { amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SubscriptionsPaymentReceived($customerId: ID, $after: ID) {\n    paymentReceived(customerId: $customerId, after: $after) { eventId occurredAt correlationId payment { id } invoice { id } customer { id } }\n  }\n"): (typeof documents)["\n  subscription SubscriptionsPaymentReceived($customerId: ID, $after: ID) {\n    paymentReceived(customerId: $customerId, after: $after) { eventId occurredAt correlationId payment { id } invoice { id } customer { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SubscriptionsInvoiceStatusChanged($customerId: ID, $after: ID) {\n    invoiceStatusChanged(customerId: $customerId, after: $after) { eventId invoice { id status } previousStatus status }\n  }\n"): (typeof documents)["\n  subscription SubscriptionsInvoiceStatusChanged($customerId: ID, $after: ID) {\n    invoiceStatusChanged(customerId: $customerId, after: $after) { eventId invoice { id status } previousStatus status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SubscriptionsBusinessEvents($types: [String!], $customerId: ID) {\n    businessEvents(types: $types, customerId: $customerId) { id type customer { id } data }\n  }\n"): (typeof documents)["\n  subscription SubscriptionsBusinessEvents($types: [String!], $customerId: ID) {\n    businessEvents(types: $types, customerId: $customerId) { id type customer { id } data }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n"): (typeof documents)["\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

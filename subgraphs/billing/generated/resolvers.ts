@@ -215,6 +215,23 @@ export type InvoiceStatus =
   /** Canceled before any payment; nothing due. */
   | 'VOID';
 
+/** An invoice changed status: issued (from no status to OPEN), paid, voided or written off. */
+export type InvoiceStatusChangedEvent = {
+  __typename?: 'InvoiceStatusChangedEvent';
+  /** The correlation id of the request that changed it. */
+  correlationId?: Maybe<Scalars['ID']['output']>;
+  /** The event's id; pass it as `after` to resume the subscription after this event. */
+  eventId: Scalars['ID']['output'];
+  /** The invoice, as it is when the event is delivered. */
+  invoice: Invoice;
+  /** When the status changed. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The status before the change; null when the invoice was just issued. */
+  previousStatus?: Maybe<InvoiceStatus>;
+  /** The status the change set. */
+  status: InvoiceStatus;
+};
+
 /** An exact amount of money in one currency. */
 export type Money = {
   __typename?: 'Money';
@@ -307,6 +324,23 @@ export type Payment = {
   status: PaymentStatus;
 };
 
+/** A payment was recorded: the `payment.received` event. */
+export type PaymentReceivedEvent = {
+  __typename?: 'PaymentReceivedEvent';
+  /** The correlation id of the request that recorded it. */
+  correlationId?: Maybe<Scalars['ID']['output']>;
+  /** The customer who paid. */
+  customer: Customer;
+  /** The event's id; pass it as `after` to resume the subscription after this event. */
+  eventId: Scalars['ID']['output'];
+  /** The invoice paid, as it is when the event is delivered. */
+  invoice: Invoice;
+  /** When the payment was recorded. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The payment, as it is when the event is delivered. */
+  payment: Payment;
+};
+
 /** Outcome of a payment. */
 export type PaymentStatus =
   /** The payment was attempted and failed. */
@@ -360,6 +394,41 @@ export type RecordPaymentInput = {
   method: Scalars['String']['input'];
   /** The payer's or processor's reference, e.g. a bank transfer id. */
   reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Live events over graphql-ws (subprotocol graphql-transport-ws, at /graphql). With `after`, every
+ * matching event after that event id is replayed first, then live ones follow, with no gap and no
+ * duplicate; an unknown or expired `after` is refused with BAD_USER_INPUT.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every invoice status change from now on (or after `after`), oldest first, issuing included. */
+  invoiceStatusChanged: InvoiceStatusChangedEvent;
+  /** Every payment recorded from now on (or after `after`), oldest first. */
+  paymentReceived: PaymentReceivedEvent;
+};
+
+
+/**
+ * Live events over graphql-ws (subprotocol graphql-transport-ws, at /graphql). With `after`, every
+ * matching event after that event id is replayed first, then live ones follow, with no gap and no
+ * duplicate; an unknown or expired `after` is refused with BAD_USER_INPUT.
+ */
+export type SubscriptionInvoiceStatusChangedArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Live events over graphql-ws (subprotocol graphql-transport-ws, at /graphql). With `after`, every
+ * matching event after that event id is replayed first, then live ones follow, with no gap and no
+ * duplicate; an unknown or expired `after` is refused with BAD_USER_INPUT.
+ */
+export type SubscriptionPaymentReceivedArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Lifecycle of a subscription. */
@@ -499,13 +568,16 @@ export type ResolversTypes = {
   InvoiceFilter: InvoiceFilter;
   InvoiceLine: ResolverTypeWrapper<InvoiceLineRowModel>;
   InvoiceStatus: InvoiceStatus;
+  InvoiceStatusChangedEvent: ResolverTypeWrapper<Omit<InvoiceStatusChangedEvent, 'invoice'> & { invoice: ResolversTypes['Invoice'] }>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentRowModel>;
+  PaymentReceivedEvent: ResolverTypeWrapper<Omit<PaymentReceivedEvent, 'customer' | 'invoice' | 'payment'> & { customer: ResolversTypes['Customer'], invoice: ResolversTypes['Invoice'], payment: ResolversTypes['Payment'] }>;
   PaymentStatus: PaymentStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordPaymentInput: RecordPaymentInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubscriptionStatus: SubscriptionStatus;
 };
 
@@ -525,12 +597,15 @@ export type ResolversParentTypes = {
   InvoiceConnection: Omit<InvoiceConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Invoice']> };
   InvoiceFilter: InvoiceFilter;
   InvoiceLine: InvoiceLineRowModel;
+  InvoiceStatusChangedEvent: Omit<InvoiceStatusChangedEvent, 'invoice'> & { invoice: ResolversParentTypes['Invoice'] };
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Payment: PaymentRowModel;
+  PaymentReceivedEvent: Omit<PaymentReceivedEvent, 'customer' | 'invoice' | 'payment'> & { customer: ResolversParentTypes['Customer'], invoice: ResolversParentTypes['Invoice'], payment: ResolversParentTypes['Payment'] };
   Query: Record<PropertyKey, never>;
   RecordPaymentInput: RecordPaymentInput;
+  Subscription: Record<PropertyKey, never>;
 };
 
 export type BillingSubscriptionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillingSubscription'] = ResolversParentTypes['BillingSubscription'], FederationReferenceType extends FederationReferenceTypes['BillingSubscription'] = FederationReferenceTypes['BillingSubscription']> = {
@@ -617,6 +692,15 @@ export type InvoiceLineResolvers<ContextType = BillingContext, ParentType extend
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type InvoiceStatusChangedEventResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InvoiceStatusChangedEvent'] = ResolversParentTypes['InvoiceStatusChangedEvent']> = {
+  correlationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['InvoiceStatus']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -646,11 +730,25 @@ export type PaymentResolvers<ContextType = BillingContext, ParentType extends Re
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 };
 
+export type PaymentReceivedEventResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PaymentReceivedEvent'] = ResolversParentTypes['PaymentReceivedEvent']> = {
+  correlationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'first'>>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   subscription?: Resolver<Maybe<ResolversTypes['BillingSubscription']>, ParentType, ContextType, RequireFields<QuerySubscriptionArgs, 'id'>>;
+};
+
+export type SubscriptionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  invoiceStatusChanged?: SubscriptionResolver<ResolversTypes['InvoiceStatusChangedEvent'], "invoiceStatusChanged", ParentType, ContextType, Partial<SubscriptionInvoiceStatusChangedArgs>>;
+  paymentReceived?: SubscriptionResolver<ResolversTypes['PaymentReceivedEvent'], "paymentReceived", ParentType, ContextType, Partial<SubscriptionPaymentReceivedArgs>>;
 };
 
 export type Resolvers<ContextType = BillingContext> = {
@@ -663,10 +761,13 @@ export type Resolvers<ContextType = BillingContext> = {
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
+  InvoiceStatusChangedEvent?: InvoiceStatusChangedEventResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
+  PaymentReceivedEvent?: PaymentReceivedEventResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 

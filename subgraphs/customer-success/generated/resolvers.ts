@@ -8,6 +8,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -230,6 +231,25 @@ export type RenewalRisk =
   /** Some warning signs. */
   | 'MEDIUM';
 
+/** A renewal's risk moved: the `renewal.risk_changed` event. */
+export type RenewalRiskChangedEvent = {
+  __typename?: 'RenewalRiskChangedEvent';
+  /** The correlation id of the request that moved it, downstream of a payment or a contract change too. */
+  correlationId?: Maybe<Scalars['ID']['output']>;
+  /** The customer renewing. */
+  customer: Customer;
+  /** The event's id; pass it as `after` to resume the subscription after this event. */
+  eventId: Scalars['ID']['output'];
+  /** When the risk changed. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The risk before the change. */
+  previousRisk?: Maybe<RenewalRisk>;
+  /** The renewal, as it is when the event is delivered. */
+  renewal: Renewal;
+  /** The risk the change set. */
+  risk: RenewalRisk;
+};
+
 /** Where a renewal stands. */
 export type RenewalStage =
   /** The customer left. */
@@ -240,6 +260,28 @@ export type RenewalStage =
   | 'RENEWED'
   /** Not yet being worked. */
   | 'UPCOMING';
+
+/**
+ * Live events over graphql-ws (subprotocol graphql-transport-ws, at /graphql). With `after`, every
+ * matching event after that event id is replayed first, then live ones follow, with no gap and no
+ * duplicate; an unknown or expired `after` is refused with BAD_USER_INPUT.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every renewal risk change from now on (or after `after`), oldest first. */
+  renewalRiskChanged: RenewalRiskChangedEvent;
+};
+
+
+/**
+ * Live events over graphql-ws (subprotocol graphql-transport-ws, at /graphql). With `after`, every
+ * matching event after that event id is replayed first, then live ones follow, with no gap and no
+ * duplicate; an unknown or expired `after` is refused with BAD_USER_INPUT.
+ */
+export type SubscriptionRenewalRiskChangedArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 /** Which way a score moved compared with a week or more ago. */
 export type Trend =
@@ -375,7 +417,9 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Renewal: ResolverTypeWrapper<RenewalRowModel>;
   RenewalRisk: RenewalRisk;
+  RenewalRiskChangedEvent: ResolverTypeWrapper<Omit<RenewalRiskChangedEvent, 'customer' | 'renewal'> & { customer: ResolversTypes['Customer'], renewal: ResolversTypes['Renewal'] }>;
   RenewalStage: RenewalStage;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Trend: Trend;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
@@ -399,6 +443,8 @@ export type ResolversParentTypes = {
   Onboarding: OnboardingRowModel;
   Query: Record<PropertyKey, never>;
   Renewal: RenewalRowModel;
+  RenewalRiskChangedEvent: Omit<RenewalRiskChangedEvent, 'customer' | 'renewal'> & { customer: ResolversParentTypes['Customer'], renewal: ResolversParentTypes['Renewal'] };
+  Subscription: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
 };
 
@@ -483,6 +529,20 @@ export type RenewalResolvers<ContextType = CustomerSuccessContext, ParentType ex
   stage?: Resolver<ResolversTypes['RenewalStage'], ParentType, ContextType>;
 };
 
+export type RenewalRiskChangedEventResolvers<ContextType = CustomerSuccessContext, ParentType extends ResolversParentTypes['RenewalRiskChangedEvent'] = ResolversParentTypes['RenewalRiskChangedEvent']> = {
+  correlationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  previousRisk?: Resolver<Maybe<ResolversTypes['RenewalRisk']>, ParentType, ContextType>;
+  renewal?: Resolver<ResolversTypes['Renewal'], ParentType, ContextType>;
+  risk?: Resolver<ResolversTypes['RenewalRisk'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = CustomerSuccessContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  renewalRiskChanged?: SubscriptionResolver<ResolversTypes['RenewalRiskChangedEvent'], "renewalRiskChanged", ParentType, ContextType, Partial<SubscriptionRenewalRiskChangedArgs>>;
+};
+
 export type Resolvers<ContextType = CustomerSuccessContext> = {
   Contract?: ContractResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
@@ -497,5 +557,7 @@ export type Resolvers<ContextType = CustomerSuccessContext> = {
   Onboarding?: OnboardingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Renewal?: RenewalResolvers<ContextType>;
+  RenewalRiskChangedEvent?: RenewalRiskChangedEventResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 

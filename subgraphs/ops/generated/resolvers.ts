@@ -238,6 +238,29 @@ export type QueryWorkflowArgs = {
   correlationId: Scalars['ID']['input'];
 };
 
+/**
+ * Live events over graphql-ws (subprotocol graphql-transport-ws, at /graphql). With `after`, every
+ * matching event after that event id is replayed first, then live ones follow, with no gap and no
+ * duplicate; an unknown or expired `after` is refused with BAD_USER_INPUT.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every business event of every system from now on (or after `after`), in stream order. */
+  businessEvents: BusinessEvent;
+};
+
+
+/**
+ * Live events over graphql-ws (subprotocol graphql-transport-ws, at /graphql). With `after`, every
+ * matching event after that event id is replayed first, then live ones follow, with no gap and no
+ * duplicate; an unknown or expired `after` is refused with BAD_USER_INPUT.
+ */
+export type SubscriptionBusinessEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** How far one consumer is behind. */
 export type SyncLag = {
   __typename?: 'SyncLag';
@@ -432,6 +455,7 @@ export type ResolversTypes = {
   OpsException: ResolverTypeWrapper<ExceptionRowModel>;
   Priority: Priority;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SyncLag: ResolverTypeWrapper<SyncLag>;
   System: System;
   WorkflowRun: ResolverTypeWrapper<WorkflowRunRowModel>;
@@ -456,6 +480,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   OpsException: ExceptionRowModel;
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   SyncLag: SyncLag;
   WorkflowRun: WorkflowRunRowModel;
   WorkflowStep: WorkflowStepRowModel;
@@ -547,6 +572,10 @@ export type QueryResolvers<ContextType = OpsContext, ParentType extends Resolver
   workflow?: Resolver<Maybe<ResolversTypes['WorkflowRun']>, ParentType, ContextType, RequireFields<QueryWorkflowArgs, 'correlationId'>>;
 };
 
+export type SubscriptionResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  businessEvents?: SubscriptionResolver<ResolversTypes['BusinessEvent'], "businessEvents", ParentType, ContextType, Partial<SubscriptionBusinessEventsArgs>>;
+};
+
 export type SyncLagResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['SyncLag'] = ResolversParentTypes['SyncLag']> = {
   consumer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lagSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -583,6 +612,7 @@ export type Resolvers<ContextType = OpsContext> = {
   OperationsHealth?: OperationsHealthResolvers<ContextType>;
   OpsException?: OpsExceptionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   SyncLag?: SyncLagResolvers<ContextType>;
   WorkflowRun?: WorkflowRunResolvers<ContextType>;
   WorkflowStep?: WorkflowStepResolvers<ContextType>;

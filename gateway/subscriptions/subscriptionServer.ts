@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ServiceMap } from '@apollo/gateway';
+import type { Context, ExecutionResult, FormattedExecutionResult, SubscribePayload } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  parse,
+  validate,
+  valueFromAST,
+  type DocumentNode,
+  type ExecutionArgs,
+  type FieldNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../../platform/logger.ts';
+import { GatewaySubscription } from './gatewaySubscription.ts';
+import { resolveEvent } from './resolveEvent.ts';
+import { formatError, subscriptionError, SubscriptionErrorCode, withCode } from './subscriptionErrors.ts';
+import { CURSOR_ALIAS, type SubscriptionPlan, type SubscriptionPlanner } from './subscriptionPlanner.ts';
+import { UpstreamSubscription } from './upstreamSubscription.ts';
+
+const CORRELATION_ID = /^[\w.:-]{1,200}$/;
+/** How long clients get to answer the closing handshake on shutdown before their sockets are cut. */
+const CLOSE_GRACE_MS = 1000;
+
+/** The gateway context of one operation: what the data sources forward to the subgraphs. */
+export interface WsRequestContext extends Record<string, unknown> {
+  requestId: string;
+  correlationId: string;
+  log: Logger;
+}
+
+export interface SubscriptionServerOptions {
+  /** The gateway's HTTP server; WebSocket upgrades to `path` are taken over, others refused. */
+  server: Server;
+  path: string;
+  planner: SubscriptionPlanner;
+  /** The gateway's API schema, validated against. */
+  apiSchema(): GraphQLSchema;
+  /** The gateway's data sources by subgraph name. */
+  dataSources: ServiceMap;
+  /** The graphql-ws endpoint of a subgraph. */
+  upstreamUrl(subgraph: string): string;
+  /** Queries and mutations sent over the socket go through the HTTP pipeline (plugins, masking). */
+  execute(request: SubscribePayload, context: WsRequestContext): Promise<FormattedExecutionResult>;
+  perConnection: number;
+  buffer: number;
+  /** Interval of WebSocket pings; a socket that has not answered the previous one is cut. */
+  keepAliveMs: number;
+  log: Logger;
+}
+
+export interface SubscriptionServer {
+  /** Tells every client to reconnect (close code 1012, Service Restart) and stops every upstream. */
+  close(): Promise<void>;
+  /** Lines for the gateway's `/metrics`. */
+  metrics(): string[];
+}
+
+type Connection = Context<Record<string, unknown>, Extra>;
+
+/** What onSubscribe hands to `subscribe`/`execute` as the context value. */
+type Prepared =
+  | { kind: 'operation'; payload: SubscribePayload; context: WsRequestContext }
+  | { kind: 'subscription'; payload: SubscribePayload; context: WsRequestContext; plan: SubscriptionPlan; document: DocumentNode; socket: WebSocket };
+
+/**
+ * graphql-ws (graphql-transport-ws) on the gateway's own port and path: each subscription is
+ * planned across the subgraphs, streamed from the owning one and completed from the others.
+ */
+export function createSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
+  const { planner, log } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1_048_576 });
+  const correlationIds = new WeakMap<object, string>();
+  const active = new Set<GatewaySubscription>();
+  const counters = { events: 0, overflows: 0, reconnects: 0 };
+  let closing = false;
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== options.path || closing) {
+      socket.end(`HTTP/1.1 ${closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  };
+  options.server.on('upgrade', onUpgrade);
+
+  function correlationIdOf(ctx: Connection): string {
+    let id = correlationIds.get(ctx);
+    if (!id) {
+      const header = ctx.extra.request.headers['x-correlation-id'];
+      const param = ctx.connectionParams?.['x-correlation-id'] ?? ctx.connectionParams?.correlationId;
+      id = [header, param].find((value): value is string => typeof value === 'string' && CORRELATION_ID.test(value)) ?? randomUUID();
+      correlationIds.set(ctx, id);
+    }
+    return id;
+  }
+
+  function prepare(ctx: Connection, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] {
+    if (Object.keys(ctx.subscriptions).length > options.perConnection) {
+      return [
+        subscriptionError(SubscriptionErrorCode.TooManySubscriptions, `A connection may hold at most ${options.perConnection} subscriptions; complete one first or open another connection.`, {
+          limit: options.perConnection,
+        }),
+      ];
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query);
+    } catch (error) {
+      return withCode([error as GraphQLError], 'GRAPHQL_PARSE_FAILED');
+    }
+    const schema = options.apiSchema();
+    const invalid = validate(schema, document);
+    if (invalid.length > 0) return withCode(invalid, 'GRAPHQL_VALIDATION_FAILED');
+    const operationName = payload.operationName ?? undefined;
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return withCode([new GraphQLError('Unable to identify the operation to run.')], 'GRAPHQL_VALIDATION_FAILED');
+    const variables = payload.variables ?? {};
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    if (coerced.errors) return withCode(coerced.errors, 'BAD_USER_INPUT');
+
+    const correlationId = correlationIdOf(ctx);
+    const requestId = randomUUID();
+    const context: WsRequestContext = { requestId, correlationId, log: log.child({ correlationId, requestId }) };
+    const args = { schema, document, operationName, variableValues: variables };
+    if (operation.operation !== 'subscription') return { ...args, contextValue: { kind: 'operation', payload, context } satisfies Prepared };
+    try {
+      const plan = planner.plan(document, operationName, payload.query);
+      return { ...args, contextValue: { kind: 'subscription', payload, context, plan, document, socket: ctx.extra.socket } satisfies Prepared };
+    } catch (error) {
+      if (error instanceof GraphQLError) return withCode([error], 'GRAPHQL_VALIDATION_FAILED');
+      context.log.error({ err: error }, 'subscription could not be planned');
+      return [new GraphQLError('The subscription could not be planned.')];
+    }
+  }
+
+  function subscribe(prepared: Extract<Prepared, { kind: 'subscription' }>): GatewaySubscription {
+    const { plan, payload, context, socket } = prepared;
+    const variables = payload.variables ?? {};
+    const subscription = new GatewaySubscription({
+      buffer: options.buffer,
+      after: clientAfter(prepared, options.apiSchema()),
+      resolve: (event) =>
+        resolveEvent({ plan, planner, dataSources: options.dataSources, query: payload.query, variables, context, log: context.log }, event),
+      clientBacklogged: () => socket.bufferedAmount > 0,
+      onOverflow: () => {
+        counters.overflows += 1;
+        context.log.warn({ subgraph: plan.subgraph, buffer: options.buffer }, 'subscriber not reading; subscription ended');
+      },
+      onClose: () => active.delete(subscription),
+    });
+    const upstreamVariables = Object.fromEntries((plan.primary.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]));
+    subscription.attach(
+      new UpstreamSubscription({
+        url: options.upstreamUrl(plan.subgraph),
+        subgraph: plan.subgraph,
+        query: plan.upstreamQuery,
+        variables: upstreamVariables,
+        resumeQuery: plan.resumeQuery,
+        afterVariable: plan.afterVariable,
+        cursorOf: (result) => {
+          const cursor = (result.data?.[plan.responseKey] as Record<string, unknown> | null | undefined)?.[CURSOR_ALIAS];
+          return cursor === undefined || cursor === null ? undefined : String(cursor);
+        },
+        headers: { 'x-correlation-id': context.correlationId, 'x-request-id': context.requestId },
+        extensions: { correlationId: context.correlationId },
+        log: context.log,
+        onEvent: (result, cursor) => subscription.push(result, cursor),
+        onError: (errors) => subscription.fail(errors),
+        onReconnect: () => (counters.reconnects += 1),
+      }),
+    );
+    active.add(subscription);
+    return subscription;
+  }
+
+  const server = useServer<Record<string, unknown>>(
+    {
+      onSubscribe: (ctx, _id, payload) => prepare(ctx, payload),
+      subscribe: (args) => {
+        const prepared = args.contextValue as Prepared;
+        if (prepared.kind !== 'subscription') return options.execute(prepared.payload, prepared.context) as Promise<ExecutionResult>;
+        return subscribe(prepared);
+      },
+      execute: (args) => {
+        const prepared = args.contextValue as Prepared;
+        return options.execute(prepared.payload, prepared.context) as Promise<ExecutionResult>;
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        const prepared = args.contextValue as Prepared;
+        const extensions = { ...result.extensions, correlationId: prepared.context.correlationId };
+        // Results of the HTTP pipeline are formatted already.
+        if (prepared.kind === 'operation') return { ...(result as FormattedExecutionResult), extensions };
+        counters.events += 1;
+        const errors = result.errors?.map((error) => formatError(error, prepared.context.log, { subgraph: prepared.plan.subgraph }));
+        return { data: result.data, ...(errors ? { errors } : {}), extensions };
+      },
+      onError: (ctx, _id, _payload, errors) => errors.map((error) => formatError(error, log, { correlationId: correlationIdOf(ctx) })),
+    },
+    wss,
+    options.keepAliveMs,
+  );
+
+  return {
+    async close() {
+      closing = true;
+      options.server.off('upgrade', onUpgrade);
+      const sockets = [...wss.clients];
+      for (const socket of sockets) socket.close(1012, 'Service Restart');
+      const closed = Promise.all(sockets.map((socket) => (socket.readyState === socket.CLOSED ? undefined : once(socket, 'close'))));
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
+      // A client that does not read cannot finish the closing handshake.
+      for (const socket of wss.clients) socket.terminate();
+      await Promise.all([...active].map((subscription) => subscription.return()));
+      await server.dispose();
+    },
+    metrics: () => [
+      '# TYPE gateway_ws_connections gauge',
+      `gateway_ws_connections ${wss.clients.size}`,
+      '# TYPE gateway_subscriptions_active gauge',
+      `gateway_subscriptions_active ${active.size}`,
+      '# TYPE gateway_subscriptions_streaming gauge',
+      `gateway_subscriptions_streaming ${[...active].filter((subscription) => subscription.streaming).length}`,
+      '# TYPE gateway_subscription_events_total counter',
+      `gateway_subscription_events_total ${counters.events}`,
+      '# TYPE gateway_subscription_overflows_total counter',
+      `gateway_subscription_overflows_total ${counters.overflows}`,
+      '# TYPE gateway_subscription_upstream_reconnects_total counter',
+      `gateway_subscription_upstream_reconnects_total ${counters.reconnects}`,
+    ],
+  };
+}
+
+/** The `after` the client subscribed with (literal or variable): where it resumes until an event is sent. */
+function clientAfter(prepared: Extract<Prepared, { kind: 'subscription' }>, schema: GraphQLSchema): string | undefined {
+  const root = prepared.plan.operationContext.operation.selectionSet.selections[0] as FieldNode | undefined;
+  const node = root?.arguments?.find((arg) => arg.name.value === 'after');
+  const type = schema.getSubscriptionType()?.getFields()[root?.name.value ?? '']?.args.find((arg) => arg.name === 'after')?.type;
+  if (!node || !type) return undefined;
+  const value = valueFromAST(node.value, type, prepared.payload.variables ?? {});
+  return typeof value === 'string' ? value : undefined;
+}

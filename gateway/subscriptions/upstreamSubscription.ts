@@ -1,0 +1,191 @@
+import { createClient, type Client } from 'graphql-ws';
+import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import WebSocket from 'ws';
+import { LIVE_EVENTS_OVERFLOW } from '../../platform/events/live.ts';
+import type { Logger } from '../../platform/logger.ts';
+
+const KEEP_ALIVE_MS = 15_000;
+const FIRST_RETRY_MS = 200;
+const MAX_RETRY_MS = 10_000;
+/** Event ids remembered to drop a repeat from a replay that overlaps what was already received. */
+const SEEN_IDS = 1024;
+
+type Result = FormattedExecutionResult<Record<string, unknown>, unknown>;
+
+export interface UpstreamOptions {
+  /** The owning subgraph's graphql-ws endpoint, e.g. ws://localhost:4002/graphql. */
+  url: string;
+  subgraph: string;
+  /** The first subscribe: the client's own arguments. */
+  query: string;
+  variables: Record<string, unknown>;
+  /** The subscribe that resumes after an event id; without it a reconnect starts from live. */
+  resumeQuery?: string;
+  afterVariable: string;
+  /** The event id of a streamed result (under the cursor alias the planner added). */
+  cursorOf(result: Result): string | undefined;
+  /** Sent as headers of the upgrade request and as connection params, for the subgraph's logs. */
+  headers: Record<string, string>;
+  /** Sent as the subscribe message's `extensions`, where subgraphs read the correlation id. */
+  extensions: Record<string, unknown>;
+  log: Logger;
+  /** Takes an event; false when it was not taken (the subscription stopped this upstream meanwhile). */
+  onEvent(result: Result, cursor: string | undefined): boolean;
+  /** The subgraph refused the subscription with GraphQL errors: final, no retry. */
+  onError(errors: readonly GraphQLFormattedError[]): void;
+  /** Counted in the gateway's metrics. */
+  onReconnect?(): void;
+}
+
+/**
+ * A subscription to the owning subgraph that outlives the subgraph's restarts: when the
+ * connection drops it reconnects with backoff and subscribes again with `after: <the last event
+ * id received>`, so the stream continues without a gap or a repeat. One connection per gateway
+ * subscription, so a slow or stopped one holds back nothing else.
+ */
+export class UpstreamSubscription {
+  private client?: Client;
+  private retryTimer?: NodeJS.Timeout;
+  private attempt = 0;
+  private stopped = true;
+  private closed = false;
+  private lastCursor?: string;
+  private connected = false;
+  private readonly seen = new Set<string>();
+  /** `ws` with this subscription's headers on the upgrade request. */
+  private readonly socketClass: unknown;
+
+  constructor(private readonly options: UpstreamOptions) {
+    const headers = options.headers;
+    this.socketClass = class extends WebSocket {
+      constructor(address: string | URL | null, protocols?: string | string[]) {
+        super(address as string | URL, protocols, { headers });
+      }
+    };
+  }
+
+  /** Whether the connection to the subgraph is up (acknowledged), so events made now reach it. */
+  get streaming(): boolean {
+    return this.connected;
+  }
+
+  /** Subscribes (again): from the client's own `after` the first time, after the last event received later. */
+  start(): void {
+    if (this.closed || !this.stopped) return;
+    this.stopped = false;
+    this.connect();
+  }
+
+  /** Drops the connection; events the subgraph sends meanwhile are replayed on `start()`. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    this.disposeClient();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.stop();
+  }
+
+  private connect(): void {
+    const { options } = this;
+    const resuming = this.lastCursor !== undefined && options.resumeQuery !== undefined;
+    const payload = resuming
+      ? { query: options.resumeQuery!, variables: { ...options.variables, [options.afterVariable]: this.lastCursor }, extensions: options.extensions }
+      : { query: options.query, variables: options.variables, extensions: options.extensions };
+    let pongTimer: NodeJS.Timeout | undefined;
+    let closeEvent: unknown;
+    const client = createClient({
+      url: options.url,
+      webSocketImpl: this.socketClass,
+      connectionParams: options.headers,
+      lazy: true,
+      // Reconnecting is done here, to change `after`; the client's own retry would replay stale arguments.
+      retryAttempts: 0,
+      keepAlive: KEEP_ALIVE_MS,
+      on: {
+        connected: () => {
+          if (this.client !== client) return;
+          this.connected = true;
+          // After a lost connection this is news; after the gateway's own pause for a backlog it is routine.
+          if (resuming) options.log[this.attempt > 0 ? 'info' : 'debug']({ subgraph: options.subgraph, after: this.lastCursor }, 'subscription resumed');
+          this.attempt = 0;
+        },
+        // A subgraph that stops answering pings is gone even if its socket looks open.
+        ping: (received) => {
+          if (!received) pongTimer = setTimeout(() => client.terminate(), KEEP_ALIVE_MS);
+        },
+        pong: (received) => {
+          if (received) clearTimeout(pongTimer);
+        },
+        closed: (event) => {
+          if (this.client === client) this.connected = false;
+          closeEvent = event;
+          clearTimeout(pongTimer);
+          // Disposing stops graphql-ws from resubscribing by itself after a normal closure.
+          Promise.resolve(client.dispose()).catch(() => undefined);
+        },
+      },
+    });
+    this.client = client;
+    client.subscribe<Record<string, unknown>>(payload, {
+      next: (result) => {
+        if (this.client !== client || this.stopped) return;
+        const cursor = options.cursorOf(result);
+        if (cursor !== undefined && this.seen.has(cursor)) return;
+        // An event not taken is not passed: the next subscribe starts before it.
+        if (!options.onEvent(result, cursor) || cursor === undefined) return;
+        this.seen.add(cursor);
+        if (this.seen.size > SEEN_IDS) this.seen.delete(this.seen.values().next().value as string);
+        this.lastCursor = cursor;
+      },
+      error: (error) => {
+        if (this.client !== client || this.stopped) return;
+        if (Array.isArray(error)) {
+          const [first] = error as GraphQLFormattedError[];
+          if (first?.extensions?.code === LIVE_EVENTS_OVERFLOW) {
+            // The subgraph dropped us for falling behind; what it holds is replayed after the last event received.
+            const resumeAfter = first.extensions.resumeAfter;
+            if (this.lastCursor === undefined && typeof resumeAfter === 'string') this.lastCursor = resumeAfter;
+            this.retry(first.message);
+            return;
+          }
+          this.close();
+          options.onError(error as GraphQLFormattedError[]);
+          return;
+        }
+        this.retry(closeEvent ?? error);
+      },
+      // These streams never end by themselves; a completion means the subgraph closed the connection.
+      complete: () => {
+        if (this.client === client && !this.stopped) this.retry(closeEvent ?? 'completed');
+      },
+    });
+  }
+
+  private retry(reason: unknown): void {
+    this.disposeClient();
+    const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.attempt) * (0.5 + Math.random() / 2);
+    this.attempt += 1;
+    const { subgraph, log } = this.options;
+    log.warn({ subgraph, attempt: this.attempt, retryInMs: Math.round(delay), reason: describe(reason) }, 'subscription upstream lost; reconnecting');
+    this.options.onReconnect?.();
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped) this.connect();
+    }, delay);
+  }
+
+  private disposeClient(): void {
+    const client = this.client;
+    this.client = undefined;
+    this.connected = false;
+    if (client) Promise.resolve(client.dispose()).catch(() => undefined);
+  }
+}
+
+function describe(reason: unknown): string {
+  if (typeof reason === 'string') return reason;
+  if (reason && typeof reason === 'object' && 'code' in reason) return `closed ${String(reason.code)} ${String((reason as { reason?: unknown }).reason ?? '')}`.trim();
+  return reason instanceof Error ? reason.message : String(reason);
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../platform/db.ts';
+import { emitter, type BusinessEvent, type Emit } from '../platform/events/index.ts';
+import { consumers } from '../subgraphs/ops/consumers.ts';
+
+/** Events applied per transaction: one commit per event would cost more than the events. */
+const CHUNK = 500;
+
+/**
+ * Applies seeded events to ops the way the runner delivers them to its `ops.log` consumer: in
+ * order, each claimed in processed_events in the same transaction as its effects, events it emits
+ * going to ops's outbox (and, as the stream would bring them back, to ops.log too). The outbox
+ * rows are then marked published and settled: seed history is never sent to the stream.
+ * `onProgress` gets the events applied so far.
+ */
+export async function applyToOps(db: Db, events: readonly BusinessEvent[], onProgress?: (done: number) => void): Promise<number> {
+  const consumer = consumers.find((candidate) => candidate.name === 'ops.log');
+  if (!consumer) throw new Error('ops has no ops.log consumer');
+  let queue = events.filter((event) => consumer.types.includes(event.type));
+  let applied = 0;
+  while (queue.length > 0) {
+    const emitted: BusinessEvent[] = [];
+    for (let from = 0; from < queue.length; from += CHUNK) {
+      const chunk = queue.slice(from, from + CHUNK);
+      await db.transaction(async (tx) => {
+        const claimed = await tx.query<{ event_id: string }>(
+          `INSERT INTO processed_events (consumer, event_id) SELECT $1, unnest($2::text[])
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [consumer.name, chunk.map((event) => event.id)],
+        );
+        const fresh = new Set(claimed.map((row) => row.event_id));
+        for (const event of chunk) {
+          if (!fresh.has(event.id)) continue;
+          const send = emitter(tx, { source: 'ops', correlationId: event.correlationId, causationId: event.id });
+          const emit: Emit = async (draft) => {
+            const sent = await send(draft);
+            emitted.push(sent as BusinessEvent);
+            return sent;
+          };
+          await consumer.handle(tx, event, emit);
+        }
+      });
+      applied += chunk.length;
+      onProgress?.(applied);
+    }
+    queue = emitted.filter((event) => consumer.types.includes(event.type));
+  }
+  await db.query('UPDATE outbox SET published_at = coalesce(published_at, now()), settled_at = coalesce(settled_at, now()) WHERE settled_at IS NULL');
+  return applied;
+}

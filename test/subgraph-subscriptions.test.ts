@@ -1,0 +1,361 @@
+/**
+ * Subscription fields straight from the subgraphs over graphql-ws (no gateway): live events in
+ * order, a resume with `after` that replays exactly what was missed and then goes live, filters
+ * applied before anything is sent, and an unknown `after` refused with BAD_USER_INPUT. Then the
+ * stream's live tail under them (`liveEvents`), on the in-process stream or on TEST_REDIS_URL.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { print, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { SystemName } from '../platform/config.ts';
+import { comparePositions, liveEvents, type BusinessEvent, type Delivery, type EventStream } from '../platform/events/index.ts';
+import { MemoryEventStream } from '../platform/events/memory-stream.ts';
+import { RedisEventStream } from '../platform/events/redis-stream.ts';
+import { Decimal } from '../platform/money.ts';
+import { graphql } from './generated/index.ts';
+import { query } from './graphql.ts';
+import { startHub, type TestHub } from './hub.ts';
+
+const IssueInvoice = graphql(/* GraphQL */ `
+  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }
+`);
+
+const RecordPayment = graphql(/* GraphQL */ `
+  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }
+`);
+
+const SetRenewalRisk = graphql(/* GraphQL */ `
+  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: "test") { id risk } }
+`);
+
+const InvoiceDue = graphql(/* GraphQL */ `
+  query SubscriptionsInvoiceDue($id: ID!) { invoice(id: $id) { amountDue { amount } } }
+`);
+
+const PaymentReceived = graphql(/* GraphQL */ `
+  subscription SubscriptionsPaymentReceived($customerId: ID, $after: ID) {
+    paymentReceived(customerId: $customerId, after: $after) { eventId occurredAt correlationId payment { id } invoice { id } customer { id } }
+  }
+`);
+
+const InvoiceStatusChanged = graphql(/* GraphQL */ `
+  subscription SubscriptionsInvoiceStatusChanged($customerId: ID, $after: ID) {
+    invoiceStatusChanged(customerId: $customerId, after: $after) { eventId invoice { id status } previousStatus status }
+  }
+`);
+
+const BusinessEvents = graphql(/* GraphQL */ `
+  subscription SubscriptionsBusinessEvents($types: [String!], $customerId: ID) {
+    businessEvents(types: $types, customerId: $customerId) { id type customer { id } data }
+  }
+`);
+
+const RenewalRiskChanged = graphql(/* GraphQL */ `
+  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {
+    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }
+  }
+`);
+
+type Data = Record<string, unknown>;
+
+/** One subscription's results as they arrive, and how it ended. */
+class Received<T extends Data> {
+  readonly results: FormattedExecutionResult<T, unknown>[] = [];
+  errors: readonly GraphQLFormattedError[] | undefined;
+  completed = false;
+  private changed: () => void = () => undefined;
+
+  push(result: FormattedExecutionResult<T, unknown>) {
+    this.results.push(result);
+    this.changed();
+  }
+
+  end(errors?: readonly GraphQLFormattedError[]) {
+    this.errors = errors;
+    this.completed = true;
+    this.changed();
+  }
+
+  /** The data of the first `count` results, once they are all there. */
+  async take(count: number, ms = 15_000): Promise<T[]> {
+    const deadline = Date.now() + ms;
+    while (this.results.length < count) {
+      if (this.completed) throw new Error(`ended after ${this.results.length} of ${count} results: ${JSON.stringify(this.errors)}`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out with ${this.results.length} of ${count} results`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.changed = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    return this.results.slice(0, count).map((result) => {
+      assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+      return result.data as T;
+    });
+  }
+
+  async ended(ms = 15_000): Promise<readonly GraphQLFormattedError[] | undefined> {
+    const deadline = Date.now() + ms;
+    while (!this.completed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(this.completed, 'the subscription ended');
+    return this.errors;
+  }
+}
+
+let hub: TestHub;
+const clients: Client[] = [];
+
+/** A graphql-ws client straight to one subgraph, at its own /graphql. */
+function connect(system: SystemName): Client {
+  const client = createClient({
+    url: `${hub.subgraphs[system].url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+  });
+  clients.push(client);
+  return client;
+}
+
+function subscribe<T extends Data>(client: Client, document: DocumentNode, variables: Record<string, unknown>): Received<T> {
+  const received = new Received<T>();
+  client.subscribe<T>(
+    { query: print(document), variables },
+    {
+      next: (result) => received.push(result),
+      error: (error) => received.end(Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }]),
+      complete: () => received.end(),
+    },
+  );
+  return received;
+}
+
+/**
+ * A live-only subscription starts when the subgraph has handled the subscribe message, which a
+ * client is not told of: give it that moment before causing events.
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+
+async function pay(invoiceId: string, amount = '1.00'): Promise<string> {
+  const { recordPayment } = await query(hub.gatewayUrl, RecordPayment, { input: { invoiceId, amount, method: 'wire' } });
+  return recordPayment.id;
+}
+
+let customerA: string;
+let customerB: string;
+let invoiceId: string;
+let amountDue: Decimal;
+
+before(async () => {
+  hub = await startHub({ seedCustomers: 8 });
+  const [subscription] = await hub.dbs.billing.query<{ id: string; customer_id: string }>(
+    `SELECT id, customer_id FROM subscriptions WHERE status <> 'CANCELED' ORDER BY id LIMIT 1`,
+  );
+  assert.ok(subscription, 'a seeded subscription that can be invoiced');
+  customerA = subscription.customer_id;
+  const [other] = await hub.dbs.crm.query<{ id: string }>('SELECT id FROM customers WHERE id <> $1 ORDER BY id LIMIT 1', [customerA]);
+  customerB = other.id;
+  const { issueInvoice } = await query(hub.gatewayUrl, IssueInvoice, { subscription: subscription.id });
+  invoiceId = issueInvoice.id;
+  amountDue = new Decimal(issueInvoice.amountDue.amount);
+  assert.ok(amountDue.greaterThan(10), 'room for several small payments');
+});
+
+after(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await hub?.close();
+});
+
+type PaymentEvent = { paymentReceived: { eventId: string; occurredAt: string; correlationId: string | null; payment: { id: string }; invoice: { id: string }; customer: { id: string } } };
+type OpsEvent = { businessEvents: { id: string; type: string; customer: { id: string } | null; data: { id: string } } };
+
+describe('subscriptions served by the subgraphs', () => {
+  test('payments arrive live in order, a resume with after replays exactly what was missed, filters hold', async () => {
+    const billing = connect('billing');
+    const ops = connect('ops');
+    const payments = subscribe<PaymentEvent>(billing, PaymentReceived, { customerId: customerA });
+    const otherCustomer = subscribe<PaymentEvent>(billing, PaymentReceived, { customerId: customerB });
+    const logged = subscribe<OpsEvent>(ops, BusinessEvents, { types: ['payment.received'] });
+    await settle();
+
+    const first = [await pay(invoiceId), await pay(invoiceId)];
+    const live = await payments.take(2);
+    assert.deepEqual(
+      live.map(({ paymentReceived: event }) => [event.payment.id, event.invoice.id, event.customer.id]),
+      first.map((id) => [id, invoiceId, customerA]),
+    );
+    for (const { paymentReceived: event } of live) {
+      assert.match(event.eventId, /^evt_/);
+      assert.ok(!Number.isNaN(Date.parse(event.occurredAt)), 'occurredAt is an instant');
+    }
+    const opsEvents = await logged.take(2);
+    assert.deepEqual(
+      opsEvents.map(({ businessEvents: event }) => [event.id, event.type, event.customer?.id, event.data.id]),
+      live.map(({ paymentReceived: event }) => [event.eventId, 'payment.received', customerA, event.payment.id]),
+      'ops sees the same events under the same ids',
+    );
+
+    // Disconnect, miss two payments, and resume after the last event received.
+    await billing.dispose();
+    const missed = [await pay(invoiceId), await pay(invoiceId)];
+    const resumed = subscribe<PaymentEvent>(connect('billing'), PaymentReceived, { customerId: customerA, after: live[1].paymentReceived.eventId });
+    const replayed = await resumed.take(2);
+    assert.deepEqual(
+      replayed.map(({ paymentReceived: event }) => event.payment.id),
+      missed,
+      'exactly the two missed payments, in order',
+    );
+    const next = await pay(invoiceId);
+    const [, , then] = await resumed.take(3);
+    assert.equal(then.paymentReceived.payment.id, next, 'then the live one');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(resumed.results.length, 3, 'nothing twice at the seam');
+
+    assert.equal((await logged.take(5)).length, 5, 'ops saw every payment');
+    assert.equal(otherCustomer.results.length, 0, 'a subscription for another customer receives nothing');
+  });
+
+  test('an invoice paid in full changes status from OPEN to PAID, replayed from after and then live', async () => {
+    const billing = connect('billing');
+    const ops = connect('ops');
+    const logged = subscribe<OpsEvent>(ops, BusinessEvents, { types: ['payment.received'], customerId: customerA });
+    await settle();
+    const firstPayment = await pay(invoiceId);
+    const [{ businessEvents: paid }] = await logged.take(1);
+    assert.equal(paid.data.id, firstPayment);
+    // After the payment's event: the issue of the invoice lies before it, so nothing is replayed.
+    const changes = subscribe<{ invoiceStatusChanged: { invoice: { id: string; status: string }; previousStatus: string | null; status: string } }>(
+      billing,
+      InvoiceStatusChanged,
+      { customerId: customerA, after: paid.id },
+    );
+    const { invoice } = await query(hub.gatewayUrl, InvoiceDue, { id: invoiceId });
+    await pay(invoiceId, invoice!.amountDue.amount);
+    const [{ invoiceStatusChanged: change }] = await changes.take(1);
+    assert.deepEqual([change.invoice.id, change.previousStatus, change.status, change.invoice.status], [invoiceId, 'OPEN', 'PAID', 'PAID']);
+  });
+
+  test('customer success serves renewal risk changes on its own port', async () => {
+    const [renewal] = await hub.dbs['customer-success'].query<{ id: string; customer_id: string; risk: string }>(
+      'SELECT id, customer_id, risk FROM renewals ORDER BY id LIMIT 1',
+    );
+    assert.ok(renewal, 'a seeded renewal');
+    const risks = subscribe<{ renewalRiskChanged: { renewal: { id: string; risk: string }; previousRisk: string | null; risk: string; customer: { id: string } } }>(
+      connect('customer-success'),
+      RenewalRiskChanged,
+      { customerId: renewal.customer_id },
+    );
+    await settle();
+    const risk = renewal.risk === 'HIGH' ? 'LOW' : 'HIGH';
+    await query(hub.gatewayUrl, SetRenewalRisk, { id: renewal.id, risk });
+    const [{ renewalRiskChanged: change }] = await risks.take(1);
+    assert.deepEqual(
+      [change.renewal.id, change.previousRisk, change.risk, change.renewal.risk, change.customer.id],
+      [renewal.id, renewal.risk, risk, risk, renewal.customer_id],
+    );
+  });
+
+  test('an unknown after is refused with BAD_USER_INPUT naming it', async () => {
+    const refused = subscribe<PaymentEvent>(connect('billing'), PaymentReceived, { after: 'evt_unknown' });
+    const errors = await refused.ended();
+    assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(errors?.[0]?.extensions?.field, 'after');
+  });
+});
+
+describe('the live tail of the event stream', () => {
+  let stream: EventStream;
+  let sequence = 0;
+  const type = `test.live.${process.pid}`;
+  const events = (count: number): BusinessEvent[] =>
+    Array.from({ length: count }, () => ({
+      id: `evt_live_${process.pid}_${++sequence}`,
+      type,
+      source: 'ops',
+      subject: 'Test:1',
+      time: new Date().toISOString(),
+      correlationId: null,
+      causationId: null,
+      customerId: sequence % 2 === 0 ? 'even' : 'odd',
+      data: {},
+    }));
+  const ids = (deliveries: (Delivery | BusinessEvent)[]) => deliveries.map((item) => ('event' in item ? item.event.id : item.id));
+
+  before(async () => {
+    const redisUrl = process.env.TEST_REDIS_URL;
+    stream = redisUrl ? new RedisEventStream(redisUrl, `hubtest-live-${process.pid}`, 86_400_000) : new MemoryEventStream(86_400_000);
+    // Redis refuses commands until connected.
+    for (let tries = 0; ; tries++) {
+      try {
+        await stream.positionOf('evt_none');
+        break;
+      } catch (error) {
+        if (tries > 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  });
+
+  after(async () => {
+    await stream?.close();
+    if (process.env.TEST_REDIS_URL) {
+      const { Redis } = await import('ioredis');
+      const redis = new Redis(process.env.TEST_REDIS_URL);
+      await redis.del(`hubtest-live-${process.pid}:events`, `hubtest-live-${process.pid}:events:index`);
+      redis.disconnect();
+    }
+  });
+
+  test('positions compare in stream order, in process and on Redis', () => {
+    assert.ok(comparePositions('9', '10') < 0);
+    assert.ok(comparePositions('1700000000000-9', '1700000000000-10') < 0);
+    assert.ok(comparePositions('1700000000001-0', '1700000000000-99') > 0);
+    assert.equal(comparePositions('1700000000000-3', '1700000000000-3'), 0);
+  });
+
+  test('a replay that meets live events gives each once, in order, filtered', async () => {
+    const before = events(6);
+    await stream.publish(before);
+    const odd = (event: BusinessEvent) => event.type === type && event.customerId === 'odd';
+    const iterator = liveEvents(stream, { after: before[0].id, filter: odd });
+    const first = await iterator.next();
+    const during = events(4);
+    await stream.publish(during.slice(0, 2));
+    await stream.publish(during.slice(2));
+    const received = [first.value as Delivery];
+    while (received.length < 4) received.push((await iterator.next()).value as Delivery);
+    await iterator.return?.();
+    assert.deepEqual(ids(received), ids([...before.slice(1), ...during].filter(odd)));
+  });
+
+  test('a subscriber that stops reading is ended with where to resume, and resuming there loses nothing', async () => {
+    const iterator = liveEvents(stream, { filter: (event) => event.type === type, maxBuffered: 3 });
+    const pending = iterator.next();
+    const [given, ...rest] = events(6);
+    await stream.publish([given]);
+    assert.equal((await pending).value?.event.id, given.id);
+    await stream.publish(rest);
+    await assert.rejects(iterator.next(), (error: { extensions: { code: string; resumeAfter: string } }) => {
+      assert.equal(error.extensions.code, 'SUBSCRIPTION_OVERFLOW');
+      assert.equal(error.extensions.resumeAfter, given.id);
+      return true;
+    });
+    const resumed = liveEvents(stream, { after: given.id, filter: (event) => event.type === type });
+    const replayed: Delivery[] = [];
+    while (replayed.length < rest.length) replayed.push((await resumed.next()).value as Delivery);
+    await resumed.return?.();
+    assert.deepEqual(ids(replayed), ids(rest));
+  });
+
+  test('return() ends a subscriber waiting for events at once', async () => {
+    const iterator = liveEvents(stream, { filter: () => true });
+    const pending = iterator.next();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await iterator.return?.();
+    assert.deepEqual(await pending, { done: true, value: undefined });
+  });
+});
