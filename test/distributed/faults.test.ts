@@ -15,6 +15,8 @@ import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { envPrefix, SERVICES, SYSTEMS, type ServiceName } from '../../platform/config.ts';
 import { Decimal } from '../../platform/money.ts';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { graphql } from '../generated/index.ts';
 import { query } from '../graphql.ts';
 
@@ -73,6 +75,7 @@ const env: Record<string, string> = {};
 const processes = new Map<string, ChildProcess>();
 let gatewayUrl: string;
 let erpReplicaPort: string;
+let secondGatewayPort: string;
 
 function startProcess(name: ServiceName, label: string = name, extraEnv: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts', name], {
@@ -135,7 +138,10 @@ before(async () => {
   // A second erp replica shares erp's consumers' work through the Redis consumer groups.
   erpReplicaPort = String(await freePort());
   startProcess('erp', 'erp#2', { ERP_PORT: erpReplicaPort });
-  await Promise.all([...SERVICES.map((name) => waitReady(name)), waitReady('erp', erpReplicaPort)]);
+  // A second gateway: any replica serves any subscriber.
+  secondGatewayPort = String(await freePort());
+  startProcess('gateway', 'gateway#2', { GATEWAY_PORT: secondGatewayPort });
+  await Promise.all([...SERVICES.map((name) => waitReady(name)), waitReady('erp', erpReplicaPort), waitReady('gateway', secondGatewayPort)]);
 });
 
 after(async () => {
@@ -204,6 +210,45 @@ async function allPostedOnce(ids: string[]): Promise<void> {
   const credits = trialBalance.reduce((sum, line) => sum.plus(line.credit.amount), new Decimal(0));
   assert.equal(debits.toFixed(2), credits.toFixed(2), 'the trial balance balances');
 }
+
+const OpenInvoices = graphql(/* GraphQL */ `
+  query DistributedOpenInvoices { invoices(first: 5, filter: { status: OPEN }) { nodes { id customer { id } amountDue { amount } } } }
+`);
+
+const Pay = graphql(/* GraphQL */ `
+  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }
+`);
+
+describe('subscriptions across gateway replicas', () => {
+  test('a subscriber on one gateway process receives, resolved across systems, a payment written through the other', async () => {
+    const { invoices } = await query(gatewayUrl, OpenInvoices, {});
+    const invoice = invoices.nodes.find((node) => Number(node.amountDue.amount) >= 2)!;
+    const client = createClient({ url: `ws://127.0.0.1:${secondGatewayPort}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const received: { eventId: string; payment: { id: string }; invoice: { number: string; posting: { status: string } }; customer: { name: string } }[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      client.subscribe<{ paymentReceived: (typeof received)[number] }>(
+        {
+          query: `subscription ($c: ID) { paymentReceived(customerId: $c) { eventId payment { id } invoice { number posting { status } } customer { name } } }`,
+          variables: { c: invoice.customer.id },
+        },
+        { next: ({ data }) => data && received.push(data.paymentReceived) && resolve(), error: reject, complete: () => undefined },
+      );
+    });
+    // The subscription is live once the subgraph's tail has started; pay until the event arrives.
+    const payments: string[] = [];
+    const deadline = Date.now() + 30_000;
+    while (received.length === 0 && Date.now() < deadline) {
+      const { recordPayment } = await query(gatewayUrl, Pay, { input: { invoiceId: invoice.id, amount: '0.01', method: 'card' } });
+      payments.push(recordPayment.id);
+      await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    }
+    await client.dispose();
+    assert.ok(received.length > 0, 'the event reached the other gateway');
+    assert.ok(payments.includes(received[0].payment.id));
+    assert.ok(received[0].customer.name.length > 0, 'crm fields resolved through the second gateway');
+    assert.ok(['POSTED', 'PENDING', 'REJECTED'].includes(received[0].invoice.posting.status), 'erp fields resolved');
+  });
+});
 
 describe('the distributed hub under faults', () => {
   test('an erp replica killed with SIGKILL in the middle of a burst of 200 invoices: the other takes over its events, every invoice is posted exactly once', async () => {

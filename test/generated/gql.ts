@@ -18,6 +18,8 @@ type Documents = {
     "\n  mutation DistributedIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id issuedAt } }\n": typeof types.DistributedIssueDocument,
     "\n  query DistributedEntries($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n": typeof types.DistributedEntriesDocument,
     "\n  query DistributedTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n": typeof types.DistributedTrialBalanceDocument,
+    "\n  query DistributedOpenInvoices { invoices(first: 5, filter: { status: OPEN }) { nodes { id customer { id } amountDue { amount } } } }\n": typeof types.DistributedOpenInvoicesDocument,
+    "\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.DistributedPayDocument,
     "\n  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.EventsCreateCustomerDocument,
     "\n  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.EventsCreateOpportunityDocument,
     "\n  mutation EventsCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n": typeof types.EventsCloseWonDocument,
@@ -77,6 +79,8 @@ const documents: Documents = {
     "\n  mutation DistributedIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id issuedAt } }\n": types.DistributedIssueDocument,
     "\n  query DistributedEntries($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n": types.DistributedEntriesDocument,
     "\n  query DistributedTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n": types.DistributedTrialBalanceDocument,
+    "\n  query DistributedOpenInvoices { invoices(first: 5, filter: { status: OPEN }) { nodes { id customer { id } amountDue { amount } } } }\n": types.DistributedOpenInvoicesDocument,
+    "\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.DistributedPayDocument,
     "\n  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.EventsCreateCustomerDocument,
     "\n  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.EventsCreateOpportunityDocument,
     "\n  mutation EventsCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n": types.EventsCloseWonDocument,
@@ -162,6 +166,14 @@ export function graphql(source: "\n  query DistributedEntries($source: ID!) { jo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DistributedTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n"): (typeof documents)["\n  query DistributedTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistributedOpenInvoices { invoices(first: 5, filter: { status: OPEN }) { nodes { id customer { id } amountDue { amount } } } }\n"): (typeof documents)["\n  query DistributedOpenInvoices { invoices(first: 5, filter: { status: OPEN }) { nodes { id customer { id } amountDue { amount } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"): (typeof documents)["\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
