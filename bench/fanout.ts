@@ -1,0 +1,112 @@
+/**
+ * Subscription fan-out: N graphql-ws subscribers of `paymentReceived` spread over M customers on
+ * the gateway, payments at a fixed rate through the gateway; reports delivery latency (from the
+ * mutation's response to each subscriber's receipt), events lost and the hub's memory.
+ *
+ *   npm run bench:fanout -- --subscribers 1000 --customers 100 --rate 20 --seconds 10
+ */
+import { parseArgs } from 'node:util';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { startHub } from '../test/hub.ts';
+
+const { values } = parseArgs({
+  options: {
+    subscribers: { type: 'string', default: '1000' },
+    customers: { type: 'string', default: '100' },
+    rate: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '10' },
+  },
+});
+const subscribers = Number(values.subscribers);
+const customerCount = Number(values.customers);
+const rate = Number(values.rate);
+const seconds = Number(values.seconds);
+
+const hub = await startHub({ seedCustomers: Math.max(customerCount, 50), env: { SUBSCRIPTIONS_PER_CONNECTION: '1000' } });
+const post = async (query: string, variables: Record<string, unknown>) =>
+  (await (await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as {
+    data: Record<string, unknown>;
+  };
+
+// Customers with an ACTIVE subscription, each with a fresh invoice to pay cents against.
+const { data } = await post(`{ customers(first: 100) { nodes { id subscriptions { id status } } } }`, {});
+const candidates = (data.customers as { nodes: { id: string; subscriptions: { id: string; status: string }[] }[] }).nodes
+  .filter((c) => c.subscriptions.some((s) => s.status === 'ACTIVE'))
+  .slice(0, customerCount);
+const invoices = new Map<string, string>();
+for (const customer of candidates) {
+  const subscription = customer.subscriptions.find((s) => s.status === 'ACTIVE')!;
+  const issued = await post(`mutation ($s: ID!) { issueInvoice(subscriptionId: $s) { id } }`, { s: subscription.id });
+  invoices.set(customer.id, (issued.data.issueInvoice as { id: string }).id);
+}
+const customers = [...invoices.keys()];
+
+// Subscribers, 50 subscriptions per WebSocket connection.
+const received = new Map<string, number[]>(); // payment id -> receipt times
+const perCustomer = new Map<string, number>();
+const clients: Client[] = [];
+let ready = 0;
+for (let i = 0; i < subscribers; i++) {
+  if (i % 50 === 0) clients.push(createClient({ url: hub.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false }));
+  const customerId = customers[i % customers.length];
+  perCustomer.set(customerId, (perCustomer.get(customerId) ?? 0) + 1);
+  clients.at(-1)!.subscribe<{ paymentReceived: { payment: { id: string } } }>(
+    { query: `subscription ($c: ID) { paymentReceived(customerId: $c) { eventId payment { id amount { amount } } customer { name } } }`, variables: { c: customerId } },
+    {
+      next: ({ data: event }) => {
+        if (!event) return;
+        const id = event.paymentReceived.payment.id;
+        received.set(id, [...(received.get(id) ?? []), performance.now()]);
+      },
+      error: (error) => console.error('subscription error', error),
+      complete: () => undefined,
+    },
+  );
+  ready++;
+}
+await new Promise((resolve) => setTimeout(resolve, 3000));
+
+// Payments at the rate, each to a random customer; latency counts from the mutation's response.
+const sent = new Map<string, { at: number; customerId: string }>();
+const started = performance.now();
+let n = 0;
+while (performance.now() - started < seconds * 1000) {
+  const customerId = customers[n++ % customers.length];
+  void post(`mutation ($i: RecordPaymentInput!) { recordPayment(input: $i) { id } }`, { i: { invoiceId: invoices.get(customerId), amount: '0.01', method: 'card' } }).then((result) => {
+    const payment = result.data?.recordPayment as { id: string } | undefined;
+    if (payment) sent.set(payment.id, { at: performance.now(), customerId });
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1000 / rate));
+}
+await new Promise((resolve) => setTimeout(resolve, 5000));
+
+const latencies: number[] = [];
+let expected = 0;
+let delivered = 0;
+for (const [id, { at, customerId }] of sent) {
+  expected += perCustomer.get(customerId) ?? 0;
+  const times = received.get(id) ?? [];
+  delivered += times.length;
+  for (const time of times) latencies.push(Math.max(0, time - at));
+}
+latencies.sort((a, b) => a - b);
+const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1) ?? 'n/a';
+console.log(
+  JSON.stringify(
+    {
+      subscribers: ready,
+      customers: customers.length,
+      payments: sent.size,
+      expectedDeliveries: expected,
+      delivered,
+      lost: expected - delivered,
+      latencyMs: { p50: pct(50), p99: pct(99), max: latencies.at(-1)?.toFixed(1) },
+      hubRssMiB: Math.round(process.memoryUsage().rss / 1048576),
+    },
+    null,
+    2,
+  ),
+);
+for (const client of clients) await client.dispose();
+await hub.close();
