@@ -7,6 +7,12 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   Overpayment = 'OVERPAYMENT',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  /** A subgraph's live event stream fell too far behind its reader; resume with `after`. */
+  SubscriptionOverflow = 'SUBSCRIPTION_OVERFLOW',
+  /** A subscriber read too slowly; it resumes by subscribing again with `after`. */
+  SubscriptionBufferOverflow = 'SUBSCRIPTION_BUFFER_OVERFLOW',
+  /** One connection asked for more subscriptions than SUBSCRIPTIONS_PER_CONNECTION. */
+  TooManySubscriptions = 'TOO_MANY_SUBSCRIPTIONS',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 

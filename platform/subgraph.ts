@@ -25,7 +25,6 @@ import { WebSocketServer } from 'ws';
 import type { HubConfig, SystemName } from './config.ts';
 import { openDb, type Db, type Queryable } from './db.ts';
 import type { ConsumerDefinition } from './events/consumer.ts';
-import { LIVE_EVENTS_OVERFLOW } from './events/live.ts';
 import { emitter, type Emit } from './events/outbox.ts';
 import { OutboxRelay } from './events/relay.ts';
 import { ConsumerRunner } from './events/runner.ts';
@@ -323,7 +322,6 @@ async function subscribeEventByEvent(args: ExecutionArgs, renew: (context: unkno
 function showErrors(errors: readonly GraphQLError[], log: Logger): GraphQLFormattedError[] {
   return errors.map((error) => {
     const formatted = error.toJSON();
-    if (formatted.extensions?.code === LIVE_EVENTS_OVERFLOW) return formatted;
     const coded = formatted.extensions?.code === undefined && !error.originalError ? { ...formatted, extensions: { ...formatted.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } } : formatted;
     const { masked, error: shown } = maskError(coded);
     if (masked) log.error({ err: error.originalError ?? error }, 'subscription failed');

@@ -1,5 +1,5 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
-import { subscriptionError, SubscriptionErrorCode } from './subscriptionErrors.ts';
+import { ErrorCode, HubError } from '../../platform/errors.ts';
 import type { UpstreamEvent } from './resolveEvent.ts';
 
 /** Events completed ahead of the client: enough to hide subgraph latency, few enough to stay cheap. */
@@ -139,8 +139,8 @@ export class GatewaySubscription implements AsyncIterableIterator<ExecutionResul
     this.pending.length = 0;
     this.options.onOverflow?.();
     this.end(
-      subscriptionError(
-        SubscriptionErrorCode.BufferOverflow,
+      new HubError(
+        ErrorCode.SubscriptionBufferOverflow,
         `More than ${this.options.buffer} events waited for this client to read them; ${resume} to receive the rest.`,
         { lastEventId: after ?? null },
       ),

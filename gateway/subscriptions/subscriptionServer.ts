@@ -21,7 +21,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../platform/logger.ts';
 import { GatewaySubscription } from './gatewaySubscription.ts';
 import { resolveEvent } from './resolveEvent.ts';
-import { formatError, subscriptionError, SubscriptionErrorCode, withCode } from './subscriptionErrors.ts';
+import { ErrorCode, HubError } from '../../platform/errors.ts';
+import { formatError, withCode } from './subscriptionErrors.ts';
 import { CURSOR_ALIAS, type SubscriptionPlan, type SubscriptionPlanner } from './subscriptionPlanner.ts';
 import { UpstreamSubscription } from './upstreamSubscription.ts';
 
@@ -106,7 +107,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   function prepare(ctx: Connection, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] {
     if (Object.keys(ctx.subscriptions).length > options.perConnection) {
       return [
-        subscriptionError(SubscriptionErrorCode.TooManySubscriptions, `A connection may hold at most ${options.perConnection} subscriptions; complete one first or open another connection.`, {
+        new HubError(ErrorCode.TooManySubscriptions, `A connection may hold at most ${options.perConnection} subscriptions; complete one first or open another connection.`, {
           limit: options.perConnection,
         }),
       ];

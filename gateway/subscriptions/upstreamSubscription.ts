@@ -1,7 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import WebSocket from 'ws';
-import { LIVE_EVENTS_OVERFLOW } from '../../platform/events/live.ts';
+import { ErrorCode } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 
 const KEEP_ALIVE_MS = 15_000;
@@ -144,7 +144,7 @@ export class UpstreamSubscription {
         if (this.client !== client || this.stopped) return;
         if (Array.isArray(error)) {
           const [first] = error as GraphQLFormattedError[];
-          if (first?.extensions?.code === LIVE_EVENTS_OVERFLOW) {
+          if (first?.extensions?.code === ErrorCode.SubscriptionOverflow) {
             // The subgraph dropped us for falling behind; what it holds is replayed after the last event received.
             const resumeAfter = first.extensions.resumeAfter;
             if (this.lastCursor === undefined && typeof resumeAfter === 'string') this.lastCursor = resumeAfter;

@@ -8,7 +8,7 @@ export type { ConsumerDefinition } from './consumer.ts';
 export { PermanentEventError } from './consumer.ts';
 export { emit, emitter, type Emit } from './outbox.ts';
 export type { EventStream } from './stream.ts';
-export { comparePositions, liveEvents, LiveEventsOverflow, LIVE_EVENTS_OVERFLOW, type LiveEventsOptions } from './live.ts';
+export { comparePositions, liveEvents, LiveEventsOverflow, type LiveEventsOptions } from './live.ts';
 
 /** Redis Streams when `REDIS_URL` is set, else the in-process stream. */
 export function createEventStream(config: EventsConfig): EventStream {

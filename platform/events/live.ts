@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { badInput } from '../errors.ts';
+import { badInput, ErrorCode } from '../errors.ts';
 import type { BusinessEvent, Delivery } from './envelope.ts';
 import type { EventStream } from './stream.ts';
 
@@ -11,7 +11,6 @@ const MAX_BUFFERED = 10_000;
 const RECENT_IDS = 1024;
 
 /** The `extensions.code` of LiveEventsOverflow. */
-export const LIVE_EVENTS_OVERFLOW = 'SUBSCRIPTION_OVERFLOW';
 
 /**
  * A subscriber fell too far behind the live stream and was ended, rather than buffering without
@@ -26,7 +25,7 @@ export class LiveEventsOverflow extends GraphQLError {
     super(
       `The subscription fell more than ${limit} events behind and was ended; subscribe again` +
         (resumeAfter ? ` with after: "${resumeAfter}" to resume where it stopped.` : ' to go on.'),
-      { extensions: { code: LIVE_EVENTS_OVERFLOW, resumeAfter } },
+      { extensions: { code: ErrorCode.SubscriptionOverflow, resumeAfter } },
     );
     this.name = 'LiveEventsOverflow';
   }
