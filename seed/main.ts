@@ -9,7 +9,7 @@
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, SYSTEMS, type SystemName } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
-import { openSystemDb } from '../platform/subgraph.ts';
+import { openSystemDb } from '../platform/runtime.ts';
 import { tablesWithData, truncateAll } from './bulk.ts';
 import { isIsoDate, seedHub } from './index.ts';
 

@@ -3,7 +3,9 @@ import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from '
 import type { HubConfig } from '../../platform/config.ts';
 import { maskError } from '../../platform/errors.ts';
 import type { EventStream } from '../../platform/events/index.ts';
-import { buildSchema, createSubgraphApp, serveSubscriptions, SystemRuntime, type BaseContext, type SubgraphService } from '../../platform/subgraph.ts';
+import { SystemRuntime } from '../../platform/runtime.ts';
+import { buildSchema, createSubgraphApp, type BaseContext, type SubgraphService } from '../../platform/subgraph.ts';
+import { serveSubscriptions } from '../../platform/subscriptions.ts';
 import { consumers } from './consumers.ts';
 import type { CustomerSuccessContext } from './context.ts';
 import { resolvers } from './resolvers.ts';

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { HubConfig, SystemName } from './config.ts';
+import { openDb, type Db } from './db.ts';
+import type { ConsumerDefinition } from './events/consumer.ts';
+import { emitter } from './events/outbox.ts';
+import { OutboxRelay } from './events/relay.ts';
+import { ConsumerRunner } from './events/runner.ts';
+import type { EventStream } from './events/stream.ts';
+import { idempotentWrite } from './idempotency.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { BaseContext } from './subgraph.ts';
+
+/** Opens the system's database (PGlite under the data folder, or `<SYSTEM>_DATABASE_URL`). */
+export function openSystemDb(config: HubConfig, name: SystemName): Promise<Db> {
+  const system = config.systems[name];
+  return openDb({ databaseUrl: system.databaseUrl, dataDir: join(config.dataDir, name) }, join(import.meta.dirname, '..', 'subgraphs', name, 'migrations'));
+}
+
+const INSTANCE = `${hostname()}:${process.pid}`;
+
+/**
+ * A system's running parts besides HTTP: its database, the relay that publishes its outbox and
+ * the consumers that apply other systems' events.
+ */
+export class SystemRuntime {
+  private readonly relay: OutboxRelay;
+  private readonly runners: ConsumerRunner[];
+
+  private constructor(
+    readonly name: SystemName,
+    readonly db: Db,
+    readonly logger: Logger,
+    readonly stream: EventStream,
+    config: HubConfig,
+    consumers: ConsumerDefinition[],
+  ) {
+    this.relay = new OutboxRelay(name, db.background(), stream, logger, config.events.outboxPollMs);
+    this.runners = consumers.map(
+      (definition) =>
+        new ConsumerRunner(definition, {
+          source: name,
+          db: db.background(),
+          stream,
+          log: logger,
+          instance: INSTANCE,
+          config: config.events,
+          emitted: () => this.relay.kick(),
+        }),
+    );
+  }
+
+  static async open(name: SystemName, config: HubConfig, stream: EventStream, consumers: ConsumerDefinition[] = []): Promise<SystemRuntime> {
+    return new SystemRuntime(name, await openSystemDb(config, name), createLogger(config, name), stream, config, consumers);
+  }
+
+  /** Starts consuming and publishing; consumers first, so no event is settled before they read. */
+  async start(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.start()));
+    await this.relay.start();
+  }
+
+  /** The context every request of this system's subgraph starts from. */
+  requestContext(request: FastifyRequest): BaseContext {
+    return this.context(String(request.id), request.correlationId, request.log as Logger);
+  }
+
+  /** The same for work without an HTTP request: a subscription, and each event it delivers. */
+  subscriptionContext(correlationId: string, requestId: string = randomUUID()): BaseContext {
+    return this.context(requestId, correlationId, this.logger.child({ requestId, correlationId }));
+  }
+
+  private context(requestId: string, correlationId: string, log: Logger): BaseContext {
+    const origin = { source: this.name, correlationId, causationId: requestId };
+    return {
+      db: this.db,
+      log,
+      requestId,
+      correlationId,
+      stream: this.stream,
+      write: async (key, operation, args, work) => {
+        const id = await idempotentWrite(this.db, key, operation, args, (tx) => work(tx, emitter(tx, origin)));
+        this.relay.kick();
+        return id;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.close()));
+    await this.relay.close();
+    await this.db.close();
+  }
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import {
+  createSourceEventStream,
+  execute,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { maskError } from './errors.ts';
+import type { Logger } from './logger.ts';
+import type { SystemRuntime } from './runtime.ts';
+import type { BaseContext } from './subgraph.ts';
+
+/** Closes a subgraph's graphql-ws endpoint, telling its clients to reconnect elsewhere. */
+export interface SubscriptionServer {
+  close(): Promise<void>;
+}
+
+/** WebSocket close code "Service Restart": graphql-ws clients retry it. */
+const SERVICE_RESTART = 1012;
+/** How long clients get to answer the close before their sockets are cut. */
+const CLOSE_GRACE_MS = 1000;
+const CORRELATION_ID = /^[\w.:-]{1,200}$/;
+
+/** True when the schema has live fields to serve. */
+export function hasSubscriptions(schema: GraphQLSchema): boolean {
+  return Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).length > 0;
+}
+
+/**
+ * Serves the schema over graphql-ws (subprotocol `graphql-transport-ws`) at `/graphql` on the
+ * app's own port, beside GraphQL over HTTP. Each event is resolved with a context of its own,
+ * like an HTTP request: a subscription that lasts for days neither reads rows its loaders
+ * cached days ago nor lets their cache grow. The correlation id is the subscribe message's
+ * `extensions.correlationId`, else the upgrade request's `x-correlation-id`, else a new one.
+ */
+export function serveSubscriptions<Context extends BaseContext>(
+  app: FastifyInstance,
+  runtime: SystemRuntime,
+  schema: GraphQLSchema,
+  createContext: (base: BaseContext) => Context,
+): SubscriptionServer {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1_048_576 });
+  const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
+  };
+  app.server.on('upgrade', upgrade);
+  const log = runtime.logger;
+  const renew = (context: unknown) => {
+    const { correlationId, requestId } = context as BaseContext;
+    return createContext(runtime.subscriptionContext(correlationId, requestId));
+  };
+  useServer(
+    {
+      schema,
+      context: ({ extra }, _id, payload) => createContext(runtime.subscriptionContext(correlationIdOf(extra.request, payload.extensions))),
+      subscribe: (args) => subscribeEventByEvent(args, renew),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: showErrors(result.errors, log) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => showErrors(errors, log),
+    },
+    sockets,
+  );
+  return {
+    async close() {
+      app.server.off('upgrade', upgrade);
+      for (const client of sockets.clients) client.close(SERVICE_RESTART, 'Service Restart');
+      const cut = setTimeout(() => {
+        for (const client of sockets.clients) client.terminate();
+      }, CLOSE_GRACE_MS);
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      clearTimeout(cut);
+    },
+  };
+}
+
+function correlationIdOf(request: IncomingMessage, extensions: Record<string, unknown> | null | undefined): string {
+  const candidates = [extensions?.correlationId, request.headers['x-correlation-id']];
+  const given = candidates.find((value): value is string => typeof value === 'string' && CORRELATION_ID.test(value));
+  return given ?? randomUUID();
+}
+
+/** graphql-js's `subscribe`, but each event executes with the context `renew` makes for it. */
+async function subscribeEventByEvent(args: ExecutionArgs, renew: (context: unknown) => unknown): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const source = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in source)) return source;
+  const events = source[Symbol.asyncIterator]();
+  const done = async (): Promise<IteratorResult<ExecutionResult>> => {
+    await events.return?.();
+    return { done: true, value: undefined };
+  };
+  const results: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      const event = await events.next();
+      if (event.done) return { done: true, value: undefined };
+      try {
+        return { done: false, value: await execute({ ...args, rootValue: event.value, contextValue: renew(args.contextValue) }) };
+      } catch (error) {
+        await done();
+        throw error;
+      }
+    },
+    return: done,
+    async throw(error: unknown) {
+      await done();
+      throw error;
+    },
+    [Symbol.asyncIterator]: () => results,
+  };
+  return results;
+}
+
+/**
+ * Errors as a subscriber sees them: the hub's codes as they are, a live subscription that fell
+ * behind as it is (it carries where to resume), graphql-js's request errors (validation,
+ * variables; they carry no code) as GRAPHQL_VALIDATION_FAILED, anything else masked and logged.
+ */
+function showErrors(errors: readonly GraphQLError[], log: Logger): GraphQLFormattedError[] {
+  return errors.map((error) => {
+    const formatted = error.toJSON();
+    const coded = formatted.extensions?.code === undefined && !error.originalError ? { ...formatted, extensions: { ...formatted.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } } : formatted;
+    const { masked, error: shown } = maskError(coded);
+    if (masked) log.error({ err: error.originalError ?? error }, 'subscription failed');
+    return shown as GraphQLFormattedError;
+  });
+}
