@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from './db.ts';
+import { badInput, notFound } from './errors.ts';
 
 /**
  * One row per key, batched: `sql` selects rows whose `column` is in `$1` (a text array).
@@ -26,6 +27,13 @@ export function listLoader<Row extends object>(db: Queryable, sql: string, colum
   });
 }
 
+/** The row a loader finds for `id`, or NOT_FOUND naming the type: for ids a mutation acts on or must exist. */
+export async function loadExisting<Row>(loader: { load(key: string): Promise<Row | null> }, type: string, id: string): Promise<Row> {
+  const row = await loader.load(id);
+  if (!row) throw notFound(type, id);
+  return row;
+}
+
 /** Opaque keyset cursors: the client passes back what it got, never builds one. */
 export function encodeCursor(value: string): string {
   return Buffer.from(value, 'utf8').toString('base64url');
@@ -35,11 +43,11 @@ export function decodeCursor(cursor: string): string {
   return Buffer.from(cursor, 'base64url').toString('utf8');
 }
 
-/** Clamps a page size argument, refusing nonsense with the argument's name. */
+/** A page size argument, checked: BAD_USER_INPUT naming `first` when it is out of range. */
 export function pageSize(first: number | null | undefined, max = 100, fallback = 20): number {
   const value = first ?? fallback;
   if (!Number.isInteger(value) || value < 0 || value > max) {
-    throw new RangeError(`first must be from 0 to ${max}, got ${value}`);
+    throw badInput('first', `must be from 0 to ${max}, got ${value}`);
   }
   return value;
 }

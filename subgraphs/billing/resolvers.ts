@@ -1,6 +1,6 @@
-import { badInput, notFound } from '../../platform/errors.ts';
+import { badInput } from '../../platform/errors.ts';
 import { liveEvents, type BusinessEvent, type Delivery } from '../../platform/events/index.ts';
-import { pageSize } from '../../platform/loaders.ts';
+import { loadExisting, pageSize } from '../../platform/loaders.ts';
 import { Decimal, money } from '../../platform/money.ts';
 import * as commands from './commands.ts';
 import type { BillingContext } from './context.ts';
@@ -12,30 +12,16 @@ import { decodeInvoiceCursor, encodeInvoiceCursor, invoicePage } from './store.t
 // A customer billing has no account for owes nothing; USD is the hub's default currency.
 const NO_ACCOUNT: Omit<CustomerSummary, 'customer_id'> = { currency: 'USD', balance: '0', overdue: '0' };
 
-function first(value: number | null | undefined): number {
-  try {
-    return pageSize(value);
-  } catch (error) {
-    throw badInput('first', (error as Error).message);
-  }
+function invoiceOf(id: string, loaders: BillingLoaders): Promise<InvoiceRow> {
+  return loadExisting(loaders.invoice, 'Invoice', id);
 }
 
-async function invoiceOf(id: string, loaders: BillingLoaders): Promise<InvoiceRow> {
-  const row = await loaders.invoice.load(id);
-  if (!row) throw notFound('Invoice', id);
-  return row;
+function subscriptionOf(id: string, loaders: BillingLoaders): Promise<SubscriptionRow> {
+  return loadExisting(loaders.subscription, 'BillingSubscription', id);
 }
 
-async function subscriptionOf(id: string, loaders: BillingLoaders): Promise<SubscriptionRow> {
-  const row = await loaders.subscription.load(id);
-  if (!row) throw notFound('BillingSubscription', id);
-  return row;
-}
-
-async function paymentOf(id: string, loaders: BillingLoaders): Promise<PaymentRow> {
-  const row = await loaders.payment.load(id);
-  if (!row) throw notFound('Payment', id);
-  return row;
+function paymentOf(id: string, loaders: BillingLoaders): Promise<PaymentRow> {
+  return loadExisting(loaders.payment, 'Payment', id);
 }
 
 async function summaryOf(customerId: string, loaders: BillingLoaders) {
@@ -72,7 +58,7 @@ export const resolvers: Resolvers = {
       }
       const after = args.after ? decodeInvoiceCursor(args.after) : null;
       if (args.after && !after) throw badInput('after', 'is not a cursor this API returned');
-      const page = await invoicePage(db, first(args.first), after, filter, today);
+      const page = await invoicePage(db, pageSize(args.first), after, filter, today);
       const last = page.rows.at(-1);
       return {
         nodes: page.rows,
@@ -135,8 +121,8 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference) => ({ id: reference.id }),
     subscriptions: (customer, _args, { loaders }) => loaders.subscriptionsByCustomer.load(customer.id),
     invoices: (customer, args, { loaders }) =>
-      loaders.invoicesByCustomer({ status: args.status ?? null, first: first(args.first) }).load(customer.id),
-    payments: (customer, args, { loaders }) => loaders.paymentsByCustomer({ first: first(args.first) }).load(customer.id),
+      loaders.invoicesByCustomer({ status: args.status ?? null, first: pageSize(args.first) }).load(customer.id),
+    payments: (customer, args, { loaders }) => loaders.paymentsByCustomer({ first: pageSize(args.first) }).load(customer.id),
     balance: async (customer, _args, { loaders }) => {
       const summary = await summaryOf(customer.id, loaders);
       return money(summary.balance, summary.currency);

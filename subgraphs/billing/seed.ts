@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db.ts';
 import { insertRows, loadTransaction, setSequence } from '../../seed/bulk.ts';
+import type { BillingAccountRow } from './rows.ts';
 
 /** Billing's demo data for one batch of customers, row for row as its tables hold it. */
 export interface BillingSeedBatch {
@@ -10,13 +11,7 @@ export interface BillingSeedBatch {
   payments: PaymentSeed[];
 }
 
-export interface BillingAccountSeed {
-  customer_id: string;
-  currency: string;
-  payment_terms_days: number;
-  tax_rate: string;
-  created_at: string;
-}
+export type BillingAccountSeed = BillingAccountRow;
 
 export interface SubscriptionSeed {
   id: string;

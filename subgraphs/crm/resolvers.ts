@@ -1,5 +1,5 @@
-import { badInput, notFound } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor, pageSize } from '../../platform/loaders.ts';
+import { badInput } from '../../platform/errors.ts';
+import { decodeCursor, encodeCursor, loadExisting, pageSize } from '../../platform/loaders.ts';
 import { money } from '../../platform/money.ts';
 import * as commands from './commands.ts';
 import type { Resolvers } from './generated/resolvers.ts';
@@ -17,31 +17,19 @@ function parseAfter(after: string | null | undefined): { name: string; id: strin
   throw badInput('after', 'is not a cursor this API returned');
 }
 
-function first(value: number | null | undefined): number {
-  try {
-    return pageSize(value);
-  } catch (error) {
-    throw badInput('first', (error as Error).message);
-  }
+function customerOf(id: string, loaders: { customer: { load(id: string): Promise<CustomerRow | null> } }): Promise<CustomerRow> {
+  return loadExisting(loaders.customer, 'Customer', id);
 }
 
-async function customerOf(id: string, loaders: { customer: { load(id: string): Promise<CustomerRow | null> } }): Promise<CustomerRow> {
-  const row = await loaders.customer.load(id);
-  if (!row) throw notFound('Customer', id);
-  return row;
-}
-
-async function contractOf(id: string, loaders: { contract: { load(id: string): Promise<ContractRow | null> } }): Promise<ContractRow> {
-  const row = await loaders.contract.load(id);
-  if (!row) throw notFound('Contract', id);
-  return row;
+function contractOf(id: string, loaders: { contract: { load(id: string): Promise<ContractRow | null> } }): Promise<ContractRow> {
+  return loadExisting(loaders.contract, 'Contract', id);
 }
 
 export const resolvers: Resolvers = {
   Query: {
     customer: (_root, { id }, { loaders }) => loaders.customer.load(id),
     customers: async (_root, args, { db }) => {
-      const page = await customerPage(db, first(args.first), parseAfter(args.after), args.filter ?? {});
+      const page = await customerPage(db, pageSize(args.first), parseAfter(args.after), args.filter ?? {});
       const last = page.rows.at(-1);
       return {
         nodes: page.rows,

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db.ts';
 import { insertRows, loadTransaction, setSequence } from '../../seed/bulk.ts';
+import type { ContactRow, OpportunityRow } from './rows.ts';
 
 /** CRM's demo data for one batch of customers, row for row as its tables hold it. */
 export interface CrmSeedBatch {
@@ -23,32 +24,9 @@ export interface CrmCustomerSeed {
   updated_at: string;
 }
 
-export interface CrmContactSeed {
-  id: string;
-  customer_id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  title: string | null;
-  is_primary: boolean;
-}
+export type CrmContactSeed = ContactRow;
 
-export interface CrmOpportunitySeed {
-  id: string;
-  customer_id: string;
-  name: string;
-  stage: 'PROSPECTING' | 'QUALIFICATION' | 'PROPOSAL' | 'NEGOTIATION' | 'CLOSED_WON' | 'CLOSED_LOST';
-  amount: string;
-  currency: string;
-  plan_code: string;
-  seats: number;
-  term_months: number;
-  billing_interval: 'MONTHLY' | 'ANNUAL';
-  close_date: string | null;
-  contract_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type CrmOpportunitySeed = OpportunityRow & { created_at: string; updated_at: string };
 
 export interface CrmContractSeed {
   id: string;

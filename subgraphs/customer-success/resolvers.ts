@@ -1,6 +1,6 @@
 import { addDays, today } from '../../platform/dates.ts';
-import { notFound } from '../../platform/errors.ts';
 import { liveEvents, type BusinessEvent, type Delivery } from '../../platform/events/index.ts';
+import { loadExisting } from '../../platform/loaders.ts';
 import { money } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
 import * as commands from './commands.ts';
@@ -21,16 +21,12 @@ function riskOf(values: Record<string, unknown> | undefined, event: BusinessEven
   return risk as RenewalRow['risk'];
 }
 
-async function renewalOf(id: string, loaders: CustomerSuccessLoaders): Promise<RenewalRow> {
-  const row = await loaders.renewal.load(id);
-  if (!row) throw notFound('Renewal', id);
-  return row;
+function renewalOf(id: string, loaders: CustomerSuccessLoaders): Promise<RenewalRow> {
+  return loadExisting(loaders.renewal, 'Renewal', id);
 }
 
-async function onboardingOf(customerId: string, loaders: CustomerSuccessLoaders): Promise<OnboardingRow> {
-  const row = await loaders.onboarding.load(customerId);
-  if (!row) throw notFound('Onboarding', customerId);
-  return row;
+function onboardingOf(customerId: string, loaders: CustomerSuccessLoaders): Promise<OnboardingRow> {
+  return loadExisting(loaders.onboarding, 'Onboarding', customerId);
 }
 
 export const resolvers: Resolvers = {

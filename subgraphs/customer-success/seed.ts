@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db.ts';
 import { insertRows, loadTransaction } from '../../seed/bulk.ts';
+import type { HealthHistoryRow, MilestoneRow, OnboardingRow, RenewalRow } from './rows.ts';
 
 /** Customer success's demo data for one batch of customers, row for row as its tables hold it. */
 export interface CsSeedBatch {
@@ -24,41 +25,13 @@ export interface HealthFactorSeed {
   updated_at: string;
 }
 
-export interface HealthHistorySeed {
-  customer_id: string;
-  recorded_at: string;
-  score: number;
-}
+export type HealthHistorySeed = HealthHistoryRow;
 
-export interface OnboardingSeed {
-  customer_id: string;
-  contract_id: string;
-  status: 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED';
-  started_at: string | null;
-  completed_at: string | null;
-}
+export type OnboardingSeed = OnboardingRow;
 
-export interface MilestoneSeed {
-  customer_id: string;
-  position: number;
-  name: string;
-  status: 'PENDING' | 'DONE' | 'SKIPPED';
-  due_date: string;
-  completed_at: string | null;
-}
+export type MilestoneSeed = MilestoneRow;
 
-export interface RenewalSeed {
-  id: string;
-  customer_id: string;
-  contract_id: string;
-  renewal_date: string;
-  stage: 'UPCOMING' | 'IN_PROGRESS' | 'RENEWED' | 'CHURNED';
-  risk: 'LOW' | 'MEDIUM' | 'HIGH';
-  risk_reasons: string[];
-  forecast_arr: string;
-  currency: string;
-  updated_at: string;
-}
+export type RenewalSeed = RenewalRow;
 
 /** Writes one batch in one transaction; parents before children for the foreign keys. */
 export async function writeCsSeed(db: Db, batch: CsSeedBatch): Promise<void> {

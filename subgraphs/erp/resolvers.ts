@@ -18,14 +18,6 @@ function parseAfter(after: string | null | undefined): { date: string; number: s
   throw badInput('after', 'is not a cursor this API returned');
 }
 
-function first(value: number | null | undefined): number {
-  try {
-    return pageSize(value);
-  } catch (error) {
-    throw badInput('first', (error as Error).message);
-  }
-}
-
 /** An invoice ERP has no posting row for has simply not been posted yet; the field is non-null. */
 function notYetPosted(invoiceId: string): PostingRow {
   return { invoice_id: invoiceId, status: 'PENDING', period: null, journal_entry_id: null, posted_at: null, rejection_reason: null, attempts: 0 };
@@ -42,7 +34,7 @@ export const resolvers: Resolvers = {
   Query: {
     journalEntries: async (_root, args, { db }) => {
       const period = args.period == null ? null : commands.periodId('period', args.period);
-      const page = await journalEntryPage(db, first(args.first), parseAfter(args.after), { period, sourceId: args.sourceId });
+      const page = await journalEntryPage(db, pageSize(args.first), parseAfter(args.after), { period, sourceId: args.sourceId });
       const last = page.rows.at(-1);
       return {
         nodes: page.rows,

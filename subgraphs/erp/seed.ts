@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db.ts';
 import { insertRows, loadTransaction, setSequence } from '../../seed/bulk.ts';
+import type { ErpCustomerRow } from './rows.ts';
 
 /** ERP's demo data for one batch of customers, row for row as its tables hold it. */
 export interface ErpSeedBatch {
@@ -16,11 +17,7 @@ export interface AccountingPeriodSeed {
   closed_at: string | null;
 }
 
-export interface ErpCustomerSeed {
-  customer_id: string;
-  currency: string;
-  credit_limit: string | null;
-}
+export type ErpCustomerSeed = ErpCustomerRow;
 
 export interface ErpInvoiceSeed {
   invoice_id: string;

@@ -1,6 +1,5 @@
-import { badInput, notFound } from '../../platform/errors.ts';
 import { liveEvents, type Delivery } from '../../platform/events/index.ts';
-import { pageSize } from '../../platform/loaders.ts';
+import { loadExisting, pageSize } from '../../platform/loaders.ts';
 import * as commands from './commands.ts';
 import type { Resolvers, System } from './generated/resolvers.ts';
 import { operationsHealth } from './health.ts';
@@ -8,14 +7,6 @@ import type { DeadLetterRow, ExceptionRow } from './rows.ts';
 import { deadLetterList, eventLog, exceptionList, workflowByCorrelation } from './store.ts';
 
 const MAX_PAGE = 200;
-
-function first(value: number | null | undefined, fallback: number): number {
-  try {
-    return pageSize(value, MAX_PAGE, fallback);
-  } catch (error) {
-    throw badInput('first', (error as Error).message);
-  }
-}
 
 function system(source: string): System {
   const value = commands.systemOf(source);
@@ -28,26 +19,22 @@ function secondsBetween(from: string, to: string | null): number {
   return Math.max(0, Math.floor((end - Date.parse(from)) / 1000));
 }
 
-async function deadLetterOf(id: string, loaders: { deadLetter: { load(id: string): Promise<DeadLetterRow | null> } }): Promise<DeadLetterRow> {
-  const row = await loaders.deadLetter.load(id);
-  if (!row) throw notFound('DeadLetter', id);
-  return row;
+function deadLetterOf(id: string, loaders: { deadLetter: { load(id: string): Promise<DeadLetterRow | null> } }): Promise<DeadLetterRow> {
+  return loadExisting(loaders.deadLetter, 'DeadLetter', id);
 }
 
-async function exceptionOf(id: string, loaders: { exception: { load(id: string): Promise<ExceptionRow | null> } }): Promise<ExceptionRow> {
-  const row = await loaders.exception.load(id);
-  if (!row) throw notFound('OpsException', id);
-  return row;
+function exceptionOf(id: string, loaders: { exception: { load(id: string): Promise<ExceptionRow | null> } }): Promise<ExceptionRow> {
+  return loadExisting(loaders.exception, 'OpsException', id);
 }
 
 export const resolvers: Resolvers = {
   Query: {
     workflow: (_root, { correlationId }, { db }) => workflowByCorrelation(db, correlationId),
-    exceptions: (_root, args, { db }) => exceptionList(db, args.status ?? null, args.owner ?? null, first(args.first, 50)),
-    deadLetters: (_root, args, { db }) => deadLetterList(db, first(args.first, 50)),
+    exceptions: (_root, args, { db }) => exceptionList(db, args.status ?? null, args.owner ?? null, pageSize(args.first, MAX_PAGE, 50)),
+    deadLetters: (_root, args, { db }) => deadLetterList(db, pageSize(args.first, MAX_PAGE, 50)),
     events: (_root, args, { db }) =>
       eventLog(db, {
-        first: first(args.first, 50),
+        first: pageSize(args.first, MAX_PAGE, 50),
         after: args.after ?? null,
         types: args.types ?? null,
         customerId: args.customerId ?? null,
@@ -126,7 +113,7 @@ export const resolvers: Resolvers = {
   },
 
   Customer: {
-    events: (customer, args, { loaders }) => loaders.customerEvents(first(args.first, 20), args.types).load(customer.id),
+    events: (customer, args, { loaders }) => loaders.customerEvents(pageSize(args.first, MAX_PAGE, 20), args.types).load(customer.id),
     openExceptions: (customer, _args, { loaders }) => loaders.openExceptionsByCustomer.load(customer.id),
   },
 };
