@@ -72,6 +72,13 @@ export function subscriptionUrl(httpUrl: string): string {
   return url.toString();
 }
 
+/** A hub system is reached at its configured URL; any other subgraph at the URL its supergraph names. */
+function subgraphUrl(config: HubConfig, name: string, supergraphUrl: string | undefined): string {
+  const url = (SYSTEMS as readonly string[]).includes(name) ? config.systems[name as SystemName].url : supergraphUrl;
+  if (!url) throw new Error(`The supergraph names no URL for subgraph ${name}`);
+  return url;
+}
+
 /** How often the gateway pings each WebSocket client; one that missed the previous ping is cut. */
 const WS_KEEP_ALIVE_MS = 15_000;
 
@@ -87,15 +94,16 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
 
   const logger = createLogger(config, 'gateway');
   const timeoutMs = config.subgraphTimeoutMs;
-  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const supergraphSdl = readFileSync(config.supergraphPath ?? SUPERGRAPH_PATH, 'utf8');
   // The same data sources serve queries and complete subscription events.
   const dataSources: ServiceMap = Object.create(null);
+  const subgraphUrls: Record<string, string> = Object.create(null);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: ({ name }) =>
+    buildService: ({ name, url }) =>
       (dataSources[name] = new RemoteGraphQLDataSource<GatewayContext>({
-        url: config.systems[name as SystemName].url,
+        url: (subgraphUrls[name] = subgraphUrl(config, name, url)),
         fetcher: ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
         willSendRequest: ({ request, context }) => {
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
@@ -123,7 +131,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     metrics: () => subscriptions?.metrics() ?? [],
     ready: async () => {
       const statuses = Object.fromEntries(
-        await Promise.all(SYSTEMS.map(async (name) => [name, await probe(config.systems[name].url, Math.min(timeoutMs, 2000))] as const)),
+        await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => [name, await probe(url, Math.min(timeoutMs, 2000))] as const)),
       );
       return { ready: Object.values(statuses).every((status) => status.ok), subgraphs: statuses };
     },
@@ -139,7 +147,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     planner: new SubscriptionPlanner(supergraphSdl, () => apiSchema!),
     apiSchema: () => apiSchema!,
     dataSources,
-    upstreamUrl: (name) => subscriptionUrl(config.systems[name as SystemName].url),
+    upstreamUrl: (name) => subscriptionUrl(subgraphUrls[name] ?? subgraphUrl(config, name, undefined)),
     execute: async (payload, contextValue) => {
       const { query, variables, operationName, extensions } = payload;
       const response = await apollo.executeOperation<Record<string, unknown>>(

@@ -29,6 +29,8 @@ export interface HubConfig {
   seedCustomers: number;
   /** Milliseconds the gateway waits for a subgraph before answering with an error for its fields. */
   subgraphTimeoutMs: number;
+  /** The supergraph the gateway serves; undefined means the hub's own, committed at the repository root. */
+  supergraphPath?: string;
   events: EventsConfig;
   subscriptions: SubscriptionsConfig;
   systems: Record<SystemName, SystemConfig>;
@@ -101,6 +103,11 @@ export function settings(): Setting[] {
     { variable: 'GATEWAY_PORT', default: '4000', description: 'port of the gateway (GraphQL, GraphiQL, /healthz, /readyz)' },
     { variable: 'HUB_DATA_DIR', default: './.data', description: 'folder of the embedded databases, one sub-folder per system' },
     { variable: 'HUB_SEED_CUSTOMERS', default: '200', description: 'customers seeded on first start of an empty embedded data folder (0: none)' },
+    {
+      variable: 'SUPERGRAPH_PATH',
+      default: '(the hub\'s supergraph.graphql)',
+      description: 'supergraph the gateway serves; subgraphs that are not hub systems are reached at the URLs it names',
+    },
     { variable: 'SUBGRAPH_TIMEOUT_MS', default: '10000', description: 'how long the gateway waits for a subgraph' },
     { variable: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
     { variable: 'REDIS_URL', default: '(in-process stream)', description: 'Redis for the event stream; needed when services run in several processes' },
@@ -191,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: logLevel as HubConfig['logLevel'],
     seedCustomers: integer('HUB_SEED_CUSTOMERS', 200, 0, 1_000_000),
     subgraphTimeoutMs: integer('SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
+    supergraphPath: read('SUPERGRAPH_PATH'),
     events: {
       redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
       redisPrefix: prefix(),
