@@ -12,6 +12,7 @@ import { createHttpApp } from '../platform/http.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import { maskingPlugin, type Service } from '../platform/subgraph.ts';
+import { subgraphHeaders, type GatewayContext } from './context.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
@@ -19,12 +20,7 @@ import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
 /** The composed supergraph, committed at the repository root and rebuilt by `npm run compose`. */
 export const SUPERGRAPH_PATH = join(import.meta.dirname, '..', 'supergraph.graphql');
 
-export interface GatewayContext {
-  requestId: string;
-  /** From the client's `x-correlation-id`, or made here; sent to every subgraph and returned. */
-  correlationId: string;
-  log: Logger;
-}
+export type { GatewayContext };
 
 /** Puts the correlation id in every response's extensions and `x-correlation-id` header. */
 const correlationPlugin: ApolloServerPlugin<GatewayContext> = {
@@ -106,8 +102,9 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
         url: (subgraphUrls[name] = subgraphUrl(config, name, url)),
         fetcher: ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
         willSendRequest: ({ request, context }) => {
-          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-          if (context.correlationId) request.http?.headers.set('x-correlation-id', context.correlationId);
+          // Apollo's own health checks and schema loads run without an operation's context.
+          if (!context.requestId) return;
+          for (const [header, value] of Object.entries(subgraphHeaders(context as GatewayContext, name))) request.http?.headers.set(header, value);
         },
       })),
   });

@@ -22,6 +22,7 @@ import type { Logger } from '../../platform/logger.ts';
 import { GatewaySubscription } from './gatewaySubscription.ts';
 import { resolveEvent } from './resolveEvent.ts';
 import { ErrorCode, HubError } from '../../platform/errors.ts';
+import { subgraphHeaders, type GatewayContext } from '../context.ts';
 import { formatError, withCode } from './subscriptionErrors.ts';
 import { CURSOR_ALIAS, type SubscriptionPlan, type SubscriptionPlanner } from './subscriptionPlanner.ts';
 import { UpstreamSubscription } from './upstreamSubscription.ts';
@@ -31,11 +32,7 @@ const CORRELATION_ID = /^[\w.:-]{1,200}$/;
 const CLOSE_GRACE_MS = 1000;
 
 /** The gateway context of one operation: what the data sources forward to the subgraphs. */
-export interface WsRequestContext extends Record<string, unknown> {
-  requestId: string;
-  correlationId: string;
-  log: Logger;
-}
+export interface WsRequestContext extends GatewayContext, Record<string, unknown> {}
 
 export interface SubscriptionServerOptions {
   /** The gateway's HTTP server; WebSocket upgrades to `path` are taken over, others refused. */
@@ -171,7 +168,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           const cursor = (result.data?.[plan.responseKey] as Record<string, unknown> | null | undefined)?.[CURSOR_ALIAS];
           return cursor === undefined || cursor === null ? undefined : String(cursor);
         },
-        headers: { 'x-correlation-id': context.correlationId, 'x-request-id': context.requestId },
+        headers: subgraphHeaders(context, plan.subgraph),
         extensions: { correlationId: context.correlationId },
         log: context.log,
         onEvent: (result, cursor) => subscription.push(result, cursor),
