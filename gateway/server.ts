@@ -16,6 +16,8 @@ import { subgraphHeaders, type GatewayContext } from './context.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
+import { createGatewayLimits } from './limits/gatewayLimits.ts';
+import { withRequestTimeout } from './limits/requestTimeout.ts';
 
 /** The composed supergraph, committed at the repository root and rebuilt by `npm run compose`. */
 export const SUPERGRAPH_PATH = join(import.meta.dirname, '..', 'supergraph.graphql');
@@ -113,18 +115,22 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     strictScalars(loaded.apiSchema);
     apiSchema = loaded.apiSchema;
   });
+  const limits = createGatewayLimits(config, logger);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withRequestTimeout(gateway, config.limits.requestTimeoutMs),
+    parseOptions: limits.apollo.parseOptions,
+    persistedQueries: limits.apollo.persistedQueries,
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
     formatError: (formatted) => maskError(formatted as Parameters<typeof maskError>[0]).error as typeof formatted,
-    plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin, limits.apollo.plugin],
   });
 
   let subscriptions: SubscriptionServer | undefined;
   const app = createHttpApp({
     logger,
+    bodyLimit: config.limits.bodyBytes,
     metrics: () => subscriptions?.metrics() ?? [],
     ready: async () => {
       const statuses = Object.fromEntries(
@@ -133,6 +139,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       return { ready: Object.values(statuses).every((status) => status.ok), subgraphs: statuses };
     },
   });
+  await limits.register(app, '/graphql');
   registerGraphiql(app, { endpoint: '/graphql', examples: DEFAULT_EXAMPLES });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
@@ -154,6 +161,10 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       if (response.body.kind === 'single') return response.body.singleResult;
       return { errors: [{ message: 'Incremental delivery (@defer, @stream) is not served over WebSocket.', extensions: { code: 'BAD_REQUEST' } }] };
     },
+    checkOperation: limits.checkOperation,
+    refuseUpgrade: limits.refuseUpgrade,
+    maxMessageBytes: config.limits.wsMessageBytes,
+    initTimeoutMs: config.limits.wsInitTimeoutMs,
     perConnection: config.subscriptions.perConnection,
     buffer: config.subscriptions.buffer,
     keepAliveMs: WS_KEEP_ALIVE_MS,
@@ -167,6 +178,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       await subscriptions?.close();
       await app.close();
       await apollo.stop();
+      await limits.close();
     },
   };
 }

@@ -33,6 +33,8 @@ export interface HubConfig {
   supergraphPath?: string;
   events: EventsConfig;
   subscriptions: SubscriptionsConfig;
+  limits: LimitsConfig;
+  access: AccessConfig;
   systems: Record<SystemName, SystemConfig>;
 }
 
@@ -41,6 +43,39 @@ export interface SubscriptionsConfig {
   perConnection: number;
   /** Events held for one subscriber that does not read before its subscription ends with SUBSCRIPTION_BUFFER_OVERFLOW. */
   buffer: number;
+}
+
+/** What the gateway accepts from one client: refusals carry QUERY_TOO_DEEP, RATE_LIMITED and the like. */
+export interface LimitsConfig {
+  /** Largest HTTP request body, in bytes. */
+  bodyBytes: number;
+  /** Deepest nesting of fields in an operation (`{ a { b } }` is 2). */
+  depth: number;
+  aliases: number;
+  /** Field selections in an operation, fragments counted where they are spread. */
+  fields: number;
+  /** Estimated cost: every field 1, times the list sizes of the fields around it. */
+  cost: number;
+  /** The size assumed for a list field without a `first` argument. */
+  listSize: number;
+  /** Requests one client may send per minute (0: unlimited); shared through Redis when configured. */
+  ratePerMinute: number;
+  /** Deadline of one whole operation. */
+  requestTimeoutMs: number;
+  /** Largest WebSocket message, in bytes. */
+  wsMessageBytes: number;
+  /** How long a WebSocket client has to send `connection_init`. */
+  wsInitTimeoutMs: number;
+}
+
+/** Who may call the gateway from where, and with what documents. */
+export interface AccessConfig {
+  /** Origins browsers may call the gateway from (CORS); empty means same-origin only. */
+  corsOrigins: string[];
+  /** Folder of persisted-query manifests (`*.json`); undefined means none. */
+  persistedDocumentsDir?: string;
+  /** Client names (`apollographql-client-name`) that may only send operations from a manifest. */
+  persistedOnlyClients: string[];
 }
 
 export interface EventsConfig {
@@ -123,6 +158,31 @@ export function settings(): Setting[] {
       default: '1000',
       description: 'events held for a subscriber that does not read before its subscription ends with SUBSCRIPTION_BUFFER_OVERFLOW',
     },
+    { variable: 'MAX_BODY_BYTES', default: '1048576', description: 'largest HTTP request body the gateway reads (larger: 413)' },
+    { variable: 'MAX_QUERY_DEPTH', default: '20', description: 'deepest nesting of fields in one operation (deeper: QUERY_TOO_DEEP)' },
+    { variable: 'MAX_ALIASES', default: '100', description: 'aliases in one operation (more: TOO_MANY_ALIASES)' },
+    { variable: 'MAX_QUERY_FIELDS', default: '2000', description: 'field selections in one operation, fragments counted where spread (more: TOO_MANY_FIELDS)' },
+    {
+      variable: 'MAX_QUERY_COST',
+      default: '250000',
+      description: 'estimated cost of one operation: each field 1, times the list sizes around it (more: QUERY_TOO_COSTLY)',
+    },
+    { variable: 'QUERY_COST_LIST_SIZE', default: '10', description: 'list size the cost estimate assumes for a list field without a `first` argument' },
+    {
+      variable: 'RATE_LIMIT_PER_MINUTE',
+      default: '600000',
+      description: 'requests one client may send the gateway per minute, shared through Redis when REDIS_URL is set (0: unlimited; more: 429 RATE_LIMITED)',
+    },
+    { variable: 'REQUEST_TIMEOUT_MS', default: '30000', description: 'deadline of one whole gateway operation (later: REQUEST_TIMEOUT)' },
+    { variable: 'WS_MAX_MESSAGE_BYTES', default: '1048576', description: 'largest WebSocket message the gateway reads (larger: the socket is closed with 1009)' },
+    { variable: 'WS_CONNECTION_INIT_TIMEOUT_MS', default: '3000', description: 'how long a WebSocket client has to send connection_init (later: closed with 4408)' },
+    { variable: 'CORS_ORIGINS', default: '(none: same-origin only)', description: 'comma-separated origins browsers may call the gateway from' },
+    { variable: 'PERSISTED_DOCUMENTS_DIR', default: '(none)', description: 'folder of persisted-query manifests (*.json) the gateway serves by id' },
+    {
+      variable: 'PERSISTED_ONLY_CLIENTS',
+      default: '(none)',
+      description: 'comma-separated client names (apollographql-client-name) that may only send operations from a manifest',
+    },
     ...perSystem,
   ];
 }
@@ -166,6 +226,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   };
 
+  const list = (name: string): string[] =>
+    (read(name) ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+
   const prefix = (): string => {
     const value = read('REDIS_PREFIX') ?? 'hub';
     if (!/^[\w.-]{1,64}$/.test(value)) problems.push(`REDIS_PREFIX must be 1 to 64 letters, digits, '.', '_' or '-', got '${value}'`);
@@ -207,6 +273,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: integer('CONSUMER_RETRY_BASE_MS', 500, 1, 600_000),
       outboxPollMs: integer('OUTBOX_POLL_MS', 1000, 10, 600_000),
       reclaimIdleMs: integer('CONSUMER_RECLAIM_IDLE_MS', 30_000, 100, 3_600_000),
+    },
+    limits: {
+      bodyBytes: integer('MAX_BODY_BYTES', 1_048_576, 1024, 1_073_741_824),
+      depth: integer('MAX_QUERY_DEPTH', 20, 1, 1000),
+      aliases: integer('MAX_ALIASES', 100, 0, 100_000),
+      fields: integer('MAX_QUERY_FIELDS', 2000, 1, 1_000_000),
+      cost: integer('MAX_QUERY_COST', 250_000, 1, 1_000_000_000),
+      listSize: integer('QUERY_COST_LIST_SIZE', 10, 1, 10_000),
+      ratePerMinute: integer('RATE_LIMIT_PER_MINUTE', 600_000, 0, 1_000_000_000),
+      requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 1, 3_600_000),
+      wsMessageBytes: integer('WS_MAX_MESSAGE_BYTES', 1_048_576, 1024, 1_073_741_824),
+      wsInitTimeoutMs: integer('WS_CONNECTION_INIT_TIMEOUT_MS', 3000, 1, 600_000),
+    },
+    access: {
+      corsOrigins: list('CORS_ORIGINS').map((origin) => {
+        if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS must list origins like https://app.example.com, got '${origin}'`);
+        return origin;
+      }),
+      persistedDocumentsDir: read('PERSISTED_DOCUMENTS_DIR'),
+      persistedOnlyClients: list('PERSISTED_ONLY_CLIENTS'),
     },
     subscriptions: {
       perConnection: integer('SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),

@@ -13,6 +13,24 @@ export enum ErrorCode {
   SubscriptionBufferOverflow = 'SUBSCRIPTION_BUFFER_OVERFLOW',
   /** One connection asked for more subscriptions than SUBSCRIPTIONS_PER_CONNECTION. */
   TooManySubscriptions = 'TOO_MANY_SUBSCRIPTIONS',
+  /** The operation nests fields deeper than MAX_QUERY_DEPTH. */
+  QueryTooDeep = 'QUERY_TOO_DEEP',
+  /** The operation's estimated cost (fields times list sizes) is above MAX_QUERY_COST. */
+  QueryTooCostly = 'QUERY_TOO_COSTLY',
+  /** The operation has more aliases than MAX_ALIASES. */
+  TooManyAliases = 'TOO_MANY_ALIASES',
+  /** The operation selects more fields than MAX_QUERY_FIELDS. */
+  TooManyFields = 'TOO_MANY_FIELDS',
+  /** The client sent more requests than RATE_LIMIT_PER_MINUTE; retry after `Retry-After` seconds. */
+  RateLimited = 'RATE_LIMITED',
+  /** The operation ran longer than REQUEST_TIMEOUT_MS. */
+  RequestTimeout = 'REQUEST_TIMEOUT',
+  /** The client may only send registered (persisted) operations, and this one is not. */
+  PersistedQueryNotAllowed = 'PERSISTED_QUERY_NOT_ALLOWED',
+  /** The request is not a well-formed GraphQL-over-HTTP request (body, content type, method). */
+  BadRequest = 'BAD_REQUEST',
+  /** The request body is larger than MAX_BODY_BYTES. */
+  RequestTooLarge = 'REQUEST_TOO_LARGE',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -58,7 +76,7 @@ export function maskError(formatted: { message: string; extensions?: Record<stri
   const code = formatted.extensions?.code;
   const known =
     typeof code === 'string' &&
-    (CLIENT_CODES.has(code) || ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE'].includes(code)) &&
+    (CLIENT_CODES.has(code) || ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'].includes(code)) &&
     code !== ErrorCode.InternalServerError;
   if (known) return { masked: false, error: formatted };
   return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { ErrorCode } from './errors.ts';
 import type { Logger } from './logger.ts';
 
 declare module 'fastify' {
@@ -46,6 +47,14 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
       correlationIds.set(raw, correlationId);
       return logger.child({ ...bindings, correlationId }, options);
     },
+  });
+  // Requests refused before GraphQL sees them (unreadable JSON, a body too large, an unknown
+  // content type) get a GraphQL-shaped error; anything else is masked and logged whole.
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'request failed');
+    const code = status === 500 ? ErrorCode.InternalServerError : status === 413 ? ErrorCode.RequestTooLarge : ErrorCode.BadRequest;
+    return reply.code(status).send({ errors: [{ message: status === 500 ? 'Internal server error' : error.message, extensions: { code } }] });
   });
   app.decorateRequest('correlationId', '');
   app.addHook('onRequest', async (request) => {

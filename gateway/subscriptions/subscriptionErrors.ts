@@ -19,7 +19,10 @@ export function withCode(errors: readonly GraphQLError[], code: string): GraphQL
 
 /** What a subscriber may see of an error, by the same rule as HTTP; masked errors are logged whole. */
 export function formatError(error: GraphQLError | GraphQLFormattedError, log: Logger, context: Record<string, unknown>): GraphQLFormattedError {
-  const formatted = error instanceof GraphQLError ? error.toJSON() : error;
+  const json = error instanceof GraphQLError ? error.toJSON() : error;
+  // `http` is how refusals tell the HTTP endpoint their status; it means nothing on a socket.
+  const { http: _http, ...extensions } = json.extensions ?? {};
+  const formatted = json.extensions ? { ...json, extensions } : json;
   const { masked, error: shown } = maskError(formatted as Parameters<typeof maskError>[0]);
   if (masked) log.error({ ...context, err: error instanceof GraphQLError ? (error.originalError ?? error) : error }, 'subscription failed');
   return shown as GraphQLFormattedError;

@@ -15,6 +15,7 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type FieldNode,
+  type OperationDefinitionNode,
   type GraphQLSchema,
 } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -47,6 +48,14 @@ export interface SubscriptionServerOptions {
   upstreamUrl(subgraph: string): string;
   /** Queries and mutations sent over the socket go through the HTTP pipeline (plugins, masking). */
   execute(request: SubscribePayload, context: WsRequestContext): Promise<FormattedExecutionResult>;
+  /** Throws the refusal of an operation over the depth, alias, field or cost limits. */
+  checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void;
+  /** An HTTP status line for an upgrade to refuse (the client is over its rate limit), or undefined. */
+  refuseUpgrade(request: IncomingMessage): Promise<string | undefined>;
+  /** Largest message read; a larger one closes the socket with 1009 (Message Too Big). */
+  maxMessageBytes: number;
+  /** How long a client has to send `connection_init` before the socket is closed with 4408. */
+  initTimeoutMs: number;
   perConnection: number;
   buffer: number;
   /** Interval of WebSocket pings; a socket that has not answered the previous one is cut. */
@@ -74,16 +83,17 @@ type Prepared =
  */
 export function createSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
   const { planner, log } = options;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1_048_576 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const correlationIds = new WeakMap<object, string>();
   const active = new Set<GatewaySubscription>();
   const counters = { events: 0, overflows: 0, reconnects: 0 };
   let closing = false;
 
-  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const onUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];
-    if (path !== options.path || closing) {
-      socket.end(`HTTP/1.1 ${closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    const refusal = path !== options.path ? '404 Not Found' : closing ? '503 Service Unavailable' : await options.refuseUpgrade(request);
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
@@ -124,6 +134,11 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     const variables = payload.variables ?? {};
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return withCode(coerced.errors, 'BAD_USER_INPUT');
+    try {
+      options.checkOperation(schema, document, operation, variables);
+    } catch (error) {
+      return [error as GraphQLError];
+    }
 
     const correlationId = correlationIdOf(ctx);
     const requestId = randomUUID();
@@ -182,6 +197,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
 
   const server = useServer<Record<string, unknown>>(
     {
+      connectionInitWaitTimeout: options.initTimeoutMs,
       onSubscribe: (ctx, _id, payload) => prepare(ctx, payload),
       subscribe: (args) => {
         const prepared = args.contextValue as Prepared;

@@ -1,0 +1,177 @@
+/**
+ * Depth, alias, field and cost limits of one operation, checked after validation and before the
+ * gateway plans or executes anything. The counts that do not depend on variables are kept per
+ * document (Apollo caches parsed documents by hash, so a repeated document is measured once).
+ */
+import {
+  getNamedType,
+  GraphQLInt,
+  getNullableType,
+  isCompositeType,
+  isInputType,
+  isListType,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
+  typeFromAST,
+  valueFromAST,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { LimitsConfig } from '../../platform/config.ts';
+import { ErrorCode, HubError } from '../../platform/errors.ts';
+
+/** What one operation asks for, fragments counted wherever they are spread. */
+export interface OperationSize {
+  depth: number;
+  aliases: number;
+  fields: number;
+  cost: number;
+}
+
+type Limits = Pick<LimitsConfig, 'depth' | 'aliases' | 'fields' | 'cost' | 'listSize'>;
+
+/** A GraphQL error that Apollo answers with 400 (and GraphQL-over-HTTP media types keep). */
+export function requestError(code: ErrorCode, message: string, details: Record<string, unknown> = {}, status = 400): HubError {
+  return new HubError(code, message, { ...details, http: { status } });
+}
+
+/** The field a selection names on its parent type, introspection fields included. */
+function fieldDef(schema: GraphQLSchema, parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (name === '__typename') return TypeNameMetaFieldDef;
+  if (parent === schema.getQueryType()) {
+    if (name === '__schema') return SchemaMetaFieldDef;
+    if (name === '__type') return TypeMetaFieldDef;
+  }
+  return 'getFields' in parent ? parent.getFields()[name] : undefined;
+}
+
+/**
+ * Measures one operation. Cost: every field counts 1 times the size of each list around it; a
+ * list's size is its `first` argument, or `listSize` for an unbounded list. A field with `first`
+ * that returns a connection object sizes the list fields directly inside it (`nodes`), which then
+ * do not multiply again. Each fragment is measured once per multiplier, so fragment bombs stay cheap.
+ */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  listSize: number,
+): OperationSize {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const variableDefaults = Object.fromEntries(
+    (operation.variableDefinitions ?? []).flatMap((definition) => {
+      const type = typeFromAST(schema, definition.type);
+      return definition.defaultValue && type && isInputType(type) ? [[definition.variable.name.value, valueFromAST(definition.defaultValue, type)]] : [];
+    }),
+  );
+  const memo = new Map<string, OperationSize>();
+
+  const measure = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, sizedByConnection: boolean, visiting: Set<string>): OperationSize => {
+    const total: OperationSize = { depth: 0, aliases: 0, fields: 0, cost: 0 };
+    const add = (size: OperationSize) => {
+      total.depth = Math.max(total.depth, size.depth);
+      total.aliases += size.aliases;
+      total.fields += size.fields;
+      total.cost += size.cost;
+    };
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = fieldDef(schema, parent, selection.name.value);
+        const returns = field?.type;
+        let multiplier = 1;
+        let connection = false;
+        const first = selection.arguments?.find((arg) => arg.name.value === 'first');
+        const firstDefault = field?.args.find((arg) => arg.name === 'first');
+        if (first || firstDefault) {
+          const value = first ? valueFromAST(first.value, firstDefault?.type ?? GraphQLInt, { ...variableDefaults, ...variables }) : firstDefault?.defaultValue;
+          multiplier = typeof value === 'number' && value >= 0 ? value : listSize;
+          connection = !returns || !isListType(getNullableType(returns));
+        } else if (returns && isListType(getNullableType(returns)) && !sizedByConnection) {
+          multiplier = listSize;
+        }
+        const named = returns ? getNamedType(returns) : undefined;
+        const inner =
+          selection.selectionSet && named && isCompositeType(named)
+            ? measure(selection.selectionSet, named, connection, visiting)
+            : { depth: 0, aliases: 0, fields: 0, cost: 0 };
+        add({ depth: inner.depth + 1, aliases: inner.aliases + (selection.alias ? 1 : 0), fields: inner.fields + 1, cost: multiplier * (1 + inner.cost) });
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        add(measure(selection.selectionSet, condition && isCompositeType(condition) ? condition : parent, sizedByConnection, visiting));
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        const condition = fragment && schema.getType(fragment.typeCondition.name.value);
+        // Validation refuses cycles and unknown fragments; this guard only keeps the walk finite.
+        if (!fragment || !condition || !isCompositeType(condition) || visiting.has(name)) continue;
+        const key = `${name}:${sizedByConnection}`;
+        let size = memo.get(key);
+        if (!size) {
+          visiting.add(name);
+          size = measure(fragment.selectionSet, condition, sizedByConnection, visiting);
+          visiting.delete(name);
+          memo.set(key, size);
+        }
+        add(size);
+      }
+    }
+    return total;
+  };
+
+  const root = schema.getRootType(operation.operation);
+  if (!root) return { depth: 0, aliases: 0, fields: 0, cost: 0 };
+  return measure(operation.selectionSet, root, false, new Set());
+}
+
+/** Throws the refusal for the first limit the operation is over, with the limit and the measure. */
+export function enforceLimits(size: OperationSize, limits: Limits): void {
+  const checks: [keyof OperationSize, number, ErrorCode, string][] = [
+    ['depth', limits.depth, ErrorCode.QueryTooDeep, `The operation nests ${size.depth} levels of fields; at most ${limits.depth} are allowed.`],
+    ['aliases', limits.aliases, ErrorCode.TooManyAliases, `The operation has ${size.aliases} aliases; at most ${limits.aliases} are allowed.`],
+    ['fields', limits.fields, ErrorCode.TooManyFields, `The operation selects ${size.fields} fields; at most ${limits.fields} are allowed.`],
+    [
+      'cost',
+      limits.cost,
+      ErrorCode.QueryTooCostly,
+      `The operation's estimated cost is ${size.cost}; at most ${limits.cost} is allowed. Ask for smaller pages (\`first\`) or fewer fields.`,
+    ],
+  ];
+  for (const [measure, limit, code, message] of checks) {
+    if (size[measure] > limit) throw requestError(code, message, { limit, [measure]: size[measure] });
+  }
+}
+
+/**
+ * Checks operations against the limits, remembering the measure of each document and operation
+ * for as long as the document is cached; a cost that depends on variables is measured per request.
+ */
+export class OperationLimits {
+  private readonly measured = new WeakMap<DocumentNode, Map<string, OperationSize>>();
+
+  constructor(private readonly limits: Limits) {}
+
+  check(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): OperationSize {
+    const usesVariables = (operation.variableDefinitions?.length ?? 0) > 0;
+    const key = operation.name?.value ?? '';
+    let byOperation = this.measured.get(document);
+    let size = usesVariables ? undefined : byOperation?.get(key);
+    if (!size) {
+      size = measureOperation(schema, document, operation, variables ?? {}, this.limits.listSize);
+      if (!usesVariables) {
+        if (!byOperation) this.measured.set(document, (byOperation = new Map()));
+        byOperation.set(key, size);
+      }
+    }
+    enforceLimits(size, this.limits);
+    return size;
+  }
+}

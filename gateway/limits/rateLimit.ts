@@ -1,0 +1,64 @@
+/**
+ * Per-client rate limit: a fixed one-minute window per client, counted in process, or in Redis
+ * when REDIS_URL is set so that every gateway replica counts against the same budget.
+ */
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Redis } from 'ioredis';
+
+const WINDOW_MS = 60_000;
+
+/** How many requests a client may still send in this window, or when it may send again. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Who is calling, for the rate limit: the hash of the `authorization` header when there is one
+ * (so keys and tokens never reach logs or Redis), else the peer address.
+ */
+export function clientKey(request: IncomingMessage): string {
+  const authorization = request.headers.authorization;
+  if (authorization) return `auth:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`;
+  return `ip:${request.socket.remoteAddress ?? 'unknown'}`;
+}
+
+export interface RateLimiterOptions {
+  perMinute: number;
+  redis?: Redis;
+  redisPrefix: string;
+}
+
+export class RateLimiter {
+  /** In-process counts of the current window; the whole map is dropped when the window turns. */
+  private counts = new Map<string, number>();
+  private window = 0;
+
+  constructor(private readonly options: RateLimiterOptions) {}
+
+  get enabled(): boolean {
+    return this.options.perMinute > 0;
+  }
+
+  async take(client: string): Promise<RateDecision> {
+    const now = Date.now();
+    const window = Math.floor(now / WINDOW_MS);
+    const count = this.options.redis ? await this.countInRedis(this.options.redis, client, window) : this.countInProcess(client, window);
+    if (count <= this.options.perMinute) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000)) };
+  }
+
+  private countInProcess(client: string, window: number): number {
+    if (window !== this.window) {
+      this.window = window;
+      this.counts = new Map();
+    }
+    const count = (this.counts.get(client) ?? 0) + 1;
+    this.counts.set(client, count);
+    return count;
+  }
+
+  private async countInRedis(redis: Redis, client: string, window: number): Promise<number> {
+    const key = `${this.options.redisPrefix}:ratelimit:${window}:${client}`;
+    const [[, count]] = (await redis.multi().incr(key).pexpire(key, WINDOW_MS * 2).exec()) as [[null, number], [null, number]];
+    return count;
+  }
+}
