@@ -5,15 +5,15 @@
  */
 import cors from '@fastify/cors';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, ParseOptions } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { Redis } from 'ioredis';
 import Negotiator from 'negotiator';
 import type { HubConfig } from '../../platform/config.ts';
-import { ErrorCode } from '../../platform/errors.ts';
+import { ErrorCode, type HubError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { OperationLimits } from './operationLimits.ts';
+import { guardNesting, OperationLimits, requestError } from './operationLimits.ts';
 import { clientKey, RateLimiter } from './rateLimit.ts';
 import { documentIdAsPersistedQuery, loadManifests, TrustedDocuments } from './trustedDocuments.ts';
 
@@ -26,6 +26,12 @@ const MAX_TOKENS = 50_000;
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json';
 
+/** Answers a refusal made before Apollo sees the request, shaped as a GraphQL response. */
+function sendRefusal(reply: FastifyReply, error: HubError): FastifyReply {
+  const { http, ...extensions } = error.extensions as { http: { status: number } };
+  return reply.code(http.status).send({ errors: [{ message: error.message, extensions }] });
+}
+
 export interface GatewayLimits {
   /** Options for the gateway's ApolloServer. */
   apollo: {
@@ -33,6 +39,8 @@ export interface GatewayLimits {
     persistedQueries: { cache: TrustedDocuments['cache'] };
     plugin: ApolloServerPlugin;
   };
+  /** Refuses a document nested too deep to parse safely; call before parsing. */
+  checkSource(source: string): void;
   /** The operation limits, for operations that do not pass through Apollo (subscriptions). */
   checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void;
   /** Answers a WebSocket upgrade the rate limit refuses (an HTTP status line), or undefined to let it through. */
@@ -87,6 +95,7 @@ export function createGatewayLimits(config: HubConfig, log: Logger): GatewayLimi
 
   return {
     apollo: { parseOptions: { maxTokens: MAX_TOKENS }, persistedQueries: { cache: trusted.cache }, plugin },
+    checkSource: (source) => guardNesting(source, limits.depth),
     checkOperation: (schema, document, operation, variables) => operations.check(schema, document, operation, variables),
     async refuseUpgrade(request) {
       return (await overBudget(request)) === undefined ? undefined : '429 Too Many Requests';
@@ -98,21 +107,27 @@ export function createGatewayLimits(config: HubConfig, log: Logger): GatewayLimi
         if (request.url.split('?')[0] !== path) return;
         const retryAfter = await overBudget(request.raw);
         if (retryAfter === undefined) return;
-        return reply
-          .code(429)
-          .header('retry-after', String(retryAfter))
-          .send({
-            errors: [
-              {
-                message: `Too many requests: at most ${limits.ratePerMinute} a minute; retry in ${retryAfter} s.`,
-                extensions: { code: ErrorCode.RateLimited, retryAfterSeconds: retryAfter },
-              },
-            ],
-          });
+        reply.header('retry-after', String(retryAfter));
+        const message = `Too many requests: at most ${limits.ratePerMinute} a minute; retry in ${retryAfter} s.`;
+        return sendRefusal(reply, requestError(ErrorCode.RateLimited, message, { retryAfterSeconds: retryAfter }, 429));
       });
-      app.addHook('preValidation', async (request) => {
-        if (request.method === 'POST' && request.url.split('?')[0] === path && typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body)) {
-          request.body = documentIdAsPersistedQuery(request.body as Record<string, unknown>);
+      // GraphQL over HTTP: other methods are 405 with the ones that are served.
+      app.route({
+        method: ['PUT', 'PATCH', 'DELETE'],
+        url: path,
+        handler: (_request, reply) =>
+          sendRefusal(reply.header('allow', 'GET, POST'), requestError(ErrorCode.BadRequest, 'GraphQL is served over GET (queries) and POST.', {}, 405)),
+      });
+      app.addHook('preValidation', async (request, reply) => {
+        if (request.url.split('?')[0] !== path) return;
+        const params = (request.method === 'POST' ? request.body : request.query) as Record<string, unknown> | undefined;
+        if (typeof params !== 'object' || params === null || Array.isArray(params)) return;
+        if (request.method === 'POST') request.body = documentIdAsPersistedQuery(params);
+        if (typeof params.query !== 'string') return;
+        try {
+          guardNesting(params.query, limits.depth);
+        } catch (error) {
+          return sendRefusal(reply, error as HubError);
         }
       });
     },

@@ -93,7 +93,8 @@ export function measureOperation(
         const firstDefault = field?.args.find((arg) => arg.name === 'first');
         if (first || firstDefault) {
           const value = first ? valueFromAST(first.value, firstDefault?.type ?? GraphQLInt, { ...variableDefaults, ...variables }) : firstDefault?.defaultValue;
-          multiplier = typeof value === 'number' && value >= 0 ? value : listSize;
+          // A `first` that is not a valid size is refused when variables are coerced; estimate it as unbounded.
+          multiplier = Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : listSize;
           connection = !returns || !isListType(getNullableType(returns));
         } else if (returns && isListType(getNullableType(returns)) && !sizedByConnection) {
           multiplier = listSize;
@@ -130,6 +131,34 @@ export function measureOperation(
   const root = schema.getRootType(operation.operation);
   if (!root) return { depth: 0, aliases: 0, fields: 0, cost: 0 };
   return measure(operation.selectionSet, root, false, new Set());
+}
+
+/** Room for nested input literals (`{a: [{b: 1}]}`) above the field depth, in brackets. */
+const LITERAL_NESTING = 64;
+
+/**
+ * Refuses a document nested far deeper than the depth limit before it is parsed: graphql-js
+ * parses recursively, and a few thousand levels of brackets exhaust the stack. Counts `{`, `[`
+ * and `(` outside strings and comments, in one pass.
+ */
+export function guardNesting(source: string, depthLimit: number): void {
+  const limit = depthLimit + LITERAL_NESTING;
+  let nesting = 0;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '#') {
+      while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
+    } else if (char === '"') {
+      const block = source.startsWith('"""', i);
+      i += block ? 3 : 1;
+      while (i < source.length && !(block ? source.startsWith('"""', i) : source[i] === '"' || source[i] === '\n')) i += source[i] === '\\' ? 2 : 1;
+      if (block) i += 2;
+    } else if (char === '{' || char === '[' || char === '(') {
+      if (++nesting > limit) throw requestError(ErrorCode.QueryTooDeep, `The operation nests more than ${limit} brackets; at most ${depthLimit} levels of fields are allowed.`, { limit: depthLimit });
+    } else if (char === '}' || char === ']' || char === ')') {
+      nesting--;
+    }
+  }
 }
 
 /** Throws the refusal for the first limit the operation is over, with the limit and the measure. */

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ServiceMap } from '@apollo/gateway';
-import type { Context, ExecutionResult, FormattedExecutionResult, SubscribePayload } from 'graphql-ws';
+import { handleProtocols, type Context, type ExecutionResult, type FormattedExecutionResult, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import {
   getOperationAST,
@@ -48,6 +48,8 @@ export interface SubscriptionServerOptions {
   upstreamUrl(subgraph: string): string;
   /** Queries and mutations sent over the socket go through the HTTP pipeline (plugins, masking). */
   execute(request: SubscribePayload, context: WsRequestContext): Promise<FormattedExecutionResult>;
+  /** Throws the refusal of a document nested too deep to parse. */
+  checkSource(source: string): void;
   /** Throws the refusal of an operation over the depth, alias, field or cost limits. */
   checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void;
   /** An HTTP status line for an upgrade to refuse (the client is over its rate limit), or undefined. */
@@ -91,12 +93,28 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
 
   const onUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];
-    const refusal = path !== options.path ? '404 Not Found' : closing ? '503 Service Unavailable' : await options.refuseUpgrade(request);
+    // A client offering only other subprotocols (subscriptions-transport-ws's `graphql-ws`) is
+    // refused in the handshake; one offering none is closed with 4406 by graphql-ws.
+    const protocols = request.headers['sec-websocket-protocol'];
+    const refusal =
+      path !== options.path
+        ? '404 Not Found'
+        : closing
+          ? '503 Service Unavailable'
+          : protocols !== undefined && !handleProtocols(protocols)
+            ? '400 Bad Request'
+            : await options.refuseUpgrade(request);
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      wss.emit('connection', ws, request);
+      // graphql-ws prints every socket error to the console as a server fault; an invalid frame
+      // or an oversized message is the client's, and ws has closed the socket with 1007 or 1009.
+      ws.removeAllListeners('error');
+      ws.on('error', (error) => log.info({ err: error.message }, 'WebSocket client sent an invalid message'));
+    });
   };
   options.server.on('upgrade', onUpgrade);
 
@@ -120,6 +138,11 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       ];
     }
     let document: DocumentNode;
+    try {
+      options.checkSource(payload.query);
+    } catch (error) {
+      return [error as GraphQLError];
+    }
     try {
       document = parse(payload.query);
     } catch (error) {
