@@ -145,7 +145,7 @@ export function settings(): Setting[] {
     },
     { variable: 'SUBGRAPH_TIMEOUT_MS', default: '10000', description: 'how long the gateway waits for a subgraph' },
     { variable: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
-    { variable: 'REDIS_URL', default: '(in-process stream)', description: 'Redis for the event stream; needed when services run in several processes' },
+    { variable: 'REDIS_URL', default: '(in-process stream)', description: 'Redis for the event stream, and for the gateway\'s rate limits and APQ documents; needed when services run in several processes' },
     { variable: 'REDIS_PREFIX', default: 'hub', description: 'prefix of every Redis key, so several hubs can share one Redis' },
     { variable: 'EVENT_RETENTION_DAYS', default: '7', description: 'how long the stream keeps events for replay' },
     { variable: 'CONSUMER_MAX_ATTEMPTS', default: '5', description: 'deliveries of a failing event before it becomes a dead letter' },
