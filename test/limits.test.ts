@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { getIntrospectionQuery } from 'graphql';
+import WebSocket from 'ws';
 import type { HubConfig } from '../platform/config.ts';
 import { DEFAULT_EXAMPLES } from '../gateway/graphiql/index.ts';
 import { startService, type RunningService } from '../hub.ts';
@@ -144,6 +145,14 @@ describe('rate limit', () => {
       assert.ok(Number(refused.headers.get('retry-after')) >= 1);
     }
     assert.equal((await as('client-b', urls[0])).status, 200);
+    // A WebSocket connection counts too: over budget, the upgrade is refused.
+    const upgrade = await new Promise<number | undefined>((resolve) => {
+      const socket = new WebSocket(urls[0].replace(/^http/, 'ws'), 'graphql-transport-ws', { headers: { authorization: 'Bearer client-a' } });
+      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode));
+      socket.on('open', () => resolve(undefined));
+      socket.on('error', () => undefined);
+    });
+    assert.equal(upgrade, 429);
   });
 });
 
