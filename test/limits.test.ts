@@ -77,7 +77,7 @@ describe('default limits', () => {
   });
 
   test('nested unbounded lists under a large page are QUERY_TOO_COSTLY, with the estimate', async () => {
-    const costly = `{ customers(first: 100) { nodes { invoices { customer { invoices { customer { invoices { number lines { description } } } } } } } } }`;
+    const costly = `{ customers(first: 100) { nodes { invoices { customer { invoices { customer { invoices { customer { invoices { number lines { description } } } } } } } } } } }`;
     const response = await request(hub.gatewayUrl, costly);
     assert.equal(response.status, 400);
     assert.equal(response.errors?.[0].extensions?.code, 'QUERY_TOO_COSTLY');
