@@ -103,7 +103,9 @@ export class TrustedDocuments {
     this.persistedOnly = new Set(options.persistedOnlyClients);
     const registered = options.redis ? redisCache(options.redis, options.redisPrefix) : memoryCache();
     this.cache = {
-      get: async (key) => (key.startsWith(APQ_PREFIX) ? options.manifests.get(key.slice(APQ_PREFIX.length)) : undefined) ?? registered.get(key),
+      // A Redis outage is a miss: the client sends its query again instead of getting a 500.
+      get: async (key) =>
+        (key.startsWith(APQ_PREFIX) ? options.manifests.get(key.slice(APQ_PREFIX.length)) : undefined) ?? registered.get(key).catch(() => undefined),
       set: (key, value, setOptions) => registered.set(key, value, setOptions),
       delete: (key) => registered.delete(key),
     };
