@@ -102,10 +102,13 @@ export function maskingPlugin(logger: Logger): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didEncounterErrors({ errors, request }) {
+        async didEncounterErrors({ errors, request, contextValue }) {
+          // The context's request id is the one every log line of the request carries (a gateway
+          // request without `x-request-id` gets one made for it).
+          const requestId = (contextValue as { requestId?: string }).requestId ?? request.http?.headers.get('x-request-id');
           for (const error of errors) {
             if (maskError({ message: error.message, extensions: error.extensions }).masked) {
-              logger.error({ err: error.originalError ?? error, requestId: request.http?.headers.get('x-request-id') }, 'resolver failed');
+              logger.error({ err: error.originalError ?? error, requestId }, 'resolver failed');
             }
           }
         },

@@ -5,7 +5,7 @@
  */
 import cors from '@fastify/cors';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, ParseOptions } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { Redis } from 'ioredis';
@@ -26,10 +26,18 @@ const MAX_TOKENS = 50_000;
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json';
 
+/** The media type of a GraphQL response to a request with this `Accept` header, as Apollo chooses it. */
+function responseType(accept: string | null | undefined): string | undefined {
+  return accept ? new Negotiator({ headers: { accept } }).mediaType([JSON_TYPE, GRAPHQL_RESPONSE_TYPE]) : JSON_TYPE;
+}
+
 /** Answers a refusal made before Apollo sees the request, shaped as a GraphQL response. */
-function sendRefusal(reply: FastifyReply, error: HubError): FastifyReply {
+function sendRefusal(request: FastifyRequest, reply: FastifyReply, error: HubError): FastifyReply {
   const { http, ...extensions } = error.extensions as { http: { status: number } };
-  return reply.code(http.status).send({ errors: [{ message: error.message, extensions }] });
+  return reply
+    .code(http.status)
+    .type(`${responseType(request.headers.accept) ?? JSON_TYPE}; charset=utf-8`)
+    .send({ errors: [{ message: error.message, extensions }] });
 }
 
 export interface GatewayLimits {
@@ -85,9 +93,7 @@ export function createGatewayLimits(config: HubConfig, log: Logger): GatewayLimi
         // when the operation could not run; `application/graphql-response+json` keeps the 4xx.
         async willSendResponse({ request, response }) {
           if (response.http.status !== 400 || !request.http) return;
-          const accept = request.http.headers.get('accept');
-          const type = accept ? new Negotiator({ headers: { accept } }).mediaType([JSON_TYPE, GRAPHQL_RESPONSE_TYPE]) : JSON_TYPE;
-          if (type === JSON_TYPE) response.http.status = 200;
+          if (responseType(request.http.headers.get('accept')) === JSON_TYPE) response.http.status = 200;
         },
       };
     },
@@ -109,14 +115,14 @@ export function createGatewayLimits(config: HubConfig, log: Logger): GatewayLimi
         if (retryAfter === undefined) return;
         reply.header('retry-after', String(retryAfter));
         const message = `Too many requests: at most ${limits.ratePerMinute} a minute; retry in ${retryAfter} s.`;
-        return sendRefusal(reply, requestError(ErrorCode.RateLimited, message, { retryAfterSeconds: retryAfter }, 429));
+        return sendRefusal(request, reply, requestError(ErrorCode.RateLimited, message, { retryAfterSeconds: retryAfter }, 429));
       });
       // GraphQL over HTTP: other methods are 405 with the ones that are served.
       app.route({
         method: ['PUT', 'PATCH', 'DELETE'],
         url: path,
-        handler: (_request, reply) =>
-          sendRefusal(reply.header('allow', 'GET, POST'), requestError(ErrorCode.BadRequest, 'GraphQL is served over GET (queries) and POST.', {}, 405)),
+        handler: (request, reply) =>
+          sendRefusal(request, reply.header('allow', 'GET, POST'), requestError(ErrorCode.BadRequest, 'GraphQL is served over GET (queries) and POST.', {}, 405)),
       });
       app.addHook('preValidation', async (request, reply) => {
         if (request.url.split('?')[0] !== path) return;
@@ -127,7 +133,7 @@ export function createGatewayLimits(config: HubConfig, log: Logger): GatewayLimi
         try {
           guardNesting(params.query, limits.depth);
         } catch (error) {
-          return sendRefusal(reply, error as HubError);
+          return sendRefusal(request, reply, error as HubError);
         }
       });
     },
