@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { getIntrospectionQuery } from 'graphql';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { HubConfig } from '../platform/config.ts';
 import { DEFAULT_EXAMPLES } from '../gateway/graphiql/index.ts';
@@ -203,6 +204,23 @@ describe('trusted documents', () => {
     assert.equal(typed.status, 403);
     assert.equal(errorCode(typed.body), 'PERSISTED_QUERY_NOT_ALLOWED');
     assert.equal(typed.body.data, undefined);
+  });
+
+  test('over WebSocket too, a persisted-only client may send manifest operations only', async () => {
+    const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { 'apollographql-client-name': 'mobile' } });
+    try {
+      const run = async (text: string): Promise<{ data?: unknown; errors?: readonly { extensions?: { code?: unknown } }[] } | undefined> => {
+        try {
+          for await (const result of client.iterate({ query: text })) return result;
+        } catch (errors) {
+          return { errors: errors as { extensions?: { code?: unknown } }[] };
+        }
+      };
+      assert.deepEqual((await run(manifest.operations[0].body))?.data, { customers: { totalCount: 50 } });
+      assert.equal((await run('{ customers(first: 1) { totalCount } }'))?.errors?.[0].extensions?.code, 'PERSISTED_QUERY_NOT_ALLOWED');
+    } finally {
+      await client.dispose();
+    }
   });
 
   test('automatic persisted queries: an unknown hash is PERSISTED_QUERY_NOT_FOUND until the client registers it', async () => {

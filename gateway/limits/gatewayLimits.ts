@@ -15,7 +15,7 @@ import { ErrorCode, type HubError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { guardNesting, OperationLimits, requestError } from './operationLimits.ts';
 import { clientKey, RateLimiter } from './rateLimit.ts';
-import { documentIdAsPersistedQuery, loadManifests, TrustedDocuments } from './trustedDocuments.ts';
+import { documentIdAsPersistedQuery, loadManifests, sha256, TrustedDocuments } from './trustedDocuments.ts';
 
 /**
  * Tokens graphql-js reads before it gives up on a document: enough for any operation within the
@@ -40,6 +40,17 @@ function sendRefusal(request: FastifyRequest, reply: FastifyReply, error: HubErr
     .send({ errors: [{ message: error.message, extensions }] });
 }
 
+/** An operation sent over WebSocket, parsed and validated. */
+export interface SocketOperation {
+  /** The client name the connection declared (`apollographql-client-name`). */
+  client: string | undefined;
+  source: string;
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown> | undefined;
+}
+
 export interface GatewayLimits {
   /** Options for the gateway's ApolloServer. */
   apollo: {
@@ -49,8 +60,8 @@ export interface GatewayLimits {
   };
   /** Refuses a document nested too deep to parse safely; call before parsing. */
   checkSource(source: string): void;
-  /** The operation limits, for operations that do not pass through Apollo (subscriptions). */
-  checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void;
+  /** The trusted-document rule and the operation limits, for operations sent over WebSocket. */
+  checkOperation(operation: SocketOperation): void;
   /** Answers a WebSocket upgrade the rate limit refuses (an HTTP status line), or undefined to let it through. */
   refuseUpgrade(request: IncomingMessage): Promise<string | undefined>;
   /** CORS, the rate limit and persisted-document ids on the gateway's HTTP server. */
@@ -102,7 +113,10 @@ export function createGatewayLimits(config: HubConfig, log: Logger): GatewayLimi
   return {
     apollo: { parseOptions: { maxTokens: MAX_TOKENS }, persistedQueries: { cache: trusted.cache }, plugin },
     checkSource: (source) => guardNesting(source, limits.depth),
-    checkOperation: (schema, document, operation, variables) => operations.check(schema, document, operation, variables),
+    checkOperation({ client, source, schema, document, operation, variables }) {
+      trusted.check(client, sha256(source));
+      operations.check(schema, document, operation, variables);
+    },
     async refuseUpgrade(request) {
       return (await overBudget(request)) === undefined ? undefined : '429 Too Many Requests';
     },

@@ -15,7 +15,6 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type FieldNode,
-  type OperationDefinitionNode,
   type GraphQLSchema,
 } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -24,6 +23,7 @@ import { GatewaySubscription } from './gatewaySubscription.ts';
 import { resolveEvent } from './resolveEvent.ts';
 import { ErrorCode, HubError } from '../../platform/errors.ts';
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
+import type { SocketOperation } from '../limits/gatewayLimits.ts';
 import { formatError, withCode } from './subscriptionErrors.ts';
 import { CURSOR_ALIAS, type SubscriptionPlan, type SubscriptionPlanner } from './subscriptionPlanner.ts';
 import { UpstreamSubscription } from './upstreamSubscription.ts';
@@ -50,8 +50,8 @@ export interface SubscriptionServerOptions {
   execute(request: SubscribePayload, context: WsRequestContext): Promise<FormattedExecutionResult>;
   /** Throws the refusal of a document nested too deep to parse. */
   checkSource(source: string): void;
-  /** Throws the refusal of an operation over the depth, alias, field or cost limits. */
-  checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void;
+  /** Throws the refusal of an operation the client may not send or that is over the limits. */
+  checkOperation(operation: SocketOperation): void;
   /** An HTTP status line for an upgrade to refuse (the client is over its rate limit), or undefined. */
   refuseUpgrade(request: IncomingMessage): Promise<string | undefined>;
   /** Largest message read; a larger one closes the socket with 1009 (Message Too Big). */
@@ -158,7 +158,10 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return withCode(coerced.errors, 'BAD_USER_INPUT');
     try {
-      options.checkOperation(schema, document, operation, variables);
+      const client = [ctx.extra.request.headers['apollographql-client-name'], ctx.connectionParams?.['apollographql-client-name']].find(
+        (name): name is string => typeof name === 'string',
+      );
+      options.checkOperation({ client, source: payload.query, schema, document, operation, variables });
     } catch (error) {
       return [error as GraphQLError];
     }
