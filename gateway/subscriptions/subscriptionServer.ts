@@ -92,6 +92,9 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   let closing = false;
 
   const onUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A client that resets while the rate limit is asked (Redis) must not crash the process.
+    const dropOnError = () => socket.destroy();
+    socket.on('error', dropOnError);
     const path = (request.url ?? '').split('?')[0];
     // A client offering only other subprotocols (subscriptions-transport-ws's `graphql-ws`) is
     // refused in the handshake; one offering none is closed with 4406 by graphql-ws.
@@ -104,6 +107,8 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           : protocols !== undefined && !handleProtocols(protocols)
             ? '400 Bad Request'
             : await options.refuseUpgrade(request);
+    socket.off('error', dropOnError);
+    if (socket.destroyed) return;
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
