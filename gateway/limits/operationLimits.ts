@@ -35,6 +35,12 @@ export interface OperationSize {
   cost: number;
 }
 
+/** A measure, and whether it depends on the request's variables (a `first: $n`). */
+interface Measured {
+  size: OperationSize;
+  variableCost: boolean;
+}
+
 type Limits = Pick<LimitsConfig, 'depth' | 'aliases' | 'fields' | 'cost' | 'listSize'>;
 
 /** A GraphQL error that Apollo answers with 400 (and GraphQL-over-HTTP media types keep). */
@@ -64,7 +70,7 @@ export function measureOperation(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
   listSize: number,
-): OperationSize {
+): Measured {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const variableDefaults = Object.fromEntries(
@@ -74,6 +80,7 @@ export function measureOperation(
     }),
   );
   const memo = new Map<string, OperationSize>();
+  let variableCost = false;
 
   const measure = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, sizedByConnection: boolean, visiting: Set<string>): OperationSize => {
     const total: OperationSize = { depth: 0, aliases: 0, fields: 0, cost: 0 };
@@ -91,6 +98,7 @@ export function measureOperation(
         let connection = false;
         const first = selection.arguments?.find((arg) => arg.name.value === 'first');
         const firstDefault = field?.args.find((arg) => arg.name === 'first');
+        if (first?.value.kind === Kind.VARIABLE) variableCost = true;
         if (first || firstDefault) {
           const value = first ? valueFromAST(first.value, firstDefault?.type ?? GraphQLInt, { ...variableDefaults, ...variables }) : firstDefault?.defaultValue;
           // A `first` that is not a valid size is refused when variables are coerced; estimate it as unbounded.
@@ -129,8 +137,8 @@ export function measureOperation(
   };
 
   const root = schema.getRootType(operation.operation);
-  if (!root) return { depth: 0, aliases: 0, fields: 0, cost: 0 };
-  return measure(operation.selectionSet, root, false, new Set());
+  const size = root ? measure(operation.selectionSet, root, false, new Set()) : { depth: 0, aliases: 0, fields: 0, cost: 0 };
+  return { size, variableCost };
 }
 
 /** Room for nested input literals (`{a: [{b: 1}]}`) above the field depth, in brackets. */
@@ -189,13 +197,13 @@ export class OperationLimits {
   constructor(private readonly limits: Limits) {}
 
   check(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): OperationSize {
-    const usesVariables = (operation.variableDefinitions?.length ?? 0) > 0;
     const key = operation.name?.value ?? '';
     let byOperation = this.measured.get(document);
-    let size = usesVariables ? undefined : byOperation?.get(key);
+    let size = byOperation?.get(key);
     if (!size) {
-      size = measureOperation(schema, document, operation, variables ?? {}, this.limits.listSize);
-      if (!usesVariables) {
+      const measured = measureOperation(schema, document, operation, variables ?? {}, this.limits.listSize);
+      size = measured.size;
+      if (!measured.variableCost) {
         if (!byOperation) this.measured.set(document, (byOperation = new Map()));
         byOperation.set(key, size);
       }
