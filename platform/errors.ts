@@ -13,6 +13,10 @@ export enum ErrorCode {
   SubscriptionBufferOverflow = 'SUBSCRIPTION_BUFFER_OVERFLOW',
   /** One connection asked for more subscriptions than SUBSCRIPTIONS_PER_CONNECTION. */
   TooManySubscriptions = 'TOO_MANY_SUBSCRIPTIONS',
+  /** No valid token: the caller's (at the gateway) or the gateway's (at a subgraph). */
+  Unauthenticated = 'UNAUTHENTICATED',
+  /** The caller's scopes do not cover the field or mutation; `requiredScopes` says what would. */
+  Forbidden = 'FORBIDDEN',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 
