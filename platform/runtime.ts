@@ -11,6 +11,7 @@ import { ConsumerRunner } from './events/runner.ts';
 import type { EventStream } from './events/stream.ts';
 import { idempotentWrite } from './idempotency.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { writeAudit, type AuditState } from './audit.ts';
 import type { Caller } from './auth/caller.ts';
 import { gatewayPublicKey } from './auth/keys.ts';
 import { subgraphTokenVerifier } from './auth/subgraphTokens.ts';
@@ -80,15 +81,29 @@ export class SystemRuntime {
 
   private context(requestId: string, correlationId: string, log: Logger, caller: Caller): BaseContext {
     const origin = { source: this.name, correlationId, causationId: requestId };
+    const audit: AuditState = {
+      written: 0,
+      record: async (operation, args, outcome) => {
+        await this.db.transaction((tx) => writeAudit(tx, emitter(tx, origin), caller, correlationId, operation, args, outcome));
+        this.relay.kick();
+      },
+    };
     return {
       db: this.db,
       log,
       requestId,
       correlationId,
       caller,
+      audit,
       stream: this.stream,
       write: async (key, operation, args, work) => {
-        const id = await idempotentWrite(this.db, key, operation, args, (tx) => work(tx, emitter(tx, origin)));
+        const id = await idempotentWrite(this.db, key, operation, args, async (tx) => {
+          const emit = emitter(tx, origin);
+          const result = await work(tx, emit);
+          await writeAudit(tx, emit, caller, correlationId, operation, args, 'OK');
+          audit.written += 1;
+          return result;
+        });
         this.relay.kick();
         return id;
       },

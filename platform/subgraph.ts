@@ -12,6 +12,7 @@ import type { Db, Queryable } from './db.ts';
 import type { ConsumerDefinition } from './events/consumer.ts';
 import type { Emit } from './events/outbox.ts';
 import type { EventStream } from './events/stream.ts';
+import { auditMutations, type AuditState } from './audit.ts';
 import type { Caller } from './auth/caller.ts';
 import { enforceAccess, readAccessPolicy } from './auth/policy.ts';
 import { unauthenticatedBody } from './auth/subgraphTokens.ts';
@@ -36,13 +37,16 @@ export interface BaseContext {
   requestId: string;
   /** The caller the gateway vouches for in its token: identity and scopes. */
   caller: Caller;
+  /** Which of the request's mutations are audited already (see platform/audit.ts). */
+  audit: AuditState;
   /** The request's correlation id (the gateway's `x-correlation-id`), stamped on its events. */
   correlationId: string;
   /** The event stream, which subscription fields read (see platform/events/live.ts). */
   stream: EventStream;
   /**
    * Runs a mutation's write: one transaction, idempotent on `key` (see platform/idempotency.ts),
-   * events emitted through `emit` committed with it and published after it. Returns the id of
+   * events emitted through `emit` committed with it and published after it, and its audit row
+   * (actor, operation, redacted `args`) written in it. Returns the id of
    * the entity the mutation answers with.
    */
   write(key: string | null | undefined, operation: string, args: unknown, work: (tx: Queryable, emit: Emit) => Promise<string>): Promise<string>;
@@ -90,7 +94,8 @@ export function buildSchema(definition: { dir: string; resolvers: object }): Gra
       ...definition.resolvers,
     } as GraphQLResolverMap<unknown>,
   });
-  return enforceAccess(schema, readAccessPolicy(sdl));
+  // Audit outside enforcement, so refused mutations are recorded too.
+  return auditMutations(enforceAccess(schema, readAccessPolicy(sdl)));
 }
 
 /** The HTTP app of a subgraph: health, readiness (its database answers) and SQL metrics. */

@@ -64,6 +64,15 @@ const ResolveException = graphql(/* GraphQL */ `
   mutation AuthResolveException { resolveException(id: "exc_missing", note: "auth test") { id } }
 `);
 
+const AuditTrail = graphql(/* GraphQL */ `
+  query AuthAuditTrail($filter: AuditFilter) {
+    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }
+  }
+`);
+const UpdateOwner = graphql(/* GraphQL */ `
+  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }
+`);
+
 const PAYMENTS = /* GraphQL */ `subscription { paymentReceived { eventId } }`;
 const RISKS = /* GraphQL */ `subscription { renewalRiskChanged { eventId } }`;
 const CREATED = /* GraphQL */ `subscription { businessEvents(types: ["customer.created"]) { id type } }`;
@@ -251,6 +260,41 @@ describe('authorization at the gateway', () => {
       if (whole[index].phone) assert.match(contact.phone!, /^.{2}•••••.{2}$/);
       assert.ok(whole[index].email.includes('@') && !whole[index].email.includes('•'));
     }
+  });
+});
+
+describe('audit trail', () => {
+  async function entries(filter: Record<string, unknown>, count: number) {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const nodes = (await query(hub.gatewayUrl, AuditTrail, { filter })).auditTrail.nodes;
+      if (nodes.length >= count) return nodes;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no audit entries for ${JSON.stringify(filter)}`);
+  }
+
+  test('every mutation is recorded by its system with actor, role, correlation id, redacted arguments and outcome', async () => {
+    const created = await request(hub.gatewayUrl, CreateCustomer, { name: 'Audited Ltd' }, { ...as('sales'), 'x-correlation-id': 'audit-me-1' });
+    const id = (created.data as { createCustomer: { id: string } }).createCustomer.id;
+    await query(hub.gatewayUrl, UpdateOwner, { id, owner: 'jane.doe@example.com' }, { ...as('sales'), 'x-correlation-id': 'audit-me-2' });
+    const [ok] = await entries({ actor: 'sales@hub.local', operation: 'createCustomer', system: 'CRM' }, 1);
+    assert.equal(ok.role, 'sales');
+    assert.equal(ok.outcome, 'OK');
+    const [update] = await entries({ operation: 'updateCustomer', actor: 'sales@hub.local' }, 1);
+    assert.equal(update.correlationId, 'audit-me-2');
+    assert.deepEqual(update.arguments, { id, input: { accountOwner: '[redacted]' } });
+    assert.ok(!JSON.stringify(update.arguments).includes('jane.doe'));
+
+    // A failed mutation is recorded with its error code, by its own system.
+    await request(hub.gatewayUrl, ResolveException, {}, as('ops'));
+    const [failed] = await entries({ operation: 'resolveException', outcome: 'NOT_FOUND' }, 1);
+    assert.equal(failed.system, 'OPS');
+    assert.equal(failed.actor, 'ops@hub.local');
+  });
+
+  test('admin and ops read the audit trail; others are refused for lack of audit:read', async () => {
+    for (const role of ['admin', 'ops']) assertAllowed(await request(hub.gatewayUrl, AuditTrail, {}, as(role)));
+    for (const role of ['sales', 'billing', 'finance', 'cs', 'analyst']) assertForbidden(await request(hub.gatewayUrl, AuditTrail, {}, as(role)), 'audit:read');
   });
 });
 
