@@ -41,7 +41,7 @@ function editorValue(page: Page, selector: string): Promise<string> {
   );
 }
 
-test('GraphiQL loads offline, asks for a token, and runs the unified customer view with the pasted one', { timeout: 30_000 }, async () => {
+test('GraphiQL loads offline, asks for a token, and runs the unified customer view with the pasted one', { timeout: 60_000 }, async () => {
   const hubHost = new URL(hub.gatewayUrl).host;
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const requests: string[] = [];
