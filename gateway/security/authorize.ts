@@ -183,10 +183,14 @@ export class OperationAuthorizer {
  */
 export function authorizingExecutor(inner: GatewayExecutor, authorizer: OperationAuthorizer): GatewayExecutor {
   return async (requestContext) => {
-    const caller = (requestContext.context as Partial<GatewayContext>).caller;
+    const { caller, log } = requestContext.context as Partial<GatewayContext>;
     if (!caller) return { errors: [unauthenticated('Authentication required.')] };
     const authorization = authorizer.authorize(requestContext.schema, requestContext.document, requestContext.queryHash, requestContext.request.operationName, caller);
-    if (authorization.kind === 'refused') return { errors: [...authorization.errors] };
+    if (authorization.kind === 'refused') {
+      // Refused here, it never reaches a system's audit trail: the gateway's log keeps it.
+      log?.warn({ actor: caller.sub, role: caller.role, operationName: requestContext.request.operationName, refused: authorization.errors.map((error) => error.path) }, 'operation refused');
+      return { errors: [...authorization.errors] };
+    }
     if (authorization.denials.length === 0) return inner(requestContext);
     const { document, source, queryHash } = authorization;
     const operation = getOperationAST(document, requestContext.request.operationName)!;
