@@ -56,7 +56,7 @@ function stringLists(value: ValueNode | undefined): string[][] {
 }
 
 /** Both requirements at once: every alternative of one with every alternative of the other. */
-export function both(a: AccessRequirement | undefined, b: AccessRequirement | undefined): AccessRequirement | undefined {
+function both(a: AccessRequirement | undefined, b: AccessRequirement | undefined): AccessRequirement | undefined {
   if (!a || !b) return a ?? b;
   const scopes = a.scopes.length === 0 ? b.scopes : b.scopes.length === 0 ? a.scopes : a.scopes.flatMap((x) => b.scopes.map((y) => [...x, ...y]));
   return { authenticated: a.authenticated || b.authenticated, scopes };
