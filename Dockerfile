@@ -7,6 +7,9 @@ COPY gateway/graphiql ./gateway/graphiql
 # `prepare` bundles GraphiQL so the gateway serves it without internet.
 RUN npm ci --include=dev && npm cache clean --force
 COPY . .
+# HUB_DATA_DIR in compose: a volume shared by every service for the auth keys made at first start;
+# a new named volume takes this folder's owner, so the node user can write there.
+RUN mkdir -p /hub && chown node:node /hub
 USER node
 EXPOSE 4000 4001 4002 4003 4004 4005
 ENTRYPOINT ["npm", "start", "--"]

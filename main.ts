@@ -5,10 +5,19 @@
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, SERVICES, type ServiceName } from './platform/config.ts';
 import { startHub, startService, type RunningService } from './hub.ts';
+import { issueDevToken, issuesOwnTokens } from './platform/auth/devTokens.ts';
+import { ROLE_NAMES } from './platform/auth/roles.ts';
+import type { HubConfig } from './platform/config.ts';
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
+}
+
+/** Ready-to-use development tokens, one per role (valid 12 hours), for GraphiQL and curl. */
+async function devTokenBanner(config: HubConfig): Promise<string> {
+  const tokens = await Promise.all(ROLE_NAMES.map(async (role) => `  ${role.padEnd(8)} ${await issueDevToken(config, role)}`));
+  return `Development tokens (12 h; \`npm run token -- --role <role>\` makes more). Paste one into GraphiQL, or send "Authorization: Bearer <token>":\n${tokens.join('\n')}\n`;
 }
 
 async function main(): Promise<void> {
@@ -52,6 +61,7 @@ async function main(): Promise<void> {
   const gateway = running.find((service) => service.name === 'gateway');
   const lines = running.map((service) => `  ${service.name.padEnd(17)} ${service.url}/graphql`);
   console.error(`\nOperational data hub is up${gateway ? ` — open ${gateway.url}/graphql in a browser for GraphiQL` : ''}\n${lines.join('\n')}\n`);
+  if (gateway && issuesOwnTokens(config)) console.error(await devTokenBanner(config));
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -24,8 +24,9 @@ const rate = Number(values.rate);
 const seconds = Number(values.seconds);
 
 const hub = await startHub({ seedCustomers: Math.max(customerCount, 50), env: { SUBSCRIPTIONS_PER_CONNECTION: '1000' } });
+const authorization = `Bearer ${await hub.token('admin')}`;
 const post = async (query: string, variables: Record<string, unknown>) =>
-  (await (await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as {
+  (await (await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) })).json()) as {
     data: Record<string, unknown>;
   };
 
@@ -48,7 +49,7 @@ const perCustomer = new Map<string, number>();
 const clients: Client[] = [];
 let ready = 0;
 for (let i = 0; i < subscribers; i++) {
-  if (i % 50 === 0) clients.push(createClient({ url: hub.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false }));
+  if (i % 50 === 0) clients.push(createClient({ url: hub.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization }, retryAttempts: 0, lazy: false }));
   const customerId = customers[i % customers.length];
   perCustomer.set(customerId, (perCustomer.get(customerId) ?? 0) + 1);
   clients.at(-1)!.subscribe<{ paymentReceived: { payment: { id: string } } }>(

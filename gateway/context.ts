@@ -1,3 +1,5 @@
+import type { Caller } from '../platform/auth/caller.ts';
+import type { SubgraphTokenSigner } from '../platform/auth/subgraphTokens.ts';
 import type { Logger } from '../platform/logger.ts';
 
 /** What the gateway knows of one operation, over HTTP or WebSocket. */
@@ -6,13 +8,22 @@ export interface GatewayContext {
   /** From the client's `x-correlation-id`, or made here; sent to every subgraph and returned. */
   correlationId: string;
   log: Logger;
+  /** Who the operation is for, from the caller's verified token. */
+  caller: Caller;
+  /** Signs (and caches) the token each subgraph request carries. */
+  subgraphTokens: SubgraphTokenSigner;
 }
 
 /**
  * The headers every subgraph request of an operation carries, whatever the transport (HTTP
  * fetches, and the upgrade request and connection params of upstream subscriptions): the one
- * place that decides what the gateway tells a subgraph about the caller.
+ * place that decides what the gateway tells a subgraph about the caller. Subgraphs serve only
+ * requests with the gateway's token; it carries the caller's identity and scopes.
  */
-export function subgraphHeaders(context: GatewayContext, _subgraph: string): Record<string, string> {
-  return { 'x-request-id': context.requestId, 'x-correlation-id': context.correlationId };
+export function subgraphHeaders(context: GatewayContext, subgraph: string): Record<string, string> {
+  return {
+    'x-request-id': context.requestId,
+    'x-correlation-id': context.correlationId,
+    authorization: `Bearer ${context.subgraphTokens.token(context.caller, subgraph)}`,
+  };
 }

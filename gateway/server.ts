@@ -6,14 +6,19 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
+import { makeCaller } from '../platform/auth/caller.ts';
+import { gatewaySigningKey } from '../platform/auth/keys.ts';
+import { SubgraphTokenSigner } from '../platform/auth/subgraphTokens.ts';
 import { SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts';
-import { maskError } from '../platform/errors.ts';
+import { maskError, type HubError } from '../platform/errors.ts';
 import { createHttpApp } from '../platform/http.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import { maskingPlugin, type Service } from '../platform/subgraph.ts';
 import { subgraphHeaders, type GatewayContext } from './context.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
+import { callerAuthenticator } from './security/authenticate.ts';
+import { authorizingGateway, OperationAuthorizer, supergraphForGateway } from './security/authorize.ts';
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
 import { createGatewayLimits } from './limits/gatewayLimits.ts';
@@ -46,13 +51,16 @@ interface SubgraphStatus {
   error?: string;
 }
 
+/** The gateway itself, as the caller of its readiness probes: no scopes, `{ __typename }` needs none. */
+const PROBE_CALLER = makeCaller('system:gateway', '', []);
+
 /** Asks one subgraph for `{ __typename }`; used by `/readyz`. */
-async function probe(url: string, timeoutMs: number): Promise<SubgraphStatus> {
+async function probe(url: string, token: string, timeoutMs: number): Promise<SubgraphStatus> {
   const started = performance.now();
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ __typename }' }),
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -92,7 +100,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
 
   const logger = createLogger(config, 'gateway');
   const timeoutMs = config.subgraphTimeoutMs;
-  const supergraphSdl = readFileSync(config.supergraphPath ?? SUPERGRAPH_PATH, 'utf8');
+  const supergraphSdl = supergraphForGateway(readFileSync(config.supergraphPath ?? SUPERGRAPH_PATH, 'utf8'));
   // The same data sources serve queries and complete subscription events.
   const dataSources: ServiceMap = Object.create(null);
   const subgraphUrls: Record<string, string> = Object.create(null);
@@ -116,8 +124,11 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     apiSchema = loaded.apiSchema;
   });
   const limits = createGatewayLimits(config, logger);
+  const authenticate = callerAuthenticator(config);
+  const subgraphTokens = new SubgraphTokenSigner(gatewaySigningKey(config));
+  const authorizer = new OperationAuthorizer(supergraphSdl);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: withRequestTimeout(gateway, config.limits.requestTimeoutMs),
+    gateway: withRequestTimeout(authorizingGateway(gateway, authorizer), config.limits.requestTimeoutMs),
     parseOptions: limits.apollo.parseOptions,
     persistedQueries: limits.apollo.persistedQueries,
     includeStacktraceInErrorResponses: false,
@@ -134,7 +145,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     metrics: () => subscriptions?.metrics() ?? [],
     ready: async () => {
       const statuses = Object.fromEntries(
-        await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => [name, await probe(url, Math.min(timeoutMs, 2000))] as const)),
+        await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => [name, await probe(url, subgraphTokens.token(PROBE_CALLER, name), Math.min(timeoutMs, 2000))] as const)),
       );
       return { ready: Object.values(statuses).every((status) => status.ok), subgraphs: statuses };
     },
@@ -143,7 +154,16 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   registerGraphiql(app, { endpoint: '/graphql', examples: DEFAULT_EXAMPLES });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
-    context: async (request: FastifyRequest) => ({ requestId: String(request.id), correlationId: request.correlationId, log: request.log as Logger }),
+    context: async (request: FastifyRequest): Promise<GatewayContext> => ({
+      requestId: String(request.id),
+      correlationId: request.correlationId,
+      log: request.log as Logger,
+      // A refused token answers 401 with the UNAUTHENTICATED error, before anything is parsed.
+      caller: await authenticate(request.headers.authorization).catch((error: HubError) => {
+        throw Object.assign(error, { extensions: { ...error.extensions, http: { status: 401 } } });
+      }),
+      subgraphTokens,
+    }),
   });
   subscriptions = createSubscriptionServer({
     server: app.server,
@@ -151,6 +171,9 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     planner: new SubscriptionPlanner(supergraphSdl, () => apiSchema!),
     apiSchema: () => apiSchema!,
     dataSources,
+    authenticate,
+    subgraphTokens,
+    authorize: (document, queryHash, operationName, caller) => authorizer.authorize(apiSchema!, document, queryHash, operationName, caller),
     upstreamUrl: (name) => subscriptionUrl(subgraphUrls[name] ?? subgraphUrl(config, name, undefined)),
     execute: async (payload, contextValue) => {
       const { query, variables, operationName, extensions } = payload;

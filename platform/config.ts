@@ -3,6 +3,8 @@
  * Nothing else in the code base reads `process.env`.
  */
 
+import { parsePrivateKey, parsePublicKey } from './auth/keys.ts';
+
 /** The systems, one subgraph and one database each: four systems of record and the hub's own ops. */
 export const SYSTEMS = ['crm', 'billing', 'erp', 'customer-success', 'ops'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
@@ -35,7 +37,23 @@ export interface HubConfig {
   subscriptions: SubscriptionsConfig;
   limits: LimitsConfig;
   access: AccessConfig;
+  auth: AuthConfig;
   systems: Record<SystemName, SystemConfig>;
+}
+
+export interface AuthConfig {
+  /** Where the issuer publishes the keys callers' tokens are signed with. */
+  jwksUrl?: string;
+  /** The issuer's public key (PEM or JWK); with neither this nor jwksUrl, the hub's local development key. */
+  publicKey?: string;
+  /** Required `iss` of callers' tokens. */
+  issuer: string;
+  /** Required `aud` of callers' tokens. */
+  audience: string;
+  /** The gateway's private key for subgraph tokens (PEM or JWK); undefined means the local pair under the data folder. */
+  gatewaySigningKey?: string;
+  /** What subgraphs verify the gateway's tokens with (PEM or JWK); undefined means the signing key's, or the local pair. */
+  gatewayPublicKey?: string;
 }
 
 export interface SubscriptionsConfig {
@@ -152,6 +170,16 @@ export function settings(): Setting[] {
     { variable: 'CONSUMER_RETRY_BASE_MS', default: '500', description: 'first retry delay of a failing event; doubles each time, with jitter' },
     { variable: 'OUTBOX_POLL_MS', default: '1000', description: 'how often the outbox relay looks for unpublished events' },
     { variable: 'CONSUMER_RECLAIM_IDLE_MS', default: '30000', description: 'after this long, events a dead consumer held are taken over' },
+    { variable: 'AUTH_JWKS_URL', default: '(none)', description: 'JWKS URL of the identity provider whose tokens callers present' },
+    { variable: 'AUTH_PUBLIC_KEY', default: '(none)', description: 'public key (PEM or JWK) callers\' tokens are signed with; with neither this nor AUTH_JWKS_URL, a local development key in $HUB_DATA_DIR/auth/' },
+    { variable: 'AUTH_ISSUER', default: 'operational-data-hub', description: 'required `iss` of callers\' tokens' },
+    { variable: 'AUTH_AUDIENCE', default: 'operational-data-hub', description: 'required `aud` of callers\' tokens' },
+    { variable: 'GATEWAY_SIGNING_KEY', default: '(local key in $HUB_DATA_DIR/auth/)', description: 'Ed25519 private key (PEM or JWK) the gateway signs subgraph tokens with' },
+    {
+      variable: 'GATEWAY_PUBLIC_KEY',
+      default: '(local key in $HUB_DATA_DIR/auth/)',
+      description: 'Ed25519 public key (PEM or JWK) subgraphs verify the gateway\'s tokens with',
+    },
     { variable: 'SUBSCRIPTIONS_PER_CONNECTION', default: '20', description: 'live subscriptions one WebSocket connection to the gateway may hold' },
     {
       variable: 'SUBSCRIPTION_BUFFER',
@@ -160,8 +188,8 @@ export function settings(): Setting[] {
     },
     { variable: 'MAX_BODY_BYTES', default: '1048576', description: 'largest HTTP request body the gateway reads (larger: 413)' },
     { variable: 'MAX_QUERY_DEPTH', default: '20', description: 'deepest nesting of fields in one operation (deeper: QUERY_TOO_DEEP)' },
-    { variable: 'MAX_ALIASES', default: '5000', description: 'aliases in one operation (more: TOO_MANY_ALIASES)' },
-    { variable: 'MAX_QUERY_FIELDS', default: '10000', description: 'field selections in one operation, fragments counted where spread (more: TOO_MANY_FIELDS)' },
+    { variable: 'MAX_ALIASES', default: '200', description: 'aliases in one operation (more: TOO_MANY_ALIASES)' },
+    { variable: 'MAX_QUERY_FIELDS', default: '2000', description: 'field selections in one operation, fragments counted where spread (more: TOO_MANY_FIELDS)' },
     {
       variable: 'MAX_QUERY_COST',
       default: '5000000',
@@ -238,6 +266,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return value;
   };
 
+  const key = (name: string, kind: 'public' | 'private'): string | undefined => {
+    const raw = read(name);
+    if (raw === undefined) return undefined;
+    try {
+      (kind === 'public' ? parsePublicKey : parsePrivateKey)(raw);
+      return raw;
+    } catch (error) {
+      problems.push(`${name} must be a ${kind} key as PEM or JWK: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
@@ -277,9 +317,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     limits: {
       bodyBytes: integer('MAX_BODY_BYTES', 1_048_576, 1024, 1_073_741_824),
       depth: integer('MAX_QUERY_DEPTH', 20, 1, 1000),
-      aliases: integer('MAX_ALIASES', 5000, 0, 100_000),
-      fields: integer('MAX_QUERY_FIELDS', 10_000, 1, 1_000_000),
-      cost: integer('MAX_QUERY_COST', 5_000_000, 1, 1_000_000_000),
+      aliases: integer('MAX_ALIASES', 200, 0, 100_000),
+      fields: integer('MAX_QUERY_FIELDS', 2000, 1, 1_000_000),
+      cost: integer('MAX_QUERY_COST', 500_000, 1, 1_000_000_000),
       listSize: integer('QUERY_COST_LIST_SIZE', 10, 1, 10_000),
       ratePerMinute: integer('RATE_LIMIT_PER_MINUTE', 600_000, 0, 1_000_000_000),
       requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 1, 3_600_000),
@@ -297,6 +337,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     subscriptions: {
       perConnection: integer('SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
       buffer: integer('SUBSCRIPTION_BUFFER', 1000, 1, 1_000_000),
+    },
+    auth: {
+      jwksUrl: url('AUTH_JWKS_URL', ['http:', 'https:']),
+      publicKey: key('AUTH_PUBLIC_KEY', 'public'),
+      issuer: read('AUTH_ISSUER') ?? 'operational-data-hub',
+      audience: read('AUTH_AUDIENCE') ?? 'operational-data-hub',
+      gatewaySigningKey: key('GATEWAY_SIGNING_KEY', 'private'),
+      gatewayPublicKey: key('GATEWAY_PUBLIC_KEY', 'public'),
     },
     systems,
   };

@@ -31,6 +31,10 @@ export enum ErrorCode {
   BadRequest = 'BAD_REQUEST',
   /** The request body is larger than MAX_BODY_BYTES. */
   RequestTooLarge = 'REQUEST_TOO_LARGE',
+  /** No valid token: the caller's (at the gateway) or the gateway's (at a subgraph). */
+  Unauthenticated = 'UNAUTHENTICATED',
+  /** The caller's scopes do not cover the field or mutation; `requiredScopes` says what would. */
+  Forbidden = 'FORBIDDEN',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -11,6 +11,10 @@ import { ConsumerRunner } from './events/runner.ts';
 import type { EventStream } from './events/stream.ts';
 import { idempotentWrite } from './idempotency.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { writeAudit, type AuditState } from './audit.ts';
+import type { Caller } from './auth/caller.ts';
+import { gatewayPublicKey } from './auth/keys.ts';
+import { subgraphTokenVerifier } from './auth/subgraphTokens.ts';
 import type { BaseContext } from './subgraph.ts';
 
 /** Opens the system's database (PGlite under the data folder, or `<SYSTEM>_DATABASE_URL`). */
@@ -28,6 +32,8 @@ const INSTANCE = `${hostname()}:${process.pid}`;
 export class SystemRuntime {
   private readonly relay: OutboxRelay;
   private readonly runners: ConsumerRunner[];
+  /** Verifies the gateway's token a request carries (its `Authorization` value); throws UNAUTHENTICATED. */
+  readonly authenticate: (authorization: unknown) => Promise<Caller>;
 
   private constructor(
     readonly name: SystemName,
@@ -37,6 +43,7 @@ export class SystemRuntime {
     config: HubConfig,
     consumers: ConsumerDefinition[],
   ) {
+    this.authenticate = subgraphTokenVerifier(gatewayPublicKey(config), name);
     this.relay = new OutboxRelay(name, db.background(), stream, logger, config.events.outboxPollMs);
     this.runners = consumers.map(
       (definition) =>
@@ -64,24 +71,39 @@ export class SystemRuntime {
 
   /** The context every request of this system's subgraph starts from. */
   requestContext(request: FastifyRequest): BaseContext {
-    return this.context(String(request.id), request.correlationId, request.log as Logger);
+    return this.context(String(request.id), request.correlationId, request.log as Logger, request.caller!);
   }
 
   /** The same for work without an HTTP request: a subscription, and each event it delivers. */
-  subscriptionContext(correlationId: string, requestId: string = randomUUID()): BaseContext {
-    return this.context(requestId, correlationId, this.logger.child({ requestId, correlationId }));
+  subscriptionContext(caller: Caller, correlationId: string, requestId: string = randomUUID()): BaseContext {
+    return this.context(requestId, correlationId, this.logger.child({ requestId, correlationId }), caller);
   }
 
-  private context(requestId: string, correlationId: string, log: Logger): BaseContext {
+  private context(requestId: string, correlationId: string, log: Logger, caller: Caller): BaseContext {
     const origin = { source: this.name, correlationId, causationId: requestId };
+    const audit: AuditState = {
+      written: 0,
+      record: async (operation, args, outcome) => {
+        await this.db.transaction((tx) => writeAudit(tx, emitter(tx, origin), caller, correlationId, operation, args, outcome));
+        this.relay.kick();
+      },
+    };
     return {
       db: this.db,
       log,
       requestId,
       correlationId,
+      caller,
+      audit,
       stream: this.stream,
       write: async (key, operation, args, work) => {
-        const id = await idempotentWrite(this.db, key, operation, args, (tx) => work(tx, emitter(tx, origin)));
+        const id = await idempotentWrite(this.db, key, operation, args, async (tx) => {
+          const emit = emitter(tx, origin);
+          const result = await work(tx, emit);
+          await writeAudit(tx, emit, caller, correlationId, operation, args, 'OK');
+          audit.written += 1;
+          return result;
+        });
         this.relay.kick();
         return id;
       },

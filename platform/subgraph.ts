@@ -12,6 +12,10 @@ import type { Db, Queryable } from './db.ts';
 import type { ConsumerDefinition } from './events/consumer.ts';
 import type { Emit } from './events/outbox.ts';
 import type { EventStream } from './events/stream.ts';
+import { auditMutations, type AuditState } from './audit.ts';
+import type { Caller } from './auth/caller.ts';
+import { enforceAccess, readAccessPolicy } from './auth/policy.ts';
+import { unauthenticatedBody } from './auth/subgraphTokens.ts';
 import { maskError } from './errors.ts';
 import { createHttpApp } from './http.ts';
 import type { Logger } from './logger.ts';
@@ -19,18 +23,30 @@ import { SystemRuntime } from './runtime.ts';
 import { hasSubscriptions, serveSubscriptions } from './subscriptions.ts';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from './scalars.ts';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who a subgraph's GraphQL request is for, from the gateway's verified token. */
+    caller?: Caller;
+  }
+}
+
 /** What every resolver of every subgraph gets: its system's database and a way to write. */
 export interface BaseContext {
   db: Db;
   log: Logger;
   requestId: string;
+  /** The caller the gateway vouches for in its token: identity and scopes. */
+  caller: Caller;
+  /** Which of the request's mutations are audited already (see platform/audit.ts). */
+  audit: AuditState;
   /** The request's correlation id (the gateway's `x-correlation-id`), stamped on its events. */
   correlationId: string;
   /** The event stream, which subscription fields read (see platform/events/live.ts). */
   stream: EventStream;
   /**
    * Runs a mutation's write: one transaction, idempotent on `key` (see platform/idempotency.ts),
-   * events emitted through `emit` committed with it and published after it. Returns the id of
+   * events emitted through `emit` committed with it and published after it, and its audit row
+   * (actor, operation, redacted `args`) written in it. Returns the id of
    * the entity the mutation answers with.
    */
   write(key: string | null | undefined, operation: string, args: unknown, work: (tx: Queryable, emit: Emit) => Promise<string>): Promise<string>;
@@ -65,9 +81,11 @@ export function loadTypeDefs(dir: string) {
   return parse(readFileSync(join(dir, 'schema.graphql'), 'utf8'));
 }
 
+/** The subgraph's schema, its `@authenticated` and `@requiresScopes` enforced in its resolvers. */
 export function buildSchema(definition: { dir: string; resolvers: object }): GraphQLSchema {
-  return buildSubgraphSchema({
-    typeDefs: loadTypeDefs(definition.dir),
+  const sdl = readFileSync(join(definition.dir, 'schema.graphql'), 'utf8');
+  const schema = buildSubgraphSchema({
+    typeDefs: parse(sdl),
     resolvers: {
       Date: DateScalar,
       DateTime: DateTimeScalar,
@@ -76,6 +94,8 @@ export function buildSchema(definition: { dir: string; resolvers: object }): Gra
       ...definition.resolvers,
     } as GraphQLResolverMap<unknown>,
   });
+  // Audit outside enforcement, so refused mutations are recorded too.
+  return auditMutations(enforceAccess(schema, readAccessPolicy(sdl)));
 }
 
 /** The HTTP app of a subgraph: health, readiness (its database answers) and SQL metrics. */
@@ -93,6 +113,16 @@ export function createSubgraphApp(runtime: SystemRuntime): FastifyInstance {
       '# TYPE sql_background_statements_total counter',
       `sql_background_statements_total ${db.background().statements}`,
     ],
+  });
+  // Only the gateway may ask: every GraphQL request carries its token, checked before anything else.
+  // (WebSocket upgrades are checked where they are taken, in subscriptions.ts.)
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.split('?')[0] !== '/graphql') return;
+    try {
+      request.caller = await runtime.authenticate(request.headers.authorization);
+    } catch (error) {
+      return reply.code(401).header('www-authenticate', 'Bearer').type('application/json').send(unauthenticatedBody(error as Error));
+    }
   });
   return app;
 }

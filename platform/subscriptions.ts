@@ -16,6 +16,8 @@ import { WebSocketServer } from 'ws';
 import { maskError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import type { SystemRuntime } from './runtime.ts';
+import type { Caller } from './auth/caller.ts';
+import { unauthenticatedBody } from './auth/subgraphTokens.ts';
 import type { BaseContext } from './subgraph.ts';
 
 /** Closes a subgraph's graphql-ws endpoint, telling its clients to reconnect elsewhere. */
@@ -48,9 +50,18 @@ export function serveSubscriptions<Context extends BaseContext>(
   createContext: (base: BaseContext) => Context,
 ): SubscriptionServer {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1_048_576 });
-  const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const callers = new WeakMap<IncomingMessage, Caller>();
+  const upgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // Only the gateway may subscribe: the upgrade request carries its token.
+    try {
+      callers.set(request, await runtime.authenticate(request.headers.authorization));
+    } catch (error) {
+      const body = unauthenticatedBody(error as Error);
+      socket.end(`HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       return;
     }
     sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
@@ -58,13 +69,13 @@ export function serveSubscriptions<Context extends BaseContext>(
   app.server.on('upgrade', upgrade);
   const log = runtime.logger;
   const renew = (context: unknown) => {
-    const { correlationId, requestId } = context as BaseContext;
-    return createContext(runtime.subscriptionContext(correlationId, requestId));
+    const { caller, correlationId, requestId } = context as BaseContext;
+    return createContext(runtime.subscriptionContext(caller, correlationId, requestId));
   };
   useServer(
     {
       schema,
-      context: ({ extra }, _id, payload) => createContext(runtime.subscriptionContext(correlationIdOf(extra.request, payload.extensions))),
+      context: ({ extra }, _id, payload) => createContext(runtime.subscriptionContext(callers.get(extra.request)!, correlationIdOf(extra.request, payload.extensions))),
       subscribe: (args) => subscribeEventByEvent(args, renew),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: showErrors(result.errors, log) } : undefined),
       onError: (_ctx, _id, _payload, errors) => showErrors(errors, log),

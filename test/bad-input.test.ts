@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
-import { query } from './graphql.ts';
+import { query, withAuthorization } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 let hub: TestHub;
@@ -33,7 +33,8 @@ interface Refusal {
 
 /** The one place raw HTTP requests are made: whatever headers every request needs go here. */
 async function raw(init: RequestInit & { search?: string }): Promise<Refusal> {
-  const response = await fetch(`${hub.gatewayUrl}${init.search ?? ''}`, { method: 'POST', ...init });
+  const headers = withAuthorization(hub.gatewayUrl, init.headers as Record<string, string> | undefined);
+  const response = await fetch(`${hub.gatewayUrl}${init.search ?? ''}`, { method: 'POST', ...init, headers });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: JSON.parse(text) as Refusal['body'] };
 }
@@ -175,7 +176,7 @@ interface SocketEnd {
  */
 function socket(protocols: string | string[] | undefined, script: (ws: WebSocket) => void, answers = 0): Promise<SocketEnd> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(hub.gatewayUrl.replace(/^http/, 'ws'), protocols);
+    const ws = new WebSocket(hub.gatewayUrl.replace(/^http/, 'ws'), protocols, { headers: withAuthorization(hub.gatewayUrl) });
     const end: SocketEnd = { messages: [] };
     ws.on('open', () => script(ws));
     ws.on('message', (data) => {

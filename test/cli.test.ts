@@ -63,15 +63,17 @@ describe('npm start', () => {
   test('runs the whole hub in one process with JSON logs carrying the request id, and stops cleanly on SIGTERM', async () => {
     const ports = { GATEWAY_PORT: '0', CRM_PORT: '0', BILLING_PORT: '0', ERP_PORT: '0', CUSTOMER_SUCCESS_PORT: '0', OPS_PORT: '0' };
     const result = await run(['main.ts'], { ...ports, HUB_DATA_DIR: tempDir(), HUB_SEED_CUSTOMERS: '0', LOG_LEVEL: 'info' }, {
-      pattern: /gateway\s+(http:\/\/\S+)\/graphql/,
+      // The development tokens are printed last, one line per role.
+      pattern: /^ {2}admin +\S+$/m,
       then: async (stderr) => {
         const base = stderr.match(/gateway\s+(http:\/\/\S+)\/graphql/)![1];
         const ready = (await (await fetch(`${base}/readyz`)).json()) as { status: string; subgraphs: Record<string, { ok: boolean }> };
         assert.equal(ready.status, 'ready');
         assert.deepEqual(Object.keys(ready.subgraphs).sort(), ['billing', 'crm', 'customer-success', 'erp', 'ops']);
+        const admin = stderr.match(/^ {2}admin +(\S+)$/m)![1];
         const response = await fetch(`${base}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42', 'x-correlation-id': 'sale-77' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, 'x-request-id': 'trace-me-42', 'x-correlation-id': 'sale-77' },
           body: JSON.stringify({ query: '{ customers(first: 1) { totalCount nodes { balance { amount } } } }' }),
         });
         assert.equal(response.status, 200);
@@ -98,7 +100,9 @@ describe('npm start', () => {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ query: '{ customers(first: 1) { totalCount } }' }),
         });
-        assert.deepEqual(await response.json(), { data: { customers: { totalCount: 0 } } });
+        // Subgraphs serve the gateway only.
+        assert.equal(response.status, 401);
+        assert.equal(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code, 'UNAUTHENTICATED');
       },
     });
     assert.equal(result.code, 0, result.stderr);

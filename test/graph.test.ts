@@ -120,7 +120,8 @@ function filledPaths(value: unknown, prefix: string, leaves: Set<string>, into: 
 }
 
 before(async () => {
-  hub = await startHub({ seedCustomers: 120 });
+  // A 100-customer page of every field is costlier than the default MAX_QUERY_COST allows.
+  hub = await startHub({ seedCustomers: 120, env: { MAX_QUERY_COST: '5000000' } });
   const pages = [await loadPage(100)];
   customers = [...pages[0].customers.nodes, ...(await loadPage(100, pages[0].customers.pageInfo.endCursor)).customers.nodes];
 });

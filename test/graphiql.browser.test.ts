@@ -41,7 +41,7 @@ function editorValue(page: Page, selector: string): Promise<string> {
   );
 }
 
-test('GraphiQL loads offline and runs the unified customer view', { timeout: 30_000 }, async () => {
+test('GraphiQL loads offline, asks for a token, and runs the unified customer view with the pasted one', { timeout: 60_000 }, async () => {
   const hubHost = new URL(hub.gatewayUrl).host;
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const requests: string[] = [];
@@ -60,6 +60,10 @@ test('GraphiQL loads offline and runs the unified customer view', { timeout: 30_
       requests.push(`${request.method()} ${url}`);
       if (new URL(url).host !== hubHost) offHost.push(url);
     });
+    const authorizations: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && /customer\(id/.test(request.postData() ?? '')) authorizations.push(request.headers().authorization ?? '');
+    });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -74,6 +78,12 @@ test('GraphiQL loads offline and runs the unified customer view', { timeout: 30_
     await activeTab.filter({ hasText: 'CustomerView' }).waitFor({ timeout: 10_000 });
     assert.match(await editorValue(page, '.graphiql-query-editor'), /Unified customer view[\s\S]*customer\(id: \$id\)/);
     assert.equal(await page.locator('.graphiql-tab').count(), 3);
+
+    // Without a token the page says the graph needs one; the pasted token is sent with every request.
+    await page.locator('.hub-token-hint').waitFor({ timeout: 10_000 });
+    await page.locator('#hub-token').fill(await hub.token('analyst'));
+    await page.locator('.hub-token-hint').waitFor({ state: 'detached', timeout: 10_000 });
+    assert.ok((await page.evaluate(() => localStorage.getItem('hub.token')))?.startsWith('ey'), 'the token is kept for the next visit');
 
     await page.locator('.graphiql-execute-button').click();
     // Wait for any response, so a failing query shows its errors instead of timing out.
@@ -96,6 +106,7 @@ test('GraphiQL loads offline and runs the unified customer view', { timeout: 30_
 
     assert.deepEqual(offHost, [], 'requests left the hub host');
     assert.ok(requests.some((r) => r.startsWith('POST ')), 'the page sent the query to the hub');
+    assert.ok(authorizations.length > 0 && authorizations.every((value) => value.startsWith('Bearer ey')), 'the queries carried the token');
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(cspViolations, []);
   } finally {

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { envPrefix, loadConfig, SYSTEMS, type HubConfig } from '../platform/config.ts';
+import { makeCaller } from '../platform/auth/caller.ts';
+import { issueDevToken, type DevTokenOptions } from '../platform/auth/devTokens.ts';
+import { gatewaySigningKey } from '../platform/auth/keys.ts';
+import { SCOPES } from '../platform/auth/roles.ts';
+import { SubgraphTokenSigner } from '../platform/auth/subgraphTokens.ts';
+import { envPrefix, loadConfig, SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts';
+import { authorizeByDefault } from './graphql.ts';
 import { startHub as startRunningHub, type RunningHub } from '../hub.ts';
 
 export interface TestHubOptions {
@@ -27,6 +33,10 @@ export interface TestHub extends RunningHub {
   /** The gateway's GraphQL endpoint, e.g. http://127.0.0.1:53811/graphql. */
   gatewayUrl: string;
   dataDir: string;
+  /** A caller token for a role, as `npm run token` makes it; test/graphql.ts sends an admin's by default. */
+  token(role: string, options?: DevTokenOptions): Promise<string>;
+  /** `Authorization` for a request straight to a subgraph, signed as the gateway signs it (an admin's unless `scopes`). */
+  subgraphAuthorization(system: SystemName, scopes?: string[]): string;
 }
 
 let databaseCounter = 0;
@@ -89,10 +99,18 @@ export async function startHub(options: TestHubOptions = {}): Promise<TestHub> {
     ...options.env,
   });
   const hub = await startRunningHub(config);
+  const signer = new SubgraphTokenSigner(gatewaySigningKey(config));
+  const subgraphAuthorization = (system: SystemName, scopes: string[] = [...SCOPES]) =>
+    `Bearer ${signer.token(makeCaller(`test:${scopes.join(',')}`, scopes.length === SCOPES.length ? 'admin' : '', scopes), system)}`;
+  const adminToken = `Bearer ${await issueDevToken(config, 'admin')}`;
+  authorizeByDefault(hub.gateway.url, () => adminToken);
+  for (const system of SYSTEMS) authorizeByDefault(hub.subgraphs[system].url, () => subgraphAuthorization(system));
   return {
     ...hub,
     gatewayUrl: `${hub.gateway.url}/graphql`,
     dataDir,
+    token: (role, tokenOptions) => issueDevToken(config, role, tokenOptions),
+    subgraphAuthorization,
     async close() {
       await hub.close();
       await databases?.drop();

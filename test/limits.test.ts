@@ -18,7 +18,7 @@ import WebSocket from 'ws';
 import type { HubConfig } from '../platform/config.ts';
 import { DEFAULT_EXAMPLES } from '../gateway/graphiql/index.ts';
 import { startService, type RunningService } from '../hub.ts';
-import { query, request } from './graphql.ts';
+import { authorizeByDefault, query, request, webSocketFor, withAuthorization } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 let hub: TestHub;
@@ -39,12 +39,14 @@ after(async () => {
 async function gateway(change: (config: HubConfig) => HubConfig): Promise<string> {
   const running: RunningService & { close(): Promise<void> } = await startService('gateway', change({ ...hub.config, gatewayPort: 0 }));
   gateways.push(running);
+  // It trusts the hub's keys, so the hub's admin token serves it too.
+  authorizeByDefault(running.url, () => withAuthorization(hub.gatewayUrl).authorization!);
   return `${running.url}/graphql`;
 }
 
 /** The one place raw HTTP requests are made: whatever headers every request needs go here. */
 async function raw(url: string, init: RequestInit): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
-  const response = await fetch(url, init);
+  const response = await fetch(url, { ...init, headers: withAuthorization(url, init.headers as Record<string, string> | undefined) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
@@ -137,7 +139,9 @@ describe('rate limit', () => {
   });
 
   test(`a client gets ${PER_MINUTE} requests a minute, then 429 RATE_LIMITED with Retry-After; other clients are not affected`, async () => {
-    const as = (client: string, url: string) => raw(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${client}` }, body: '{"query":"{ __typename }"}' });
+    const tokens = { 'client-a': `Bearer ${await hub.token('admin', { sub: 'client-a' })}`, 'client-b': `Bearer ${await hub.token('admin', { sub: 'client-b' })}` };
+    const as = (client: keyof typeof tokens, url: string) =>
+      raw(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: tokens[client] }, body: '{"query":"{ __typename }"}' });
     for (let i = 0; i < PER_MINUTE; i++) assert.equal((await as('client-a', urls[i % urls.length])).status, 200);
     for (const url of urls) {
       const refused = await as('client-a', url);
@@ -148,7 +152,7 @@ describe('rate limit', () => {
     assert.equal((await as('client-b', urls[0])).status, 200);
     // A WebSocket connection counts too: over budget, the upgrade is refused.
     const upgrade = await new Promise<number | undefined>((resolve) => {
-      const socket = new WebSocket(urls[0].replace(/^http/, 'ws'), 'graphql-transport-ws', { headers: { authorization: 'Bearer client-a' } });
+      const socket = new WebSocket(urls[0].replace(/^http/, 'ws'), 'graphql-transport-ws', { headers: { authorization: tokens['client-a'] } });
       socket.on('unexpected-response', (_request, response) => resolve(response.statusCode));
       socket.on('open', () => resolve(undefined));
       socket.on('error', () => undefined);
@@ -207,7 +211,7 @@ describe('trusted documents', () => {
   });
 
   test('over WebSocket too, a persisted-only client may send manifest operations only', async () => {
-    const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { 'apollographql-client-name': 'mobile' } });
+    const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: webSocketFor(url), retryAttempts: 0, connectionParams: { 'apollographql-client-name': 'mobile' } });
     try {
       const run = async (text: string): Promise<{ data?: unknown; errors?: readonly { extensions?: { code?: unknown } }[] } | undefined> => {
         try {

@@ -8,14 +8,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { print, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
-import WebSocket from 'ws';
 import type { SystemName } from '../platform/config.ts';
 import { comparePositions, liveEvents, type BusinessEvent, type Delivery, type EventStream } from '../platform/events/index.ts';
 import { MemoryEventStream } from '../platform/events/memory-stream.ts';
 import { RedisEventStream } from '../platform/events/redis-stream.ts';
 import { Decimal } from '../platform/money.ts';
 import { graphql } from './generated/index.ts';
-import { query } from './graphql.ts';
+import { query, webSocketFor } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 const IssueInvoice = graphql(/* GraphQL */ `
@@ -114,7 +113,7 @@ const clients: Client[] = [];
 function connect(system: SystemName): Client {
   const client = createClient({
     url: `${hub.subgraphs[system].url.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
+    webSocketImpl: webSocketFor(hub.subgraphs[system].url),
     retryAttempts: 0,
   });
   clients.push(client);

@@ -9,11 +9,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { today } from '../platform/dates.ts';
 import { readMetric } from '../platform/http.ts';
 import { createBillingServer } from '../subgraphs/billing/server.ts';
-import { query } from './graphql.ts';
+import { query, webSocketFor } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 const PAYMENTS = `
@@ -63,7 +62,7 @@ function wsUrl(): string {
 
 function connect(): Client {
   // The gateway's clients resubscribe themselves, with `after`; graphql-ws would repeat the first `after`.
-  const client = createClient({ url: wsUrl(), webSocketImpl: WebSocket, retryAttempts: 0 });
+  const client = createClient({ url: wsUrl(), webSocketImpl: webSocketFor(hub.gatewayUrl), retryAttempts: 0 });
   clients.push(client);
   return client;
 }
@@ -117,7 +116,8 @@ async function open(client: Client, variables: Record<string, unknown>, document
 }
 
 before(async () => {
-  hub = await startHub({ env: { SUBSCRIPTION_BUFFER: '5', SUBSCRIPTIONS_PER_CONNECTION: '3' } });
+  // The overflow test pads each event with 2,000 aliased fields, above the default MAX_ALIASES and MAX_QUERY_FIELDS.
+  hub = await startHub({ env: { SUBSCRIPTION_BUFFER: '5', SUBSCRIPTIONS_PER_CONNECTION: '3', MAX_ALIASES: '5000', MAX_QUERY_FIELDS: '5000' } });
   const url = hub.gatewayUrl;
   const { createCustomer } = await query<{ createCustomer: { id: string } }, unknown>(url, 'mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', {
     input: { name: 'Live Payments Ltd', segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' },
@@ -212,7 +212,7 @@ test('a client that stops reading is ended with SUBSCRIPTION_BUFFER_OVERFLOW whi
   const from = await streaming();
   // Large events, so the socket's kernel buffers (some MB) fill after tens of payments, not thousands.
   const padding = Array.from({ length: 2000 }, (_, i) => `a${i}: eventId`).join(' ');
-  const stalled = new WebSocket(wsUrl(), 'graphql-transport-ws');
+  const stalled = new (webSocketFor(hub.gatewayUrl))(wsUrl(), 'graphql-transport-ws');
   const messages: { id?: string; type: string; payload?: unknown }[] = [];
   stalled.on('message', (data) => messages.push(JSON.parse(String(data))));
   await new Promise((resolve) => stalled.once('open', resolve));
@@ -274,7 +274,7 @@ test('billing restarting under an open subscription loses and repeats no payment
     const response = await restarted.app.inject({
       method: 'POST',
       url: '/graphql',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: hub.subgraphAuthorization('billing') },
       payload: { query: 'mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }', variables: { input: { invoiceId, amount: '1.00', method: 'ach' } } },
     });
     paid.push((response.json() as { data: { recordPayment: { id: string } } }).data.recordPayment.id);

@@ -20,3 +20,8 @@ declare module 'react/jsx-runtime' {
   export const jsxs: unknown;
   export const Fragment: unknown;
 }
+
+declare module 'react' {
+  export function useState<T>(initial: T | (() => T)): [T, (value: T) => void];
+  export function useMemo<T>(make: () => T, deps: readonly unknown[]): T;
+}

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ServiceMap } from '@apollo/gateway';
-import { handleProtocols, type Context, type ExecutionResult, type FormattedExecutionResult, type SubscribePayload } from 'graphql-ws';
+import { CloseCode, handleProtocols, type Context, type ExecutionResult, type FormattedExecutionResult, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import {
   getOperationAST,
@@ -18,7 +18,11 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Caller } from '../../platform/auth/caller.ts';
+import type { SubgraphTokenSigner } from '../../platform/auth/subgraphTokens.ts';
 import type { Logger } from '../../platform/logger.ts';
+import type { Authenticate } from '../security/authenticate.ts';
+import type { Authorization } from '../security/authorize.ts';
 import { GatewaySubscription } from './gatewaySubscription.ts';
 import { resolveEvent } from './resolveEvent.ts';
 import { ErrorCode, HubError } from '../../platform/errors.ts';
@@ -44,6 +48,11 @@ export interface SubscriptionServerOptions {
   apiSchema(): GraphQLSchema;
   /** The gateway's data sources by subgraph name. */
   dataSources: ServiceMap;
+  /** Verifies the caller's token (connection params' `authorization`, else the upgrade request's header). */
+  authenticate: Authenticate;
+  subgraphTokens: SubgraphTokenSigner;
+  /** Authorizes an operation for a caller before it is planned (see security/authorize.ts). */
+  authorize(document: DocumentNode, queryHash: string, operationName: string | undefined, caller: Caller): Authorization;
   /** The graphql-ws endpoint of a subgraph. */
   upstreamUrl(subgraph: string): string;
   /** Queries and mutations sent over the socket go through the HTTP pipeline (plugins, masking). */
@@ -87,6 +96,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   const { planner, log } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const correlationIds = new WeakMap<object, string>();
+  const callers = new WeakMap<object, Caller>();
   const active = new Set<GatewaySubscription>();
   const counters = { events: 0, overflows: 0, reconnects: 0 };
   let closing = false;
@@ -173,9 +183,12 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
 
     const correlationId = correlationIdOf(ctx);
     const requestId = randomUUID();
-    const context: WsRequestContext = { requestId, correlationId, log: log.child({ correlationId, requestId }) };
+    const caller = callers.get(ctx)!;
+    const context: WsRequestContext = { requestId, correlationId, log: log.child({ correlationId, requestId }), caller, subgraphTokens: options.subgraphTokens };
     const args = { schema, document, operationName, variableValues: variables };
     if (operation.operation !== 'subscription') return { ...args, contextValue: { kind: 'operation', payload, context } satisfies Prepared };
+    const authorization = options.authorize(document, createHash('sha256').update(payload.query).digest('hex'), operationName, caller);
+    if (authorization.kind === 'refused') return authorization.errors;
     try {
       const plan = planner.plan(document, operationName, payload.query);
       return { ...args, contextValue: { kind: 'subscription', payload, context, plan, document, socket: ctx.extra.socket } satisfies Prepared };
@@ -214,7 +227,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           const cursor = (result.data?.[plan.responseKey] as Record<string, unknown> | null | undefined)?.[CURSOR_ALIAS];
           return cursor === undefined || cursor === null ? undefined : String(cursor);
         },
-        headers: subgraphHeaders(context, plan.subgraph),
+        headers: () => subgraphHeaders(context, plan.subgraph),
         extensions: { correlationId: context.correlationId },
         log: context.log,
         onEvent: (result, cursor) => subscription.push(result, cursor),
@@ -229,6 +242,18 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   const server = useServer<Record<string, unknown>>(
     {
       connectionInitWaitTimeout: options.initTimeoutMs,
+      // A connection without a valid token is closed with 4401 before any operation runs.
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const given = params.authorization ?? params.Authorization ?? params.token ?? ctx.extra.request.headers.authorization;
+        try {
+          callers.set(ctx, await options.authenticate(given));
+          return true;
+        } catch (error) {
+          ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
+          return false;
+        }
+      },
       onSubscribe: (ctx, _id, payload) => prepare(ctx, payload),
       subscribe: (args) => {
         const prepared = args.contextValue as Prepared;

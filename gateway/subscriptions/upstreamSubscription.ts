@@ -24,8 +24,11 @@ export interface UpstreamOptions {
   afterVariable: string;
   /** The event id of a streamed result (under the cursor alias the planner added). */
   cursorOf(result: Result): string | undefined;
-  /** Sent as headers of the upgrade request and as connection params, for the subgraph's logs. */
-  headers: Record<string, string>;
+  /**
+   * Sent as headers of the upgrade request and as connection params: the subgraph's logs read
+   * them, and its token is in them. Made again for every (re)connection, as tokens expire.
+   */
+  headers(): Record<string, string>;
   /** Sent as the subscribe message's `extensions`, where subgraphs read the correlation id. */
   extensions: Record<string, unknown>;
   log: Logger;
@@ -52,17 +55,8 @@ export class UpstreamSubscription {
   private lastCursor?: string;
   private connected = false;
   private readonly seen = new Set<string>();
-  /** `ws` with this subscription's headers on the upgrade request. */
-  private readonly socketClass: unknown;
 
-  constructor(private readonly options: UpstreamOptions) {
-    const headers = options.headers;
-    this.socketClass = class extends WebSocket {
-      constructor(address: string | URL | null, protocols?: string | string[]) {
-        super(address as string | URL, protocols, { headers });
-      }
-    };
-  }
+  constructor(private readonly options: UpstreamOptions) {}
 
   /** Whether the connection to the subgraph is up (acknowledged), so events made now reach it. */
   get streaming(): boolean {
@@ -96,10 +90,16 @@ export class UpstreamSubscription {
       : { query: options.query, variables: options.variables, extensions: options.extensions };
     let pongTimer: NodeJS.Timeout | undefined;
     let closeEvent: unknown;
+    const headers = options.headers();
     const client = createClient({
       url: options.url,
-      webSocketImpl: this.socketClass,
-      connectionParams: options.headers,
+      // `ws` with this connection's headers on the upgrade request.
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string | URL | null, protocols?: string | string[]) {
+          super(address as string | URL, protocols, { headers });
+        }
+      },
+      connectionParams: headers,
       lazy: true,
       // Reconnecting is done here, to change `after`; the client's own retry would replay stale arguments.
       retryAttempts: 0,

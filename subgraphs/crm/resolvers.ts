@@ -1,3 +1,4 @@
+import { maskEmail, maskPhone, personal } from '../../platform/auth/pii.ts';
 import { badInput } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor, loadExisting, pageSize } from '../../platform/loaders.ts';
 import { money } from '../../platform/money.ts';
@@ -80,6 +81,9 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference, { loaders }) => loaders.contact.load(reference.id),
     customer: (contact, _args, { loaders }) => customerOf(contact.customer_id, loaders),
     primary: (contact) => contact.is_primary,
+    // Without pii:read (analysts) contact details come back masked, not null.
+    email: (contact, _args, { caller }) => personal(caller, contact.email, maskEmail),
+    phone: (contact, _args, { caller }) => personal(caller, contact.phone, maskPhone),
   },
 
   Opportunity: {

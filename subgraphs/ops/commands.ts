@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { PermanentEventError, type BusinessEvent, type Emit } from '../../platform/events/index.ts';
@@ -213,4 +214,14 @@ export async function resolveException(tx: Queryable, emit: Emit, id: string, no
   );
   await emitResolved(emit, row);
   return id;
+}
+
+/** Files one system's audit row (an audit.recorded event) into the trail. */
+export async function recordAudit(tx: Queryable, event: BusinessEvent): Promise<void> {
+  const { actor, role, correlationId, operation, arguments: args, outcome, at } = event.data as unknown as AuditRecord;
+  await tx.query(
+    `INSERT INTO audit_trail (event_id, system, actor, role, correlation_id, operation, arguments, outcome, at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (event_id) DO NOTHING`,
+    [event.id, event.source, actor, role, correlationId, operation, JSON.stringify(args), outcome, at],
+  );
 }

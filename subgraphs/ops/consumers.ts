@@ -1,3 +1,4 @@
+import { AUDIT_EVENT } from '../../platform/audit.ts';
 import type { ConsumerDefinition } from '../../platform/events/index.ts';
 import * as commands from './commands.ts';
 import { trackWorkflow } from './workflows.ts';
@@ -55,5 +56,11 @@ export const consumers: ConsumerDefinition[] = [
           return commands.replayed(tx, emit, event);
       }
     },
+  },
+  {
+    // Kept apart from the business event log: the trail of who ran which mutation.
+    name: 'ops.audit',
+    types: [AUDIT_EVENT],
+    handle: (tx, event) => commands.recordAudit(tx, event),
   },
 ];

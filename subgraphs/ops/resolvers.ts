@@ -1,10 +1,12 @@
+import { AUDIT_EVENT } from '../../platform/audit.ts';
 import { liveEvents, type Delivery } from '../../platform/events/index.ts';
-import { loadExisting, pageSize } from '../../platform/loaders.ts';
+import { badInput } from '../../platform/errors.ts';
+import { decodeCursor, encodeCursor, loadExisting, pageSize } from '../../platform/loaders.ts';
 import * as commands from './commands.ts';
 import type { Resolvers, System } from './generated/resolvers.ts';
 import { operationsHealth } from './health.ts';
 import type { DeadLetterRow, ExceptionRow } from './rows.ts';
-import { deadLetterList, eventLog, exceptionList, workflowByCorrelation } from './store.ts';
+import { auditPage, deadLetterList, eventLog, exceptionList, workflowByCorrelation } from './store.ts';
 
 const MAX_PAGE = 200;
 
@@ -41,6 +43,27 @@ export const resolvers: Resolvers = {
         correlationId: args.correlationId ?? null,
       }),
     operationsHealth: (_root, _args, { db, stream }) => operationsHealth(db, stream),
+    auditTrail: async (_root, { first, after, filter }, { db }) => {
+      const size = pageSize(first, MAX_PAGE, 50);
+      const beforeSeq = after ? decodeCursor(after) : null;
+      if (beforeSeq !== null && !/^\d{1,18}$/.test(beforeSeq)) throw badInput('after', 'not a cursor of this list');
+      const page = await auditPage(db, size, beforeSeq, {
+        // CUSTOMER_SUCCESS → customer-success, the event source it is filed under.
+        system: filter?.system ? filter.system.toLowerCase().replace(/_/g, '-') : null,
+        actor: filter?.actor ?? null,
+        operation: filter?.operation ?? null,
+        outcome: filter?.outcome ?? null,
+        since: filter?.since ?? null,
+      });
+      const last = page.rows[page.rows.length - 1];
+      return { nodes: page.rows, pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(String(last.seq)) : null } };
+    },
+  },
+
+  AuditEntry: {
+    id: (entry) => entry.event_id,
+    system: (entry) => system(entry.system),
+    correlationId: (entry) => entry.correlation_id,
   },
 
   Mutation: {
@@ -66,7 +89,8 @@ export const resolvers: Resolvers = {
       subscribe: (_root, { types, customerId, after }, { stream }) =>
         liveEvents(stream, {
           after,
-          filter: (event) => (types == null || types.includes(event.type)) && (customerId == null || event.customerId === customerId),
+          // Audit records travel the stream too, but are no business event: auditTrail serves them.
+          filter: (event) => event.type !== AUDIT_EVENT && (types == null || types.includes(event.type)) && (customerId == null || event.customerId === customerId),
         }),
       resolve: ({ event }: Delivery) => event,
     },

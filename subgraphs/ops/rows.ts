@@ -67,3 +67,17 @@ export interface DeadLetterRow {
   replayed_at: string | null;
   status: 'DEAD' | 'REPLAYING' | 'REPLAYED';
 }
+
+/** One entry of the audit trail, as ops collected it from an audit.recorded event. */
+export interface AuditRow {
+  event_id: string;
+  seq: string;
+  system: string;
+  actor: string;
+  role: string;
+  correlation_id: string | null;
+  operation: string;
+  arguments: unknown;
+  outcome: string;
+  at: string;
+}

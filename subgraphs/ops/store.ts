@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db.ts';
 import { badInput } from '../../platform/errors.ts';
 import { listLoader, rowLoader } from '../../platform/loaders.ts';
-import type { DeadLetterRow, EventRow, ExceptionRow, WorkflowRunRow, WorkflowStepRow } from './rows.ts';
+import type { AuditRow, DeadLetterRow, EventRow, ExceptionRow, WorkflowRunRow, WorkflowStepRow } from './rows.ts';
 
 /** The event log's columns in envelope shape (see EventRow). */
 export const EVENT_COLUMNS = `id, type, source, subject, time, correlation_id AS "correlationId", causation_id AS "causationId",
@@ -106,4 +106,24 @@ export async function eventLog(db: Queryable, filter: EventLogFilter): Promise<E
      ORDER BY recorded_seq LIMIT $5`,
     [afterSeq, filter.types, filter.customerId, filter.correlationId, filter.first],
   );
+}
+
+export interface AuditFilter {
+  system: string | null;
+  actor: string | null;
+  operation: string | null;
+  outcome: string | null;
+  since: string | null;
+}
+
+/** A page of the audit trail, newest first, before the entry of sequence `beforeSeq` (the cursor). */
+export async function auditPage(db: Queryable, first: number, beforeSeq: string | null, filter: AuditFilter): Promise<{ rows: AuditRow[]; hasNextPage: boolean }> {
+  const rows = await db.query<AuditRow>(
+    `SELECT * FROM audit_trail
+     WHERE ($1::bigint IS NULL OR seq < $1) AND ($2::text IS NULL OR system = $2) AND ($3::text IS NULL OR actor = $3)
+       AND ($4::text IS NULL OR operation = $4) AND ($5::text IS NULL OR outcome = $5) AND ($6::timestamptz IS NULL OR at >= $6)
+     ORDER BY seq DESC LIMIT $7`,
+    [beforeSeq, filter.system, filter.actor, filter.operation, filter.outcome, filter.since, first + 1],
+  );
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
 }

@@ -13,12 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
-import { envPrefix, SERVICES, SYSTEMS, type ServiceName } from '../../platform/config.ts';
+import { issueDevToken } from '../../platform/auth/devTokens.ts';
+import { envPrefix, loadConfig, SERVICES, SYSTEMS, type ServiceName } from '../../platform/config.ts';
 import { Decimal } from '../../platform/money.ts';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { graphql } from '../generated/index.ts';
-import { query } from '../graphql.ts';
+import { authorizeByDefault, query } from '../graphql.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -76,6 +77,7 @@ const processes = new Map<string, ChildProcess>();
 let gatewayUrl: string;
 let erpReplicaPort: string;
 let secondGatewayPort: string;
+let adminToken: string;
 
 function startProcess(name: ServiceName, label: string = name, extraEnv: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts', name], {
@@ -130,8 +132,12 @@ before(async () => {
     CONSUMER_MAX_ATTEMPTS: '20',
     OUTBOX_POLL_MS: '500',
     LOG_LEVEL: 'warn',
+    // Every process makes or reads the auth keys here: the gateway's subgraph-token pair and the token issuer's.
+    HUB_DATA_DIR: work,
   });
   gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
+  adminToken = await issueDevToken(loadConfig(env), 'admin');
+  authorizeByDefault(gatewayUrl, () => `Bearer ${adminToken}`);
   const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'seed/main.ts', '--customers', '20'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
   assert.equal(seeded.status, 0, seeded.stderr);
   for (const name of SERVICES) startProcess(name);
@@ -140,6 +146,7 @@ before(async () => {
   startProcess('erp', 'erp#2', { ERP_PORT: erpReplicaPort });
   // A second gateway: any replica serves any subscriber.
   secondGatewayPort = String(await freePort());
+  authorizeByDefault(`http://127.0.0.1:${secondGatewayPort}`, () => `Bearer ${adminToken}`);
   startProcess('gateway', 'gateway#2', { GATEWAY_PORT: secondGatewayPort });
   await Promise.all([...SERVICES.map((name) => waitReady(name)), waitReady('erp', erpReplicaPort), waitReady('gateway', secondGatewayPort)]);
 });
@@ -223,7 +230,7 @@ describe('subscriptions across gateway replicas', () => {
   test('a subscriber on one gateway process receives, resolved across systems, a payment written through the other', async () => {
     const { invoices } = await query(gatewayUrl, OpenInvoices, {});
     const invoice = invoices.nodes.find((node) => Number(node.amountDue.amount) >= 2)!;
-    const client = createClient({ url: `ws://127.0.0.1:${secondGatewayPort}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({ url: `ws://127.0.0.1:${secondGatewayPort}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${adminToken}` }, retryAttempts: 0 });
     const received: { eventId: string; payment: { id: string }; invoice: { number: string; posting: { status: string } }; customer: { name: string } }[] = [];
     const done = new Promise<void>((resolve, reject) => {
       client.subscribe<{ paymentReceived: (typeof received)[number] }>(

@@ -14,6 +14,23 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuthCustomers { customers(first: 1) { totalCount } }\n": typeof types.AuthCustomersDocument,
+    "\n  query AuthPeriods { accountingPeriods { id } }\n": typeof types.AuthPeriodsDocument,
+    "\n  query AuthRenewals { renewalsDue(withinDays: 3650) { id } }\n": typeof types.AuthRenewalsDocument,
+    "\n  query AuthExceptions { exceptions(first: 1) { id } }\n": typeof types.AuthExceptionsDocument,
+    "\n  query AuthInvoices { invoices(first: 1) { totalCount } }\n": typeof types.AuthInvoicesDocument,
+    "\n  query AuthEventData { events(first: 1) { id data } }\n": typeof types.AuthEventDataDocument,
+    "\n  query AuthMixed {\n    customers(first: 2) { nodes { id ...Renewing } }\n    accountingPeriods { id }\n  }\n  fragment Renewing on Customer { name renewals { id } }\n": typeof types.AuthMixedDocument,
+    "\n  query AuthContacts { customers(first: 5) { nodes { contacts { email phone } } } }\n": typeof types.AuthContactsDocument,
+    "\n  query AuthOpenInvoice { invoices(first: 1, filter: { status: OPEN }) { nodes { id } } }\n": typeof types.AuthOpenInvoiceDocument,
+    "\n  mutation AuthCreateCustomer($name: String!) { createCustomer(input: { name: $name, segment: SMB, region: \"EMEA\", currency: \"EUR\" }) { id } }\n": typeof types.AuthCreateCustomerDocument,
+    "\n  query AuthCustomersNamed($name: String!) { customers(filter: { nameContains: $name }) { totalCount } }\n": typeof types.AuthCustomersNamedDocument,
+    "\n  mutation AuthRecordPayment($invoice: ID!) { recordPayment(input: { invoiceId: $invoice, amount: \"0.01\", method: \"ach\" }) { id } }\n": typeof types.AuthRecordPaymentDocument,
+    "\n  mutation AuthClosePeriod($id: String!) { closePeriod(id: $id) { id status } }\n": typeof types.AuthClosePeriodDocument,
+    "\n  mutation AuthSetRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"auth test\") { id } }\n": typeof types.AuthSetRiskDocument,
+    "\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n": typeof types.AuthResolveExceptionDocument,
+    "\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.AuthAuditTrailDocument,
+    "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": typeof types.AuthUpdateOwnerDocument,
     "\n  query DistributedSubscriptions { customers(first: 20) { nodes { subscriptions { id status } } } }\n": typeof types.DistributedSubscriptionsDocument,
     "\n  mutation DistributedIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id issuedAt } }\n": typeof types.DistributedIssueDocument,
     "\n  query DistributedEntries($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n": typeof types.DistributedEntriesDocument,
@@ -75,6 +92,23 @@ type Documents = {
     "\n  query Renewals { renewalsDue(withinDays: 3650) { id customer { id } } }\n": typeof types.RenewalsDocument,
 };
 const documents: Documents = {
+    "\n  query AuthCustomers { customers(first: 1) { totalCount } }\n": types.AuthCustomersDocument,
+    "\n  query AuthPeriods { accountingPeriods { id } }\n": types.AuthPeriodsDocument,
+    "\n  query AuthRenewals { renewalsDue(withinDays: 3650) { id } }\n": types.AuthRenewalsDocument,
+    "\n  query AuthExceptions { exceptions(first: 1) { id } }\n": types.AuthExceptionsDocument,
+    "\n  query AuthInvoices { invoices(first: 1) { totalCount } }\n": types.AuthInvoicesDocument,
+    "\n  query AuthEventData { events(first: 1) { id data } }\n": types.AuthEventDataDocument,
+    "\n  query AuthMixed {\n    customers(first: 2) { nodes { id ...Renewing } }\n    accountingPeriods { id }\n  }\n  fragment Renewing on Customer { name renewals { id } }\n": types.AuthMixedDocument,
+    "\n  query AuthContacts { customers(first: 5) { nodes { contacts { email phone } } } }\n": types.AuthContactsDocument,
+    "\n  query AuthOpenInvoice { invoices(first: 1, filter: { status: OPEN }) { nodes { id } } }\n": types.AuthOpenInvoiceDocument,
+    "\n  mutation AuthCreateCustomer($name: String!) { createCustomer(input: { name: $name, segment: SMB, region: \"EMEA\", currency: \"EUR\" }) { id } }\n": types.AuthCreateCustomerDocument,
+    "\n  query AuthCustomersNamed($name: String!) { customers(filter: { nameContains: $name }) { totalCount } }\n": types.AuthCustomersNamedDocument,
+    "\n  mutation AuthRecordPayment($invoice: ID!) { recordPayment(input: { invoiceId: $invoice, amount: \"0.01\", method: \"ach\" }) { id } }\n": types.AuthRecordPaymentDocument,
+    "\n  mutation AuthClosePeriod($id: String!) { closePeriod(id: $id) { id status } }\n": types.AuthClosePeriodDocument,
+    "\n  mutation AuthSetRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"auth test\") { id } }\n": types.AuthSetRiskDocument,
+    "\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n": types.AuthResolveExceptionDocument,
+    "\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n": types.AuthAuditTrailDocument,
+    "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": types.AuthUpdateOwnerDocument,
     "\n  query DistributedSubscriptions { customers(first: 20) { nodes { subscriptions { id status } } } }\n": types.DistributedSubscriptionsDocument,
     "\n  mutation DistributedIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id issuedAt } }\n": types.DistributedIssueDocument,
     "\n  query DistributedEntries($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n": types.DistributedEntriesDocument,
@@ -150,6 +184,74 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthCustomers { customers(first: 1) { totalCount } }\n"): (typeof documents)["\n  query AuthCustomers { customers(first: 1) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthPeriods { accountingPeriods { id } }\n"): (typeof documents)["\n  query AuthPeriods { accountingPeriods { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthRenewals { renewalsDue(withinDays: 3650) { id } }\n"): (typeof documents)["\n  query AuthRenewals { renewalsDue(withinDays: 3650) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthExceptions { exceptions(first: 1) { id } }\n"): (typeof documents)["\n  query AuthExceptions { exceptions(first: 1) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthInvoices { invoices(first: 1) { totalCount } }\n"): (typeof documents)["\n  query AuthInvoices { invoices(first: 1) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthEventData { events(first: 1) { id data } }\n"): (typeof documents)["\n  query AuthEventData { events(first: 1) { id data } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthMixed {\n    customers(first: 2) { nodes { id ...Renewing } }\n    accountingPeriods { id }\n  }\n  fragment Renewing on Customer { name renewals { id } }\n"): (typeof documents)["\n  query AuthMixed {\n    customers(first: 2) { nodes { id ...Renewing } }\n    accountingPeriods { id }\n  }\n  fragment Renewing on Customer { name renewals { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthContacts { customers(first: 5) { nodes { contacts { email phone } } } }\n"): (typeof documents)["\n  query AuthContacts { customers(first: 5) { nodes { contacts { email phone } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthOpenInvoice { invoices(first: 1, filter: { status: OPEN }) { nodes { id } } }\n"): (typeof documents)["\n  query AuthOpenInvoice { invoices(first: 1, filter: { status: OPEN }) { nodes { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthCreateCustomer($name: String!) { createCustomer(input: { name: $name, segment: SMB, region: \"EMEA\", currency: \"EUR\" }) { id } }\n"): (typeof documents)["\n  mutation AuthCreateCustomer($name: String!) { createCustomer(input: { name: $name, segment: SMB, region: \"EMEA\", currency: \"EUR\" }) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthCustomersNamed($name: String!) { customers(filter: { nameContains: $name }) { totalCount } }\n"): (typeof documents)["\n  query AuthCustomersNamed($name: String!) { customers(filter: { nameContains: $name }) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthRecordPayment($invoice: ID!) { recordPayment(input: { invoiceId: $invoice, amount: \"0.01\", method: \"ach\" }) { id } }\n"): (typeof documents)["\n  mutation AuthRecordPayment($invoice: ID!) { recordPayment(input: { invoiceId: $invoice, amount: \"0.01\", method: \"ach\" }) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthClosePeriod($id: String!) { closePeriod(id: $id) { id status } }\n"): (typeof documents)["\n  mutation AuthClosePeriod($id: String!) { closePeriod(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthSetRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"auth test\") { id } }\n"): (typeof documents)["\n  mutation AuthSetRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"auth test\") { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n"): (typeof documents)["\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n"): (typeof documents)["\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n"): (typeof documents)["\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

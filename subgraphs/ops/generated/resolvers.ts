@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerRef as CustomerRefModel, ContractRef as ContractRefModel, EventRow as EventRowModel, WorkflowRunRow as WorkflowRunRowModel, WorkflowStepRow as WorkflowStepRowModel, ExceptionRow as ExceptionRowModel, DeadLetterRow as DeadLetterRowModel } from '../rows.ts';
+import type { CustomerRef as CustomerRefModel, ContractRef as ContractRefModel, EventRow as EventRowModel, WorkflowRunRow as WorkflowRunRowModel, WorkflowStepRow as WorkflowStepRowModel, ExceptionRow as ExceptionRowModel, DeadLetterRow as DeadLetterRowModel, AuditRow as AuditRowModel } from '../rows.ts';
 import type { OpsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -8,6 +8,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -21,6 +22,52 @@ export type Scalars = {
   /** Any JSON value. */
   JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: any; output: any; }
+};
+
+/** One mutation as the system that ran it recorded it. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** Who called it: the token's subject. */
+  actor: Scalars['String']['output'];
+  /** Its arguments, with personal data and secrets (e-mails, phones, tokens...) redacted. */
+  arguments: Scalars['JSON']['output'];
+  /** When it ran. */
+  at: Scalars['DateTime']['output'];
+  /** The correlation id of the request. */
+  correlationId?: Maybe<Scalars['ID']['output']>;
+  /** Stable identifier (the id of its audit.recorded event). */
+  id: Scalars['ID']['output'];
+  /** The mutation, e.g. "recordPayment". */
+  operation: Scalars['String']['output'];
+  /** "OK", or the error code it failed with, e.g. "FORBIDDEN" or "NOT_FOUND". */
+  outcome: Scalars['String']['output'];
+  /** The caller's roles, comma-separated. */
+  role: Scalars['String']['output'];
+  /** The system that ran the mutation. */
+  system: System;
+};
+
+/** A page of the audit trail, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page. */
+  nodes: Array<AuditEntry>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** Narrows the audit trail; every given condition must hold. */
+export type AuditFilter = {
+  /** Only this caller (token subject). */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Only this mutation, e.g. "createCustomer". */
+  operation?: InputMaybe<Scalars['String']['input']>;
+  /** Only this outcome: "OK" or an error code. */
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** Only mutations run at or after this instant. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only mutations of this system. */
+  system?: InputMaybe<System>;
 };
 
 /** Something that happened in a system of record, as the event log recorded it. */
@@ -187,6 +234,15 @@ export type OpsException = {
   system: System;
 };
 
+/** Where a page of a connection ends and whether another follows. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to read the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when another page follows this one. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** How urgent an exception is. */
 export type Priority =
   /** An outage; handle now. */
@@ -200,6 +256,8 @@ export type Priority =
 
 export type Query = {
   __typename?: 'Query';
+  /** Every system's audit trail of mutations, newest first, a page at a time (at most 200); needs audit:read. */
+  auditTrail: AuditEntryConnection;
   /** Dead letters, those not replayed first, newest first. */
   deadLetters: Array<DeadLetter>;
   /** The event log, in the order ops recorded it. */
@@ -210,6 +268,13 @@ export type Query = {
   operationsHealth: OperationsHealth;
   /** The workflow run of a correlation id, or null. */
   workflow?: Maybe<WorkflowRun>;
+};
+
+
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -438,9 +503,12 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  BusinessEvent: ResolverTypeWrapper<EventRowModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditRowModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEntry']> }>;
+  AuditFilter: AuditFilter;
+  BusinessEvent: ResolverTypeWrapper<EventRowModel>;
   Contract: ResolverTypeWrapper<ContractRefModel>;
   Customer: ResolverTypeWrapper<CustomerRefModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -453,6 +521,8 @@ export type ResolversTypes = {
   OperationsHealth: ResolverTypeWrapper<OperationsHealth>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   OpsException: ResolverTypeWrapper<ExceptionRowModel>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Priority: Priority;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -461,14 +531,16 @@ export type ResolversTypes = {
   WorkflowRun: ResolverTypeWrapper<WorkflowRunRowModel>;
   WorkflowState: WorkflowState;
   WorkflowStep: ResolverTypeWrapper<WorkflowStepRowModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  BusinessEvent: EventRowModel;
-  ID: Scalars['ID']['output'];
+  AuditEntry: AuditRowModel;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AuditEntryConnection: Omit<AuditEntryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEntry']> };
+  AuditFilter: AuditFilter;
+  BusinessEvent: EventRowModel;
   Contract: ContractRefModel;
   Customer: CustomerRefModel;
   Int: Scalars['Int']['output'];
@@ -479,12 +551,30 @@ export type ResolversParentTypes = {
   OperationsHealth: OperationsHealth;
   Float: Scalars['Float']['output'];
   OpsException: ExceptionRowModel;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Subscription: Record<PropertyKey, never>;
   SyncLag: SyncLag;
   WorkflowRun: WorkflowRunRowModel;
   WorkflowStep: WorkflowStepRowModel;
-  Boolean: Scalars['Boolean']['output'];
+};
+
+export type AuditEntryResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  arguments?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  correlationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['System'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type BusinessEventResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['BusinessEvent'] = ResolversParentTypes['BusinessEvent']> = {
@@ -564,7 +654,13 @@ export type OpsExceptionResolvers<ContextType = OpsContext, ParentType extends R
   system?: Resolver<ResolversTypes['System'], ParentType, ContextType>;
 };
 
+export type PageInfoResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditTrail?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
   deadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
   events?: Resolver<Array<ResolversTypes['BusinessEvent']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   exceptions?: Resolver<Array<ResolversTypes['OpsException']>, ParentType, ContextType, RequireFields<QueryExceptionsArgs, 'first' | 'status'>>;
@@ -602,6 +698,8 @@ export type WorkflowStepResolvers<ContextType = OpsContext, ParentType extends R
 };
 
 export type Resolvers<ContextType = OpsContext> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   BusinessEvent?: BusinessEventResolvers<ContextType>;
   Contract?: ContractResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
@@ -611,6 +709,7 @@ export type Resolvers<ContextType = OpsContext> = {
   Mutation?: MutationResolvers<ContextType>;
   OperationsHealth?: OperationsHealthResolvers<ContextType>;
   OpsException?: OpsExceptionResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SyncLag?: SyncLagResolvers<ContextType>;

@@ -1,0 +1,83 @@
+/**
+ * The audit trail: every mutation is recorded by the system that owns it (its `audit_log`) and
+ * announced as an `audit.recorded` event, which ops collects into the trail the graph serves.
+ */
+import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Caller } from './auth/caller.ts';
+import type { Queryable } from './db.ts';
+import type { Emit } from './events/outbox.ts';
+import { ErrorCode } from './errors.ts';
+
+export const AUDIT_EVENT = 'audit.recorded';
+
+/** What an `audit.recorded` event carries: one row of its system's audit log. */
+export interface AuditRecord {
+  actor: string;
+  role: string;
+  correlationId: string | null;
+  operation: string;
+  arguments: unknown;
+  /** "OK", or the error code the mutation failed with. */
+  outcome: string;
+  at: string;
+}
+
+/** Argument names whose values are never written down: personal data and secrets. */
+const REDACTED = /e-?mail|phone|token|secret|password|authorization|credential|api_?key/i;
+
+/** An e-mail address anywhere in the arguments (e.g. `accountOwner`) is personal data too. */
+const EMAIL = /^[^@\s]+@[^@\s]+$/;
+
+/** The arguments as the audit keeps them: every value under a personal or secret name, and every e-mail address, replaced. */
+export function redact(value: unknown): unknown {
+  if (typeof value === 'string') return EMAIL.test(value) ? '[redacted]' : value;
+  if (Array.isArray(value)) return value.map(redact);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, REDACTED.test(key) ? '[redacted]' : redact(inner)]));
+}
+
+/** Writes one audit row and its event in `tx`. */
+export async function writeAudit(tx: Queryable, emit: Emit, caller: Caller, correlationId: string, operation: string, args: unknown, outcome: string): Promise<void> {
+  const [row] = await tx.query<{ id: string; at: Date }>(
+    'INSERT INTO audit_log (actor, role, correlation_id, operation, arguments, outcome) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, at',
+    [caller.sub, caller.role, correlationId, operation, JSON.stringify(redact(args) ?? {}), outcome],
+  );
+  const data: AuditRecord = { actor: caller.sub, role: caller.role, correlationId, operation, arguments: redact(args) ?? {}, outcome, at: new Date(row.at).toISOString() };
+  await emit({ type: AUDIT_EVENT, subject: `AuditEntry:${row.id}`, customerId: null, data });
+}
+
+/** A request's audit bookkeeping (on BaseContext): how many of its writes were audited in their transactions. */
+export interface AuditState {
+  written: number;
+  /** Records a mutation in a transaction of its own: failures, and what ran without `ctx.write`. */
+  record(operation: string, args: unknown, outcome: string): Promise<void>;
+}
+
+function outcomeOf(error: unknown): string {
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  return typeof code === 'string' ? code : ErrorCode.InternalServerError;
+}
+
+/**
+ * Makes every mutation of a subgraph's schema audited: `ctx.write` records a committed write in
+ * its own transaction; whatever it did not record (a failure, a refused scope, an idempotent
+ * replay, a mutation without a write) is recorded here, in a transaction of its own.
+ */
+export function auditMutations(schema: GraphQLSchema): GraphQLSchema {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (source, args, context: { audit: AuditState }, info) => {
+      const before = context.audit.written;
+      const { idempotencyKey: _key, ...recorded } = args as Record<string, unknown>;
+      try {
+        const result = await resolve(source, args, context, info);
+        if (context.audit.written === before) await context.audit.record(field.name, recorded, 'OK');
+        return result;
+      } catch (error) {
+        await context.audit.record(field.name, recorded, outcomeOf(error));
+        throw error;
+      }
+    };
+  }
+  return schema;
+}

@@ -1,0 +1,78 @@
+import { sign, type KeyObject } from 'node:crypto';
+import { jwtVerify } from 'jose';
+import { ErrorCode, HubError } from '../errors.ts';
+import { makeCaller, type Caller } from './caller.ts';
+
+/** The `iss` of every token the gateway signs for a subgraph. */
+const GATEWAY_ISSUER = 'hub-gateway';
+/** Lifetime of a subgraph token: short, so a leaked one is soon useless. */
+const TTL_SECONDS = 60;
+/** A cached token is replaced this long before it expires, so none expires in flight. */
+const RENEW_BEFORE_SECONDS = 20;
+/** Caches are dropped whole past this many entries; callers are far fewer in practice. */
+const CACHE_LIMIT = 10_000;
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const HEADER = base64url({ alg: 'EdDSA', typ: 'JWT' });
+
+/**
+ * Signs the tokens the gateway sends each subgraph (`aud` the subgraph's name) with the caller's
+ * identity and scopes. Synchronous and cached per (caller, subgraph): an operation's fetches
+ * reuse one token until it nears expiry, so signing is not per request.
+ */
+export class SubgraphTokenSigner {
+  private readonly cache = new Map<string, { token: string; renewAt: number }>();
+
+  constructor(private readonly key: KeyObject) {}
+
+  token(caller: Caller, subgraph: string): string {
+    const cacheKey = `${caller.fingerprint}\n${subgraph}`;
+    const now = Math.floor(Date.now() / 1000);
+    const cached = this.cache.get(cacheKey);
+    if (cached && cached.renewAt > now) return cached.token;
+    const payload = base64url({ iss: GATEWAY_ISSUER, aud: subgraph, sub: caller.sub, role: caller.role, scope: caller.scopes.join(' '), iat: now, exp: now + TTL_SECONDS });
+    const token = `${HEADER}.${payload}.${sign(null, Buffer.from(`${HEADER}.${payload}`), this.key).toString('base64url')}`;
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(cacheKey, { token, renewAt: now + TTL_SECONDS - RENEW_BEFORE_SECONDS });
+    return token;
+  }
+}
+
+export function unauthenticated(message: string): HubError {
+  return new HubError(ErrorCode.Unauthenticated, message);
+}
+
+/** A GraphQL-shaped 401 body, as a subgraph answers requests without a valid gateway token. */
+export function unauthenticatedBody(error: Error): string {
+  return JSON.stringify({ errors: [{ message: error.message, extensions: { code: ErrorCode.Unauthenticated } }] });
+}
+
+/** The token of an `Authorization: Bearer <token>` value (or of a bare token), if any. */
+export function bearerToken(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^\s*(?:Bearer\s+)?(\S+)\s*$/i.exec(value);
+  return match?.[1];
+}
+
+/**
+ * Verifies the gateway's tokens for one subgraph: signed by the gateway's key, for this
+ * subgraph, not expired. Verified tokens are cached until they expire. Throws UNAUTHENTICATED.
+ */
+export function subgraphTokenVerifier(publicKey: KeyObject, subgraph: string): (authorization: unknown) => Promise<Caller> {
+  const cache = new Map<string, { caller: Caller; exp: number }>();
+  return async (authorization) => {
+    const token = bearerToken(authorization);
+    if (!token) throw unauthenticated('Subgraphs serve the gateway only: this request carries no gateway token.');
+    const cached = cache.get(token);
+    if (cached && cached.exp > Date.now() / 1000) return cached.caller;
+    try {
+      const { payload } = await jwtVerify(token, publicKey, { issuer: GATEWAY_ISSUER, audience: subgraph, algorithms: ['EdDSA', 'Ed25519'], requiredClaims: ['exp', 'sub'] });
+      const caller = makeCaller(String(payload.sub), String(payload.role ?? ''), String(payload.scope ?? '').split(' ').filter(Boolean));
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(token, { caller, exp: payload.exp! });
+      return caller;
+    } catch (error) {
+      throw unauthenticated(`The gateway token was refused: ${(error as Error).message}`);
+    }
+  };
+}

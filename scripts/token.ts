@@ -1,0 +1,37 @@
+/**
+ * `npm run token -- --role <role> [--sub <name>] [--ttl 12h]`: prints a development token for a
+ * role, signed with the hub's local key (under $HUB_DATA_DIR/auth/). The last line is the bare
+ * token, so `TOKEN=$(npm run -s token -- --role analyst | tail -1)` works.
+ */
+import { parseArgs } from 'node:util';
+import { issueDevToken } from '../platform/auth/devTokens.ts';
+import { ROLE_NAMES, ROLES, isRole } from '../platform/auth/roles.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let args;
+try {
+  args = parseArgs({ options: { role: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string', default: '12h' } } }).values;
+} catch (error) {
+  fail(`${(error as Error).message}\nUsage: npm run token -- --role <${ROLE_NAMES.join('|')}> [--sub <name>] [--ttl 12h]`);
+}
+if (!args.role) fail(`--role is required: one of ${ROLE_NAMES.join(', ')}.`);
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+try {
+  const token = await issueDevToken(config, args.role, { sub: args.sub, ttl: args.ttl });
+  const scopes = isRole(args.role) ? ROLES[args.role].join(' ') : '';
+  console.log(`# ${args.role} (${scopes}), valid ${args.ttl}; send as "Authorization: Bearer <token>"`);
+  console.log(token);
+} catch (error) {
+  fail((error as Error).message);
+}
