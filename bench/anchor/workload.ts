@@ -3,6 +3,7 @@
  * gateway returns, and its supergraph pointed at wherever the anchor subgraphs run.
  */
 import { readFileSync } from 'node:fs';
+import { withSubgraphUrls } from '../supergraph.ts';
 
 /** A file of this folder (the anchor's data, SDLs and query), as text. */
 export const read = (file: string): string => readFileSync(new URL(file, import.meta.url), 'utf8');
@@ -16,7 +17,7 @@ export const ANCHOR_EXPECTED = read('expected-response.json');
 
 /** The benchmark's supergraph with its subgraph URLs (http://0.0.0.0:4200/<name>) moved to `baseUrl`/<name>. */
 export function anchorSupergraph(baseUrl: string): string {
-  return read('supergraph.graphql').replace(/url: "http:\/\/0\.0\.0\.0:4200\/(\w+)"/g, (_match, name: string) => `url: "${baseUrl}/${name}"`);
+  return withSubgraphUrls(read('supergraph.graphql'), (name) => `${baseUrl}/${name}`);
 }
 
 // The expected body without its closing brace: a correct answer is this followed by `}`, or by an

@@ -1,0 +1,114 @@
+/**
+ * The hub's subgraphs for the bench: one process per system (`main.ts <system>`) on PostgreSQL
+ * databases of the bench's own (bench_<size>_<system>), seeded with the product's seed once per size
+ * and reused, events through Redis under a bench prefix.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { envPrefix, SYSTEMS, type SystemName } from '../platform/config.ts';
+import { readMetric } from '../platform/http.ts';
+import { answersGraphql, freePort, ROOT, spawnNode, type BenchProcess } from './processes.ts';
+import type { HubData } from './workloads.ts';
+
+export const SIZES = { S: 300, M: 3_000, L: 20_000 } as const;
+export type Size = keyof typeof SIZES;
+
+export interface HubOptions {
+  size: Size;
+  /** PostgreSQL server the bench may create databases on. */
+  postgresUrl: string;
+  redisUrl: string;
+  dataDir: string;
+  logDir: string;
+}
+
+export interface BenchHub {
+  systems: Record<SystemName, { url: string; databaseUrl: string }>;
+  /** Environment every hub service of this run shares. */
+  env: Record<string, string>;
+  data: HubData;
+  /** GraphQL requests every subgraph has served since start, summed. */
+  subgraphRequests(): Promise<number>;
+  processes: BenchProcess[];
+  close(): Promise<void>;
+}
+
+function databaseUrl(postgresUrl: string, name: string): string {
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function query<T>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Seeds the size's databases unless they already hold exactly that many customers. */
+async function ensureSeeded(options: HubOptions, urls: Record<SystemName, string>, log: (line: string) => void): Promise<void> {
+  const customers = SIZES[options.size];
+  const seeded = await query<{ n: string }>(urls.crm, 'SELECT count(*) AS n FROM customers').catch(() => [{ n: '-1' }]);
+  if (Number(seeded[0].n) === customers) return;
+  log(`seeding size ${options.size} (${customers} customers) into bench_${options.size.toLowerCase()}_* …`);
+  for (const system of SYSTEMS) {
+    const name = new URL(urls[system]).pathname.slice(1);
+    await query(options.postgresUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await query(options.postgresUrl, `CREATE DATABASE ${name}`);
+  }
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'seed/main.ts', '--customers', String(customers)], {
+    cwd: ROOT,
+    env: { ...process.env, ...Object.fromEntries(SYSTEMS.map((system) => [`${envPrefix(system)}_DATABASE_URL`, urls[system]])), LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`seed failed:\n${result.stderr}${result.stdout}`);
+}
+
+export async function startBenchHub(options: HubOptions, log: (line: string) => void): Promise<BenchHub> {
+  const prefix = `bench_${options.size.toLowerCase()}`;
+  const urls = Object.fromEntries(SYSTEMS.map((system) => [system, databaseUrl(options.postgresUrl, `${prefix}_${system.replace(/-/g, '_')}`)])) as Record<SystemName, string>;
+  await ensureSeeded(options, urls, log);
+  const env = { REDIS_URL: options.redisUrl, REDIS_PREFIX: `bench-${options.size.toLowerCase()}`, HUB_DATA_DIR: options.dataDir, LOG_LEVEL: 'warn', HUB_SEED_CUSTOMERS: '0' };
+  const processes: BenchProcess[] = [];
+  const systems = {} as BenchHub['systems'];
+  try {
+    for (const system of SYSTEMS) {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}/graphql`;
+      processes.push(
+        await spawnNode(system, {
+          args: ['--import', 'tsx', 'main.ts', system],
+          env: { ...env, HOST: '127.0.0.1', [`${envPrefix(system)}_PORT`]: String(port), [`${envPrefix(system)}_DATABASE_URL`]: urls[system] },
+          logFile: join(options.logDir, `${prefix}-${system}.log`),
+          ready: answersGraphql(url),
+        }),
+      );
+      systems[system] = { url, databaseUrl: urls[system] };
+    }
+  } catch (error) {
+    await Promise.all(processes.map((proc) => proc.stop()));
+    throw error;
+  }
+  const customerIds = (await query<{ id: string }>(urls.crm, 'SELECT id FROM customers ORDER BY id')).map((row) => row.id);
+  const openInvoiceIds = (
+    await query<{ id: string }>(urls.billing, `SELECT id FROM invoices WHERE status = 'OPEN' AND total - amount_paid > 100 ORDER BY id LIMIT 500`)
+  ).map((row) => row.id);
+  return {
+    systems,
+    env,
+    data: { customerIds, openInvoiceIds },
+    async subgraphRequests() {
+      const counts = await Promise.all(
+        SYSTEMS.map(async (system) => readMetric(await (await fetch(systems[system].url.replace(/\/graphql$/, '/metrics'))).text(), 'graphql_requests_total')),
+      );
+      return counts.reduce((sum, count) => sum + count, 0);
+    },
+    processes,
+    close: async () => void (await Promise.all(processes.map((proc) => proc.stop()))),
+  };
+}
