@@ -86,3 +86,10 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
 }
+
+/** One request on its own, awaited: drains a gateway's queue after load, or probes a quiet one. */
+export async function sendOne(spec: Pick<LoadSpec, 'url' | 'headers' | 'body'>): Promise<string> {
+  const body = typeof spec.body === 'string' ? spec.body : spec.body();
+  const response = await fetch(spec.url, { method: 'POST', headers: { 'content-type': 'application/json', ...spec.headers }, body, signal: AbortSignal.timeout(60_000) });
+  return response.text();
+}

@@ -9,11 +9,11 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { parseAnchorMetrics } from './anchor/subgraphs.ts';
-import { anchorSupergraph } from './anchor/workload.ts';
+import { parseAnchorMetrics, SUBGRAPH_NAMES } from './anchor/subgraphs.ts';
+import { ANCHOR_QUERY, anchorSupergraph, isAnchorAnswer } from './anchor/workload.ts';
 import { BASELINE, GATEWAYS, type Gateway, type GatewayContext, type Phase, type RunningGateway } from './gateways.ts';
 import { SIZES, startBenchHub, type BenchHub, type Size } from './hub.ts';
-import { runLoad } from './load.ts';
+import { runLoad, sendOne } from './load.ts';
 import { checkMercurius } from './mercurius.ts';
 import { freePort, ROOT, spawnNode } from './processes.ts';
 import { judgeTargets, toMarkdown, type BenchReport, type FanoutResult, type Measurement } from './report.ts';
@@ -26,7 +26,7 @@ const { values } = parseArgs({
     workloads: { type: 'string', default: 'anchor,customer360,customersPage,overdueInvoices,recordPayment,fanout' },
     gateways: { type: 'string', default: GATEWAYS.map((gateway) => gateway.id).join(',') },
     duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
     sizes: { type: 'string', default: 'S,L' },
     rounds: { type: 'string', default: '1' },
@@ -45,6 +45,8 @@ if (values.help) {
   process.exit(0);
 }
 
+/** Requests sent one at a time to count subgraph requests per operation. */
+const PROBES = 3;
 const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
 const workloadNames = list(values.workloads);
 const gatewayIds = list(values.gateways);
@@ -82,7 +84,11 @@ const anchorWorkloads = workloads.filter((w) => w.phase === 'anchor');
 const steps =
   rounds * (anchorWorkloads.reduce((n, w) => n + gatewaysFor(w).length, 0) + hubPlan.reduce((n, p) => n + p.workloads.reduce((m, w) => m + gatewaysFor(w).length, 0), 0)) +
   (workloadNames.includes('fanout') ? 1 : 0);
-const bar = new cliProgress.SingleBar({ format: 'bench [{bar}] {value}/{total} | {step}', hideCursor: true }, cliProgress.Presets.shades_classic);
+const bar = new cliProgress.SingleBar(
+  // Without a terminal (CI, a log file) it prints a line every 5 s instead of redrawing.
+  { format: 'bench [{bar}] {value}/{total} | {step}', hideCursor: true, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 5000 },
+  cliProgress.Presets.shades_classic,
+);
 bar.start(steps, 0, { step: 'starting' });
 const say = (line: string) => bar.update({ step: line });
 
@@ -112,9 +118,15 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
       if (!target) continue;
       const spec = { url: target.url, connections, headers: target.headers, body: workload.body(data), check: workload.check };
       if (warmup > 0) await runLoad({ ...spec, seconds: warmup });
-      const before = await subgraphRequests();
+      // Requests the warm-up left queued finish before this one; the measurement starts on an idle gateway.
+      await sendOne(spec);
       const result = await runLoad({ ...spec, seconds });
-      const after = await subgraphRequests();
+      await sendOne(spec);
+      // Subgraph requests per operation, counted on a quiet gateway: what one operation costs by
+      // itself (under load, in-flight requests at either end of the window would skew a count).
+      const before = await subgraphRequests();
+      for (let probe = 0; probe < PROBES; probe++) await sendOne(spec);
+      const perOperation = ((await subgraphRequests()) - before) / PROBES;
       perGateway.set(gateway, [
         ...(perGateway.get(gateway) ?? []),
         {
@@ -126,7 +138,7 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
           latencyMs: result.latencyMs,
           errors: result.errors,
           wrongAnswers: result.wrongAnswers,
-          subgraphRequestsPerOperation: gateway.id === 'sql-floor' ? 0 : (after - before) / Math.max(result.requests, 1),
+          subgraphRequestsPerOperation: gateway.id === 'sql-floor' ? 0 : perOperation,
           gatewayRssMiB: target.process.rssMiB(),
         },
       ]);
@@ -188,7 +200,8 @@ try {
     });
     const supergraphPath = join(runDir, 'anchor-supergraph.graphql');
     writeFileSync(supergraphPath, anchorSupergraph(anchorUrl));
-    notes.push(`@mercuriusjs/gateway on the anchor subgraphs: ${await checkMercurius(Object.fromEntries(['accounts', 'inventory', 'products', 'reviews'].map((n) => [n, `${anchorUrl}/${n}`])))}`);
+    const anchorServices = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `${anchorUrl}/${name}`]));
+    notes.push(`@mercuriusjs/gateway on the anchor subgraphs: ${await checkMercurius(anchorServices, ANCHOR_QUERY, isAnchorAnswer)}`);
     const running = await startGateways('anchor', { phase: 'anchor', supergraphPath, hubEnv: { LOG_LEVEL: 'warn', HUB_DATA_DIR: dataDir }, tokens, logDir });
     const anchorRequests = async () => Object.values(parseAnchorMetrics(await (await fetch(`${anchorUrl}/metrics`)).text())).reduce((a, b) => a + b, 0);
     try {

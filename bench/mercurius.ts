@@ -13,15 +13,16 @@ interface FastifyApp {
   graphql(query: string): Promise<unknown>;
 }
 
-export async function checkMercurius(services: Record<string, string>): Promise<string> {
+/** What @mercuriusjs/gateway does with these subgraphs: loads them or not, and whether it answers `query` right. */
+export async function checkMercurius(services: Record<string, string>, query = '{ __typename }', isRight: (body: string) => boolean = (body) => !body.includes('"errors"')): Promise<string> {
   const fastify = requirePeer('fastify') as (options: object) => FastifyApp;
   const gateway = requirePeer('@mercuriusjs/gateway') as unknown;
   const app = fastify({ logger: false });
   try {
     app.register(gateway, { gateway: { services: Object.entries(services).map(([name, url]) => ({ name, url, mandatory: true })) } });
     await app.ready();
-    const result = (await app.graphql('{ __typename }')) as { data?: unknown };
-    return result.data ? 'loads them (answers `{ __typename }`)' : `loads them but answers ${JSON.stringify(result).slice(0, 200)}`;
+    const body = JSON.stringify(await app.graphql(query).catch((error: Error) => ({ errors: [{ message: error.message }] })));
+    return isRight(body) ? 'loads them and answers the workload\'s query right' : `loads them but answers the workload's query wrong: ${body.slice(0, 200)}`;
   } catch (error) {
     return `cannot load them: ${(error as Error).message.split('\n')[0].slice(0, 300)}`;
   } finally {
