@@ -3,7 +3,7 @@
  * databases of the bench's own (bench_<size>_<system>), seeded with the product's seed once per size
  * and reused, events through Redis under a bench prefix.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { envPrefix, SYSTEMS, type SystemName } from '../platform/config.ts';
@@ -53,20 +53,35 @@ async function query<T>(url: string, sql: string): Promise<T[]> {
 /** Seeds the size's databases unless they already hold exactly that many customers. */
 async function ensureSeeded(options: HubOptions, urls: Record<SystemName, string>, log: (line: string) => void): Promise<void> {
   const customers = SIZES[options.size];
-  const seeded = await query<{ n: string }>(urls.crm, 'SELECT count(*) AS n FROM customers').catch(() => [{ n: '-1' }]);
-  if (Number(seeded[0].n) === customers) return;
+  // A seed that stopped halfway leaves some systems short; each system's customer table must be full.
+  const counts = await Promise.all(
+    (
+      [
+        [urls.crm, 'customers'],
+        [urls.billing, 'billing_accounts'],
+        [urls.erp, 'erp_customers'],
+        [urls['customer-success'], 'cs_accounts'],
+      ] as const
+    ).map(([url, table]) => query<{ n: string }>(url, `SELECT count(*) AS n FROM ${table}`).then((rows) => Number(rows[0].n), () => -1)),
+  );
+  if (counts.every((count) => count === customers)) return;
   log(`seeding size ${options.size} (${customers} customers) into bench_${options.size.toLowerCase()}_* …`);
   for (const system of SYSTEMS) {
     const name = new URL(urls[system]).pathname.slice(1);
     await query(options.postgresUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await query(options.postgresUrl, `CREATE DATABASE ${name}`);
   }
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'seed/main.ts', '--customers', String(customers)], {
+  // Not spawnSync: the progress bar keeps drawing while the seed runs.
+  const seed = spawn(process.execPath, ['--import', 'tsx', 'seed/main.ts', '--customers', String(customers)], {
     cwd: ROOT,
     env: { ...process.env, ...Object.fromEntries(SYSTEMS.map((system) => [`${envPrefix(system)}_DATABASE_URL`, urls[system]])), LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (result.status !== 0) throw new Error(`seed failed:\n${result.stderr}${result.stdout}`);
+  let output = '';
+  seed.stdout.on('data', (chunk) => (output += chunk));
+  seed.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => seed.once('exit', resolve));
+  if (code !== 0) throw new Error(`seed failed:\n${output.slice(-2000)}`);
 }
 
 export async function startBenchHub(options: HubOptions, log: (line: string) => void): Promise<BenchHub> {

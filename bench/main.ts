@@ -118,10 +118,9 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
       if (!target) continue;
       const spec = { url: target.url, connections, headers: target.headers, body: workload.body(data), check: workload.check };
       if (warmup > 0) await runLoad({ ...spec, seconds: warmup });
-      // Requests the warm-up left queued finish before this one; the measurement starts on an idle gateway.
-      await sendOne(spec);
+      await settle(spec, subgraphRequests);
       const result = await runLoad({ ...spec, seconds });
-      await sendOne(spec);
+      await settle(spec, subgraphRequests);
       // Subgraph requests per operation, counted on a quiet gateway: what one operation costs by
       // itself (under load, in-flight requests at either end of the window would skew a count).
       const before = await subgraphRequests();
@@ -147,6 +146,21 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
   const rows = [...perGateway.values()].map(average);
   const baseline = rows.find((row) => row.gateway === BASELINE);
   for (const row of rows) measurements.push(baseline ? { ...row, ratioToApollo: row.rps / baseline.rps } : row);
+}
+
+/**
+ * Waits until the gateway is idle: requests the load generator gave up on at the end of a run are
+ * still being served, so one more request is answered and the subgraphs' counter stops moving.
+ */
+async function settle(spec: Parameters<typeof sendOne>[0], subgraphRequests: () => Promise<number>) {
+  await sendOne(spec);
+  const deadline = Date.now() + 30_000;
+  for (let last = await subgraphRequests(); Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = await subgraphRequests();
+    if (now === last) return;
+    last = now;
+  }
 }
 
 function average(rows: Measurement[]): Measurement {
