@@ -3,7 +3,7 @@
  * public gateways benchmark runs it (gateways/apollo-gateway/index.ts), in one process: the
  * baseline every gateway is compared with.
  *
- *   node --import tsx bench/apollo-gateway.ts --supergraph FILE --port N [--header name=value ...]
+ *   node --import tsx bench/apollo-gateway.ts --supergraph FILE --port N [--subgraph-headers '{"crm":{"authorization":"Bearer …"}}']
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,22 +12,19 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 
 const { values } = parseArgs({
-  options: { supergraph: { type: 'string' }, port: { type: 'string', default: '4000' }, header: { type: 'string', multiple: true, default: [] } },
+  options: { supergraph: { type: 'string' }, port: { type: 'string', default: '4000' }, 'subgraph-headers': { type: 'string', default: '{}' } },
 });
 if (!values.supergraph) throw new Error('--supergraph FILE is required');
-// Static headers for every subgraph request (a gateway-signed subgraph token once the hub requires one).
-const headers = values.header.map((pair) => {
-  const at = pair.indexOf('=');
-  return [pair.slice(0, at), pair.slice(at + 1)] as const;
-});
+// Static headers per subgraph (a gateway-signed subgraph token once the hub requires one).
+const subgraphHeaders = JSON.parse(values['subgraph-headers']) as Record<string, Record<string, string>>;
 
 const gateway = new ApolloGateway({
   supergraphSdl: readFileSync(values.supergraph, 'utf8'),
-  buildService: ({ url }) =>
+  buildService: ({ name, url }) =>
     new RemoteGraphQLDataSource({
       url,
       willSendRequest: ({ request }) => {
-        for (const [name, value] of headers) request.http?.headers.set(name, value);
+        for (const [header, value] of Object.entries(subgraphHeaders[name] ?? {})) request.http?.headers.set(header, value);
       },
     }),
 });

@@ -96,17 +96,18 @@ const apollo: Gateway = {
         context.supergraphPath,
         '--port',
         String(port),
-        ...Object.entries(context.tokens.subgraph).flatMap(([name, value]) => ['--header', `${name}=${value}`]),
+        '--subgraph-headers',
+        JSON.stringify(context.tokens.subgraph),
       ],
       // Only stops usage reporting attempts to Apollo's servers; no gateway behaviour changes.
       env: { APOLLO_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' },
     })),
 };
 
-/** Hive Gateway's config file, as the public benchmark writes it, plus the static subgraph headers. */
-function hiveConfig(routerRuntime: boolean, deduplication: boolean, subgraphHeaders: Record<string, string>): string {
-  const headers = Object.keys(subgraphHeaders).length
-    ? `\n  plugins: () => [{ onFetch({ options, setOptions }) { setOptions({ ...options, headers: { ...options.headers, ...${JSON.stringify(subgraphHeaders)} } }); } }],`
+/** Hive Gateway's config file, as the public benchmark writes it, plus static headers by subgraph URL. */
+function hiveConfig(routerRuntime: boolean, deduplication: boolean, headersByUrl: Record<string, Record<string, string>>): string {
+  const headers = Object.keys(headersByUrl).length
+    ? `\n  plugins: () => [{ onFetch({ url, options, setOptions }) { const extra = ${JSON.stringify(headersByUrl)}[url]; if (extra) setOptions({ ...options, headers: { ...options.headers, ...extra } }); } }],`
     : '';
   return [
     `import { defineConfig } from '@graphql-hive/gateway';`,
@@ -128,7 +129,10 @@ function hive(routerRuntime: boolean, deduplication: boolean, phases: Phase[]): 
       const dir = join(PEERS, 'generated');
       mkdirSync(dir, { recursive: true });
       const configPath = join(dir, `${id}.config.ts`);
-      writeFileSync(configPath, hiveConfig(routerRuntime, deduplication, context.tokens.subgraph));
+      const headersByUrl = Object.fromEntries(
+        Object.entries(context.tokens.subgraph).flatMap(([name, headers]) => (context.systems?.[name] ? [[context.systems[name].url, headers]] : [])),
+      );
+      writeFileSync(configPath, hiveConfig(routerRuntime, deduplication, headersByUrl));
       return launch(id, context, (port) => ({
         // The benchmark starts the JIT variant with --jit and the router-runtime one without.
         args: [HIVE_BIN, 'supergraph', context.supergraphPath, ...(routerRuntime ? [] : ['--jit']), '-c', configPath, '-p', String(port), '-h', '127.0.0.1', '--disable-websockets'],
