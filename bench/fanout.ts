@@ -20,8 +20,11 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '10' },
     'gateway-url': { type: 'string' },
+    // The caller's credentials, e.g. --header "authorization=Bearer …": on every POST and as graphql-ws connection params.
+    header: { type: 'string', multiple: true, default: [] },
   },
 });
+const headers = Object.fromEntries(values.header.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const subscribers = Number(values.subscribers);
 const customerCount = Number(values.customers);
 const rate = Number(values.rate);
@@ -30,7 +33,7 @@ const seconds = Number(values.seconds);
 const hub = values['gateway-url'] ? undefined : await startHub({ seedCustomers: Math.max(customerCount, 50), env: { SUBSCRIPTIONS_PER_CONNECTION: '1000' } });
 const gatewayUrl = values['gateway-url'] ?? hub!.gatewayUrl;
 const post = async (query: string, variables: Record<string, unknown>) =>
-  (await (await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as {
+  (await (await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) })).json()) as {
     data: Record<string, unknown>;
   };
 
@@ -59,7 +62,7 @@ const perCustomer = new Map<string, number>();
 const clients: Client[] = [];
 let ready = 0;
 for (let i = 0; i < subscribers; i++) {
-  if (i % 50 === 0) clients.push(createClient({ url: gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false }));
+  if (i % 50 === 0) clients.push(createClient({ url: gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: headers }));
   const customerId = customers[i % customers.length];
   perCustomer.set(customerId, (perCustomer.get(customerId) ?? 0) + 1);
   clients.at(-1)!.subscribe<{ paymentReceived: { payment: { id: string } } }>(

@@ -16,10 +16,10 @@ import { SIZES, startBenchHub, type BenchHub, type Size } from './hub.ts';
 import { runLoad, sendOne } from './load.ts';
 import { checkMercurius } from './mercurius.ts';
 import { freePort, ROOT, spawnNode } from './processes.ts';
-import { judgeTargets, toMarkdown, type BenchReport, type FanoutResult, type Measurement } from './report.ts';
+import { judgeTargets, toMarkdown, type BenchReport, type FanoutResult, type Measurement, type PageProbe } from './report.ts';
 import { withSubgraphUrls } from './supergraph.ts';
 import { mintTokens } from './tokens.ts';
-import { WORKLOADS, type HubData, type Workload } from './workloads.ts';
+import { customersPageBody, WORKLOADS, type HubData, type Workload } from './workloads.ts';
 
 const { values } = parseArgs({
   options: {
@@ -73,6 +73,9 @@ const tokens = await mintTokens(dataDir);
 const notes: string[] = [`Logs of every process: ${logDir}.`];
 const measurements: Measurement[] = [];
 const fanout: FanoutResult[] = [];
+/** customersPage at several page sizes, counted on a quiet gateway. */
+const pageProbes: PageProbe[] = [];
+const PAGE_SIZES = [10, 50, 100];
 
 const workloads = WORKLOADS.filter((w) => workloadNames.includes(w.name));
 const gateways = GATEWAYS.filter((g) => gatewayIds.includes(g.id));
@@ -121,11 +124,7 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
       await settle(spec, subgraphRequests);
       const result = await runLoad({ ...spec, seconds });
       await settle(spec, subgraphRequests);
-      // Subgraph requests per operation, counted on a quiet gateway: what one operation costs by
-      // itself (under load, in-flight requests at either end of the window would skew a count).
-      const before = await subgraphRequests();
-      for (let probe = 0; probe < PROBES; probe++) await sendOne(spec);
-      const perOperation = ((await subgraphRequests()) - before) / PROBES;
+      const perOperation = await requestsPerOperation(spec, subgraphRequests);
       perGateway.set(gateway, [
         ...(perGateway.get(gateway) ?? []),
         {
@@ -146,6 +145,16 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
   const rows = [...perGateway.values()].map(average);
   const baseline = rows.find((row) => row.gateway === BASELINE);
   for (const row of rows) measurements.push(baseline ? { ...row, ratioToApollo: row.rps / baseline.rps } : row);
+}
+
+/**
+ * Subgraph requests per operation, counted on a quiet gateway: what one operation costs by itself
+ * (under load, requests in flight at either end of a window would skew the count).
+ */
+async function requestsPerOperation(spec: Parameters<typeof sendOne>[0], subgraphRequests: () => Promise<number>): Promise<number> {
+  const before = await subgraphRequests();
+  for (let probe = 0; probe < PROBES; probe++) await sendOne(spec);
+  return ((await subgraphRequests()) - before) / PROBES;
 }
 
 /**
@@ -184,6 +193,7 @@ async function stopAll(running: Map<string, RunningGateway>) {
 async function runFanout(gateway: RunningGateway): Promise<FanoutResult> {
   const args = ['--import', 'tsx', 'bench/fanout.ts', '--gateway-url', gateway.url];
   for (const option of ['subscribers', 'customers', 'rate', 'seconds'] as const) args.push(`--${option}`, values[`fanout-${option}`]!);
+  for (const [name, value] of Object.entries(gateway.headers)) args.push('--header', `${name}=${value}`);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -236,6 +246,16 @@ try {
     const running = await startGateways('hub', { phase: 'hub', supergraphPath, systems: hub.systems, hubEnv: hub.env, tokens, logDir });
     try {
       for (const workload of sizeWorkloads) await measure(workload, size, running, hub.data, () => hub.subgraphRequests());
+      if (sizeWorkloads.some((w) => w.name === 'customersPage')) {
+        for (const [id, gateway] of running) {
+          if (id === 'sql-floor') continue;
+          say(`customersPage page sizes ${size} · ${id}`);
+          for (const first of PAGE_SIZES) {
+            const perOperation = await requestsPerOperation({ url: gateway.url, headers: gateway.headers, body: customersPageBody(first) }, () => hub.subgraphRequests());
+            pageProbes.push({ gateway: id, size, first, perOperation });
+          }
+        }
+      }
       if (withFanout) {
         bar.increment({ step: 'fanout · ours' });
         const ours = running.get('ours');
@@ -261,8 +281,9 @@ const report: BenchReport = {
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   options: { workloads: workloadNames, gateways: gatewayIds, duration: seconds, warmup, connections, sizes, rounds },
   measurements,
+  pageProbes,
   fanout,
-  targets: judgeTargets(measurements, fanout, sizes),
+  targets: judgeTargets(measurements, fanout, pageProbes, sizes),
   notes: failure ? [...notes, `The run stopped early: ${(failure as Error).message}`] : notes,
 };
 mkdirSync(values.out!, { recursive: true });

@@ -15,6 +15,14 @@ export interface Measurement {
   ratioToApollo?: number;
 }
 
+/** Subgraph requests of one customersPage operation at a page size, on a quiet gateway. */
+export interface PageProbe {
+  gateway: string;
+  size: string;
+  first: number;
+  perOperation: number;
+}
+
 export interface FanoutResult {
   gateway: string;
   subscribers: number;
@@ -38,6 +46,7 @@ export interface BenchReport {
   machine: string;
   options: Record<string, unknown>;
   measurements: Measurement[];
+  pageProbes: PageProbe[];
   fanout: FanoutResult[];
   targets: Target[];
   notes: string[];
@@ -63,6 +72,14 @@ export function toMarkdown(report: BenchReport): string {
     }
     lines.push('');
   }
+  if (report.pageProbes.length > 0) {
+    const firsts = [...new Set(report.pageProbes.map((p) => p.first))];
+    lines.push('## customersPage: subgraph requests per operation by page size', '', `| gateway | size | ${firsts.map((f) => `first ${f}`).join(' | ')} |`, `| --- | --- |${firsts.map(() => ' ---: |').join('')}`);
+    const rows = new Map<string, PageProbe[]>();
+    for (const p of report.pageProbes) rows.set(`${p.gateway} | ${p.size}`, [...(rows.get(`${p.gateway} | ${p.size}`) ?? []), p]);
+    for (const [key, probes] of rows) lines.push(`| ${key} | ${firsts.map((f) => fixed(probes.find((p) => p.first === f)?.perOperation ?? NaN, 2)).join(' | ')} |`);
+    lines.push('');
+  }
   if (report.fanout.length > 0) {
     lines.push('## fanout', '', '| gateway | subscribers | customers | payments | delivered | lost | p50 ms | p99 ms | RSS MiB |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const f of report.fanout) {
@@ -77,7 +94,7 @@ export function toMarkdown(report: BenchReport): string {
 }
 
 /** The issue's targets, judged on this run's measurements; a target whose inputs did not run is left out. */
-export function judgeTargets(measurements: Measurement[], fanout: FanoutResult[], sizes: string[]): Target[] {
+export function judgeTargets(measurements: Measurement[], fanout: FanoutResult[], pageProbes: PageProbe[], sizes: string[]): Target[] {
   const targets: Target[] = [];
   const find = (workload: string, gateway: string, size: string) => measurements.find((m) => m.workload === workload && m.gateway === gateway && m.size === size);
   const ratio = (a: Measurement | undefined, b: Measurement | undefined) => (a && b ? a.rps / b.rps : undefined);
@@ -108,6 +125,15 @@ export function judgeTargets(measurements: Measurement[], fanout: FanoutResult[]
       const spread = Math.max(...perOp) - Math.min(...perOp);
       targets.push({ name: `${workload}: ours' subgraph requests per operation constant across data sizes`, pass: spread < 0.5, detail: perOp.map((n) => n.toFixed(2)).join(' / ') });
     }
+  }
+  const oursPages = pageProbes.filter((p) => p.gateway === 'ours');
+  if (oursPages.length > 1) {
+    const counts = oursPages.map((p) => p.perOperation);
+    targets.push({
+      name: "customersPage: ours' subgraph requests per operation constant across page sizes",
+      pass: Math.max(...counts) - Math.min(...counts) < 0.5,
+      detail: oursPages.map((p) => `${p.size}/${p.first}: ${p.perOperation.toFixed(2)}`).join(', '),
+    });
   }
   const small = find('customer360', 'ours', sizes[0]);
   const large = find('customer360', 'ours', sizes.at(-1)!);

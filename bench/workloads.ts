@@ -50,6 +50,9 @@ export const CUSTOMERS_PAGE = /* GraphQL */ `query CustomersPage($first: Int!) {
   }
 }`;
 
+/** The customersPage request for a page of `first` customers. */
+export const customersPageBody = (first: number): string => request(CUSTOMERS_PAGE, { first });
+
 export const OVERDUE_INVOICES = /* GraphQL */ `query OverdueInvoices {
   invoices(first: 20, filter: { overdue: true }) {
     totalCount
@@ -68,7 +71,7 @@ export const RECORD_PAYMENT = /* GraphQL */ `mutation RecordPayment($input: Reco
 export const WORKLOADS: Workload[] = [
   { name: 'anchor', phase: 'anchor', body: () => ANCHOR_BODY, check: isAnchorAnswer },
   { name: 'customer360', phase: 'hub', body: (data) => () => request(CUSTOMER_360, { id: pick(data!.customerIds) }), check: hasData('customer') },
-  { name: 'customersPage', phase: 'hub', body: () => request(CUSTOMERS_PAGE, { first: 50 }), check: hasData('customers') },
+  { name: 'customersPage', phase: 'hub', body: () => customersPageBody(50), check: hasData('customers') },
   { name: 'overdueInvoices', phase: 'hub', body: () => request(OVERDUE_INVOICES), check: hasData('invoices') },
   {
     name: 'recordPayment',
