@@ -73,7 +73,8 @@ for (let i = 0; i < subscribers; i++) {
         const id = event.paymentReceived.payment.id;
         received.set(id, [...(received.get(id) ?? []), performance.now()]);
       },
-      error: (error) => console.error('subscription error', error),
+      // A socket close arrives as a CloseEvent; its code and reason say why (e.g. 4408: init timeout).
+      error: (error) => console.error('subscription error', error instanceof Error ? error.message : `${(error as CloseEvent).code} ${(error as CloseEvent).reason}`),
       complete: () => undefined,
     },
   );
