@@ -272,7 +272,7 @@ try {
       await hub.close();
     }
   }
-  notes.push('Subscriptions (fanout) ran against our gateway only; plain @apollo/gateway does not relay subscriptions and Hive Gateway was not set up for them here.');
+  if (fanout.length > 0) notes.push('fanout ran against our gateway only: plain @apollo/gateway does not relay subscriptions, and Hive Gateway is not set up for them here.');
 } catch (error) {
   failure = error;
 } finally {
