@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createAnchorServer, parseAnchorMetrics, type AnchorServer } from '../bench/anchor/subgraphs.ts';
 import { ANCHOR_BODY, ANCHOR_EXPECTED, anchorSupergraph, isAnchorAnswer } from '../bench/anchor/workload.ts';
+import { mintTokens, type BenchTokens } from '../bench/tokens.ts';
 import { startService } from '../hub.ts';
 import { loadConfig } from '../platform/config.ts';
 
@@ -19,12 +20,15 @@ describe('anchor workload (graphql-gateways-benchmark)', () => {
   let anchor: AnchorServer;
   let anchorUrl: string;
   let gateway: Awaited<ReturnType<typeof startService>>;
+  let tokens: BenchTokens;
 
   before(async () => {
     anchor = createAnchorServer();
     await new Promise<void>((resolve) => anchor.server.listen(0, '127.0.0.1', resolve));
     anchorUrl = `http://127.0.0.1:${(anchor.server.address() as AddressInfo).port}`;
     writeFileSync(join(dir, 'supergraph.graphql'), anchorSupergraph(anchorUrl));
+    // The caller credentials the benchmark sends, signed with this hub's keys (none while the hub does not authenticate).
+    tokens = await mintTokens(dir);
     gateway = await startService(
       'gateway',
       loadConfig({ HOST: '127.0.0.1', GATEWAY_PORT: '0', HUB_DATA_DIR: dir, LOG_LEVEL: 'silent', SUPERGRAPH_PATH: join(dir, 'supergraph.graphql') }),
@@ -37,7 +41,7 @@ describe('anchor workload (graphql-gateways-benchmark)', () => {
   });
 
   const post = async () => {
-    const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: ANCHOR_BODY });
+    const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...tokens.caller }, body: ANCHOR_BODY });
     return { status: response.status, body: await response.text() };
   };
 
