@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { envPrefix, SYSTEMS, type SystemName } from '../platform/config.ts';
 import { readMetric } from '../platform/http.ts';
-import { answersGraphql, freePort, ROOT, spawnNode, type BenchProcess } from './processes.ts';
+import { freePort, ROOT, spawnNode, type BenchProcess } from './processes.ts';
 import type { HubData } from './workloads.ts';
 
 export const SIZES = { S: 300, M: 3_000, L: 20_000 } as const;
@@ -93,15 +93,28 @@ export async function startBenchHub(options: HubOptions, log: (line: string) => 
   // Side by side: each process spends most of its start compiling TypeScript.
   const started = await Promise.allSettled(
     SYSTEMS.map(async (system) => {
-      const port = await freePort();
-      const url = `http://127.0.0.1:${port}/graphql`;
-      systems[system] = { url, databaseUrl: urls[system] };
-      return spawnNode(system, {
-        args: ['--import', 'tsx', 'main.ts', system],
-        env: { ...env, HOST: '127.0.0.1', [`${envPrefix(system)}_PORT`]: String(port), [`${envPrefix(system)}_DATABASE_URL`]: urls[system] },
-        logFile: join(options.logDir, `${prefix}-${system}.log`),
-        ready: answersGraphql(url),
-      });
+      // A service that dies while starting (e.g. its Redis connection not up yet when its consumers
+      // register) is started again, up to three times.
+      for (let attempt = 1; ; attempt++) {
+        const port = await freePort();
+        const url = `http://127.0.0.1:${port}/graphql`;
+        systems[system] = { url, databaseUrl: urls[system] };
+        try {
+          return await spawnNode(system, {
+            args: ['--import', 'tsx', 'main.ts', system],
+            env: { ...env, HOST: '127.0.0.1', [`${envPrefix(system)}_PORT`]: String(port), [`${envPrefix(system)}_DATABASE_URL`]: urls[system] },
+            logFile: join(options.logDir, `${prefix}-${system}${attempt > 1 ? `-${attempt}` : ''}.log`),
+            // /readyz, not a GraphQL request: subgraphs may serve the gateway only (a signed token).
+            ready: async () => {
+              const response = await fetch(url.replace(/\/graphql$/, '/readyz'));
+              if (!response.ok) throw new Error(`HTTP ${response.status}`);
+            },
+          });
+        } catch (error) {
+          if (attempt === 3 || !/exited before it was ready/.test((error as Error).message)) throw error;
+          log(`${system} exited while starting; starting it again`);
+        }
+      }
     }),
   );
   const processes = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
