@@ -17,7 +17,7 @@ import { runLoad, sendOne } from './load.ts';
 import { checkMercurius } from './mercurius.ts';
 import { freePort, ROOT, spawnNode } from './processes.ts';
 import { judgeTargets, toMarkdown, type BenchReport, type FanoutResult, type Measurement, type PageProbe } from './report.ts';
-import { withSubgraphUrls } from './supergraph.ts';
+import { withoutSecurityPurpose, withSubgraphUrls } from './supergraph.ts';
 import { mintTokens } from './tokens.ts';
 import { customersPageBody, WORKLOADS, type HubData, type Workload } from './workloads.ts';
 
@@ -242,7 +242,8 @@ try {
     say(`hub subgraphs, size ${size}`);
     const hub: BenchHub = await startBenchHub({ size, postgresUrl: values['postgres-url']!, redisUrl: values['redis-url']!, dataDir, logDir }, say);
     const supergraphPath = join(runDir, `hub-supergraph-${size}.graphql`);
-    writeFileSync(supergraphPath, withSubgraphUrls(readFileSync(join(ROOT, 'supergraph.graphql'), 'utf8'), (name) => hub.systems[name as keyof typeof hub.systems].url));
+    const supergraph = withSubgraphUrls(readFileSync(join(ROOT, 'supergraph.graphql'), 'utf8'), (name) => hub.systems[name as keyof typeof hub.systems].url);
+    writeFileSync(supergraphPath, withoutSecurityPurpose(supergraph));
     if (index === 0) notes.push(`@mercuriusjs/gateway on the hub's subgraphs: ${await checkMercurius(Object.fromEntries(Object.entries(hub.systems).map(([name, system]) => [name, system.url])))}`);
     const running = await startGateways('hub', { phase: 'hub', supergraphPath, systems: hub.systems, hubEnv: hub.env, tokens, logDir });
     try {

@@ -4,3 +4,12 @@
 export function withSubgraphUrls(sdl: string, urlOf: (name: string) => string): string {
   return sdl.replace(/@join__graph\(name: "([\w-]+)", url: "[^"]*"\)/g, (_match, name: string) => `@join__graph(name: "${name}", url: "${urlOf(name)}")`);
 }
+
+/**
+ * `sdl` without the `for: SECURITY` purpose on its `@link`s (authenticated, requiresScopes):
+ * @apollo/gateway refuses to load a supergraph whose security features it does not enforce, and
+ * our gateway drops the purpose the same way; the hub's subgraphs enforce the scopes themselves.
+ */
+export function withoutSecurityPurpose(sdl: string): string {
+  return sdl.replace(/(@link\(url: "[^"]+"), for: SECURITY\)/g, '$1)');
+}
