@@ -144,7 +144,7 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
   }
   const rows = [...perGateway.values()].map(average);
   const baseline = rows.find((row) => row.gateway === BASELINE);
-  for (const row of rows) measurements.push(baseline ? { ...row, ratioToApollo: row.rps / baseline.rps } : row);
+  for (const row of rows) measurements.push(baseline && baseline.rps > 0 ? { ...row, ratioToApollo: row.rps / baseline.rps } : row);
 }
 
 /**
