@@ -165,7 +165,7 @@ async function settle(spec: Parameters<typeof sendOne>[0], subgraphRequests: () 
   await sendOne(spec);
   const deadline = Date.now() + 30_000;
   for (let last = await subgraphRequests(); Date.now() < deadline; ) {
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 750));
     const now = await subgraphRequests();
     if (now === last) return;
     last = now;
