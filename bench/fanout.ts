@@ -4,6 +4,9 @@
  * mutation's response to each subscriber's receipt), events lost and the hub's memory.
  *
  *   npm run bench:fanout -- --subscribers 1000 --customers 100 --rate 20 --seconds 10
+ *
+ * With --gateway-url it measures a gateway that is already running (npm run bench does that, against
+ * our gateway as its own process); without, it starts the whole hub in this process.
  */
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from 'graphql-ws';
@@ -16,25 +19,36 @@ const { values } = parseArgs({
     customers: { type: 'string', default: '100' },
     rate: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '10' },
+    'gateway-url': { type: 'string' },
+    // The caller's credentials, e.g. --header "authorization=Bearer …": on every POST and as graphql-ws connection params.
+    header: { type: 'string', multiple: true, default: [] },
   },
 });
+const headers = Object.fromEntries(values.header.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const subscribers = Number(values.subscribers);
 const customerCount = Number(values.customers);
 const rate = Number(values.rate);
 const seconds = Number(values.seconds);
 
-const hub = await startHub({ seedCustomers: Math.max(customerCount, 50), env: { SUBSCRIPTIONS_PER_CONNECTION: '1000' } });
-const authorization = `Bearer ${await hub.token('admin')}`;
+const hub = values['gateway-url'] ? undefined : await startHub({ seedCustomers: Math.max(customerCount, 50), env: { SUBSCRIPTIONS_PER_CONNECTION: '1000' } });
+const gatewayUrl = values['gateway-url'] ?? hub!.gatewayUrl;
+if (hub) headers.authorization = `Bearer ${await hub.token('admin')}`;
 const post = async (query: string, variables: Record<string, unknown>) =>
-  (await (await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) })).json()) as {
+  (await (await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) })).json()) as {
     data: Record<string, unknown>;
   };
 
 // Customers with an ACTIVE subscription, each with a fresh invoice to pay cents against.
-const { data } = await post(`{ customers(first: 100) { nodes { id subscriptions { id status } } } }`, {});
-const candidates = (data.customers as { nodes: { id: string; subscriptions: { id: string; status: string }[] }[] }).nodes
-  .filter((c) => c.subscriptions.some((s) => s.status === 'ACTIVE'))
-  .slice(0, customerCount);
+type CustomerPage = { nodes: { id: string; subscriptions: { id: string; status: string }[] }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+const candidates: CustomerPage['nodes'] = [];
+for (let after: string | null = null; candidates.length < customerCount; ) {
+  const { data } = await post(`query ($after: String) { customers(first: 100, after: $after) { nodes { id subscriptions { id status } } pageInfo { hasNextPage endCursor } } }`, { after });
+  const page = data.customers as CustomerPage;
+  candidates.push(...page.nodes.filter((c) => c.subscriptions.some((s) => s.status === 'ACTIVE')));
+  if (!page.pageInfo.hasNextPage) break;
+  after = page.pageInfo.endCursor;
+}
+candidates.splice(customerCount);
 const invoices = new Map<string, string>();
 for (const customer of candidates) {
   const subscription = customer.subscriptions.find((s) => s.status === 'ACTIVE')!;
@@ -49,7 +63,7 @@ const perCustomer = new Map<string, number>();
 const clients: Client[] = [];
 let ready = 0;
 for (let i = 0; i < subscribers; i++) {
-  if (i % 50 === 0) clients.push(createClient({ url: hub.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization }, retryAttempts: 0, lazy: false }));
+  if (i % 50 === 0) clients.push(createClient({ url: gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: headers }));
   const customerId = customers[i % customers.length];
   perCustomer.set(customerId, (perCustomer.get(customerId) ?? 0) + 1);
   clients.at(-1)!.subscribe<{ paymentReceived: { payment: { id: string } } }>(
@@ -60,7 +74,8 @@ for (let i = 0; i < subscribers; i++) {
         const id = event.paymentReceived.payment.id;
         received.set(id, [...(received.get(id) ?? []), performance.now()]);
       },
-      error: (error) => console.error('subscription error', error),
+      // A socket close arrives as a CloseEvent; its code and reason say why (e.g. 4408: init timeout).
+      error: (error) => console.error('subscription error', error instanceof Error ? error.message : `${(error as CloseEvent).code} ${(error as CloseEvent).reason}`),
       complete: () => undefined,
     },
   );
@@ -103,11 +118,11 @@ console.log(
       delivered,
       lost: expected - delivered,
       latencyMs: { p50: pct(50), p99: pct(99), max: latencies.at(-1)?.toFixed(1) },
-      hubRssMiB: Math.round(process.memoryUsage().rss / 1048576),
+      ...(hub ? { hubRssMiB: Math.round(process.memoryUsage().rss / 1048576) } : {}),
     },
     null,
     2,
   ),
 );
 for (const client of clients) await client.dispose();
-await hub.close();
+await hub?.close();

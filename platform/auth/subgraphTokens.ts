@@ -23,17 +23,21 @@ const HEADER = base64url({ alg: 'EdDSA', typ: 'JWT' });
 export class SubgraphTokenSigner {
   private readonly cache = new Map<string, { token: string; renewAt: number }>();
 
-  constructor(private readonly key: KeyObject) {}
+  /** `ttlSeconds` other than the default is for tools that hand a token to another gateway (the benchmark). */
+  constructor(
+    private readonly key: KeyObject,
+    private readonly ttlSeconds = TTL_SECONDS,
+  ) {}
 
   token(caller: Caller, subgraph: string): string {
     const cacheKey = `${caller.fingerprint}\n${subgraph}`;
     const now = Math.floor(Date.now() / 1000);
     const cached = this.cache.get(cacheKey);
     if (cached && cached.renewAt > now) return cached.token;
-    const payload = base64url({ iss: GATEWAY_ISSUER, aud: subgraph, sub: caller.sub, role: caller.role, scope: caller.scopes.join(' '), iat: now, exp: now + TTL_SECONDS });
+    const payload = base64url({ iss: GATEWAY_ISSUER, aud: subgraph, sub: caller.sub, role: caller.role, scope: caller.scopes.join(' '), iat: now, exp: now + this.ttlSeconds });
     const token = `${HEADER}.${payload}.${sign(null, Buffer.from(`${HEADER}.${payload}`), this.key).toString('base64url')}`;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(cacheKey, { token, renewAt: now + TTL_SECONDS - RENEW_BEFORE_SECONDS });
+    this.cache.set(cacheKey, { token, renewAt: now + this.ttlSeconds - RENEW_BEFORE_SECONDS });
     return token;
   }
 }

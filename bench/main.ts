@@ -1,0 +1,301 @@
+/**
+ * `npm run bench`: every workload against every gateway in one run, on the same subgraphs and data,
+ * gateways alternated round-robin (warm-up before each measurement, one gateway under load at a
+ * time); writes bench/results/<date>.md and .json. Options: bench/README.md.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { parseAnchorMetrics, SUBGRAPH_NAMES } from './anchor/subgraphs.ts';
+import { ANCHOR_QUERY, anchorSupergraph, isAnchorAnswer } from './anchor/workload.ts';
+import { BASELINE, GATEWAYS, type Gateway, type GatewayContext, type Phase, type RunningGateway } from './gateways.ts';
+import { SIZES, startBenchHub, type BenchHub, type Size } from './hub.ts';
+import { runLoad, sendOne } from './load.ts';
+import { checkMercurius } from './mercurius.ts';
+import { freePort, ROOT, spawnNode } from './processes.ts';
+import { judgeTargets, toMarkdown, type BenchReport, type FanoutResult, type Measurement, type PageProbe } from './report.ts';
+import { withoutSecurityPurpose, withSubgraphUrls } from './supergraph.ts';
+import { mintTokens } from './tokens.ts';
+import { customersPageBody, WORKLOADS, type HubData, type Workload } from './workloads.ts';
+
+const { values } = parseArgs({
+  options: {
+    workloads: { type: 'string', default: 'anchor,customer360,customersPage,overdueInvoices,recordPayment,fanout' },
+    gateways: { type: 'string', default: GATEWAYS.map((gateway) => gateway.id).join(',') },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '50' },
+    sizes: { type: 'string', default: 'S,L' },
+    rounds: { type: 'string', default: '1' },
+    'fanout-subscribers': { type: 'string', default: '5000' },
+    'fanout-customers': { type: 'string', default: '500' },
+    'fanout-rate': { type: 'string', default: '100' },
+    'fanout-seconds': { type: 'string', default: '10' },
+    'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
+    out: { type: 'string', default: join(ROOT, 'bench', 'results') },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log(readFileSync(join(ROOT, 'bench', 'README.md'), 'utf8'));
+  process.exit(0);
+}
+
+/** Requests sent one at a time to count subgraph requests per operation. */
+const PROBES = 3;
+const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+const workloadNames = list(values.workloads);
+const gatewayIds = list(values.gateways);
+const sizes = list(values.sizes).map((size) => size.toUpperCase()) as Size[];
+const seconds = Number(values.duration);
+const warmup = Number(values.warmup);
+const connections = Number(values.connections);
+const rounds = Number(values.rounds);
+for (const name of workloadNames) if (name !== 'fanout' && !WORKLOADS.some((w) => w.name === name)) throw new Error(`unknown workload ${name}`);
+for (const id of gatewayIds) if (!GATEWAYS.some((g) => g.id === id)) throw new Error(`unknown gateway ${id} (known: ${GATEWAYS.map((g) => g.id).join(', ')})`);
+for (const size of sizes) if (!(size in SIZES)) throw new Error(`unknown size ${size} (S, M or L)`);
+if (![seconds, warmup, connections, rounds].every((n) => Number.isFinite(n) && n >= 0) || seconds <= 0 || connections <= 0 || rounds <= 0) {
+  throw new Error('--duration, --connections and --rounds must be positive numbers, --warmup at least 0');
+}
+
+const startedAt = new Date();
+const stamp = startedAt.toISOString().replace(/:/g, '-').replace(/\..*/, '');
+const runDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
+const logDir = join(runDir, 'logs');
+mkdirSync(logDir, { recursive: true });
+const dataDir = join(ROOT, 'bench', '.data');
+mkdirSync(dataDir, { recursive: true });
+const tokens = await mintTokens(dataDir);
+const notes: string[] = [`Logs of every process: ${logDir}.`];
+const measurements: Measurement[] = [];
+const fanout: FanoutResult[] = [];
+/** customersPage at several page sizes, counted on a quiet gateway. */
+const pageProbes: PageProbe[] = [];
+const PAGE_SIZES = [10, 50, 100];
+
+const workloads = WORKLOADS.filter((w) => workloadNames.includes(w.name));
+const gateways = GATEWAYS.filter((g) => gatewayIds.includes(g.id));
+const gatewaysFor = (workload: Workload) => gateways.filter((g) => g.phases.includes(workload.phase) && (!g.workloads || g.workloads.includes(workload.name)));
+
+// Plan: anchor once; hub workloads at the first size, customer360 and customersPage at every size.
+const hubPlan = sizes.map((size, index) => ({ size, workloads: workloads.filter((w) => w.phase === 'hub' && (index === 0 || ['customer360', 'customersPage'].includes(w.name))) }));
+const anchorWorkloads = workloads.filter((w) => w.phase === 'anchor');
+const steps =
+  rounds * (anchorWorkloads.reduce((n, w) => n + gatewaysFor(w).length, 0) + hubPlan.reduce((n, p) => n + p.workloads.reduce((m, w) => m + gatewaysFor(w).length, 0), 0)) +
+  (workloadNames.includes('fanout') ? 1 : 0);
+const bar = new cliProgress.SingleBar(
+  // Without a terminal (CI, a log file) it prints a line every 5 s instead of redrawing.
+  { format: 'bench [{bar}] {value}/{total} | {step}', hideCursor: true, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 5000 },
+  cliProgress.Presets.shades_classic,
+);
+bar.start(steps, 0, { step: 'starting' });
+const say = (line: string) => bar.update({ step: line });
+
+/** Starts the phase's gateways one after another; they idle while another is under load. */
+async function startGateways(phase: Phase, context: GatewayContext): Promise<Map<string, RunningGateway>> {
+  const running = new Map<string, RunningGateway>();
+  for (const gateway of gateways.filter((g) => g.phases.includes(phase))) {
+    say(`starting ${gateway.id}`);
+    try {
+      running.set(gateway.id, await gateway.start(context));
+    } catch (error) {
+      notes.push(`${gateway.label} did not start (${phase}): ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  return running;
+}
+
+/** Measures `workload` on each gateway, round-robin: each round starts one gateway later. */
+async function measure(workload: Workload, size: string, running: Map<string, RunningGateway>, data: HubData | undefined, subgraphRequests: () => Promise<number>) {
+  const order = gatewaysFor(workload);
+  const perGateway = new Map<Gateway, Measurement[]>();
+  for (let round = 0; round < rounds; round++) {
+    const shift = (round + measurements.length) % Math.max(order.length, 1);
+    for (const gateway of [...order.slice(shift), ...order.slice(0, shift)]) {
+      bar.increment({ step: `${workload.name}${size === '-' ? '' : ` ${size}`} · ${gateway.id}` });
+      const target = running.get(gateway.id);
+      if (!target) continue;
+      const spec = { url: target.url, connections, headers: target.headers, body: workload.body(data), check: workload.check };
+      if (warmup > 0) await runLoad({ ...spec, seconds: warmup });
+      await settle(spec, subgraphRequests);
+      const result = await runLoad({ ...spec, seconds });
+      await settle(spec, subgraphRequests);
+      const perOperation = await requestsPerOperation(spec, subgraphRequests);
+      perGateway.set(gateway, [
+        ...(perGateway.get(gateway) ?? []),
+        {
+          workload: workload.name,
+          size,
+          gateway: gateway.id,
+          label: gateway.label,
+          rps: result.rps,
+          latencyMs: result.latencyMs,
+          errors: result.errors,
+          wrongAnswers: result.wrongAnswers,
+          subgraphRequestsPerOperation: gateway.id === 'sql-floor' ? 0 : perOperation,
+          gatewayRssMiB: target.process.rssMiB(),
+        },
+      ]);
+    }
+  }
+  const rows = [...perGateway.values()].map(average);
+  const baseline = rows.find((row) => row.gateway === BASELINE);
+  for (const row of rows) measurements.push(baseline && baseline.rps > 0 ? { ...row, ratioToApollo: row.rps / baseline.rps } : row);
+}
+
+/**
+ * Subgraph requests per operation, counted on a quiet gateway: what one operation costs by itself
+ * (under load, requests in flight at either end of a window would skew the count).
+ */
+async function requestsPerOperation(spec: Parameters<typeof sendOne>[0], subgraphRequests: () => Promise<number>): Promise<number> {
+  const before = await subgraphRequests();
+  for (let probe = 0; probe < PROBES; probe++) await sendOne(spec);
+  return ((await subgraphRequests()) - before) / PROBES;
+}
+
+/**
+ * Waits until the gateway is idle: requests the load generator gave up on at the end of a run are
+ * still being served, so one more request is answered and the subgraphs' counter stops moving.
+ */
+async function settle(spec: Parameters<typeof sendOne>[0], subgraphRequests: () => Promise<number>) {
+  await sendOne(spec);
+  const deadline = Date.now() + 30_000;
+  for (let last = await subgraphRequests(); Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 750));
+    const now = await subgraphRequests();
+    if (now === last) return;
+    last = now;
+  }
+}
+
+function average(rows: Measurement[]): Measurement {
+  const mean = (pick: (m: Measurement) => number) => rows.reduce((sum, m) => sum + pick(m), 0) / rows.length;
+  return {
+    ...rows[0],
+    rps: mean((m) => m.rps),
+    latencyMs: { p50: mean((m) => m.latencyMs.p50), p95: mean((m) => m.latencyMs.p95), p99: mean((m) => m.latencyMs.p99) },
+    errors: rows.reduce((sum, m) => sum + m.errors, 0),
+    wrongAnswers: rows.reduce((sum, m) => sum + m.wrongAnswers, 0),
+    subgraphRequestsPerOperation: mean((m) => m.subgraphRequestsPerOperation),
+    gatewayRssMiB: Math.max(...rows.map((m) => m.gatewayRssMiB)),
+  };
+}
+
+async function stopAll(running: Map<string, RunningGateway>) {
+  await Promise.all([...running.values()].map((gateway) => gateway.process.stop()));
+}
+
+/** The fan-out workload (bench/fanout.ts) against our gateway, the only one here that relays subscriptions. */
+async function runFanout(gateway: RunningGateway): Promise<FanoutResult> {
+  const args = ['--import', 'tsx', 'bench/fanout.ts', '--gateway-url', gateway.url];
+  for (const option of ['subscribers', 'customers', 'rate', 'seconds'] as const) args.push(`--${option}`, values[`fanout-${option}`]!);
+  for (const [name, value] of Object.entries(gateway.headers)) args.push('--header', `${name}=${value}`);
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, gateway.process.rssMiB())), 500);
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(sampler);
+  writeFileSync(join(logDir, 'fanout.log'), stdout + stderr);
+  if (code !== 0) throw new Error(`fanout exited ${code}: ${stderr.split('\n').slice(-5).join(' ')}`);
+  const result = JSON.parse(stdout.slice(stdout.indexOf('{'))) as Omit<FanoutResult, 'gateway' | 'gatewayRssMiB'>;
+  return { ...result, gateway: 'ours', gatewayRssMiB: peakRss };
+}
+
+let failure: unknown;
+try {
+  if (anchorWorkloads.length > 0) {
+    const port = await freePort();
+    const anchorUrl = `http://127.0.0.1:${port}`;
+    say('starting anchor subgraphs');
+    const anchor = await spawnNode('anchor-subgraphs', {
+      args: ['--import', 'tsx', 'bench/anchor/subgraphs.ts', '--port', String(port), '--host', '127.0.0.1'],
+      logFile: join(logDir, 'anchor-subgraphs.log'),
+      ready: async () => {
+        if (!(await fetch(`${anchorUrl}/health`)).ok) throw new Error('not healthy');
+      },
+    });
+    const supergraphPath = join(runDir, 'anchor-supergraph.graphql');
+    writeFileSync(supergraphPath, anchorSupergraph(anchorUrl));
+    const anchorServices = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `${anchorUrl}/${name}`]));
+    notes.push(`@mercuriusjs/gateway on the anchor subgraphs: ${await checkMercurius(anchorServices, ANCHOR_QUERY, isAnchorAnswer)}`);
+    const running = await startGateways('anchor', { phase: 'anchor', supergraphPath, hubEnv: { LOG_LEVEL: 'warn', HUB_DATA_DIR: dataDir }, tokens, logDir });
+    const anchorRequests = async () => Object.values(parseAnchorMetrics(await (await fetch(`${anchorUrl}/metrics`)).text())).reduce((a, b) => a + b, 0);
+    try {
+      for (const workload of anchorWorkloads) await measure(workload, '-', running, undefined, anchorRequests);
+    } finally {
+      await stopAll(running);
+      await anchor.stop();
+    }
+  }
+  for (const [index, { size, workloads: sizeWorkloads }] of hubPlan.entries()) {
+    // At the largest size: the fan-out spreads its subscribers over 500 customers with an active subscription.
+    const withFanout = index === hubPlan.length - 1 && workloadNames.includes('fanout');
+    if (sizeWorkloads.length === 0 && !withFanout) continue;
+    say(`hub subgraphs, size ${size}`);
+    const hub: BenchHub = await startBenchHub({ size, postgresUrl: values['postgres-url']!, redisUrl: values['redis-url']!, dataDir, logDir }, say);
+    const supergraphPath = join(runDir, `hub-supergraph-${size}.graphql`);
+    const supergraph = withSubgraphUrls(readFileSync(join(ROOT, 'supergraph.graphql'), 'utf8'), (name) => hub.systems[name as keyof typeof hub.systems].url);
+    writeFileSync(supergraphPath, withoutSecurityPurpose(supergraph));
+    if (index === 0) notes.push(`@mercuriusjs/gateway on the hub's subgraphs: ${await checkMercurius(Object.fromEntries(Object.entries(hub.systems).map(([name, system]) => [name, system.url])))}`);
+    const running = await startGateways('hub', { phase: 'hub', supergraphPath, systems: hub.systems, hubEnv: hub.env, tokens, logDir });
+    try {
+      for (const workload of sizeWorkloads) await measure(workload, size, running, hub.data, () => hub.subgraphRequests());
+      if (sizeWorkloads.some((w) => w.name === 'customersPage')) {
+        for (const [id, gateway] of running) {
+          if (id === 'sql-floor') continue;
+          say(`customersPage page sizes ${size} · ${id}`);
+          for (const first of PAGE_SIZES) {
+            const perOperation = await requestsPerOperation({ url: gateway.url, headers: gateway.headers, body: customersPageBody(first) }, () => hub.subgraphRequests());
+            pageProbes.push({ gateway: id, size, first, perOperation });
+          }
+        }
+      }
+      if (withFanout) {
+        bar.increment({ step: 'fanout · ours' });
+        const ours = running.get('ours');
+        if (ours) {
+          const result = await runFanout(ours);
+          fanout.push(result);
+          if (result.customers < Number(values['fanout-customers'])) notes.push(`fanout: size ${size} has only ${result.customers} customers with an active subscription.`);
+        }
+        else notes.push('fanout did not run: our gateway is not among --gateways.');
+      }
+    } finally {
+      await stopAll(running);
+      await hub.close();
+    }
+  }
+  if (fanout.length > 0) notes.push('fanout ran against our gateway only: plain @apollo/gateway does not relay subscriptions, and Hive Gateway is not set up for them here.');
+} catch (error) {
+  failure = error;
+} finally {
+  bar.stop();
+}
+
+const finishedAt = new Date();
+const report: BenchReport = {
+  startedAt: startedAt.toISOString(),
+  finishedAt: finishedAt.toISOString(),
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  options: { workloads: workloadNames, gateways: gatewayIds, duration: seconds, warmup, connections, sizes, rounds },
+  measurements,
+  pageProbes,
+  fanout,
+  targets: judgeTargets(measurements, fanout, pageProbes, sizes),
+  notes: failure ? [...notes, `The run stopped early: ${(failure as Error).message}`] : notes,
+};
+mkdirSync(values.out!, { recursive: true });
+const base = join(values.out!, stamp);
+writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(`${base}.md`, toMarkdown(report));
+console.log(toMarkdown(report));
+console.log(`Wrote ${base}.md and ${base}.json in ${((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(0)} s.`);
+process.exit(failure ? 1 : 0);
