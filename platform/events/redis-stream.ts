@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import type { BusinessEvent, Delivery } from './envelope.ts';
 import { notify, type EventStream, type GroupLag, type GroupReader } from './stream.ts';
@@ -71,6 +72,9 @@ export class RedisEventStream implements EventStream {
   }
 
   async group(group: string, consumer: string): Promise<GroupReader> {
+    // A service may start before its Redis connection is up; without the offline queue the
+    // first command would fail and stop the start, so wait for the connection (ioredis retries).
+    if (this.commands.status !== 'ready') await once(this.commands, 'ready');
     try {
       await this.commands.xgroup('CREATE', this.key, group, '0', 'MKSTREAM');
     } catch (error) {
