@@ -6,6 +6,8 @@ export interface GatewayContext {
   /** From the client's `x-correlation-id`, or made here; sent to every subgraph and returned. */
   correlationId: string;
   log: Logger;
+  /** Who asks, once authenticated: equal fingerprints may share answers (see execution/hubGateway.ts). */
+  caller?: { fingerprint: string };
 }
 
 /**

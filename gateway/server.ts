@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import { maskingPlugin, type Service } from '../platform/subgraph.ts';
 import { subgraphHeaders, type GatewayContext } from './context.ts';
+import { HubGateway } from './execution/hubGateway.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
@@ -114,7 +115,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     apiSchema = loaded.apiSchema;
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: new HubGateway(gateway, { deduplication: config.gatewayDeduplication }),
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
