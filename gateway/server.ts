@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloGateway, RemoteGraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
@@ -12,8 +12,9 @@ import { createHttpApp } from '../platform/http.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import { maskingPlugin, type Service } from '../platform/subgraph.ts';
-import { subgraphHeaders, type GatewayContext } from './context.ts';
+import type { GatewayContext } from './context.ts';
 import { HubGateway } from './execution/hubGateway.ts';
+import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
@@ -94,20 +95,13 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const supergraphSdl = readFileSync(config.supergraphPath ?? SUPERGRAPH_PATH, 'utf8');
   // The same data sources serve queries and complete subscription events.
   const dataSources: ServiceMap = Object.create(null);
+  const transport = new SubgraphTransport(timeoutMs);
   const subgraphUrls: Record<string, string> = Object.create(null);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
     buildService: ({ name, url }) =>
-      (dataSources[name] = new RemoteGraphQLDataSource<GatewayContext>({
-        url: (subgraphUrls[name] = subgraphUrl(config, name, url)),
-        fetcher: ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
-        willSendRequest: ({ request, context }) => {
-          // Apollo's own health checks and schema loads run without an operation's context.
-          if (!context.requestId) return;
-          for (const [header, value] of Object.entries(subgraphHeaders(context as GatewayContext, name))) request.http?.headers.set(header, value);
-        },
-      })),
+      (dataSources[name] = new SubgraphFetcher(name, (subgraphUrls[name] = subgraphUrl(config, name, url)), transport)),
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((loaded) => {
@@ -168,6 +162,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       await subscriptions?.close();
       await app.close();
       await apollo.stop();
+      await transport.close();
     },
   };
 }
