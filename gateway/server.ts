@@ -14,6 +14,7 @@ import { strictScalars } from '../platform/scalars.ts';
 import { maskingPlugin, type Service } from '../platform/subgraph.ts';
 import type { GatewayContext } from './context.ts';
 import { HubGateway } from './execution/hubGateway.ts';
+import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
@@ -24,13 +25,16 @@ export const SUPERGRAPH_PATH = join(import.meta.dirname, '..', 'supergraph.graph
 
 export type { GatewayContext };
 
-/** Puts the correlation id in every response's extensions and `x-correlation-id` header. */
+/**
+ * Puts the correlation id in every response's `x-correlation-id` header, and in its extensions
+ * when the client sent one (so identical requests get identical bodies otherwise).
+ */
 const correlationPlugin: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart({ contextValue }) {
+  async requestDidStart({ contextValue, request }) {
     return {
       async willSendResponse({ response }) {
         response.http.headers.set('x-correlation-id', contextValue.correlationId);
-        if (response.body.kind === 'single') {
+        if (response.body.kind === 'single' && request.http?.headers.has('x-correlation-id')) {
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, correlationId: contextValue.correlationId };
         }
       },
@@ -108,9 +112,11 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     strictScalars(loaded.apiSchema);
     apiSchema = loaded.apiSchema;
   });
+  const serializer = new ResponseSerializer();
   const apollo = new ApolloServer<GatewayContext>({
     gateway: new HubGateway(gateway, { deduplication: config.gatewayDeduplication }),
     includeStacktraceInErrorResponses: false,
+    stringifyResult: serializer.stringify,
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
     formatError: (formatted) => maskError(formatted as Parameters<typeof maskError>[0]).error as typeof formatted,
@@ -130,6 +136,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   });
   registerGraphiql(app, { endpoint: '/graphql', examples: DEFAULT_EXAMPLES });
   await apollo.start();
+  app.addHook('onSend', async (_request, _reply, payload) => serializer.bytes(payload));
   await app.register(fastifyApollo(apollo), {
     context: async (request: FastifyRequest) => ({ requestId: String(request.id), correlationId: request.correlationId, log: request.log as Logger }),
   });
