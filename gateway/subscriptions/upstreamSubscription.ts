@@ -22,6 +22,8 @@ export interface UpstreamOptions {
   /** The subscribe that resumes after an event id; without it a reconnect starts from live. */
   resumeQuery?: string;
   afterVariable: string;
+  /** An event id already received elsewhere: the first subscribe resumes after it. */
+  after?: string;
   /** The event id of a streamed result (under the cursor alias the planner added). */
   cursorOf(result: Result): string | undefined;
   /** Sent as headers of the upgrade request and as connection params, for the subgraph's logs. */
@@ -56,6 +58,7 @@ export class UpstreamSubscription {
   private readonly socketClass: unknown;
 
   constructor(private readonly options: UpstreamOptions) {
+    this.lastCursor = options.after;
     const headers = options.headers;
     this.socketClass = class extends WebSocket {
       constructor(address: string | URL | null, protocols?: string | string[]) {
