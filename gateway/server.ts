@@ -113,8 +113,9 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     apiSchema = loaded.apiSchema;
   });
   const serializer = new ResponseSerializer();
+  const hubGateway = new HubGateway(gateway, { deduplication: config.gatewayDeduplication });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: new HubGateway(gateway, { deduplication: config.gatewayDeduplication }),
+    gateway: hubGateway,
     includeStacktraceInErrorResponses: false,
     stringifyResult: serializer.stringify,
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
@@ -126,7 +127,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   let subscriptions: SubscriptionServer | undefined;
   const app = createHttpApp({
     logger,
-    metrics: () => subscriptions?.metrics() ?? [],
+    metrics: () => [...(subscriptions?.metrics() ?? []), ...hubGateway.metrics(), ...transport.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => [name, await probe(url, Math.min(timeoutMs, 2000))] as const)),

@@ -44,6 +44,11 @@ export class HubGateway implements GatewayInterface {
     return this.#inner.stop();
   }
 
+  /** Lines for the gateway's `/metrics`. */
+  metrics(): string[] {
+    return ['# TYPE gateway_queries_deduplicated_total counter', `gateway_queries_deduplicated_total ${this.#queries.joined}`];
+  }
+
   /**
    * Queries only (a mutation runs once per request, always), keyed by everything that decides the
    * answer: the document, the operation, the variables and who asks. Each caller gets its own

@@ -5,17 +5,18 @@
  */
 export class InFlight<T> {
   readonly #running = new Map<string, Promise<T>>();
+  /** Callers that joined work already running, for `/metrics`. */
+  joined = 0;
 
   run(key: string, work: () => Promise<T>): Promise<T> {
     const running = this.#running.get(key);
-    if (running) return running;
+    if (running) {
+      this.joined += 1;
+      return running;
+    }
     const started = work().finally(() => this.#running.delete(key));
     this.#running.set(key, started);
     return started;
-  }
-
-  get size(): number {
-    return this.#running.size;
   }
 }
 

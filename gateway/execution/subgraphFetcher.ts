@@ -23,6 +23,8 @@ interface RawResponse {
 export class SubgraphTransport {
   readonly agent: Agent;
   readonly inFlight = new InFlight<RawResponse>();
+  /** Requests sent to subgraphs, for `/metrics`. */
+  sent = 0;
 
   constructor(readonly timeoutMs: number) {
     // Connections stay open between requests; each origin gets as many as the load asks for.
@@ -31,6 +33,16 @@ export class SubgraphTransport {
 
   close(): Promise<void> {
     return this.agent.close();
+  }
+
+  /** Lines for the gateway's `/metrics`. */
+  metrics(): string[] {
+    return [
+      '# TYPE gateway_subgraph_requests_total counter',
+      `gateway_subgraph_requests_total ${this.sent}`,
+      '# TYPE gateway_subgraph_fetches_deduplicated_total counter',
+      `gateway_subgraph_fetches_deduplicated_total ${this.inFlight.joined}`,
+    ];
   }
 }
 
@@ -72,6 +84,7 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
   }
 
   async #send(body: string, headers: Record<string, string>): Promise<RawResponse> {
+    this.transport.sent += 1;
     const response = await this.transport.agent.request({ origin: this.#origin, path: this.#path, method: 'POST', headers, body });
     const contentType = String(response.headers['content-type'] ?? '');
     return { status: response.statusCode, contentType, body: await response.body.text() };
