@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloGateway, RemoteGraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
@@ -15,27 +15,34 @@ import { createHttpApp } from '../platform/http.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import { maskingPlugin, type Service } from '../platform/subgraph.ts';
-import { subgraphHeaders, type GatewayContext } from './context.ts';
+import type { GatewayContext } from './context.ts';
+import { QueryDeduplication } from './execution/deduplication.ts';
+import { layeredGateway } from './execution/layers.ts';
+import { ResponseSerializer } from './execution/responseSerializer.ts';
+import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
 import { callerAuthenticator } from './security/authenticate.ts';
-import { authorizingGateway, OperationAuthorizer, supergraphForGateway } from './security/authorize.ts';
+import { authorizingExecutor, OperationAuthorizer, supergraphForGateway } from './security/authorize.ts';
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
 import { createGatewayLimits } from './limits/gatewayLimits.ts';
-import { withRequestTimeout } from './limits/requestTimeout.ts';
+import { requestDeadline } from './limits/requestTimeout.ts';
 
 /** The composed supergraph, committed at the repository root and rebuilt by `npm run compose`. */
 export const SUPERGRAPH_PATH = join(import.meta.dirname, '..', 'supergraph.graphql');
 
 export type { GatewayContext };
 
-/** Puts the correlation id in every response's extensions and `x-correlation-id` header. */
+/**
+ * Puts the correlation id in every response's `x-correlation-id` header, and in its extensions
+ * when the client sent one (so identical requests get identical bodies otherwise).
+ */
 const correlationPlugin: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart({ contextValue }) {
+  async requestDidStart({ contextValue, request }) {
     return {
       async willSendResponse({ response }) {
         response.http.headers.set('x-correlation-id', contextValue.correlationId);
-        if (response.body.kind === 'single') {
+        if (response.body.kind === 'single' && request.http?.headers.has('x-correlation-id')) {
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, correlationId: contextValue.correlationId };
         }
       },
@@ -103,20 +110,13 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const supergraphSdl = supergraphForGateway(readFileSync(config.supergraphPath ?? SUPERGRAPH_PATH, 'utf8'));
   // The same data sources serve queries and complete subscription events.
   const dataSources: ServiceMap = Object.create(null);
+  const transport = new SubgraphTransport(timeoutMs);
   const subgraphUrls: Record<string, string> = Object.create(null);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
     buildService: ({ name, url }) =>
-      (dataSources[name] = new RemoteGraphQLDataSource<GatewayContext>({
-        url: (subgraphUrls[name] = subgraphUrl(config, name, url)),
-        fetcher: ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
-        willSendRequest: ({ request, context }) => {
-          // Apollo's own health checks and schema loads run without an operation's context.
-          if (!context.requestId) return;
-          for (const [header, value] of Object.entries(subgraphHeaders(context as GatewayContext, name))) request.http?.headers.set(header, value);
-        },
-      })),
+      (dataSources[name] = new SubgraphFetcher(name, (subgraphUrls[name] = subgraphUrl(config, name, url)), transport)),
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((loaded) => {
@@ -127,11 +127,19 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const authenticate = callerAuthenticator(config);
   const subgraphTokens = new SubgraphTokenSigner(gatewaySigningKey(config));
   const authorizer = new OperationAuthorizer(supergraphSdl);
+  const serializer = new ResponseSerializer();
+  const deduplication = new QueryDeduplication();
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: withRequestTimeout(authorizingGateway(gateway, authorizer), config.limits.requestTimeoutMs),
+    // Authorization first: deduplication and execution only ever see the document the caller may run.
+    gateway: layeredGateway(gateway, [
+      requestDeadline(config.limits.requestTimeoutMs),
+      (inner) => authorizingExecutor(inner, authorizer),
+      ...(config.gatewayDeduplication ? [deduplication.layer] : []),
+    ]),
     parseOptions: limits.apollo.parseOptions,
     persistedQueries: limits.apollo.persistedQueries,
     includeStacktraceInErrorResponses: false,
+    stringifyResult: serializer.stringify,
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
     formatError: (formatted) => maskError(formatted as Parameters<typeof maskError>[0]).error as typeof formatted,
@@ -142,7 +150,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const app = createHttpApp({
     logger,
     bodyLimit: config.limits.bodyBytes,
-    metrics: () => subscriptions?.metrics() ?? [],
+    metrics: () => [...(subscriptions?.metrics() ?? []), ...deduplication.metrics(), ...transport.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => [name, await probe(url, subgraphTokens.token(PROBE_CALLER, name), Math.min(timeoutMs, 2000))] as const)),
@@ -153,6 +161,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   await limits.register(app, '/graphql');
   registerGraphiql(app, { endpoint: '/graphql', examples: DEFAULT_EXAMPLES });
   await apollo.start();
+  app.addHook('onSend', async (_request, _reply, payload) => serializer.bytes(payload));
   await app.register(fastifyApollo(apollo), {
     context: async (request: FastifyRequest): Promise<GatewayContext> => ({
       requestId: String(request.id),
@@ -203,6 +212,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       await app.close();
       await apollo.stop();
       await limits.close();
+      await transport.close();
     },
   };
 }

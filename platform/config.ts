@@ -33,6 +33,8 @@ export interface HubConfig {
   subgraphTimeoutMs: number;
   /** The supergraph the gateway serves; undefined means the hub's own, committed at the repository root. */
   supergraphPath?: string;
+  /** Identical queries in flight at once (same document, variables and caller) share one execution. */
+  gatewayDeduplication: boolean;
   events: EventsConfig;
   subscriptions: SubscriptionsConfig;
   limits: LimitsConfig;
@@ -161,6 +163,11 @@ export function settings(): Setting[] {
       default: '(the hub\'s supergraph.graphql)',
       description: 'supergraph the gateway serves; subgraphs that are not hub systems are reached at the URLs it names',
     },
+    {
+      variable: 'GATEWAY_DEDUPLICATION',
+      default: 'on',
+      description: 'on: identical queries in flight at once (same document, variables and caller) share one execution; off: each runs alone',
+    },
     { variable: 'SUBGRAPH_TIMEOUT_MS', default: '10000', description: 'how long the gateway waits for a subgraph' },
     { variable: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
     { variable: 'REDIS_URL', default: '(in-process stream)', description: 'Redis for the event stream, and for the gateway\'s rate limits and APQ documents; needed when services run in several processes' },
@@ -278,6 +285,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   };
 
+  const onOff = (name: string, fallback: boolean): boolean => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (raw !== 'on' && raw !== 'off') problems.push(`${name} must be on or off, got '${raw}'`);
+    return raw === 'on' || (raw !== 'off' && fallback);
+  };
+
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
@@ -305,6 +319,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedCustomers: integer('HUB_SEED_CUSTOMERS', 200, 0, 1_000_000),
     subgraphTimeoutMs: integer('SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
     supergraphPath: read('SUPERGRAPH_PATH'),
+    gatewayDeduplication: onOff('GATEWAY_DEDUPLICATION', true),
     events: {
       redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
       redisPrefix: prefix(),

@@ -53,9 +53,10 @@ describe('npm start', () => {
   });
 
   test('refuses a bad configuration, naming every problem, before starting anything', async () => {
-    const result = await run(['main.ts'], { GATEWAY_PORT: '99999', CRM_DATABASE_URL: 'mysql://localhost/crm' });
+    const result = await run(['main.ts'], { GATEWAY_PORT: '99999', CRM_DATABASE_URL: 'mysql://localhost/crm', GATEWAY_DEDUPLICATION: 'maybe' });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /Invalid configuration/);
+    assert.match(result.stderr, /GATEWAY_DEDUPLICATION must be on or off, got 'maybe'/);
     assert.match(result.stderr, /GATEWAY_PORT must be an integer from 0 to 65535, got '99999'/);
     assert.match(result.stderr, /CRM_DATABASE_URL must be a postgres: or postgresql:\/\/ URL/);
   });

@@ -236,19 +236,46 @@ describe('batching', () => {
     return Object.fromEntries(entries) as Record<SystemName, number>;
   }
 
-  async function cost(first: number): Promise<Record<SystemName, number>> {
+  async function cost(first: number): Promise<{ sql: Record<SystemName, number>; subgraphRequests: number }> {
     const before = await statements();
+    const requestsBefore = await gatewayMetric('gateway_subgraph_requests_total');
     const response = await request(hub.gatewayUrl, CustomerPage, { first });
     assert.equal(response.errors, undefined);
     assert.equal(response.data?.customers.nodes.length, first);
     const after = await statements();
-    return Object.fromEntries(SYSTEMS.map((system) => [system, after[system] - before[system]])) as Record<SystemName, number>;
+    const sql = Object.fromEntries(SYSTEMS.map((system) => [system, after[system] - before[system]])) as Record<SystemName, number>;
+    return { sql, subgraphRequests: (await gatewayMetric('gateway_subgraph_requests_total')) - requestsBefore };
   }
 
-  test('a page of 50 customers with every field costs the same SQL statements per subgraph as a page of 10', async () => {
+  test('a page of 50 customers with every field costs the same SQL statements per subgraph and subgraph requests as a page of 10', async () => {
     const ten = await cost(10);
     const fifty = await cost(50);
     assert.deepEqual(fifty, ten);
-    for (const system of SYSTEMS) assert.ok(ten[system] > 0, `${system} was asked`);
+    for (const system of SYSTEMS) assert.ok(ten.sql[system] > 0, `${system} was asked`);
+  });
+});
+
+async function gatewayMetric(name: string): Promise<number> {
+  return readMetric(await (await fetch(`${hub.gateway.url}/metrics`)).text(), name);
+}
+
+describe('deduplication', () => {
+  test('identical queries sent at once share one execution, and each gets the whole answer', async () => {
+    const before = await gatewayMetric('gateway_queries_deduplicated_total');
+    const alone = await request(hub.gatewayUrl, CustomerPage, { first: 20 });
+    const together = await Promise.all(Array.from({ length: 8 }, () => request(hub.gatewayUrl, CustomerPage, { first: 20 })));
+    const ids = (response: typeof alone) => response.data?.customers.nodes.map((customer) => customer.id);
+    for (const response of together) {
+      assert.equal(response.errors, undefined);
+      assert.deepEqual(ids(response), ids(alone));
+    }
+    // Eight requests posted together arrive while the first still waits on the subgraphs.
+    assert.ok((await gatewayMetric('gateway_queries_deduplicated_total')) > before, 'some requests joined a running execution');
+  });
+
+  test('queries that differ only in their variables are not shared', async () => {
+    const [ten, eleven] = await Promise.all([request(hub.gatewayUrl, CustomerPage, { first: 10 }), request(hub.gatewayUrl, CustomerPage, { first: 11 })]);
+    assert.equal(ten.data?.customers.nodes.length, 10);
+    assert.equal(eleven.data?.customers.nodes.length, 11);
   });
 });

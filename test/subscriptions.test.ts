@@ -170,6 +170,21 @@ test("a payment arrives with every system's fields, as a query made right after 
   subscription.stop();
 });
 
+test('live subscribers of the same events share one upstream subscription, and each receives every payment', async () => {
+  const document = `subscription ($c: ID) { paymentReceived(customerId: $c) { eventId payment { id method } customer { name } } }`;
+  const shared = await metric('gateway_subscription_upstreams_shared');
+  const first = await open(connect(), { c: customerId }, document);
+  const second = await open(connect(), { c: customerId }, document);
+  assert.equal(await metric('gateway_subscription_upstreams_shared'), shared + 1, 'one upstream for both');
+  const paymentId = await pay('2.00');
+  await eventually('the event on both', () => (first.results.length > 0 && second.results.length > 0 ? true : undefined));
+  assert.deepEqual(second.results[0]!.data, first.results[0]!.data);
+  assert.equal(first.paymentIds()[0], paymentId);
+  first.stop();
+  second.stop();
+  await eventually('the shared upstream closed', async () => ((await metric('gateway_subscription_upstreams_shared')) === shared ? true : undefined));
+});
+
 test('a client that reconnects with after gets exactly the payments it missed, in order, then live ones', async () => {
   const first = connect();
   const before = await open(first, { c: customerId });

@@ -143,6 +143,13 @@ describe('crm writes', () => {
     assert.equal(customers.totalCount, 1);
   });
 
+  test('identical mutations sent at once each run: the gateway shares only queries', async () => {
+    const input = { ...acme, name: 'Twice At Once' };
+    const created = await Promise.all([1, 2, 3].map(() => query(hub.gatewayUrl, CreateCustomer, { input })));
+    assert.equal(new Set(created.map((result) => result.createCustomer.id)).size, 3);
+    assert.equal((await query(hub.gatewayUrl, CustomerCount, { name: 'Twice At Once' })).customers.totalCount, 3);
+  });
+
   test('the same key with other arguments is refused with IDEMPOTENCY_KEY_REUSED', async () => {
     await query(hub.gatewayUrl, CreateCustomer, { input: { ...acme, name: 'Key Owner' }, key: 'reused-key' });
     const reused = await request(hub.gatewayUrl, CreateCustomer, { input: { ...acme, name: 'Someone Else' }, key: 'reused-key' });

@@ -6,7 +6,7 @@
  * subscription with any such field, refuses the whole operation: nothing is executed.
  */
 import { createHash } from 'node:crypto';
-import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import type { GatewayExecutor } from '@apollo/server-gateway-interface';
 import {
   getNamedType,
   getOperationAST,
@@ -199,14 +199,3 @@ export function authorizingExecutor(inner: GatewayExecutor, authorizer: Operatio
   };
 }
 
-/** The gateway as Apollo Server sees it, with every operation authorized before planning. */
-export function authorizingGateway(gateway: GatewayInterface, authorizer: OperationAuthorizer): GatewayInterface {
-  return {
-    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
-    stop: () => gateway.stop(),
-    async load(options) {
-      const loaded = await gateway.load(options);
-      return { ...loaded, executor: loaded.executor && authorizingExecutor(loaded.executor, authorizer) };
-    },
-  };
-}

@@ -31,6 +31,8 @@ import type { SocketOperation } from '../limits/gatewayLimits.ts';
 import { formatError, withCode } from './subscriptionErrors.ts';
 import { CURSOR_ALIAS, type SubscriptionPlan, type SubscriptionPlanner } from './subscriptionPlanner.ts';
 import { UpstreamSubscription } from './upstreamSubscription.ts';
+import { SharedResolutions, SharedUpstreams, type UpstreamFactory } from './sharedUpstream.ts';
+import { canonicalJson } from '../execution/inFlight.ts';
 
 const CORRELATION_ID = /^[\w.:-]{1,200}$/;
 /** How long clients get to answer the closing handshake on shutdown before their sockets are cut. */
@@ -99,6 +101,8 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   const callers = new WeakMap<object, Caller>();
   const active = new Set<GatewaySubscription>();
   const counters = { events: 0, overflows: 0, reconnects: 0 };
+  const upstreams = new SharedUpstreams();
+  const resolutions = new SharedResolutions();
   let closing = false;
 
   const onUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -202,11 +206,16 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   function subscribe(prepared: Extract<Prepared, { kind: 'subscription' }>): GatewaySubscription {
     const { plan, payload, context, socket } = prepared;
     const variables = payload.variables ?? {};
+    const caller = context.caller?.fingerprint ?? '';
+    const after = clientAfter(prepared, options.apiSchema());
+    const resolutionKey = `${payload.query}\u0000${payload.operationName ?? ''}\u0000${canonicalJson(variables)}\u0000${caller}`;
     const subscription = new GatewaySubscription({
       buffer: options.buffer,
-      after: clientAfter(prepared, options.apiSchema()),
+      after,
       resolve: (event) =>
-        resolveEvent({ plan, planner, dataSources: options.dataSources, query: payload.query, variables, context, log: context.log }, event),
+        resolutions.resolve(event, resolutionKey, () =>
+          resolveEvent({ plan, planner, dataSources: options.dataSources, query: payload.query, variables, context, log: context.log }, event),
+        ),
       clientBacklogged: () => socket.bufferedAmount > 0,
       onOverflow: () => {
         counters.overflows += 1;
@@ -215,7 +224,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       onClose: () => active.delete(subscription),
     });
     const upstreamVariables = Object.fromEntries((plan.primary.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]));
-    subscription.attach(
+    const upstream: UpstreamFactory = (handlers) =>
       new UpstreamSubscription({
         url: options.upstreamUrl(plan.subgraph),
         subgraph: plan.subgraph,
@@ -230,10 +239,15 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         headers: () => subgraphHeaders(context, plan.subgraph),
         extensions: { correlationId: context.correlationId },
         log: context.log,
-        onEvent: (result, cursor) => subscription.push(result, cursor),
-        onError: (errors) => subscription.fail(errors),
         onReconnect: () => (counters.reconnects += 1),
-      }),
+        ...handlers,
+      });
+    // A client resuming `after` an event replays from there: a stream of its own. Live ones share.
+    const upstreamKey = `${plan.subgraph}\u0000${plan.upstreamQuery}\u0000${canonicalJson(upstreamVariables)}\u0000${caller}`;
+    subscription.attach(
+      after === undefined
+        ? upstreams.join(upstreamKey, subscription, upstream)
+        : upstream({ onEvent: (result, cursor) => subscription.push(result, cursor), onError: (errors) => subscription.fail(errors) }),
     );
     active.add(subscription);
     return subscription;
@@ -299,6 +313,8 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       `gateway_subscriptions_active ${active.size}`,
       '# TYPE gateway_subscriptions_streaming gauge',
       `gateway_subscriptions_streaming ${[...active].filter((subscription) => subscription.streaming).length}`,
+      '# TYPE gateway_subscription_upstreams_shared gauge',
+      `gateway_subscription_upstreams_shared ${upstreams.size}`,
       '# TYPE gateway_subscription_events_total counter',
       `gateway_subscription_events_total ${counters.events}`,
       '# TYPE gateway_subscription_overflows_total counter',

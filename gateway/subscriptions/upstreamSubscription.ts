@@ -22,6 +22,8 @@ export interface UpstreamOptions {
   /** The subscribe that resumes after an event id; without it a reconnect starts from live. */
   resumeQuery?: string;
   afterVariable: string;
+  /** An event id already received elsewhere: the first subscribe resumes after it. */
+  after?: string;
   /** The event id of a streamed result (under the cursor alias the planner added). */
   cursorOf(result: Result): string | undefined;
   /**
@@ -56,7 +58,9 @@ export class UpstreamSubscription {
   private connected = false;
   private readonly seen = new Set<string>();
 
-  constructor(private readonly options: UpstreamOptions) {}
+  constructor(private readonly options: UpstreamOptions) {
+    this.lastCursor = options.after;
+  }
 
   /** Whether the connection to the subgraph is up (acknowledged), so events made now reach it. */
   get streaming(): boolean {
