@@ -210,7 +210,7 @@ export function settings(): Setting[] {
     },
     { variable: 'REQUEST_TIMEOUT_MS', default: '30000', description: 'deadline of one whole gateway operation (later: REQUEST_TIMEOUT)' },
     { variable: 'WS_MAX_MESSAGE_BYTES', default: '1048576', description: 'largest WebSocket message the gateway reads (larger: the socket is closed with 1009)' },
-    { variable: 'WS_CONNECTION_INIT_TIMEOUT_MS', default: '3000', description: 'how long a WebSocket client has to send connection_init (later: closed with 4408)' },
+    { variable: 'WS_CONNECTION_INIT_TIMEOUT_MS', default: '10000', description: 'how long a WebSocket client has to send connection_init (later: closed with 4408)' },
     { variable: 'CORS_ORIGINS', default: '(none: same-origin only)', description: 'comma-separated origins browsers may call the gateway from' },
     { variable: 'PERSISTED_DOCUMENTS_DIR', default: '(none)', description: 'folder of persisted-query manifests (*.json) the gateway serves by id' },
     {
@@ -339,7 +339,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerMinute: integer('RATE_LIMIT_PER_MINUTE', 600_000, 0, 1_000_000_000),
       requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 1, 3_600_000),
       wsMessageBytes: integer('WS_MAX_MESSAGE_BYTES', 1_048_576, 1024, 1_073_741_824),
-      wsInitTimeoutMs: integer('WS_CONNECTION_INIT_TIMEOUT_MS', 3000, 1, 600_000),
+      wsInitTimeoutMs: integer('WS_CONNECTION_INIT_TIMEOUT_MS', 10_000, 1, 600_000),
     },
     access: {
       corsOrigins: list('CORS_ORIGINS').map((origin) => {
