@@ -65,7 +65,8 @@ function ours(id: string, deduplication: 'on' | 'off', phases: Phase[]): Gateway
         id,
         context,
         (port) => ({
-          args: ['--import', 'tsx', 'main.ts', 'gateway'],
+          // As `npm start` runs it (package.json), young-generation size included.
+          args: ['--max-semi-space-size=64', '--import', 'tsx', 'main.ts', 'gateway'],
           env: {
             ...context.hubEnv,
             HOST: '127.0.0.1',

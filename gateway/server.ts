@@ -17,7 +17,9 @@ import { strictScalars } from '../platform/scalars.ts';
 import { maskingPlugin, type Service } from '../platform/subgraph.ts';
 import type { GatewayContext } from './context.ts';
 import { QueryDeduplication } from './execution/deduplication.ts';
+import { lazyFederation } from './execution/federation.ts';
 import { layeredGateway } from './execution/layers.ts';
+import { PlanExecutor } from './execution/planExecutor.ts';
 import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
@@ -129,12 +131,15 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();
   const deduplication = new QueryDeduplication();
+  const federation = lazyFederation(supergraphSdl);
+  const planExecutor = new PlanExecutor(federation, dataSources);
   const apollo = new ApolloServer<GatewayContext>({
     // Authorization first: deduplication and execution only ever see the document the caller may run.
     gateway: layeredGateway(gateway, [
       requestDeadline(config.limits.requestTimeoutMs),
       (inner) => authorizingExecutor(inner, authorizer),
       ...(config.gatewayDeduplication ? [deduplication.layer] : []),
+      planExecutor.layer,
     ]),
     parseOptions: limits.apollo.parseOptions,
     persistedQueries: limits.apollo.persistedQueries,
@@ -177,7 +182,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   subscriptions = createSubscriptionServer({
     server: app.server,
     path: '/graphql',
-    planner: new SubscriptionPlanner(supergraphSdl, () => apiSchema!),
+    planner: new SubscriptionPlanner(federation, () => apiSchema!),
     apiSchema: () => apiSchema!,
     dataSources,
     authenticate,

@@ -1,6 +1,6 @@
 import { buildOperationContext } from '@apollo/gateway';
-import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
+import { operationFromDocument, type Schema } from '@apollo/federation-internals';
+import type { FetchNode, PlanNode } from '@apollo/query-planner';
 import {
   getNamedType,
   GraphQLError,
@@ -15,6 +15,7 @@ import {
   type OperationDefinitionNode,
   visit,
 } from 'graphql';
+import type { Federation } from '../execution/federation.ts';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 
@@ -49,32 +50,22 @@ const PLAN_CACHE_SIZE = 500;
  * other subgraphs' fields of each event. `@apollo/gateway` plans these too but refuses to run them.
  */
 export class SubscriptionPlanner {
-  private built?: { planner: QueryPlanner; federationApiSchema: Schema; supergraphSchema: GraphQLSchema };
   private readonly plans = new Map<string, SubscriptionPlan>();
 
   /** `apiSchema` is the gateway's own API schema, the one operations are validated against. */
   constructor(
-    private readonly supergraphSdl: string,
+    private readonly federation: Federation,
     private readonly apiSchema: () => GraphQLSchema,
   ) {}
 
   /** The API schema as the federation libraries see it, which `executeQueryPlan` shapes results with. */
   get federationApiSchema(): Schema {
-    return this.build().federationApiSchema;
+    return this.federation().federationApiSchema;
   }
 
   /** The supergraph as GraphQL-js sees it: what `executeQueryPlan` reads `@requires` inputs with. */
   get supergraphSchema(): GraphQLSchema {
-    return this.build().supergraphSchema;
-  }
-
-  // Built on the first subscription (about a third of a second), not on every gateway start.
-  private build() {
-    if (!this.built) {
-      const supergraph = Supergraph.build(this.supergraphSdl);
-      this.built = { planner: new QueryPlanner(supergraph), federationApiSchema: supergraph.apiSchema(), supergraphSchema: supergraph.schema.toGraphQLJSSchema() };
-    }
-    return this.built;
+    return this.federation().supergraphSchema;
   }
 
   /** Plans a validated subscription document; throws a GraphQLError if it cannot be planned. */
@@ -89,7 +80,7 @@ export class SubscriptionPlanner {
   }
 
   private planFresh(document: DocumentNode, operationName: string | undefined): SubscriptionPlan {
-    const { planner, federationApiSchema } = this.build();
+    const { planner, federationApiSchema } = this.federation();
     const operation = operationFromDocument(federationApiSchema, document, { operationName });
     const queryPlan = planner.buildQueryPlan(operation);
     const node = queryPlan.node;

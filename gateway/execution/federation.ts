@@ -1,0 +1,29 @@
+import { Supergraph, type Schema } from '@apollo/federation-internals';
+import { QueryPlanner } from '@apollo/query-planner';
+import type { GraphQLSchema } from 'graphql';
+
+/** The supergraph as the federation libraries use it: to plan operations, shape results and read `@requires` inputs. */
+export interface FederationParts {
+  planner: QueryPlanner;
+  /** The API schema as the federation libraries see it; operations are built and results shaped over it. */
+  federationApiSchema: Schema;
+  /** The supergraph as GraphQL-js sees it: what entity representations and rewrites are read with. */
+  supergraphSchema: GraphQLSchema;
+}
+
+export type Federation = () => FederationParts;
+
+/**
+ * One planner over the gateway's supergraph, shared by queries and subscriptions; built on first
+ * use (about a third of a second), not on every gateway start.
+ */
+export function lazyFederation(supergraphSdl: string): Federation {
+  let built: FederationParts | undefined;
+  return () => {
+    if (!built) {
+      const supergraph = Supergraph.build(supergraphSdl);
+      built = { planner: new QueryPlanner(supergraph), federationApiSchema: supergraph.apiSchema(), supergraphSchema: supergraph.schema.toGraphQLJSSchema() };
+    }
+    return built;
+  };
+}
