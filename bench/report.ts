@@ -80,6 +80,16 @@ export function toMarkdown(report: BenchReport): string {
     }
     lines.push('');
   }
+  const ratioed = report.measurements.filter((m) => m.ratioToApollo !== undefined);
+  if (ratioed.length > 0) {
+    const columns = [...new Set(ratioed.map((m) => `${m.workload}${m.size === '-' ? '' : ` ${m.size}`}`))];
+    lines.push('## Requests/s as a multiple of plain @apollo/gateway', '', `| gateway | ${columns.join(' | ')} |`, `| --- |${columns.map(() => ' ---: |').join('')}`);
+    for (const label of new Set(ratioed.map((m) => m.label))) {
+      const cells = columns.map((column) => ratioed.find((m) => m.label === label && `${m.workload}${m.size === '-' ? '' : ` ${m.size}`}` === column)?.ratioToApollo);
+      lines.push(`| ${label} | ${cells.map((ratio) => (ratio === undefined ? '' : `${fixed(ratio, 2)}×`)).join(' | ')} |`);
+    }
+    lines.push('');
+  }
   if (report.pageProbes.length > 0) {
     const firsts = [...new Set(report.pageProbes.map((p) => p.first))];
     lines.push('## customersPage: subgraph requests per operation by page size', '', `| gateway | size | ${firsts.map((f) => `first ${f}`).join(' | ')} |`, `| --- | --- |${firsts.map(() => ' ---: |').join('')}`);
