@@ -1,16 +1,20 @@
 /**
  * Subscription fan-out: N graphql-ws subscribers of `paymentReceived` spread over M customers on
  * the gateway, payments at a fixed rate through the gateway; reports delivery latency (from the
- * mutation's response to each subscriber's receipt), events lost and the hub's memory.
+ * mutation's response to each subscriber's receipt), events lost and the gateway's peak memory
+ * (its /metrics `process_resident_memory_bytes`).
  *
  *   npm run bench:fanout -- --subscribers 1000 --customers 100 --rate 20 --seconds 10
  *
  * With --gateway-url it measures a gateway that is already running (npm run bench does that, against
  * our gateway as its own process); without, it starts the whole hub in this process.
+ * Payments start once the gateway's /metrics reports every subscriber streaming; an event counts as
+ * lost only if it has not reached its subscriber when the drain after the last payment ends.
  */
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { readMetric } from '../platform/http.ts';
 import { startHub } from '../test/hub.ts';
 
 const { values } = parseArgs({
@@ -29,96 +33,157 @@ const subscribers = Number(values.subscribers);
 const customerCount = Number(values.customers);
 const rate = Number(values.rate);
 const seconds = Number(values.seconds);
+/** How long all subscribers may take to start streaming before the run fails. */
+const STREAMING_TIMEOUT_MS = 120_000;
+/** How long after the last payment's response its events may still arrive. */
+const DRAIN_MS = 30_000;
+const SUBSCRIPTIONS_PER_SOCKET = 50;
 
-const hub = values['gateway-url'] ? undefined : await startHub({ seedCustomers: Math.max(customerCount, 50), env: { SUBSCRIPTIONS_PER_CONNECTION: '1000' } });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function fail(message: string): never {
+  console.error(`fanout: ${message}`);
+  process.exit(1);
+}
+
+const hub = values['gateway-url'] ? undefined : await startHub({ seedCustomers: Math.max(customerCount, 50), env: { SUBSCRIPTIONS_PER_CONNECTION: String(SUBSCRIPTIONS_PER_SOCKET) } });
 const gatewayUrl = values['gateway-url'] ?? hub!.gatewayUrl;
 if (hub) headers.authorization = `Bearer ${await hub.token('admin')}`;
 const post = async (query: string, variables: Record<string, unknown>) =>
   (await (await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) })).json()) as {
-    data: Record<string, unknown>;
+    data?: Record<string, unknown> | null;
+    errors?: { message: string }[];
   };
+const gatewayMetric = async (name: string) => readMetric(await (await fetch(new URL('/metrics', gatewayUrl))).text(), name);
 
 // Customers with an ACTIVE subscription, each with a fresh invoice to pay cents against.
 type CustomerPage = { nodes: { id: string; subscriptions: { id: string; status: string }[] }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
 const candidates: CustomerPage['nodes'] = [];
 for (let after: string | null = null; candidates.length < customerCount; ) {
-  const { data } = await post(`query ($after: String) { customers(first: 100, after: $after) { nodes { id subscriptions { id status } } pageInfo { hasNextPage endCursor } } }`, { after });
+  const { data, errors } = await post(`query ($after: String) { customers(first: 100, after: $after) { nodes { id subscriptions { id status } } pageInfo { hasNextPage endCursor } } }`, { after });
+  if (!data) fail(`listing customers: ${errors?.[0]?.message}`);
   const page = data.customers as CustomerPage;
   candidates.push(...page.nodes.filter((c) => c.subscriptions.some((s) => s.status === 'ACTIVE')));
   if (!page.pageInfo.hasNextPage) break;
   after = page.pageInfo.endCursor;
 }
 candidates.splice(customerCount);
+if (candidates.length === 0) fail('no customer has an ACTIVE subscription');
 const invoices = new Map<string, string>();
-for (const customer of candidates) {
-  const subscription = customer.subscriptions.find((s) => s.status === 'ACTIVE')!;
-  const issued = await post(`mutation ($s: ID!) { issueInvoice(subscriptionId: $s) { id } }`, { s: subscription.id });
-  invoices.set(customer.id, (issued.data.issueInvoice as { id: string }).id);
+for (let i = 0; i < candidates.length; i += 10) {
+  await Promise.all(
+    candidates.slice(i, i + 10).map(async (customer) => {
+      const subscription = customer.subscriptions.find((s) => s.status === 'ACTIVE')!;
+      const { data, errors } = await post(`mutation ($s: ID!) { issueInvoice(subscriptionId: $s) { id } }`, { s: subscription.id });
+      if (!data?.issueInvoice) fail(`issuing an invoice: ${errors?.[0]?.message}`);
+      invoices.set(customer.id, (data.issueInvoice as { id: string }).id);
+    }),
+  );
 }
 const customers = [...invoices.keys()];
 
-// Subscribers, 50 subscriptions per WebSocket connection.
-const received = new Map<string, number[]>(); // payment id -> receipt times
-const perCustomer = new Map<string, number>();
+// The gateway's resident memory, sampled from its /metrics until the end.
+let peakRss = await gatewayMetric('process_resident_memory_bytes');
+const rssSampler = setInterval(() => void gatewayMetric('process_resident_memory_bytes').then((rss) => (peakRss = Math.max(peakRss, rss)), () => undefined), 500);
+
+// Subscribers, SUBSCRIPTIONS_PER_SOCKET per WebSocket connection; each keeps its receipts by payment id.
+const subscriberCustomer: string[] = [];
+const receipts: Map<string, number>[] = [];
 const clients: Client[] = [];
-let ready = 0;
+let duplicates = 0;
+const subscriptionErrors: string[] = [];
+const subscribing = performance.now();
 for (let i = 0; i < subscribers; i++) {
-  if (i % 50 === 0) clients.push(createClient({ url: gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: headers }));
+  if (i % SUBSCRIPTIONS_PER_SOCKET === 0) clients.push(createClient({ url: gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: headers }));
   const customerId = customers[i % customers.length];
-  perCustomer.set(customerId, (perCustomer.get(customerId) ?? 0) + 1);
+  subscriberCustomer.push(customerId);
+  const mine = new Map<string, number>();
+  receipts.push(mine);
   clients.at(-1)!.subscribe<{ paymentReceived: { payment: { id: string } } }>(
     { query: `subscription ($c: ID) { paymentReceived(customerId: $c) { eventId payment { id amount { amount } } customer { name } } }`, variables: { c: customerId } },
     {
       next: ({ data: event }) => {
         if (!event) return;
         const id = event.paymentReceived.payment.id;
-        received.set(id, [...(received.get(id) ?? []), performance.now()]);
+        if (mine.has(id)) duplicates++;
+        else mine.set(id, performance.now());
       },
       // A socket close arrives as a CloseEvent; its code and reason say why (e.g. 4408: init timeout).
-      error: (error) => console.error('subscription error', error instanceof Error ? error.message : `${(error as CloseEvent).code} ${(error as CloseEvent).reason}`),
+      error: (error) => subscriptionErrors.push(error instanceof Error ? error.message : `${(error as CloseEvent).code} ${(error as CloseEvent).reason}`),
       complete: () => undefined,
     },
   );
-  ready++;
 }
-await new Promise((resolve) => setTimeout(resolve, 3000));
 
-// Payments at the rate, each to a random customer; latency counts from the mutation's response.
+// Payments start only once the gateway streams every subscription: before, an event can be missed.
+for (let streaming = 0; streaming < subscribers; streaming = await gatewayMetric('gateway_subscriptions_streaming')) {
+  if (subscriptionErrors.length > 0) fail(`${subscriptionErrors.length} subscriptions failed, the first: ${subscriptionErrors[0]}`);
+  if (performance.now() - subscribing > STREAMING_TIMEOUT_MS) fail(`only ${streaming} of ${subscribers} subscriptions streaming after ${STREAMING_TIMEOUT_MS / 1000} s`);
+  await sleep(250);
+}
+const streamingAfterMs = performance.now() - subscribing;
+
+// Payments at the rate, round-robin over the customers, each on its own schedule (a slow answer
+// does not slow the rate); latency counts from the mutation's response.
 const sent = new Map<string, { at: number; customerId: string }>();
+const pending: Promise<void>[] = [];
+let paymentErrors = 0;
 const started = performance.now();
-let n = 0;
-while (performance.now() - started < seconds * 1000) {
-  const customerId = customers[n++ % customers.length];
-  void post(`mutation ($i: RecordPaymentInput!) { recordPayment(input: $i) { id } }`, { i: { invoiceId: invoices.get(customerId), amount: '0.01', method: 'card' } }).then((result) => {
-    const payment = result.data?.recordPayment as { id: string } | undefined;
-    if (payment) sent.set(payment.id, { at: performance.now(), customerId });
-  });
-  await new Promise((resolve) => setTimeout(resolve, 1000 / rate));
+for (let n = 0; n < seconds * rate; n++) {
+  await sleep(started + (n * 1000) / rate - performance.now());
+  const customerId = customers[n % customers.length];
+  pending.push(
+    post(`mutation ($i: RecordPaymentInput!) { recordPayment(input: $i) { id } }`, { i: { invoiceId: invoices.get(customerId), amount: '0.01', method: 'card' } }).then(
+      ({ data }) => {
+        const payment = data?.recordPayment as { id: string } | undefined;
+        if (payment) sent.set(payment.id, { at: performance.now(), customerId });
+        else paymentErrors++;
+      },
+      () => void paymentErrors++,
+    ),
+  );
 }
-await new Promise((resolve) => setTimeout(resolve, 5000));
+await Promise.all(pending);
 
-const latencies: number[] = [];
-let expected = 0;
-let delivered = 0;
-for (const [id, { at, customerId }] of sent) {
-  expected += perCustomer.get(customerId) ?? 0;
-  const times = received.get(id) ?? [];
-  delivered += times.length;
-  for (const time of times) latencies.push(Math.max(0, time - at));
+// The events every subscriber of a paid customer should get; wait for them up to the drain.
+const subscribersOf = new Map<string, number[]>();
+for (const [index, customerId] of subscriberCustomer.entries()) subscribersOf.set(customerId, [...(subscribersOf.get(customerId) ?? []), index]);
+const expected = [...sent.values()].reduce((sum, { customerId }) => sum + (subscribersOf.get(customerId)?.length ?? 0), 0);
+/** Receipts of the recorded payments by their customer's subscribers, with latencies; anything else is unexpected. */
+function tally() {
+  const latencies: number[] = [];
+  let unexpected = 0;
+  for (const [index, mine] of receipts.entries()) {
+    for (const [id, time] of mine) {
+      const payment = sent.get(id);
+      if (payment?.customerId === subscriberCustomer[index]) latencies.push(Math.max(0, time - payment.at));
+      else unexpected++;
+    }
+  }
+  return { latencies, unexpected };
 }
+const drainEnd = performance.now() + DRAIN_MS;
+while (tally().latencies.length < expected && performance.now() < drainEnd) await sleep(250);
+clearInterval(rssSampler);
+
+const { latencies, unexpected } = tally();
+const delivered = latencies.length;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1) ?? 'n/a';
 console.log(
   JSON.stringify(
     {
-      subscribers: ready,
+      subscribers,
       customers: customers.length,
+      streamingAfterMs: Math.round(streamingAfterMs),
       payments: sent.size,
+      paymentErrors,
       expectedDeliveries: expected,
       delivered,
       lost: expected - delivered,
+      duplicates,
+      unexpected,
       latencyMs: { p50: pct(50), p99: pct(99), max: latencies.at(-1)?.toFixed(1) },
-      ...(hub ? { hubRssMiB: Math.round(process.memoryUsage().rss / 1048576) } : {}),
+      gatewayRssMiB: Math.round(peakRss / 1048576),
     },
     null,
     2,

@@ -197,16 +197,12 @@ async function runFanout(gateway: RunningGateway): Promise<FanoutResult> {
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, gateway.process.rssMiB())), 500);
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  clearInterval(sampler);
   writeFileSync(join(logDir, 'fanout.log'), stdout + stderr);
-  if (code !== 0) throw new Error(`fanout exited ${code}: ${stderr.split('\n').slice(-5).join(' ')}`);
-  const result = JSON.parse(stdout.slice(stdout.indexOf('{'))) as Omit<FanoutResult, 'gateway' | 'gatewayRssMiB'>;
-  return { ...result, gateway: 'ours', gatewayRssMiB: peakRss };
+  if (code !== 0) throw new Error(`fanout exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+  return { gateway: 'ours', ...(JSON.parse(stdout.slice(stdout.indexOf('{'))) as Omit<FanoutResult, 'gateway'>) };
 }
 
 let failure: unknown;

@@ -20,7 +20,9 @@ const { values } = parseArgs({
     ops: { type: 'string' },
   },
 });
-const pool = (url: string | undefined) => new pg.Pool({ connectionString: url, max: 10 });
+// As many connections as each subgraph's pool, handed back 1 s after its load ends: the next gateway's
+// subgraphs need theirs, and PostgreSQL's max_connections (100 by default) does not fit both.
+const pool = (url: string | undefined) => new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 1000 });
 const crm = pool(values.crm);
 const billing = pool(values.billing);
 const erp = pool(values.erp);
