@@ -4,7 +4,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Agent } from 'undici';
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
-import { InFlight } from './inFlight.ts';
+import { canonicalJson, InFlight } from './inFlight.ts';
 
 /**
  * Headers that identify a request for tracing only; a subgraph's answer to a query does not depend
@@ -23,8 +23,12 @@ interface RawResponse {
 export class SubgraphTransport {
   readonly agent: Agent;
   readonly inFlight = new InFlight<RawResponse>();
+  /** `_entities` fetches waiting for the end of this event-loop turn, by what they must share to go out as one. */
+  readonly entityBatches = new Map<string, EntityBatch>();
   /** Requests sent to subgraphs, for `/metrics`. */
   sent = 0;
+  /** `_entities` fetches that went out inside another fetch's request, for `/metrics`. */
+  batched = 0;
 
   constructor(readonly timeoutMs: number) {
     // Connections stay open between requests; each origin gets as many as the load asks for.
@@ -42,17 +46,39 @@ export class SubgraphTransport {
       `gateway_subgraph_requests_total ${this.sent}`,
       '# TYPE gateway_subgraph_fetches_deduplicated_total counter',
       `gateway_subgraph_fetches_deduplicated_total ${this.inFlight.joined}`,
+      '# TYPE gateway_subgraph_fetches_batched_total counter',
+      `gateway_subgraph_fetches_batched_total ${this.batched}`,
     ];
   }
 }
 
+/** A caller's `_entities` fetch waiting in a batch. */
+interface EntityFetch {
+  representations: unknown[];
+  resolve(response: GatewayGraphQLResponse): void;
+  reject(error: unknown): void;
+}
+
+/** `_entities` fetches of one event-loop turn that go out as one request. */
+interface EntityBatch {
+  query: string;
+  operationName: string | undefined;
+  /** The variables other than `representations`, equal for every fetch of the batch. */
+  variables: Record<string, unknown>;
+  /** The first fetch's headers; the others' differ at most in the tracing headers. */
+  headers: Record<string, string>;
+  fetches: EntityFetch[];
+}
+
 /**
  * The gateway's data source for one subgraph: POSTs the plan's fetches over kept-alive connections,
- * with the headers `subgraphHeaders` decides. Two savings Apollo's RemoteGraphQLDataSource lacks:
- * an `_entities` fetch sends each distinct representation once (the plan repeats an entity once
- * per place it occurs), and a query fetch identical to one already in flight (same subgraph,
- * document, variables and headers) waits for that one's answer instead of going out again.
- * Mutations always go out on their own.
+ * with the headers `subgraphHeaders` decides. Three savings Apollo's RemoteGraphQLDataSource lacks:
+ * `_entities` fetches issued in the same event-loop turn with the same document, other variables
+ * and headers (tracing ids aside; the token is per caller, so only one caller's fetches merge),
+ * from any number of operations, go out as one request that sends each distinct representation
+ * once, its answers and errors split back to each fetch by index; and a query fetch identical to
+ * one already in flight (same subgraph, document, variables and headers) waits for that one's
+ * answer instead of going out again. Mutations always go out on their own.
  */
 export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
   readonly #origin: string;
@@ -76,11 +102,63 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
     // Apollo's own health checks and schema loads run without an operation's context.
     const context = options.context as Partial<GatewayContext>;
     if (context.requestId) Object.assign(headers, subgraphHeaders(context as GatewayContext, this.name));
-    const entities = distinctRepresentations(variables);
-    const body = JSON.stringify({ query, variables: entities ? { ...variables, representations: entities.distinct } : variables, operationName });
-    const raw = isQuery(query) ? await this.transport.inFlight.run(fetchKey(this.url, body, headers), () => this.#send(body, headers)) : await this.#send(body, headers);
-    const response = parseResponse(this.url, raw);
-    return entities ? spreadEntities(response, entities.indexes) : response;
+    if (!isQuery(query)) return parseResponse(this.url, await this.#send(JSON.stringify({ query, variables, operationName }), headers));
+    const { representations, ...others } = variables ?? {};
+    if (Array.isArray(representations)) return this.#fetchEntities(query, operationName, others, representations, headers);
+    return parseResponse(this.url, await this.#sendQuery(JSON.stringify({ query, variables, operationName }), headers));
+  }
+
+  /** Joins (or opens) this turn's batch of `_entities` fetches that can share a request. */
+  #fetchEntities(query: string, operationName: string | undefined, variables: Record<string, unknown>, representations: unknown[], headers: Record<string, string>): Promise<GatewayGraphQLResponse> {
+    const key = `${requestIdentity(this.url, headers)}\n${operationName ?? ''}\n${canonicalJson(variables)}\n${query}`;
+    let batch = this.transport.entityBatches.get(key);
+    if (batch) this.transport.batched += 1;
+    else {
+      const opened: EntityBatch = { query, operationName, variables, headers, fetches: [] };
+      this.transport.entityBatches.set(key, (batch = opened));
+      // setImmediate runs after the turn's I/O callbacks, so the fetches every operation woken in this turn issues are in.
+      setImmediate(() => {
+        this.transport.entityBatches.delete(key);
+        void this.#sendEntities(opened);
+      });
+    }
+    return new Promise((resolve, reject) => batch.fetches.push({ representations, resolve, reject }));
+  }
+
+  async #sendEntities(batch: EntityBatch): Promise<void> {
+    const seen = new Map<string, number>();
+    const distinct: unknown[] = [];
+    // The gateway builds every representation of one document from the same selection, so equal
+    // entities serialise with their keys in the same order.
+    const indexes = batch.fetches.map((fetch) =>
+      fetch.representations.map((representation) => {
+        const json = JSON.stringify(representation);
+        let index = seen.get(json);
+        if (index === undefined) {
+          index = distinct.push(representation) - 1;
+          seen.set(json, index);
+        }
+        return index;
+      }),
+    );
+    const body = JSON.stringify({ query: batch.query, variables: { ...batch.variables, representations: distinct }, operationName: batch.operationName });
+    try {
+      const raw = await this.#sendQuery(body, batch.headers);
+      // Each fetch parses its own copy: the gateway writes into the answers it gets.
+      batch.fetches.forEach((fetch, index) => {
+        try {
+          fetch.resolve(splitEntities(parseResponse(this.url, raw), indexes[index]!));
+        } catch (error) {
+          fetch.reject(error);
+        }
+      });
+    } catch (error) {
+      for (const fetch of batch.fetches) fetch.reject(error);
+    }
+  }
+
+  #sendQuery(body: string, headers: Record<string, string>): Promise<RawResponse> {
+    return this.transport.inFlight.run(`${requestIdentity(this.url, headers)}\n${body}`, () => this.#send(body, headers));
   }
 
   async #send(body: string, headers: Record<string, string>): Promise<RawResponse> {
@@ -96,13 +174,14 @@ function isQuery(document: string): boolean {
   return start.startsWith('{') || start.startsWith('query');
 }
 
-function fetchKey(url: string, body: string, headers: Record<string, string>): string {
+/** The subgraph and the headers its answer may depend on: two requests equal in these and the body get the same answer. */
+function requestIdentity(url: string, headers: Record<string, string>): string {
   const identity = Object.keys(headers)
     .filter((header) => !TRACING_HEADERS.has(header.toLowerCase()))
     .sort()
     .map((header) => `${header.toLowerCase()}:${headers[header]}`)
     .join('\n');
-  return `${url}\n${identity}\n${body}`;
+  return `${url}\n${identity}`;
 }
 
 /** Like RemoteGraphQLDataSource: a non-2xx status or a body that is not a JSON object fails the fetch. */
@@ -118,41 +197,21 @@ function parseResponse(url: string, raw: RawResponse): GatewayGraphQLResponse {
   return body as GatewayGraphQLResponse;
 }
 
-interface DistinctRepresentations {
-  distinct: unknown[];
-  /** For each representation the plan asked for, the index of its equal in `distinct`. */
-  indexes: number[];
-}
-
-function distinctRepresentations(variables: Record<string, unknown> | undefined): DistinctRepresentations | undefined {
-  const representations = variables?.representations;
-  if (!Array.isArray(representations)) return undefined;
-  const seen = new Map<string, number>();
-  const distinct: unknown[] = [];
-  // The gateway builds every representation of one fetch from the same selection, so equal
-  // entities serialise with their keys in the same order.
-  const indexes = representations.map((representation) => {
-    const key = JSON.stringify(representation);
-    let index = seen.get(key);
-    if (index === undefined) {
-      index = distinct.push(representation) - 1;
-      seen.set(key, index);
-    }
-    return index;
-  });
-  return distinct.length === representations.length ? undefined : { distinct, indexes };
-}
-
-/** Puts the answers for distinct representations back at every place the plan asked for them. */
-function spreadEntities(response: GatewayGraphQLResponse, indexes: number[]): GatewayGraphQLResponse {
+/**
+ * One fetch's part of a batch's answer: for each representation it sent, the answer at its index
+ * among the batch's distinct representations, and the errors of those entities with their paths
+ * renumbered; errors not about one entity (the whole request failed) go to every fetch.
+ */
+function splitEntities(response: GatewayGraphQLResponse, indexes: number[]): GatewayGraphQLResponse {
   const answered = response.data?._entities;
-  if (!Array.isArray(answered)) return response;
-  const data = { ...response.data, _entities: indexes.map((index) => answered[index]) };
-  if (!response.errors) return { ...response, data };
+  const split: GatewayGraphQLResponse = Array.isArray(answered) ? { ...response, data: { ...response.data, _entities: indexes.map((index) => answered[index]) } } : { ...response };
+  if (!response.errors) return split;
   const errors = response.errors.flatMap((error): GraphQLFormattedError[] => {
     const [field, index, ...rest] = error.path ?? [];
     if (field !== '_entities' || typeof index !== 'number') return [error];
     return indexes.flatMap((distinct, original) => (distinct === index ? [{ ...error, path: ['_entities', original, ...rest] }] : []));
   });
-  return { ...response, data, errors };
+  if (errors.length > 0) split.errors = errors;
+  else delete split.errors;
+  return split;
 }
