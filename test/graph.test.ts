@@ -279,3 +279,53 @@ describe('deduplication', () => {
     assert.equal(eleven.data?.customers.nodes.length, 11);
   });
 });
+
+const Customer360 = graphql(/* GraphQL */ `
+  query Customer360($id: ID!) {
+    customer(id: $id) {
+      id name
+      contracts { number renewal { renewalDate risk } }
+      subscriptions { planCode status }
+      invoices(first: 5) { number amountDue { amount } posting { status period } }
+      overdueAmount { amount }
+      health { score grade }
+      renewals { renewalDate risk }
+    }
+  }
+`);
+
+describe('cross-request batching', () => {
+  /** Each customer's view asked alone, then all asked at once: the answers (data and errors) must not change. */
+  async function alonesAndTogether(headers: Record<string, string>) {
+    const ids = (await query(hub.gatewayUrl, CustomerPage, { first: 12 })).customers.nodes.map((customer) => customer.id);
+    const alone = [];
+    for (const id of ids) alone.push(await request(hub.gatewayUrl, Customer360, { id }, headers));
+    const batchedBefore = await gatewayMetric('gateway_subgraph_fetches_batched_total');
+    const together = await Promise.all(ids.map((id) => request(hub.gatewayUrl, Customer360, { id }, headers)));
+    return { alone, together, batched: (await gatewayMetric('gateway_subgraph_fetches_batched_total')) - batchedBefore };
+  }
+
+  test("different operations' entity fetches share subgraph requests, and each gets exactly its own entities", async () => {
+    const { alone, together, batched } = await alonesAndTogether({});
+    assert.ok(batched > 0, 'some entity fetches went out inside another operation’s request');
+    for (const [index, response] of together.entries()) {
+      assert.equal(response.errors, undefined);
+      assert.deepEqual(response.data, alone[index]!.data);
+    }
+  });
+
+  test('entity errors go back to the operation and the place they belong to', async () => {
+    // Sales may read invoices but not the ledger: every posting fails on its own invoice.
+    const { alone, together, batched } = await alonesAndTogether({ authorization: `Bearer ${await hub.token('sales')}` });
+    assert.ok(batched > 0, 'some entity fetches went out inside another operation’s request');
+    let errors = 0;
+    for (const [index, response] of together.entries()) {
+      assert.deepEqual(response.data, alone[index]!.data);
+      const invoices = response.data?.customer?.invoices.length ?? 0;
+      assert.deepEqual(response.errors?.map((error) => [error.path, error.extensions?.code]), alone[index]!.errors?.map((error) => [error.path, error.extensions?.code]));
+      assert.equal(response.errors?.length ?? 0, invoices, 'one error per invoice of this customer');
+      errors += invoices;
+    }
+    assert.ok(errors > 0, 'some customers have invoices');
+  });
+});
