@@ -23,8 +23,10 @@ export interface Db extends Queryable {
   /** SQL statements requests sent since start, for /metrics and the batching tests. */
   readonly statements: number;
   /**
-   * The same database for background work (outbox relay, event consumers), counted apart so
-   * that request costs stay readable.
+   * The same database for background work (outbox relay, event consumers, live events), counted
+   * apart so that request costs stay readable. On PostgreSQL requests may hold all but
+   * RESERVED_FOR_BACKGROUND of the pool's connections, so a burst of requests never queues the
+   * relay and live events behind it (events would reach subscribers seconds late).
    */
   background(): Db;
   close(): Promise<void>;
@@ -32,6 +34,31 @@ export interface Db extends Queryable {
 
 interface Counter {
   statements: number;
+}
+
+const POOL_SIZE = 10;
+/** Connections of the pool requests cannot take (see Db.background). */
+const RESERVED_FOR_BACKGROUND = 2;
+
+/** At most `limit` holders at a time; the others wait in arrival order. */
+class Gate {
+  private held = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.held >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.held++;
+    try {
+      return await work();
+    } finally {
+      // The next waiter inherits the place.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.held--;
+    }
+  }
 }
 
 const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184, numeric: 1700 } as const;
@@ -97,6 +124,8 @@ class PostgresDb implements Db {
   readonly kind = 'postgres';
   constructor(
     private readonly pool: pg.Pool,
+    /** Requests pass it; background work goes straight to the pool. */
+    private readonly gate: Gate | undefined,
     private readonly counter: Counter = { statements: 0 },
     private readonly backgroundCounter: Counter = { statements: 0 },
   ) {}
@@ -106,15 +135,23 @@ class PostgresDb implements Db {
   }
 
   background(): Db {
-    return new PostgresDb(this.pool, this.backgroundCounter, this.backgroundCounter);
+    return new PostgresDb(this.pool, undefined, this.backgroundCounter, this.backgroundCounter);
   }
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
     this.counter.statements++;
-    return (await this.pool.query(sql, params)).rows as Row[];
+    return this.gated(async () => (await this.pool.query(sql, params)).rows as Row[]);
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  private gated<T>(work: () => Promise<T>): Promise<T> {
+    return this.gate ? this.gate.run(work) : work();
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.gated(() => this.transactionOnPool(fn));
+  }
+
+  private async transactionOnPool<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     this.counter.statements++;
     try {
@@ -137,7 +174,7 @@ class PostgresDb implements Db {
 
   async exec(sql: string): Promise<void> {
     this.counter.statements++;
-    await this.pool.query(sql);
+    await this.gated(() => this.pool.query(sql));
   }
 
   async close(): Promise<void> {
@@ -179,11 +216,11 @@ export async function openDb(options: OpenDbOptions, migrationsDir: string): Pro
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: 10,
+      max: POOL_SIZE,
       types: { getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser },
     });
     pool.on('connect', (client) => void client.query("SET TIME ZONE 'UTC'"));
-    db = new PostgresDb(pool);
+    db = new PostgresDb(pool, new Gate(POOL_SIZE - RESERVED_FOR_BACKGROUND));
   } else {
     const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
     mkdirSync(options.dataDir, { recursive: true });

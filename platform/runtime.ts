@@ -74,12 +74,15 @@ export class SystemRuntime {
     return this.context(String(request.id), request.correlationId, request.log as Logger, request.caller!);
   }
 
-  /** The same for work without an HTTP request: a subscription, and each event it delivers. */
+  /**
+   * The same for work without an HTTP request: a subscription, and each event it delivers. Its
+   * reads are live-event work (Db.background): a burst of requests does not hold events back.
+   */
   subscriptionContext(caller: Caller, correlationId: string, requestId: string = randomUUID()): BaseContext {
-    return this.context(requestId, correlationId, this.logger.child({ requestId, correlationId }), caller);
+    return this.context(requestId, correlationId, this.logger.child({ requestId, correlationId }), caller, this.db.background());
   }
 
-  private context(requestId: string, correlationId: string, log: Logger, caller: Caller): BaseContext {
+  private context(requestId: string, correlationId: string, log: Logger, caller: Caller, db: Db = this.db): BaseContext {
     const origin = { source: this.name, correlationId, causationId: requestId };
     const audit: AuditState = {
       written: 0,
@@ -89,7 +92,7 @@ export class SystemRuntime {
       },
     };
     return {
-      db: this.db,
+      db,
       log,
       requestId,
       correlationId,
