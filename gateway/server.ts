@@ -125,8 +125,8 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     strictScalars(loaded.apiSchema);
     apiSchema = loaded.apiSchema;
   });
-  const limits = createGatewayLimits(config, logger);
   const authenticate = callerAuthenticator(config);
+  const limits = createGatewayLimits(config, logger, authenticate);
   const subgraphTokens = new SubgraphTokenSigner(gatewaySigningKey(config));
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();

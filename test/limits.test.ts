@@ -138,8 +138,13 @@ describe('rate limit', () => {
     if (intoMinute > 55_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 100));
   });
 
-  test(`a client gets ${PER_MINUTE} requests a minute, then 429 RATE_LIMITED with Retry-After; other clients are not affected`, async () => {
-    const tokens = { 'client-a': `Bearer ${await hub.token('admin', { sub: 'client-a' })}`, 'client-b': `Bearer ${await hub.token('admin', { sub: 'client-b' })}` };
+  test(`a client gets ${PER_MINUTE} requests a minute, then 429 RATE_LIMITED with Retry-After, whichever of its tokens it sends; other clients are not affected`, async () => {
+    const tokens = {
+      'client-a': `Bearer ${await hub.token('admin', { sub: 'client-a' })}`,
+      // The same caller with another token (another lifetime, so other bytes): the same budget.
+      'client-a-again': `Bearer ${await hub.token('analyst', { sub: 'client-a', ttl: '1h' })}`,
+      'client-b': `Bearer ${await hub.token('admin', { sub: 'client-b' })}`,
+    };
     const as = (client: keyof typeof tokens, url: string) =>
       raw(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: tokens[client] }, body: '{"query":"{ __typename }"}' });
     for (let i = 0; i < PER_MINUTE; i++) assert.equal((await as('client-a', urls[i % urls.length])).status, 200);
@@ -149,6 +154,7 @@ describe('rate limit', () => {
       assert.equal((refused.body.errors as { extensions: { code: string } }[])[0].extensions.code, 'RATE_LIMITED');
       assert.ok(Number(refused.headers.get('retry-after')) >= 1);
     }
+    assert.equal((await as('client-a-again', urls[0])).status, 429);
     assert.equal((await as('client-b', urls[0])).status, 200);
     // A WebSocket connection counts too: over budget, the upgrade is refused.
     const upgrade = await new Promise<number | undefined>((resolve) => {

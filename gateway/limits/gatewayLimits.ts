@@ -14,6 +14,7 @@ import type { HubConfig } from '../../platform/config.ts';
 import { ErrorCode, type HubError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { guardNesting, OperationLimits, requestError } from './operationLimits.ts';
+import type { Authenticate } from '../security/authenticate.ts';
 import { clientKey, RateLimiter } from './rateLimit.ts';
 import { documentIdAsPersistedQuery, loadManifests, sha256, TrustedDocuments } from './trustedDocuments.ts';
 
@@ -69,7 +70,7 @@ export interface GatewayLimits {
   close(): Promise<void>;
 }
 
-export function createGatewayLimits(config: HubConfig, log: Logger): GatewayLimits {
+export function createGatewayLimits(config: HubConfig, log: Logger, authenticate: Authenticate): GatewayLimits {
   const { limits, access, events } = config;
   const redis = events.redisUrl ? new Redis(events.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   const operations = new OperationLimits(limits);
@@ -85,7 +86,7 @@ export function createGatewayLimits(config: HubConfig, log: Logger): GatewayLimi
   async function overBudget(request: IncomingMessage): Promise<number | undefined> {
     if (!rateLimiter.enabled) return undefined;
     try {
-      const decision = await rateLimiter.take(clientKey(request));
+      const decision = await rateLimiter.take(await clientKey(request, authenticate));
       return decision.allowed ? undefined : decision.retryAfterSeconds;
     } catch (error) {
       log.warn({ err: error }, 'rate limit not checked: Redis unavailable');

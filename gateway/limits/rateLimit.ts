@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
+import type { Authenticate } from '../security/authenticate.ts';
 
 const WINDOW_MS = 60_000;
 
@@ -12,12 +13,16 @@ const WINDOW_MS = 60_000;
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Who is calling, for the rate limit: the hash of the `authorization` header when there is one
- * (so keys and tokens never reach logs or Redis), else the peer address.
+ * Who is calling, for the rate limit: the verified caller's `sub`, so one caller's tokens share
+ * one budget; a request without a valid token counts against its peer address (it is refused
+ * with 401 anyway, and rotating made-up tokens must not buy a fresh budget).
  */
-export function clientKey(request: IncomingMessage): string {
+export async function clientKey(request: IncomingMessage, authenticate: Authenticate): Promise<string> {
   const authorization = request.headers.authorization;
-  if (authorization) return `auth:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`;
+  if (authorization) {
+    const caller = await authenticate(authorization).catch(() => undefined);
+    if (caller) return `sub:${createHash('sha256').update(caller.sub).digest('hex').slice(0, 32)}`;
+  }
   return `ip:${request.socket.remoteAddress ?? 'unknown'}`;
 }
 
