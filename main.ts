@@ -3,11 +3,10 @@
  * (gateway, crm, billing, erp, customer-success) for the distributed deployment.
  */
 import cliProgress from 'cli-progress';
-import { ConfigError, loadConfig, SERVICES, type ServiceName } from './platform/config.ts';
+import { loadConfigOrExit, SERVICES, type HubConfig, type ServiceName } from './platform/config.ts';
 import { startHub, startService, type RunningService } from './hub.ts';
 import { issueDevToken, issuesOwnTokens } from './platform/auth/devTokens.ts';
 import { ROLE_NAMES } from './platform/auth/roles.ts';
-import type { HubConfig } from './platform/config.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -21,13 +20,7 @@ async function devTokenBanner(config: HubConfig): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const requested = process.argv[2];
   if (requested !== undefined && !(SERVICES as readonly string[]).includes(requested)) {
     fail(`Unknown service "${requested}". Run one of: ${SERVICES.join(', ')} (or nothing for all in one process).`);

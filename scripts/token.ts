@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { issueDevToken } from '../platform/auth/devTokens.ts';
 import { ROLE_NAMES, ROLES, isRole } from '../platform/auth/roles.ts';
-import { ConfigError, loadConfig } from '../platform/config.ts';
+import { loadConfigOrExit } from '../platform/config.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -20,13 +20,7 @@ try {
   fail(`${(error as Error).message}\nUsage: npm run token -- --role <${ROLE_NAMES.join('|')}> [--sub <name>] [--ttl 12h]`);
 }
 if (!args.role) fail(`--role is required: one of ${ROLE_NAMES.join(', ')}.`);
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
-  throw error;
-}
+const config = loadConfigOrExit();
 try {
   const token = await issueDevToken(config, args.role, { sub: args.sub, ttl: args.ttl });
   const scopes = isRole(args.role) ? ROLES[args.role].join(' ') : '';
