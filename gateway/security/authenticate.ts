@@ -3,11 +3,8 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } 
 import { makeCaller, type Caller } from '../../platform/auth/caller.ts';
 import { localIssuerKeys, parsePublicKey } from '../../platform/auth/keys.ts';
 import { isRole, ROLE_NAMES, scopesOf, type Role } from '../../platform/auth/roles.ts';
-import { bearerToken, unauthenticated } from '../../platform/auth/subgraphTokens.ts';
+import { cachedVerifier, unauthenticated } from '../../platform/auth/subgraphTokens.ts';
 import type { HubConfig } from '../../platform/config.ts';
-
-/** Verified tokens kept at most; the cache is dropped whole past this. */
-const CACHE_LIMIT = 10_000;
 
 /** Turns an `Authorization` value into the caller it names, or throws UNAUTHENTICATED. */
 export type Authenticate = (authorization: unknown) => Promise<Caller>;
@@ -28,12 +25,7 @@ function rolesOf(payload: JWTPayload): Role[] {
 export function callerAuthenticator(config: HubConfig): Authenticate {
   const { jwksUrl, publicKey, issuer, audience } = config.auth;
   const key: KeyObject | JWTVerifyGetKey = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : publicKey ? parsePublicKey(publicKey) : localIssuerKeys(config).publicKey;
-  const cache = new Map<string, { caller: Caller; exp: number }>();
-  return async (authorization) => {
-    const token = bearerToken(authorization);
-    if (!token) throw unauthenticated('Authentication required: send a token as `Authorization: Bearer <token>` (`npm run token -- --role <role>` makes one).');
-    const cached = cache.get(token);
-    if (cached && cached.exp > Date.now() / 1000) return cached.caller;
+  return cachedVerifier('Authentication required: send a token as `Authorization: Bearer <token>` (`npm run token -- --role <role>` makes one).', async (token) => {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key as KeyObject, { issuer, audience, requiredClaims: ['exp', 'sub'] }));
@@ -43,9 +35,6 @@ export function callerAuthenticator(config: HubConfig): Authenticate {
     const roles = rolesOf(payload);
     const extra = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
     if (roles.length === 0 && extra.length === 0) throw unauthenticated(`The token names no role; roles are ${ROLE_NAMES.join(', ')}.`);
-    const caller = makeCaller(payload.sub!, roles.join(','), scopesOf(roles, extra));
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(token, { caller, exp: payload.exp! });
-    return caller;
-  };
+    return { caller: makeCaller(payload.sub!, roles.join(','), scopesOf(roles, extra)), exp: payload.exp! };
+  });
 }

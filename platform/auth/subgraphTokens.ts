@@ -59,24 +59,31 @@ export function bearerToken(value: unknown): string | undefined {
 }
 
 /**
- * Verifies the gateway's tokens for one subgraph: signed by the gateway's key, for this
- * subgraph, not expired. Verified tokens are cached until they expire. Throws UNAUTHENTICATED.
+ * A bearer-token check with its verified tokens cached until they expire, so a caller's requests
+ * after the first cost a map lookup. `verify` throws UNAUTHENTICATED for a token it refuses.
  */
-export function subgraphTokenVerifier(publicKey: KeyObject, subgraph: string): (authorization: unknown) => Promise<Caller> {
+export function cachedVerifier(missing: string, verify: (token: string) => Promise<{ caller: Caller; exp: number }>): (authorization: unknown) => Promise<Caller> {
   const cache = new Map<string, { caller: Caller; exp: number }>();
   return async (authorization) => {
     const token = bearerToken(authorization);
-    if (!token) throw unauthenticated('Subgraphs serve the gateway only: this request carries no gateway token.');
+    if (!token) throw unauthenticated(missing);
     const cached = cache.get(token);
     if (cached && cached.exp > Date.now() / 1000) return cached.caller;
+    const verified = await verify(token);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(token, verified);
+    return verified.caller;
+  };
+}
+
+/** Verifies the gateway's tokens for one subgraph: signed by the gateway's key, for this subgraph, not expired. */
+export function subgraphTokenVerifier(publicKey: KeyObject, subgraph: string): (authorization: unknown) => Promise<Caller> {
+  return cachedVerifier('Subgraphs serve the gateway only: this request carries no gateway token.', async (token) => {
     try {
       const { payload } = await jwtVerify(token, publicKey, { issuer: GATEWAY_ISSUER, audience: subgraph, algorithms: ['EdDSA', 'Ed25519'], requiredClaims: ['exp', 'sub'] });
-      const caller = makeCaller(String(payload.sub), String(payload.role ?? ''), String(payload.scope ?? '').split(' ').filter(Boolean));
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(token, { caller, exp: payload.exp! });
-      return caller;
+      return { caller: makeCaller(String(payload.sub), String(payload.role ?? ''), String(payload.scope ?? '').split(' ').filter(Boolean)), exp: payload.exp! };
     } catch (error) {
       throw unauthenticated(`The gateway token was refused: ${(error as Error).message}`);
     }
-  };
+  });
 }
