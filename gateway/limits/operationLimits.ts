@@ -17,7 +17,6 @@ import {
   typeFromAST,
   valueFromAST,
   type DocumentNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
@@ -26,6 +25,7 @@ import {
 } from 'graphql';
 import type { LimitsConfig } from '../../platform/config.ts';
 import { ErrorCode, HubError } from '../../platform/errors.ts';
+import { fragmentsOf } from '../documents.ts';
 
 /** What one operation asks for, fragments counted wherever they are spread. */
 export interface OperationSize {
@@ -71,8 +71,7 @@ export function measureOperation(
   variables: Record<string, unknown>,
   listSize: number,
 ): Measured {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const fragments = fragmentsOf(document);
   const variableDefaults = Object.fromEntries(
     (operation.variableDefinitions ?? []).flatMap((definition) => {
       const type = typeFromAST(schema, definition.type);

@@ -17,7 +17,6 @@ import {
   type DocumentNode,
   type ExecutionResult,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -29,6 +28,7 @@ import { fieldRequirement, forbidden, readAccessPolicy, type AccessPolicy } from
 import { unauthenticated } from '../../platform/auth/subgraphTokens.ts';
 import type { HubError } from '../../platform/errors.ts';
 import type { GatewayContext } from '../context.ts';
+import { fragmentsOf } from '../documents.ts';
 
 /**
  * The supergraph as @apollo/gateway takes it. The gateway refuses a supergraph linking security
@@ -79,8 +79,7 @@ export function authorizeOperation(
   const operation = getOperationAST(document, operationName);
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return { kind: 'allowed', document, denials: [], placeholders: [] };
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const fragments = fragmentsOf(document);
   const denials: Denial[] = [];
   const placeholders: string[][] = [];
 
