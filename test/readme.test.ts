@@ -158,12 +158,16 @@ async function streaming(): Promise<number> {
   return readMetric(await (await fetch(`${hub.gateway.url}/metrics`)).text(), 'gateway_subscriptions_streaming');
 }
 
-/** Waits until more subscriptions than `from` stream from their subgraph, so a payment made next reaches them. */
-async function streamingAbove(from: number, stillRunning: () => void = () => undefined): Promise<void> {
+/**
+ * Waits until the count of subscriptions streaming from their subgraph satisfies `ready`: above
+ * the count before subscribing, so a payment made next reaches the new one; back to it after
+ * closing, so the next baseline is right.
+ */
+async function streamingUntil(what: string, ready: (count: number) => boolean, stillRunning: () => void = () => undefined): Promise<void> {
   const deadline = Date.now() + 30_000;
-  while ((await streaming()) <= from) {
+  while (!ready(await streaming())) {
     stillRunning();
-    assert.ok(Date.now() < deadline, 'timed out waiting for the subscription to stream');
+    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -226,16 +230,17 @@ async function runGraphql(block: Block): Promise<void> {
     connectionParams: { authorization: `Bearer ${token}` },
     retryAttempts: 0,
   });
+  const from = await streaming();
   try {
-    const from = await streaming();
     const events = client.iterate<Record<string, { payment: { amount: { amount: string } } }>>({ query: block.code, variables });
     const first = events.next();
-    await streamingAbove(from);
+    await streamingUntil('the subscription to stream', (count) => count > from);
     await pay();
+    let timer: NodeJS.Timeout | undefined;
     const event = await Promise.race([
       first,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event within 30 s of the payment')), 30_000)),
-    ]);
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no event within 30 s of the payment')), 30_000))),
+    ]).finally(() => clearTimeout(timer));
     assert.equal(event.done, false);
     assert.equal(event.value.errors, undefined, JSON.stringify(event.value.errors));
     const [payload] = Object.values(event.value.data ?? {});
@@ -244,6 +249,7 @@ async function runGraphql(block: Block): Promise<void> {
   } finally {
     await client.dispose();
   }
+  await streamingUntil('the subscription to end', (count) => count <= from);
 }
 
 async function runShell(block: Block): Promise<void> {
@@ -274,7 +280,7 @@ async function runProgram(block: Block): Promise<void> {
   const from = await streaming();
   const program = startProgram(file, await hub.token('analyst'));
   try {
-    await streamingAbove(from, () => assert.equal(program.out.exit, undefined, `the program exited:\n${program.out.stderr}`));
+    await streamingUntil('the program to subscribe', (count) => count > from, () => assert.equal(program.out.exit, undefined, `the program exited:\n${program.out.stderr}`));
     await pay();
     const deadline = Date.now() + 30_000;
     while (!program.out.stdout.includes('\n')) {
@@ -289,6 +295,7 @@ async function runProgram(block: Block): Promise<void> {
     program.stop();
     await program.exited;
   }
+  await streamingUntil('the program\'s subscription to end', (count) => count <= from);
 
   // A token the gateway refuses must stop the program, not have it retry forever.
   const refused = startProgram(file, 'not-a-token');
