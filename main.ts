@@ -3,7 +3,7 @@
  * (gateway, crm, billing, erp, customer-success) for the distributed deployment.
  */
 import cliProgress from 'cli-progress';
-import { loadConfigOrExit, SERVICES, type HubConfig, type ServiceName } from './platform/config.ts';
+import { ConfigError, loadConfigOrExit, SERVICES, type HubConfig, type ServiceName } from './platform/config.ts';
 import { startHub, startService, type RunningService } from './hub.ts';
 import { issueDevToken, issuesOwnTokens } from './platform/auth/devTokens.ts';
 import { ROLE_NAMES } from './platform/auth/roles.ts';
@@ -74,6 +74,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error & { code?: string }) => {
+  // A setting whose problem shows once a service reads what it names (a bad manifest in PERSISTED_DOCUMENTS_DIR): one line, no stack.
+  if (error instanceof ConfigError) fail(error.message);
   if (error.code === 'EADDRINUSE') fail(`Cannot start: ${error.message}. Is the hub already running? Set the *_PORT variables to use other ports.`);
   console.error(error);
   process.exit(1);

@@ -199,7 +199,7 @@ export function settings(): Setting[] {
     { variable: 'MAX_QUERY_FIELDS', default: '2000', description: 'field selections in one operation, fragments counted where spread (more: TOO_MANY_FIELDS)' },
     {
       variable: 'MAX_QUERY_COST',
-      default: '5000000',
+      default: '500000',
       description: 'estimated cost of one operation: each field 1, times the list sizes around it (more: QUERY_TOO_COSTLY)',
     },
     { variable: 'QUERY_COST_LIST_SIZE', default: '10', description: 'list size the cost estimate assumes for a list field without a `first` argument' },
@@ -225,7 +225,7 @@ export function settings(): Setting[] {
 /** Raised with every problem found in the environment at once, so one start shows them all. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(problems.length === 1 ? `Invalid configuration: ${problems[0]}` : `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

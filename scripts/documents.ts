@@ -4,7 +4,7 @@
  * PERSISTED_DOCUMENTS_DIR; the app sends `{"documentId": "sha256:<id>"}` (or Apollo's
  * `extensions.persistedQuery`) instead of the query.
  *
- *   npm run documents -- app/**.graphql > persisted/app.json
+ *   npm run -s documents -- app/**.graphql > persisted/app.json   (-s: no npm banner in the manifest)
  */
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';

@@ -1,7 +1,7 @@
 /** The commands a user types: `npm start` (whole hub or one service) and `npm run seed`. */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -108,6 +108,17 @@ describe('npm start', () => {
     });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /SIGTERM: shutting down/);
+  });
+  test('stops the gateway with one line naming the file when a persisted-query manifest is not JSON', async () => {
+    const documents = tempDir();
+    const manifest = join(documents, 'web-app.json');
+    // What `npm run documents -- … > persisted/web-app.json` writes without `-s`: npm's banner, then the manifest.
+    writeFileSync(manifest, `\n> operational-data-hub@0.1.0 documents\n> tsx scripts/documents.ts app.graphql\n\n{"format":"apollo-persisted-query-manifest","version":1,"operations":[]}\n`);
+    const result = await run(['main.ts', 'gateway'], { GATEWAY_PORT: '0', HUB_DATA_DIR: tempDir(), PERSISTED_DOCUMENTS_DIR: documents });
+    assert.equal(result.code, 1);
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, result.stderr);
+    assert.match(lines[0], /PERSISTED_DOCUMENTS_DIR: .*web-app\.json is not JSON .*npm run -s documents/);
   });
 });
 

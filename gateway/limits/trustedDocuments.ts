@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { ConfigError } from '../../platform/config.ts';
 import { ErrorCode } from '../../platform/errors.ts';
 import { requestError } from './operationLimits.ts';
 
@@ -37,17 +38,38 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Reads every `*.json` manifest in `dir`; a body whose id is not its sha256 is refused at start. */
+/** Stops the start: PERSISTED_DOCUMENTS_DIR names something the gateway cannot serve. */
+function refuseManifests(problem: string): never {
+  throw new ConfigError([`PERSISTED_DOCUMENTS_DIR: ${problem}`]);
+}
+
+/**
+ * Reads every `*.json` manifest in `dir`. A file that is not a manifest (not JSON, say npm's banner
+ * above one written without `npm run -s`), or a body whose id is not its sha256, stops the start
+ * with one line naming the file.
+ */
 export function loadManifests(dir: string | undefined): Map<string, string> {
   const documents = new Map<string, string>();
   if (!dir) return documents;
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
-    const manifest = JSON.parse(readFileSync(join(dir, file), 'utf8')) as PersistedQueryManifest;
-    if (manifest.format !== 'apollo-persisted-query-manifest' || !Array.isArray(manifest.operations)) {
-      throw new Error(`${join(dir, file)} is not an apollo-persisted-query-manifest`);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  } catch (error) {
+    refuseManifests(`cannot read the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  for (const file of names.map((name) => join(dir, name))) {
+    let manifest: PersistedQueryManifest | null;
+    try {
+      manifest = JSON.parse(readFileSync(file, 'utf8')) as PersistedQueryManifest | null;
+    } catch (error) {
+      // V8 quotes the text around the fault, which may hold line breaks.
+      refuseManifests(`${file} is not JSON (${(error as Error).message.replace(/\s+/g, ' ')}); write it with \`npm run -s documents -- <files> > ${file}\``);
+    }
+    if (manifest?.format !== 'apollo-persisted-query-manifest' || !Array.isArray(manifest.operations)) {
+      refuseManifests(`${file} is not an apollo-persisted-query-manifest`);
     }
     for (const operation of manifest.operations) {
-      if (sha256(operation.body) !== operation.id) throw new Error(`${join(dir, file)}: operation ${operation.name} has an id that is not the sha256 of its body`);
+      if (sha256(operation.body) !== operation.id) refuseManifests(`${file}: operation ${operation.name} has an id that is not the sha256 of its body`);
       documents.set(operation.id, operation.body);
     }
   }
