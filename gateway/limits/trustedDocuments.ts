@@ -37,20 +37,28 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Reads every `*.json` manifest in `dir`; a body whose id is not its sha256 is refused at start. */
+/** Every `*.json` manifest in `dir`, by file name; a body whose id is not its sha256 is refused. */
+export function readManifests(dir: string): { file: string; manifest: PersistedQueryManifest }[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const manifest = JSON.parse(readFileSync(join(dir, file), 'utf8')) as PersistedQueryManifest;
+      if (manifest.format !== 'apollo-persisted-query-manifest' || !Array.isArray(manifest.operations)) {
+        throw new Error(`${join(dir, file)} is not an apollo-persisted-query-manifest`);
+      }
+      for (const operation of manifest.operations) {
+        if (sha256(operation.body) !== operation.id) throw new Error(`${join(dir, file)}: operation ${operation.name} has an id that is not the sha256 of its body`);
+      }
+      return { file, manifest };
+    });
+}
+
+/** The operations of every manifest in `dir` by id, read at start. */
 export function loadManifests(dir: string | undefined): Map<string, string> {
   const documents = new Map<string, string>();
   if (!dir) return documents;
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
-    const manifest = JSON.parse(readFileSync(join(dir, file), 'utf8')) as PersistedQueryManifest;
-    if (manifest.format !== 'apollo-persisted-query-manifest' || !Array.isArray(manifest.operations)) {
-      throw new Error(`${join(dir, file)} is not an apollo-persisted-query-manifest`);
-    }
-    for (const operation of manifest.operations) {
-      if (sha256(operation.body) !== operation.id) throw new Error(`${join(dir, file)}: operation ${operation.name} has an id that is not the sha256 of its body`);
-      documents.set(operation.id, operation.body);
-    }
-  }
+  for (const { manifest } of readManifests(dir)) for (const operation of manifest.operations) documents.set(operation.id, operation.body);
   return documents;
 }
 
