@@ -22,6 +22,7 @@ import {
 } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_EXAMPLES } from '../../gateway/graphiql/index.ts';
+import { fragmentsOf, spreadFragments } from '../../gateway/documents.ts';
 import { readManifests } from '../../gateway/limits/trustedDocuments.ts';
 
 export interface RegisteredOperation {
@@ -52,7 +53,7 @@ async function projectOperations(root: string): Promise<RegisteredOperation[]> {
   if (pointers.length === 0) return [];
   const sources = await loadDocuments(pointers, { cwd: root, loaders: [new CodeFileLoader(), new GraphQLFileLoader()] });
   const definitions = sources.flatMap((source) => (source.document?.definitions ?? []).map((definition) => ({ definition, file: source.location ?? '' })));
-  const fragments = fragmentMap(definitions.map(({ definition }) => definition));
+  const fragments = fragmentsOf({ definitions: definitions.map(({ definition }) => definition) });
   return definitions.flatMap(({ definition, file }) =>
     definition.kind === Kind.OPERATION_DEFINITION
       ? [{ client: 'project', name: definition.name?.value ?? '(anonymous)', source: file.startsWith(root) ? file.slice(root.length + 1) : file, document: withFragments(definition, fragments) }]
@@ -63,7 +64,7 @@ async function projectOperations(root: string): Promise<RegisteredOperation[]> {
 function graphiqlOperations(): RegisteredOperation[] {
   return DEFAULT_EXAMPLES.flatMap((example) => {
     const document = parse(example.query);
-    const fragments = fragmentMap(document.definitions);
+    const fragments = fragmentsOf(document);
     return document.definitions.flatMap((definition) =>
       definition.kind === Kind.OPERATION_DEFINITION
         ? [{ client: 'graphiql', name: definition.name?.value ?? example.name, source: 'gateway/graphiql/index.ts', document: withFragments(definition, fragments) }]
@@ -72,25 +73,9 @@ function graphiqlOperations(): RegisteredOperation[] {
   });
 }
 
-function fragmentMap(definitions: readonly DefinitionNode[]): Map<string, FragmentDefinitionNode> {
-  return new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-}
-
-/** An operation as a document of its own: it and the fragments it spreads, directly or not. */
+/** An operation as a document of its own: it and the fragments it spreads. */
 function withFragments(operation: DefinitionNode, fragments: Map<string, FragmentDefinitionNode>): DocumentNode {
-  const used = new Map<string, FragmentDefinitionNode>();
-  const walk = (node: DefinitionNode) =>
-    visit(node, {
-      FragmentSpread(spread) {
-        const fragment = fragments.get(spread.name.value);
-        if (fragment && !used.has(fragment.name.value)) {
-          used.set(fragment.name.value, fragment);
-          walk(fragment);
-        }
-      },
-    });
-  walk(operation);
-  return { kind: Kind.DOCUMENT, definitions: [operation, ...used.values()] };
+  return { kind: Kind.DOCUMENT, definitions: [operation, ...spreadFragments(operation, fragments)] };
 }
 
 /**
