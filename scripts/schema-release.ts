@@ -37,7 +37,9 @@ try {
     if (breaking.length > 0 && !accepted) {
       throw new Error(`Not released: ${breaking.length} breaking change(s). Release them deliberately with --accept-breaking "<why>" (the reason goes into ${CHANGELOG}).`);
     }
-    if (report.changes.length === 0 && existsSync(join(root, RELEASED_SUPERGRAPH))) {
+    if (report.changes.length === 0) {
+      // Ownership may have moved without a change clients see: keep the owners current.
+      writeFileSync(join(root, RELEASED_SUPERGRAPH), supergraphSdl);
       console.log(`Nothing to release: the API schema is ${RELEASED_SCHEMA}.`);
       process.exit(0);
     }

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { after, describe, test } from 'node:test';
 import { sha256, type PersistedQueryManifest } from '../gateway/limits/trustedDocuments.ts';
 import type { CheckReport } from '../scripts/schema/policy.ts';
@@ -93,7 +94,7 @@ function operationNames(operations: { client: string; name: string }[]): string[
   return operations.map((operation) => `${operation.client}: ${operation.name}`);
 }
 
-describe('schema:check', { concurrency: true }, () => {
+describe('schema:check and schema:release', { concurrency: true }, () => {
   test('fails removing a field registered operations select, naming the change and each operation', async () => {
     const project = copyProject();
     editSchema(project, 'crm', removeField('accountOwner: String'));
@@ -123,18 +124,33 @@ describe('schema:check', { concurrency: true }, () => {
     assert.deepEqual(broken?.errors, ['Field "customer" argument "asOf" of type "Date!" is required, but it was not provided.']);
   });
 
-  test('passes adding an optional field', async () => {
-    const { code, report } = await checkWith('crm', addField('Customer', 'nickname: String'));
+  test('passes adding an optional field, against the released schema or a git ref', async () => {
+    const project = copyProject();
+    const git = (...args: string[]) => promisify(execFile)('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: project });
+    await git('init', '-q');
+    await git('add', 'supergraph.graphql');
+    await git('commit', '-qm', 'supergraph');
+    const { code, report } = await checkWith('crm', addField('Customer', 'nickname: String'), project);
     assert.equal(code, 0);
     assert.equal(report.verdict, 'pass');
+    const expected = [{ level: 'safe', verdict: 'ok', message: "Field 'nickname' was added to object type 'Customer'", subgraphs: ['crm'] }];
     assert.deepEqual(
       report.changes.map(({ level, verdict, message, subgraphs }) => ({ level, verdict, message, subgraphs })),
-      [{ level: 'safe', verdict: 'ok', message: "Field 'nickname' was added to object type 'Customer'", subgraphs: ['crm'] }],
+      expected,
     );
     assert.deepEqual(report.brokenOperations, []);
+
+    const againstHead = await run(project, 'schema-check.ts', '--json', '--against', 'HEAD');
+    assert.equal(againstHead.code, 0, againstHead.stderr);
+    const headReport = JSON.parse(againstHead.stdout) as CheckReport;
+    assert.equal(headReport.baseline, 'supergraph.graphql at HEAD');
+    assert.deepEqual(
+      headReport.changes.map(({ level, verdict, message, subgraphs }) => ({ level, verdict, message, subgraphs })),
+      expected,
+    );
   });
 
-  test("fails changing the type of a field registered operations select, though they still validate", async () => {
+  test('fails changing the type of a field registered operations select, though they still validate', async () => {
     const { code, report } = await checkWith('crm', (sdl) => sdl.replace(/^  title: String$/m, '  title: Int'));
     assert.equal(code, 1);
     assert.equal(report.verdict, 'fail');
@@ -185,9 +201,7 @@ describe('schema:check', { concurrency: true }, () => {
       ],
     );
   });
-});
 
-describe('schema:release', () => {
   test('refuses a field made nullable that registered operations select, until the breaking change is accepted with a reason', async () => {
     const project = copyProject();
     editSchema(project, 'billing', (sdl) => sdl.replace('  subscriptions: [BillingSubscription!]! @requiresScopes', '  subscriptions: [BillingSubscription!] @requiresScopes'));
