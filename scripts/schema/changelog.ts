@@ -35,7 +35,7 @@ export function changelogEntry(notes: ReleaseNotes): string {
   for (const change of notes.changes) {
     const section = sectionOf(change.type);
     if (!section) continue;
-    const level = change.level === 'safe' ? '' : ` (${change.level}${change.level === 'breaking' && notes.acceptedBreaking ? `, accepted: ${notes.acceptedBreaking}` : ''})`;
+    const level = change.level === 'safe' ? '' : ` (${change.level}${change.verdict === 'fail' && notes.acceptedBreaking ? `, accepted: ${notes.acceptedBreaking}` : ''})`;
     add(change.subgraphs, section, `${change.message}${level}`);
   }
   const before = new Set(deprecatedElements(notes.released).map((element) => element.coordinate));

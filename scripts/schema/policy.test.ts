@@ -10,7 +10,8 @@ const RELEASED = /* GraphQL */ `
     account(id: ID!, legacy: Boolean @deprecated(reason: "Ignored.")): Account
     accounts(status: Status): [Account!]!
   }
-  type Account { id: ID! name: String! code: String @deprecated(reason: "Use id.") plan: String }
+  type Account { id: ID! name: String! code: String @deprecated(reason: "Use id.") plan: String legacy: Legacy @deprecated(reason: "Use plan.") }
+  type Legacy { tier: String }
   enum Status { OPEN CLOSED }
 `;
 
@@ -49,6 +50,18 @@ describe('schema policy', () => {
     );
   });
 
+  test('warns on a type removed with the deprecated field that returned it', async () => {
+    const report = await check(RELEASED.replace(' legacy: Legacy @deprecated(reason: "Use plan.")', '').replace('type Legacy { tier: String }', ''));
+    assert.equal(report.verdict, 'warn');
+    assert.deepEqual(
+      report.changes.map(({ type, verdict }) => ({ type, verdict })).sort((a, b) => a.type.localeCompare(b.type)),
+      [
+        { type: 'FIELD_REMOVED', verdict: 'warn' },
+        { type: 'TYPE_REMOVED', verdict: 'warn' },
+      ],
+    );
+  });
+
   test('fails an enum value removed that an operation writes', async () => {
     const report = await check(RELEASED.replace('enum Status { OPEN CLOSED }', 'enum Status { CLOSED }'));
     assert.equal(report.verdict, 'fail');
@@ -60,7 +73,7 @@ describe('schema policy', () => {
     const dangerous = await check(RELEASED.replace('enum Status { OPEN CLOSED }', 'enum Status { OPEN CLOSED PAUSED }'));
     assert.deepEqual(dangerous.changes.map(({ level, verdict }) => ({ level, verdict })), [{ level: 'dangerous', verdict: 'warn' }]);
     assert.equal(dangerous.verdict, 'warn');
-    const safe = await check(RELEASED.replace('plan: String }', 'plan: String seats: Int }'));
+    const safe = await check(RELEASED.replace('plan: String', 'plan: String seats: Int'));
     assert.deepEqual(safe.changes.map(({ level, verdict, subgraphs }) => ({ level, verdict, subgraphs })), [{ level: 'safe', verdict: 'ok', subgraphs: ['new'] }]);
     assert.equal(safe.verdict, 'pass');
   });

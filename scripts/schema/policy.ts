@@ -3,12 +3,14 @@
 // breaking change costs. See the README's "Schema governance".
 import { ChangeType, CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import {
+  getNamedType,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isObjectType,
   validate,
   type GraphQLSchema,
+  type GraphQLType,
 } from 'graphql';
 import { coordinatesUsed, type RegisteredOperation } from './operations.ts';
 
@@ -130,6 +132,9 @@ function judge(change: Change, input: CheckInput, used: Use[]): ChangeVerdict {
     if (deprecation) return { ...base, verdict: 'warn', reason: `removed after its deprecation ("${deprecation}"); no registered operation uses it` };
     return { ...base, verdict: 'fail', reason: 'removed without being @deprecated(reason:) in the released schema: deprecate it and release first' };
   }
+  if (change.type === ChangeType.TypeRemoved && onlyDeprecatedReferences(input.released, path!)) {
+    return { ...base, verdict: 'warn', reason: 'removed with the deprecated fields and arguments that used it; no registered operation uses it' };
+  }
   return { ...base, verdict: 'fail', reason: 'breaking; no registered operation uses it, but only the removal of a deprecated element passes unused' };
 }
 
@@ -162,6 +167,22 @@ function deprecationOf(schema: GraphQLSchema, path: string): string | undefined 
     reason = argument === undefined ? field?.deprecationReason : field?.args.find((arg) => arg.name === argument)?.deprecationReason;
   }
   return reason && reason !== DEFAULT_DEPRECATION_REASON ? reason : undefined;
+}
+
+/** Whether `typeName` is used in `schema` only by explicitly deprecated fields, arguments and input fields (and at least one). */
+function onlyDeprecatedReferences(schema: GraphQLSchema, typeName: string): boolean {
+  const usages: { type: GraphQLType; reason: string | null | undefined }[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) usages.push({ type: field.type, reason: field.deprecationReason });
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        usages.push({ type: field.type, reason: field.deprecationReason });
+        for (const arg of field.args) usages.push({ type: arg.type, reason: arg.deprecationReason });
+      }
+    }
+  }
+  const references = usages.filter((usage) => getNamedType(usage.type).name === typeName);
+  return references.length > 0 && references.every((usage) => Boolean(usage.reason) && usage.reason !== DEFAULT_DEPRECATION_REASON);
 }
 
 /** Every deprecated field, argument, input field and enum value of `schema`, with its reason. */
