@@ -35,7 +35,7 @@ export function changelogEntry(notes: ReleaseNotes): string {
   for (const change of notes.changes) {
     const section = sectionOf(change.type);
     if (!section) continue;
-    const level = change.level === 'safe' ? '' : ` (${change.level}${change.verdict === 'fail' && notes.acceptedBreaking ? `, accepted: ${notes.acceptedBreaking}` : ''})`;
+    const level = change.level === 'safe' ? '' : ` (${change.level}${change.verdict === 'fail' && notes.acceptedBreaking ? ', accepted' : ''})`;
     add(change.subgraphs, section, `${change.message}${level}`);
   }
   const before = new Set(deprecatedElements(notes.released).map((element) => element.coordinate));
@@ -43,6 +43,8 @@ export function changelogEntry(notes: ReleaseNotes): string {
     if (!before.has(coordinate)) add(notes.owners(coordinate), 'Deprecated', `\`${coordinate}\`: ${reason}`);
   }
   const lines = [`## Release ${notes.number} (${notes.date})`, ''];
+  const accepted = notes.changes.some((change) => change.verdict === 'fail');
+  if (accepted && notes.acceptedBreaking) lines.push(`Breaking changes released deliberately: ${notes.acceptedBreaking}`, '');
   if (bySubgraph.size === 0) lines.push('No change to the API schema.', '');
   for (const [subgraphs, sections] of [...bySubgraph].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`### ${subgraphs}`, '');
