@@ -28,6 +28,7 @@ import { authorizingExecutor, OperationAuthorizer, supergraphForGateway } from '
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
 import { createGatewayLimits } from './limits/gatewayLimits.ts';
+import { DeprecatedUsage, type DeprecatedUsageReport } from './deprecatedUsage.ts';
 import { requestDeadline } from './limits/requestTimeout.ts';
 
 /** The composed supergraph, committed at the repository root and rebuilt by `npm run compose`. */
@@ -62,6 +63,27 @@ interface SubgraphStatus {
 
 /** The gateway itself, as the caller of its readiness probes: no scopes, `{ __typename }` needs none. */
 const PROBE_CALLER = makeCaller('system:gateway', '', []);
+
+/** The gateway itself, as the reporter of deprecated-field usage to ops. */
+const USAGE_REPORTER = makeCaller('system:gateway', '', ['ops:write']);
+
+const RECORD_DEPRECATED_USAGE = /* GraphQL */ `
+  mutation RecordDeprecatedUsage($usage: [DeprecatedUsageInput!]!, $idempotencyKey: String!) {
+    recordDeprecatedUsage(usage: $usage, idempotencyKey: $idempotencyKey)
+  }
+`;
+
+/** Sends one deprecated-usage report to the ops subgraph; throws unless ops recorded it. */
+async function reportToOps(url: string, token: string, report: DeprecatedUsageReport, timeoutMs: number): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: RECORD_DEPRECATED_USAGE, variables: report }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const body = (await response.json()) as { errors?: { message: string }[] };
+  if (!response.ok || body.errors) throw new Error(`ops answered ${response.status}: ${body.errors?.map((error) => error.message).join('; ') ?? ''}`);
+}
 
 /** Asks one subgraph for `{ __typename }`; used by `/readyz`. */
 async function probe(url: string, token: string, timeoutMs: number): Promise<SubgraphStatus> {
@@ -133,6 +155,10 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const deduplication = new QueryDeduplication();
   const federation = lazyFederation(supergraphSdl);
   const planExecutor = new PlanExecutor(federation, dataSources);
+  // Reported to ops when the supergraph has it (the benchmark's has not).
+  const deprecatedUsage = new DeprecatedUsage(async (report) => {
+    if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), report, timeoutMs);
+  }, logger);
   const apollo = new ApolloServer<GatewayContext>({
     // Authorization first: deduplication and execution only ever see the document the caller may run.
     gateway: layeredGateway(gateway, [
@@ -148,14 +174,14 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
     formatError: (formatted) => maskError(formatted as Parameters<typeof maskError>[0]).error as typeof formatted,
-    plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin, limits.apollo.plugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin, limits.apollo.plugin, deprecatedUsage.plugin],
   });
 
   let subscriptions: SubscriptionServer | undefined;
   const app = createHttpApp({
     logger,
     bodyLimit: config.limits.bodyBytes,
-    metrics: () => [...(subscriptions?.metrics() ?? []), ...deduplication.metrics(), ...transport.metrics()],
+    metrics: () => [...(subscriptions?.metrics() ?? []), ...deduplication.metrics(), ...transport.metrics(), ...deprecatedUsage.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => [name, await probe(url, subgraphTokens.token(PROBE_CALLER, name), Math.min(timeoutMs, 2000))] as const)),
@@ -216,6 +242,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       await subscriptions?.close();
       await app.close();
       await apollo.stop();
+      await deprecatedUsage.close();
       await limits.close();
       await transport.close();
     },

@@ -4,26 +4,16 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
-import { loadConfig, SYSTEMS } from '../platform/config.ts';
 import { SUPERGRAPH_PATH } from '../gateway/server.ts';
+import { composeSubgraphs } from './schema/composition.ts';
 
-const root = join(import.meta.dirname, '..');
-const defaults = loadConfig({});
-const services = SYSTEMS.filter((name) => existsSync(join(root, 'subgraphs', name, 'schema.graphql'))).map((name) => ({
-  name,
-  url: defaults.systems[name].url,
-  typeDefs: parse(readFileSync(join(root, 'subgraphs', name, 'schema.graphql'), 'utf8')),
-}));
-
-const result = composeServices(services);
-if (result.errors) {
-  console.error(`Composition failed:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`);
+const composition = composeSubgraphs(join(import.meta.dirname, '..'));
+if (!composition.ok) {
+  console.error(`Composition failed:\n${composition.errors.map((error) => `  - ${error}`).join('\n')}`);
   process.exit(1);
 }
-for (const hint of result.hints ?? []) console.warn(`hint: ${hint.toString()}`);
-const supergraph = `${result.supergraphSdl.trimEnd()}\n`;
+for (const hint of composition.hints) console.warn(`hint: ${hint}`);
+const { supergraphSdl: supergraph, subgraphs } = composition;
 
 if (process.argv.includes('--check')) {
   const committed = existsSync(SUPERGRAPH_PATH) ? readFileSync(SUPERGRAPH_PATH, 'utf8') : '';
@@ -31,8 +21,8 @@ if (process.argv.includes('--check')) {
     console.error('supergraph.graphql is stale: run `npm run compose` and commit the result.');
     process.exit(1);
   }
-  console.log(`supergraph.graphql is current (${services.map((s) => s.name).join(', ')}).`);
+  console.log(`supergraph.graphql is current (${subgraphs.join(', ')}).`);
 } else {
   writeFileSync(SUPERGRAPH_PATH, supergraph);
-  console.log(`Wrote supergraph.graphql from ${services.map((s) => s.name).join(', ')}.`);
+  console.log(`Wrote supergraph.graphql from ${subgraphs.join(', ')}.`);
 }

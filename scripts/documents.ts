@@ -7,7 +7,8 @@
  *   npm run -s documents -- app/**.graphql > persisted/app.json   (-s: no npm banner in the manifest)
  */
 import { readFileSync } from 'node:fs';
-import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
+import { Kind, parse, print, type DefinitionNode } from 'graphql';
+import { fragmentsOf, spreadFragments } from '../gateway/documents.ts';
 import { sha256, type PersistedQueryManifest } from '../gateway/limits/trustedDocuments.ts';
 
 const files = process.argv.slice(2);
@@ -17,31 +18,13 @@ if (files.length === 0) {
 }
 
 const definitions: DefinitionNode[] = files.flatMap((file) => parse(readFileSync(file, 'utf8')).definitions);
-const fragments = new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-
-/** The fragments a definition spreads, directly or through other fragments, in name order. */
-function usedFragments(root: DefinitionNode): FragmentDefinitionNode[] {
-  const used = new Map<string, FragmentDefinitionNode>();
-  const walk = (node: DefinitionNode) =>
-    visit(node, {
-      FragmentSpread(spread) {
-        const fragment = fragments.get(spread.name.value);
-        if (!fragment) throw new Error(`Unknown fragment ${spread.name.value}`);
-        if (!used.has(fragment.name.value)) {
-          used.set(fragment.name.value, fragment);
-          walk(fragment);
-        }
-      },
-    });
-  walk(root);
-  return [...used.values()].sort((a, b) => a.name.value.localeCompare(b.name.value));
-}
+const fragments = fragmentsOf({ definitions });
 
 const operations: PersistedQueryManifest['operations'] = [];
 for (const definition of definitions) {
   if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
   if (!definition.name) throw new Error('Every persisted operation needs a name');
-  const body = [definition, ...usedFragments(definition)].map((node) => print(node)).join('\n\n');
+  const body = [definition, ...spreadFragments(definition, fragments)].map((node) => print(node)).join('\n\n');
   operations.push({ id: sha256(body), body, name: definition.name.value, type: definition.operation });
 }
 const manifest: PersistedQueryManifest = { format: 'apollo-persisted-query-manifest', version: 1, operations };

@@ -44,35 +44,41 @@ function refuseManifests(problem: string): never {
 }
 
 /**
- * Reads every `*.json` manifest in `dir`. A file that is not a manifest (not JSON, say npm's banner
- * above one written without `npm run -s`), or a body whose id is not its sha256, stops the start
- * with one line naming the file.
+ * Every `*.json` manifest in `dir`, by file name. A file that is not a manifest (not JSON, say
+ * npm's banner above one written without `npm run -s`), or a body whose id is not its sha256,
+ * is refused with one line naming the file.
  */
-export function loadManifests(dir: string | undefined): Map<string, string> {
-  const documents = new Map<string, string>();
-  if (!dir) return documents;
+export function readManifests(dir: string): { file: string; manifest: PersistedQueryManifest }[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
   } catch (error) {
     refuseManifests(`cannot read the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  for (const file of names.map((name) => join(dir, name))) {
+  return names.map((file) => {
+    const path = join(dir, file);
     let manifest: PersistedQueryManifest | null;
     try {
-      manifest = JSON.parse(readFileSync(file, 'utf8')) as PersistedQueryManifest | null;
+      manifest = JSON.parse(readFileSync(path, 'utf8')) as PersistedQueryManifest | null;
     } catch (error) {
       // V8 quotes the text around the fault, which may hold line breaks.
-      refuseManifests(`${file} is not JSON (${(error as Error).message.replace(/\s+/g, ' ')}); write it with \`npm run -s documents -- <files> > ${file}\``);
+      refuseManifests(`${path} is not JSON (${(error as Error).message.replace(/\s+/g, ' ')}); write it with \`npm run -s documents -- <files> > ${path}\``);
     }
     if (manifest?.format !== 'apollo-persisted-query-manifest' || !Array.isArray(manifest.operations)) {
-      refuseManifests(`${file} is not an apollo-persisted-query-manifest`);
+      refuseManifests(`${path} is not an apollo-persisted-query-manifest`);
     }
     for (const operation of manifest.operations) {
-      if (sha256(operation.body) !== operation.id) refuseManifests(`${file}: operation ${operation.name} has an id that is not the sha256 of its body`);
-      documents.set(operation.id, operation.body);
+      if (sha256(operation.body) !== operation.id) refuseManifests(`${path}: operation ${operation.name} has an id that is not the sha256 of its body`);
     }
-  }
+    return { file, manifest };
+  });
+}
+
+/** The operations of every manifest in `dir` by id, read at start. */
+export function loadManifests(dir: string | undefined): Map<string, string> {
+  const documents = new Map<string, string>();
+  if (!dir) return documents;
+  for (const { manifest } of readManifests(dir)) for (const operation of manifest.operations) documents.set(operation.id, operation.body);
   return documents;
 }
 

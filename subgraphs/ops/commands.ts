@@ -1,6 +1,6 @@
 import type { AuditRecord } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
+import { badInput, conflict, notFound } from '../../platform/errors.ts';
 import { PermanentEventError, type BusinessEvent, type Emit } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import * as check from '../../platform/validate.ts';
@@ -224,4 +224,37 @@ export async function recordAudit(tx: Queryable, event: BusinessEvent): Promise<
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (event_id) DO NOTHING`,
     [event.id, event.source, actor, role, correlationId, operation, JSON.stringify(args), outcome, at],
   );
+}
+
+/** One entry of a gateway's deprecated-usage report. */
+export interface DeprecatedUsageReport {
+  client: string;
+  operation: string;
+  field: string;
+  count: number;
+  lastSeenAt: string;
+}
+
+/** Entries one report may carry. */
+const MAX_USAGE_ENTRIES = 1000;
+
+/** Adds a gateway's counts of deprecated fields its clients selected to the totals; returns how many entries. */
+export async function recordDeprecatedUsage(tx: Queryable, usage: readonly DeprecatedUsageReport[]): Promise<string> {
+  if (usage.length > MAX_USAGE_ENTRIES) throw badInput('usage', `at most ${MAX_USAGE_ENTRIES} entries per report`);
+  const rows = usage.map((entry, index) => ({
+    client: check.text(`usage.${index}.client`, entry.client),
+    operation: check.text(`usage.${index}.operation`, entry.operation),
+    field: check.text(`usage.${index}.field`, entry.field),
+    count: check.integer(`usage.${index}.count`, entry.count, 1, 1_000_000_000),
+    lastSeenAt: entry.lastSeenAt,
+  }));
+  for (const row of rows) {
+    await tx.query(
+      `INSERT INTO deprecated_usage (client, operation, field, count, first_seen_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $5)
+       ON CONFLICT (field, client, operation) DO UPDATE
+       SET count = deprecated_usage.count + EXCLUDED.count, last_seen_at = GREATEST(deprecated_usage.last_seen_at, EXCLUDED.last_seen_at)`,
+      [row.client, row.operation, row.field, row.count, row.lastSeenAt],
+    );
+  }
+  return String(rows.length);
 }

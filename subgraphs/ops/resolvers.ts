@@ -6,7 +6,7 @@ import * as commands from './commands.ts';
 import type { Resolvers, System } from './generated/resolvers.ts';
 import { operationsHealth } from './health.ts';
 import type { DeadLetterRow, ExceptionRow } from './rows.ts';
-import { auditPage, deadLetterList, eventLog, exceptionList, workflowByCorrelation } from './store.ts';
+import { auditPage, deadLetterList, deprecatedUsageList, eventLog, exceptionList, workflowByCorrelation } from './store.ts';
 
 const MAX_PAGE = 200;
 
@@ -43,6 +43,7 @@ export const resolvers: Resolvers = {
         correlationId: args.correlationId ?? null,
       }),
     operationsHealth: (_root, _args, { db, stream }) => operationsHealth(db, stream),
+    deprecatedUsage: (_root, { field, client }, { db }) => deprecatedUsageList(db, field ?? null, client ?? null),
     auditTrail: async (_root, { first, after, filter }, { db }) => {
       const size = pageSize(first, MAX_PAGE, 50);
       const beforeSeq = after ? decodeCursor(after) : null;
@@ -82,6 +83,8 @@ export const resolvers: Resolvers = {
         await write(idempotencyKey, 'resolveException', { id, note }, (tx, emit) => commands.resolveException(tx, emit, id, note)),
         loaders,
       ),
+    recordDeprecatedUsage: async (_root, { usage, idempotencyKey }, { write }) =>
+      Number(await write(idempotencyKey, 'recordDeprecatedUsage', { usage }, (tx) => commands.recordDeprecatedUsage(tx, usage))),
   },
 
   Subscription: {

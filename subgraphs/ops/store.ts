@@ -127,3 +127,14 @@ export async function auditPage(db: Queryable, first: number, beforeSeq: string 
   );
   return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
 }
+
+/** The deprecated-usage totals, by field, client and operation. */
+export function deprecatedUsageList(db: Queryable, field: string | null, client: string | null) {
+  // GraphQL's Int is 32 bits; a total beyond it reads as the largest.
+  return db.query<{ client: string; operation: string; field: string; count: number; firstSeenAt: string; lastSeenAt: string }>(
+    `SELECT client, operation, field, LEAST(count, 2147483647)::int AS count, first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt"
+     FROM deprecated_usage WHERE ($1::text IS NULL OR field = $1) AND ($2::text IS NULL OR client = $2)
+     ORDER BY field, client, operation`,
+    [field, client],
+  );
+}

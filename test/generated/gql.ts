@@ -31,6 +31,10 @@ type Documents = {
     "\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n": typeof types.AuthResolveExceptionDocument,
     "\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.AuthAuditTrailDocument,
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": typeof types.AuthUpdateOwnerDocument,
+    "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": typeof types.DeprecatedOwnersDocument,
+    "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": typeof types.DeprecatedOwnersByFragmentDocument,
+    "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": typeof types.DeprecatedNoneDocument,
+    "\n  query DeprecatedUsage($field: String) { deprecatedUsage(field: $field) { client operation field count firstSeenAt lastSeenAt } }\n": typeof types.DeprecatedUsageDocument,
     "\n  query DistributedSubscriptions { customers(first: 20) { nodes { subscriptions { id status } } } }\n": typeof types.DistributedSubscriptionsDocument,
     "\n  mutation DistributedIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id issuedAt } }\n": typeof types.DistributedIssueDocument,
     "\n  query DistributedEntries($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n": typeof types.DistributedEntriesDocument,
@@ -110,6 +114,10 @@ const documents: Documents = {
     "\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n": types.AuthResolveExceptionDocument,
     "\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n": types.AuthAuditTrailDocument,
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": types.AuthUpdateOwnerDocument,
+    "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": types.DeprecatedOwnersDocument,
+    "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": types.DeprecatedOwnersByFragmentDocument,
+    "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": types.DeprecatedNoneDocument,
+    "\n  query DeprecatedUsage($field: String) { deprecatedUsage(field: $field) { client operation field count firstSeenAt lastSeenAt } }\n": types.DeprecatedUsageDocument,
     "\n  query DistributedSubscriptions { customers(first: 20) { nodes { subscriptions { id status } } } }\n": types.DistributedSubscriptionsDocument,
     "\n  mutation DistributedIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id issuedAt } }\n": types.DistributedIssueDocument,
     "\n  query DistributedEntries($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n": types.DistributedEntriesDocument,
@@ -254,6 +262,22 @@ export function graphql(source: "\n  query AuthAuditTrail($filter: AuditFilter) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n"): (typeof documents)["\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n"): (typeof documents)["\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n"): (typeof documents)["\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n"): (typeof documents)["\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeprecatedUsage($field: String) { deprecatedUsage(field: $field) { client operation field count firstSeenAt lastSeenAt } }\n"): (typeof documents)["\n  query DeprecatedUsage($field: String) { deprecatedUsage(field: $field) { client operation field count firstSeenAt lastSeenAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -152,6 +152,37 @@ export type DeadLetterStatus =
   /** A replay was requested and has not been applied yet. */
   | 'REPLAYING';
 
+/**
+ * How often one client's operation selected a deprecated field, as the gateways counted and reported
+ * it: what still blocks the field's removal (see the README's "Schema governance").
+ */
+export type DeprecatedFieldUsage = {
+  __typename?: 'DeprecatedFieldUsage';
+  /** The client's `apollographql-client-name` header; "unknown" without one. */
+  client: Scalars['String']['output'];
+  /** Executions that selected it. */
+  count: Scalars['Int']['output'];
+  /** The deprecated field, as a schema coordinate, e.g. "Customer.legacyCode". */
+  field: Scalars['String']['output'];
+  /** When a gateway first counted it. */
+  firstSeenAt: Scalars['DateTime']['output'];
+  /** When a gateway last counted it. */
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** The operation's name; "(anonymous)" without one. */
+  operation: Scalars['String']['output'];
+};
+
+/** What a gateway counted since its last report: one client's operation and one deprecated field. */
+export type DeprecatedUsageInput = {
+  client: Scalars['String']['input'];
+  /** Executions since the last report, 1 or more. */
+  count: Scalars['Int']['input'];
+  field: Scalars['String']['input'];
+  /** When the last of them ran. */
+  lastSeenAt: Scalars['DateTime']['input'];
+  operation: Scalars['String']['input'];
+};
+
 /** Whether an exception still needs someone. */
 export type ExceptionStatus =
   /** Waiting for its owner to act. */
@@ -162,6 +193,11 @@ export type ExceptionStatus =
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * The gateway's report of deprecated fields its clients selected (not part of the API schema:
+   * only the gateway calls it). Returns how many entries were recorded.
+   */
+  recordDeprecatedUsage: Scalars['Int']['output'];
+  /**
    * Every mutation takes an optional idempotencyKey: a retry with the same key and the same
    * arguments returns the first result and has no second effect; the same key with other
    * arguments is refused with extensions.code IDEMPOTENCY_KEY_REUSED.
@@ -171,6 +207,12 @@ export type Mutation = {
   replayDeadLetter: DeadLetter;
   /** Resolves an open exception with a note; NOT_FOUND when unknown, CONFLICT when already RESOLVED. */
   resolveException: OpsException;
+};
+
+
+export type MutationRecordDeprecatedUsageArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  usage: Array<DeprecatedUsageInput>;
 };
 
 
@@ -260,6 +302,8 @@ export type Query = {
   auditTrail: AuditEntryConnection;
   /** Dead letters, those not replayed first, newest first. */
   deadLetters: Array<DeadLetter>;
+  /** Which clients' operations still select deprecated fields, by field, client and operation. */
+  deprecatedUsage: Array<DeprecatedFieldUsage>;
   /** The event log, in the order ops recorded it. */
   events: Array<BusinessEvent>;
   /** Exceptions, newest first. */
@@ -280,6 +324,12 @@ export type QueryAuditTrailArgs = {
 
 export type QueryDeadLettersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDeprecatedUsageArgs = {
+  client?: InputMaybe<Scalars['String']['input']>;
+  field?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -515,6 +565,8 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<DeadLetterRowModel>;
   DeadLetterStatus: DeadLetterStatus;
+  DeprecatedFieldUsage: ResolverTypeWrapper<DeprecatedFieldUsage>;
+  DeprecatedUsageInput: DeprecatedUsageInput;
   ExceptionStatus: ExceptionStatus;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -546,6 +598,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeadLetter: DeadLetterRowModel;
+  DeprecatedFieldUsage: DeprecatedFieldUsage;
+  DeprecatedUsageInput: DeprecatedUsageInput;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   OperationsHealth: OperationsHealth;
@@ -619,11 +673,21 @@ export type DeadLetterResolvers<ContextType = OpsContext, ParentType extends Res
   status?: Resolver<ResolversTypes['DeadLetterStatus'], ParentType, ContextType>;
 };
 
+export type DeprecatedFieldUsageResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['DeprecatedFieldUsage'] = ResolversParentTypes['DeprecatedFieldUsage']> = {
+  client?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
 
 export type MutationResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  recordDeprecatedUsage?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordDeprecatedUsageArgs, 'idempotencyKey' | 'usage'>>;
   replayDeadLetter?: Resolver<ResolversTypes['DeadLetter'], ParentType, ContextType, RequireFields<MutationReplayDeadLetterArgs, 'id'>>;
   resolveException?: Resolver<ResolversTypes['OpsException'], ParentType, ContextType, RequireFields<MutationResolveExceptionArgs, 'id' | 'note'>>;
 };
@@ -662,6 +726,7 @@ export type PageInfoResolvers<ContextType = OpsContext, ParentType extends Resol
 export type QueryResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditTrail?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
   deadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
+  deprecatedUsage?: Resolver<Array<ResolversTypes['DeprecatedFieldUsage']>, ParentType, ContextType, Partial<QueryDeprecatedUsageArgs>>;
   events?: Resolver<Array<ResolversTypes['BusinessEvent']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   exceptions?: Resolver<Array<ResolversTypes['OpsException']>, ParentType, ContextType, RequireFields<QueryExceptionsArgs, 'first' | 'status'>>;
   operationsHealth?: Resolver<ResolversTypes['OperationsHealth'], ParentType, ContextType>;
@@ -705,6 +770,7 @@ export type Resolvers<ContextType = OpsContext> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
+  DeprecatedFieldUsage?: DeprecatedFieldUsageResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   OperationsHealth?: OperationsHealthResolvers<ContextType>;

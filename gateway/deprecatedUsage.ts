@@ -1,0 +1,191 @@
+/**
+ * Which deprecated fields the gateway's clients still select: every executed operation's
+ * deprecated fields are counted per client (`apollographql-client-name`) and operation name, for
+ * `/metrics`, and reported to ops (`deprecatedUsage`) a few seconds later, so a team knows what
+ * blocks a field's removal. See the README's "Schema governance".
+ */
+import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Logger } from '../platform/logger.ts';
+import type { GatewayContext } from './context.ts';
+import { fragmentsOf, spreadFragments } from './documents.ts';
+
+/** One client's operation and one deprecated field it selected. */
+export interface DeprecatedUsageEntry {
+  client: string;
+  operation: string;
+  field: string;
+  count: number;
+  lastSeenAt: string;
+}
+
+/** A report to ops; sent again with the same key until ops has it, so it is counted once. */
+export interface DeprecatedUsageReport {
+  idempotencyKey: string;
+  usage: DeprecatedUsageEntry[];
+}
+
+/** How long counts wait before they are reported, so a busy client costs ops one report per interval. */
+const REPORT_DELAY_MS = 2000;
+/** Distinct (client, operation, field) series kept; client-chosen names beyond them count as "(other)". */
+const MAX_SERIES = 1000;
+const OTHER = '(other)';
+
+export class DeprecatedUsage {
+  /** Since the gateway started, for `/metrics`. */
+  readonly #totals = new Map<string, DeprecatedUsageEntry>();
+  /** Not yet reported to ops. */
+  #pending = new Map<string, DeprecatedUsageEntry>();
+  /** A report ops did not confirm, retried as it was. */
+  #unsent: DeprecatedUsageReport | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #reporting: Promise<void> | undefined;
+  #closed = false;
+  /** Deprecated fields per operation of a parsed document (Apollo keeps one object per document text). */
+  readonly #byDocument = new WeakMap<DocumentNode, Map<string, readonly string[]>>();
+  readonly #hasDeprecated = new WeakMap<GraphQLSchema, boolean>();
+
+  /** `report` sends a report to ops and throws unless ops recorded it. */
+  constructor(
+    private readonly report: (report: DeprecatedUsageReport) => Promise<void>,
+    private readonly log: Logger,
+  ) {}
+
+  /** Counts each executed operation's deprecated fields. */
+  plugin: ApolloServerPlugin<GatewayContext> = {
+    requestDidStart: async ({ request }) => ({
+      executionDidStart: async ({ document, operationName, schema }) => {
+        const fields = this.#deprecatedFields(schema, document, operationName ?? null);
+        if (fields.length === 0) return;
+        const client = request.http?.headers.get('apollographql-client-name') || 'unknown';
+        this.count(client, operationName ?? '(anonymous)', fields);
+      },
+    }),
+  };
+
+  count(client: string, operation: string, fields: readonly string[]): void {
+    const lastSeenAt = new Date().toISOString();
+    for (const field of fields) {
+      const series = this.#totals.has(seriesKey(client, operation, field)) || this.#totals.size < MAX_SERIES ? { client, operation } : { client: OTHER, operation: OTHER };
+      const key = seriesKey(series.client, series.operation, field);
+      for (const map of [this.#totals, this.#pending]) {
+        const entry = map.get(key) ?? { ...series, field, count: 0, lastSeenAt };
+        entry.count++;
+        entry.lastSeenAt = lastSeenAt;
+        map.set(key, entry);
+      }
+    }
+    this.#schedule();
+  }
+
+  /** Lines for the gateway's `/metrics`. */
+  metrics(): string[] {
+    return [
+      '# HELP gateway_deprecated_field_usage_total Executed operations that selected a deprecated field, by client, operation and field.',
+      '# TYPE gateway_deprecated_field_usage_total counter',
+      ...[...this.#totals.values()].map(
+        (entry) => `gateway_deprecated_field_usage_total{client="${label(entry.client)}",operation="${label(entry.operation)}",field="${label(entry.field)}"} ${entry.count}`,
+      ),
+    ];
+  }
+
+  /** Reports what is not yet reported, once more. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    await this.#reporting;
+    await this.#send();
+  }
+
+  #schedule(): void {
+    if (this.#closed || this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#reporting = this.#send().finally(() => {
+        this.#reporting = undefined;
+        if (this.#pending.size > 0 || this.#unsent) this.#schedule();
+      });
+    }, REPORT_DELAY_MS);
+    this.#timer.unref();
+  }
+
+  async #send(): Promise<void> {
+    if (!this.#unsent && this.#pending.size > 0) {
+      this.#unsent = { idempotencyKey: randomUUID(), usage: [...this.#pending.values()].map((entry) => ({ ...entry })) };
+      this.#pending = new Map();
+    }
+    if (!this.#unsent) return;
+    try {
+      await this.report(this.#unsent);
+      this.#unsent = undefined;
+    } catch (error) {
+      this.log.warn({ err: error }, 'deprecated-field usage not reported to ops; retrying');
+    }
+  }
+
+  #deprecatedFields(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): readonly string[] {
+    if (!this.#schemaHasDeprecatedFields(schema)) return [];
+    const byOperation = this.#byDocument.get(document) ?? new Map<string, readonly string[]>();
+    this.#byDocument.set(document, byOperation);
+    const key = operationName ?? '';
+    let fields = byOperation.get(key);
+    if (!fields) {
+      fields = deprecatedFieldsSelected(schema, document, operationName);
+      byOperation.set(key, fields);
+    }
+    return fields;
+  }
+
+  #schemaHasDeprecatedFields(schema: GraphQLSchema): boolean {
+    let has = this.#hasDeprecated.get(schema);
+    if (has === undefined) {
+      has = Object.values(schema.getTypeMap()).some(
+        (type) => !type.name.startsWith('__') && (isObjectType(type) || isInterfaceType(type)) && Object.values(type.getFields()).some((field) => field.deprecationReason),
+      );
+      this.#hasDeprecated.set(schema, has);
+    }
+    return has;
+  }
+}
+
+/** The deprecated fields (`Type.field`) the named operation selects, its fragments included, in name order. */
+export function deprecatedFieldsSelected(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): string[] {
+  const operation = document.definitions.find(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION && (operationName === null || definition.name?.value === operationName),
+  );
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return [];
+  const found = new Set<string>();
+  for (const definition of [operation, ...spreadFragments(operation, fragmentsOf(document))]) {
+    const typeInfo = new TypeInfo(schema);
+    visit(
+      definition,
+      visitWithTypeInfo(typeInfo, {
+        Field() {
+          const parent = typeInfo.getParentType();
+          const field = typeInfo.getFieldDef();
+          if (parent && field?.deprecationReason) found.add(`${parent.name}.${field.name}`);
+        },
+      }),
+    );
+  }
+  return [...found].sort();
+}
+
+function seriesKey(client: string, operation: string, field: string): string {
+  return JSON.stringify([client, operation, field]);
+}
+
+/** A Prometheus label value: backslash, quote and newline escaped. */
+function label(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}

@@ -1,0 +1,99 @@
+/**
+ * Deprecated-field usage at run time: over a supergraph that deprecates `Customer.accountOwner`,
+ * the gateway counts per client and operation the executions that select it, on `/metrics`, and
+ * reports them to ops, whose `deprecatedUsage` query (ops:read) serves the totals.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { SUPERGRAPH_PATH } from '../gateway/server.ts';
+import { graphql } from './generated/index.ts';
+import { query, request } from './graphql.ts';
+import { startHub, type TestHub } from './hub.ts';
+
+const Owners = graphql(/* GraphQL */ `
+  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }
+`);
+
+const OwnersByFragment = graphql(/* GraphQL */ `
+  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }
+  fragment DeprecatedOwner on Customer { accountOwner }
+`);
+
+const Names = graphql(/* GraphQL */ `
+  query DeprecatedNone { customers(first: 1) { nodes { name } } }
+`);
+
+const Usage = graphql(/* GraphQL */ `
+  query DeprecatedUsage($field: String) { deprecatedUsage(field: $field) { client operation field count firstSeenAt lastSeenAt } }
+`);
+
+const folder = mkdtempSync(join(tmpdir(), 'hub-deprecated-'));
+let hub: TestHub;
+
+before(async () => {
+  const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const deprecated = supergraph.replace('  accountOwner: String @join__field(graph: CRM)\n', '  accountOwner: String @join__field(graph: CRM) @deprecated(reason: "Use owner.")\n');
+  assert.notEqual(deprecated, supergraph);
+  writeFileSync(join(folder, 'supergraph.graphql'), deprecated);
+  hub = await startHub({ seedCustomers: 2, env: { SUPERGRAPH_PATH: join(folder, 'supergraph.graphql') } });
+});
+after(async () => {
+  await hub?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function metrics(): Promise<string> {
+  return (await fetch(`${hub.gateway.url}/metrics`)).text();
+}
+
+describe('deprecated-field usage', () => {
+  test('is counted per client and operation on /metrics and reported to ops', async () => {
+    const webApp = { 'apollographql-client-name': 'web-app' };
+    await query(hub.gatewayUrl, Owners, {}, webApp);
+    await query(hub.gatewayUrl, Owners, {}, webApp);
+    await query(hub.gatewayUrl, OwnersByFragment);
+    await query(hub.gatewayUrl, Names, {}, webApp);
+
+    const body = await metrics();
+    assert.match(body, /\n# TYPE gateway_deprecated_field_usage_total counter\n/);
+    const series = body.split('\n').filter((line) => line.startsWith('gateway_deprecated_field_usage_total{'));
+    assert.deepEqual(series.sort(), [
+      'gateway_deprecated_field_usage_total{client="unknown",operation="DeprecatedOwnersByFragment",field="Customer.accountOwner"} 1',
+      'gateway_deprecated_field_usage_total{client="web-app",operation="DeprecatedOwners",field="Customer.accountOwner"} 2',
+    ]);
+
+    // The gateway reports a couple of seconds after counting; ops sums the reports.
+    const analyst = { authorization: `Bearer ${await hub.token('analyst')}` };
+    const deadline = Date.now() + 30_000;
+    let usage: { client: string; operation: string; field: string; count: number; firstSeenAt: string; lastSeenAt: string }[] = [];
+    while (Date.now() < deadline) {
+      usage = (await query(hub.gatewayUrl, Usage, { field: 'Customer.accountOwner' }, analyst)).deprecatedUsage;
+      if (usage.length === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.deepEqual(
+      usage.map(({ client, operation, field, count }) => ({ client, operation, field, count })),
+      [
+        { client: 'unknown', operation: 'DeprecatedOwnersByFragment', field: 'Customer.accountOwner', count: 1 },
+        { client: 'web-app', operation: 'DeprecatedOwners', field: 'Customer.accountOwner', count: 2 },
+      ],
+    );
+    for (const entry of usage) assert.ok(Date.parse(entry.firstSeenAt) <= Date.parse(entry.lastSeenAt));
+  });
+
+  test('is served only to callers with ops:read', async () => {
+    const sales = { authorization: `Bearer ${await hub.token('sales')}` };
+    const response = await request(hub.gatewayUrl, Usage, {}, sales);
+    assert.equal(response.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.deepEqual(response.errors?.[0]?.extensions?.requiredScopes, [['ops:read']]);
+  });
+
+  test('cannot be reported by clients: the reporting mutation is not in the API schema', async () => {
+    const response = await request(hub.gatewayUrl, 'mutation { recordDeprecatedUsage(usage: [], idempotencyKey: "k") }');
+    assert.equal(response.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
+    assert.match(response.errors?.[0]?.message ?? '', /Cannot query field "recordDeprecatedUsage" on type "Mutation"/);
+  });
+});
