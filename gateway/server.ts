@@ -198,7 +198,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       if (response.body.kind === 'single') return response.body.singleResult;
       return { errors: [{ message: 'Incremental delivery (@defer, @stream) is not served over WebSocket.', extensions: { code: 'BAD_REQUEST' } }] };
     },
-    checkSource: limits.checkSource,
+    checkRequest: limits.checkRequest,
     checkOperation: limits.checkOperation,
     refuseUpgrade: limits.refuseUpgrade,
     maxMessageBytes: config.limits.wsMessageBytes,

@@ -29,6 +29,12 @@ export enum ErrorCode {
   PersistedQueryNotAllowed = 'PERSISTED_QUERY_NOT_ALLOWED',
   /** The request is not a well-formed GraphQL-over-HTTP request (body, content type, method). */
   BadRequest = 'BAD_REQUEST',
+  /** The request's `operationName` names none of its document's operations. */
+  OperationNotFound = 'OPERATION_NOT_FOUND',
+  /** The document holds several operations and the request names none of them (`operationName`). */
+  OperationNameRequired = 'OPERATION_NAME_REQUIRED',
+  /** The request's variables or extensions nest lists and objects deeper than the hub reads. */
+  InputTooDeep = 'INPUT_TOO_DEEP',
   /** The request body is larger than MAX_BODY_BYTES. */
   RequestTooLarge = 'REQUEST_TOO_LARGE',
   /** No valid token: the caller's (at the gateway) or the gateway's (at a subgraph). */
@@ -44,6 +50,11 @@ export class HubError extends GraphQLError {
     super(message, { extensions: { code, ...details } });
     this.name = 'HubError';
   }
+}
+
+/** A refused request: a GraphQL error that Apollo answers with `status` (and GraphQL-over-HTTP media types keep). */
+export function requestError(code: ErrorCode, message: string, details: Record<string, unknown> = {}, status = 400): HubError {
+  return new HubError(code, message, { ...details, http: { status } });
 }
 
 /** A bad argument: names the offending field (`input.amount`) so the client can point at it. */

@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { ErrorCode } from '../../platform/errors.ts';
-import { requestError } from './operationLimits.ts';
+import { ErrorCode, requestError } from '../../platform/errors.ts';
 
 /** The Apollo / Relay persisted-query manifest format, as `npm run documents` writes it. */
 export interface PersistedQueryManifest {

@@ -6,7 +6,6 @@ import type { ServiceMap } from '@apollo/gateway';
 import { CloseCode, handleProtocols, type Context, type ExecutionResult, type FormattedExecutionResult, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import {
-  getOperationAST,
   getVariableValues,
   GraphQLError,
   parse,
@@ -16,6 +15,7 @@ import {
   type ExecutionArgs,
   type FieldNode,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller } from '../../platform/auth/caller.ts';
@@ -26,6 +26,7 @@ import type { Authorization } from '../security/authorize.ts';
 import { GatewaySubscription } from './gatewaySubscription.ts';
 import { resolveEvent } from './resolveEvent.ts';
 import { ErrorCode, HubError } from '../../platform/errors.ts';
+import { resolveOperation } from '../../platform/input.ts';
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
 import type { SocketOperation } from '../limits/gatewayLimits.ts';
 import { formatError, withCode } from './subscriptionErrors.ts';
@@ -59,8 +60,8 @@ export interface SubscriptionServerOptions {
   upstreamUrl(subgraph: string): string;
   /** Queries and mutations sent over the socket go through the HTTP pipeline (plugins, masking). */
   execute(request: SubscribePayload, context: WsRequestContext): Promise<FormattedExecutionResult>;
-  /** Throws the refusal of a document nested too deep to parse. */
-  checkSource(source: string): void;
+  /** Throws the refusal of a request nested too deep to read (document, variables, extensions). */
+  checkRequest(request: SubscribePayload): void;
   /** Throws the refusal of an operation the client may not send or that is over the limits. */
   checkOperation(operation: SocketOperation): void;
   /** An HTTP status line for an upgrade to refuse (the client is over its rate limit), or undefined. */
@@ -158,7 +159,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     }
     let document: DocumentNode;
     try {
-      options.checkSource(payload.query);
+      options.checkRequest(payload);
     } catch (error) {
       return [error as GraphQLError];
     }
@@ -171,8 +172,12 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     const invalid = validate(schema, document);
     if (invalid.length > 0) return withCode(invalid, 'GRAPHQL_VALIDATION_FAILED');
     const operationName = payload.operationName ?? undefined;
-    const operation = getOperationAST(document, operationName);
-    if (!operation) return withCode([new GraphQLError('Unable to identify the operation to run.')], 'GRAPHQL_VALIDATION_FAILED');
+    let operation: OperationDefinitionNode;
+    try {
+      operation = resolveOperation(document, operationName);
+    } catch (error) {
+      return [error as GraphQLError];
+    }
     const variables = payload.variables ?? {};
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return withCode(coerced.errors, 'BAD_USER_INPUT');

@@ -1,7 +1,7 @@
 import mercurius, { type MercuriusContext } from 'mercurius';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { HubConfig } from '../../platform/config.ts';
-import { maskError } from '../../platform/errors.ts';
+import { ErrorCode, maskError } from '../../platform/errors.ts';
 import type { EventStream } from '../../platform/events/index.ts';
 import { SystemRuntime } from '../../platform/runtime.ts';
 import { buildSchema, createSubgraphApp, type BaseContext, type SubgraphService } from '../../platform/subgraph.ts';
@@ -14,10 +14,17 @@ import { createLoaders } from './store.ts';
 // graphql-js's messages for variable values that fail coercion; Apollo Server answers these BAD_USER_INPUT.
 const BAD_VARIABLE = /^Variable "\$[^"]+" (got invalid value|of required type ".*" was not provided|of non-null type ".*" must not be null)/;
 
+// graphql-js's messages when `operationName` picks no operation; the other services answer these
+// from platform/input.ts's resolveOperation, with the same codes.
+const OPERATION_NOT_FOUND = /^(Unknown operation named ".*"\.|Must provide an operation\.)$/;
+const OPERATION_NAME_REQUIRED = 'Must provide operation name if query contains multiple operations.';
+
 function graphqlRequestCode(error: GraphQLError): string {
   const code = error.extensions?.code;
   if (typeof code === 'string') return code;
   if (error.message.startsWith('Syntax Error:')) return 'GRAPHQL_PARSE_FAILED';
+  if (OPERATION_NOT_FOUND.test(error.message)) return ErrorCode.OperationNotFound;
+  if (error.message === OPERATION_NAME_REQUIRED) return ErrorCode.OperationNameRequired;
   return BAD_VARIABLE.test(error.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
 }
 
