@@ -10,7 +10,7 @@ import { makeCaller } from '../platform/auth/caller.ts';
 import { gatewaySigningKey } from '../platform/auth/keys.ts';
 import { SubgraphTokenSigner } from '../platform/auth/subgraphTokens.ts';
 import { SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts';
-import { maskError, type HubError } from '../platform/errors.ts';
+import { formatApolloError, type HubError } from '../platform/errors.ts';
 import { createHttpApp } from '../platform/http.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
@@ -147,7 +147,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     stringifyResult: serializer.stringify,
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
-    formatError: (formatted) => maskError(formatted as Parameters<typeof maskError>[0]).error as typeof formatted,
+    formatError: formatApolloError,
     plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin, limits.apollo.plugin],
   });
 

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Every `extensions.code` the hub answers with. Clients may switch on these; they never change. */
 export enum ErrorCode {
@@ -103,4 +103,23 @@ export function maskError(formatted: { message: string; extensions?: Record<stri
       extensions: { code: ErrorCode.InternalServerError },
     },
   };
+}
+
+/**
+ * The code of an error as raised: its own, or BAD_REQUEST for one that Apollo Server raised about
+ * the request with a 4xx status and no code (a persisted query whose hash does not match its
+ * document), which Apollo would otherwise report as INTERNAL_SERVER_ERROR.
+ */
+export function raisedCode(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const { code, http } = error.extensions as { code?: unknown; http?: { status?: number } };
+  if (typeof code === 'string') return code;
+  const status = http?.status;
+  return status !== undefined && status >= 400 && status < 500 ? ErrorCode.BadRequest : undefined;
+}
+
+/** Apollo Server's `formatError` for the gateway and every Apollo subgraph: `maskError`, request errors keeping their code. */
+export function formatApolloError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = raisedCode(error);
+  return maskError(code ? { ...formatted, extensions: { ...formatted.extensions, code } } : formatted).error as GraphQLFormattedError;
 }

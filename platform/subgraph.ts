@@ -16,7 +16,7 @@ import { auditMutations, type AuditState } from './audit.ts';
 import type { Caller } from './auth/caller.ts';
 import { enforceAccess, readAccessPolicy } from './auth/policy.ts';
 import { unauthenticatedBody } from './auth/subgraphTokens.ts';
-import { maskError, type HubError } from './errors.ts';
+import { formatApolloError, maskError, raisedCode, type HubError } from './errors.ts';
 import { createHttpApp, sendRequestError } from './http.ts';
 import { guardRequestDepth, refuseUnstorableArguments, resolveOperation } from './input.ts';
 import type { Logger } from './logger.ts';
@@ -148,7 +148,7 @@ export function maskingPlugin(logger: Logger): ApolloServerPlugin {
           // request without `x-request-id` gets one made for it).
           const requestId = (contextValue as { requestId?: string }).requestId ?? request.http?.headers.get('x-request-id');
           for (const error of errors) {
-            if (maskError({ message: error.message, extensions: error.extensions }).masked) {
+            if (maskError({ message: error.message, extensions: { ...error.extensions, code: raisedCode(error) } }).masked) {
               logger.error({ err: error.originalError ?? error, requestId }, 'resolver failed');
             }
           }
@@ -188,7 +188,7 @@ export async function createApolloSubgraph<Context extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
-    formatError: (formatted) => maskError(formatted as Parameters<typeof maskError>[0]).error as typeof formatted,
+    formatError: formatApolloError,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), maskingPlugin(logger), operationPlugin],
   });
   await apollo.start();
