@@ -93,6 +93,12 @@ function firstUnstorable(args: Record<string, unknown>): { path: string; problem
   return undefined;
 }
 
+/** Refuses a field's arguments (as coerced) holding a NUL character or a lone surrogate anywhere: BAD_USER_INPUT naming the argument. */
+export function refuseUnstorable(args: Record<string, unknown>): void {
+  const found = firstUnstorable(args);
+  if (found) throw badInput(found.path, `${found.problem}, which cannot be stored`);
+}
+
 /**
  * Makes every field with arguments refuse a NUL character or a lone surrogate in any string of
  * them (literal or variable, nested or not) with BAD_USER_INPUT naming the argument, before its
@@ -101,8 +107,7 @@ function firstUnstorable(args: Record<string, unknown>): { path: string; problem
 export function refuseUnstorableArguments(schema: GraphQLSchema): GraphQLSchema {
   const guard = <Source, Context>(inner: GraphQLFieldResolver<Source, Context>): GraphQLFieldResolver<Source, Context> =>
     (source, args, context, info) => {
-      const found = firstUnstorable(args);
-      if (found) throw badInput(found.path, `${found.problem}, which cannot be stored`);
+      refuseUnstorable(args);
       return inner(source, args, context, info);
     };
   for (const type of Object.values(schema.getTypeMap())) {

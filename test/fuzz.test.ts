@@ -13,6 +13,8 @@ import { startHub, type TestHub } from './hub.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const CASES_PER_TRANSPORT = 180;
+/** Every operation over WebSocket is answered (completed, refused, or its socket closed) well within this. */
+const ANSWER_WITHIN_MS = 15_000;
 
 const Setup = graphql(/* GraphQL */ `
   query FuzzSetup {
@@ -57,16 +59,17 @@ interface Leaf {
   kind: Kind;
 }
 interface Base {
+  /** Whatever is done to a mutation or a subscription must be refused: the mutation then changes nothing, the subscription never starts. */
+  kind: 'query' | 'mutation' | 'subscription';
   query: string;
   variables: Record<string, unknown>;
   leaves: Leaf[];
-  /** A mutation: whatever is done to it must be refused, and change nothing. */
-  write: boolean;
 }
 
 interface FuzzRequest {
   label: string;
-  write: boolean;
+  /** Made from a mutation or a subscription: it must be refused. */
+  mustRefuse: boolean;
   /** A POST body sent as it is (not JSON of the fields below). */
   raw?: string;
   params?: { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown };
@@ -123,31 +126,36 @@ function withValue(variables: Record<string, unknown>, path: string[], value: un
   return copy;
 }
 
-/** A request made from a base: something in it is malformed; for a write, always so that it is refused. */
+/** A request made from a base: something in it is malformed; for a mutation or a subscription, always so that it is refused. */
 function malformed(random: Random, base: Base): FuzzRequest {
   const { query: source, variables } = base;
+  const mustRefuse = base.kind !== 'query';
   const leaf = random.pick(base.leaves);
   // An unknown field is refused inside an input object only: an unknown variable is ignored.
   const inputLeaf = base.leaves.find((candidate) => candidate.path.length > 1);
   const variants: (() => FuzzRequest)[] = [
-    () => ({ label: `${leaf.path.join('.')} refused`, write: base.write, params: { query: source, variables: withValue(variables, leaf.path, refusedValue(random, leaf.kind, leaf.path.reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], variables))) } }),
-    () => ({ label: 'operationName not in the document', write: base.write, params: { query: source, variables, operationName: random.pick(['Nope', '', ' ', '\u0000']) } }),
-    () => ({ label: 'two operations, no operationName', write: base.write, params: { query: `${source}\nquery Other { __typename }`, variables } }),
-    () => ({ label: 'truncated document', write: base.write, params: { query: source.slice(0, random.int(source.trimEnd().length - 1)), variables } }),
-    () => ({ label: 'variables not an object', write: base.write, params: { query: source, variables: random.pick(['{}', [variables], 7, true]) } }),
-    () => ({ label: 'operationName not a string', write: base.write, params: { query: source, variables, operationName: random.pick([7, {}, [], true]) } }),
-    () => ({ label: 'no query', write: base.write, params: { query: random.pick([undefined, null, 7, {}, ['{ __typename }']]), variables } }),
-    () => ({ label: 'variables nested too deep', write: base.write, params: { query: source, variables: { ...variables, deep: deepList(random.pick([100, 300_000])) } } }),
-    () => ({ label: 'extensions nested too deep or unknown', write: base.write, params: { query: source, variables, extensions: random.pick([deepList(1000), { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } }, 'x']) } }),
+    () => ({ label: `${leaf.path.join('.')} refused`, mustRefuse, params: { query: source, variables: withValue(variables, leaf.path, refusedValue(random, leaf.kind, leaf.path.reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], variables))) } }),
+    () => ({ label: 'operationName not in the document', mustRefuse, params: { query: source, variables, operationName: random.pick(['Nope', '', ' ', '\u0000']) } }),
+    () => ({ label: 'two operations, no operationName', mustRefuse, params: { query: `${source}\nquery Other { __typename }`, variables } }),
+    () => ({ label: 'truncated document', mustRefuse, params: { query: source.slice(0, random.int(source.trimEnd().length - 1)), variables } }),
+    () => ({ label: 'variables not an object', mustRefuse, params: { query: source, variables: random.pick(['{}', [variables], 7, true]) } }),
+    () => ({ label: 'operationName not a string', mustRefuse, params: { query: source, variables, operationName: random.pick([7, {}, [], true]) } }),
+    () => ({ label: 'no query', mustRefuse, params: { query: random.pick([undefined, null, 7, {}, ['{ __typename }']]), variables } }),
+    () => ({ label: 'variables nested too deep', mustRefuse, params: { query: source, variables: { ...variables, deep: deepList(random.pick([100, 300_000])) } } }),
+    () => ({ label: 'extensions nested too deep or not an object', mustRefuse, params: { query: source, variables, extensions: random.pick([deepList(1000), 'x']) } }),
   ];
-  if (inputLeaf) variants.push(() => ({ label: 'unknown input field', write: base.write, params: { query: source, variables: withValue(variables, [...inputLeaf.path.slice(0, -1), 'bogus'], 1) } }));
+  // Subscriptions over WebSocket do not go through persisted queries: a hash that is not the document's is ignored there.
+  if (base.kind !== 'subscription') {
+    variants.push(() => ({ label: 'persisted query hash not the document\'s', mustRefuse, params: { query: source, variables, extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } } }));
+  }
+  if (inputLeaf) variants.push(() => ({ label: 'unknown input field', mustRefuse, params: { query: source, variables: withValue(variables, [...inputLeaf.path.slice(0, -1), 'bogus'], 1) } }));
   // Queries change nothing, so any damage to their text is fair.
-  if (!base.write) {
+  if (base.kind === 'query') {
     variants.push(
-      () => ({ label: 'a character changed', write: false, params: { query: insert(random, source, random.pick(['{', '}', '(', ')', '$', '"', '\\', '@', '...', '#', '\u0000', '\ud800', '\u2028', 'é'])), variables } }),
-      () => ({ label: 'NUL in a literal', write: false, params: { query: `{ customer(id: "cus\\u0000${random.int(9)}") { id } }` } }),
-      () => ({ label: 'bad directive', write: false, params: { query: source.replace('{', `{ __typename @include(if: ${random.pick(['"yes"', '1', '$nope', 'null'])})`), variables } }),
-      () => ({ label: 'unknown field', write: false, params: { query: source.replace('id', random.pick(['idd', '__nope', 'id(x: 1)', 'id { id }'])), variables } }),
+      () => ({ label: 'a character changed', mustRefuse: false, params: { query: insert(random, source, random.pick(['{', '}', '(', ')', '$', '"', '\\', '@', '...', '#', '\u0000', '\ud800', '\u2028', 'é'])), variables } }),
+      () => ({ label: 'NUL in a literal', mustRefuse: false, params: { query: `{ customer(id: "cus\\u0000${random.int(9)}") { id } }` } }),
+      () => ({ label: 'bad directive', mustRefuse: false, params: { query: source.replace('{', `{ __typename @include(if: ${random.pick(['"yes"', '1', '$nope', 'null'])})`), variables } }),
+      () => ({ label: 'unknown field', mustRefuse: false, params: { query: source.replace('id', random.pick(['idd', '__nope', 'id(x: 1)', 'id { id }'])), variables } }),
     );
   }
   return random.pick(variants)();
@@ -165,7 +173,7 @@ function garbage(random: Random): FuzzRequest {
     () => '{"query": "{ __typename }", "__proto__": {"polluted": true}}',
     () => `{"query": "query ($x: Int) { customers(first: $x) { totalCount } }", "variables": {"x": ${random.pick(['1e400', '-0', '1.0', '9007199254740993', '"1"'])}}}`,
   ];
-  return { label: 'not a GraphQL request', write: false, raw: random.pick(bodies)() };
+  return { label: 'not a GraphQL request', mustRefuse: false, raw: random.pick(bodies)() };
 }
 
 function generate(random: Random, bases: Base[], count: number, withGarbage: boolean): FuzzRequest[] {
@@ -192,18 +200,18 @@ before(async () => {
   const invoice = setup.invoices.nodes[0].id;
   snapshotVariables = { customer, invoice };
   bases = [
-    { write: false, query: 'query Customer($id: ID!) { customer(id: $id) { id name health { score } } }', variables: { id: customer }, leaves: [{ path: ['id'], kind: 'id' }] },
+    { kind: 'query', query: 'query Customer($id: ID!) { customer(id: $id) { id name health { score } } }', variables: { id: customer }, leaves: [{ path: ['id'], kind: 'id' }] },
     {
-      write: false,
+      kind: 'query',
       query: 'query Customers($first: Int, $filter: CustomerFilter) { customers(first: $first, filter: $filter) { totalCount nodes { id } } }',
       variables: { first: 2, filter: { segment: 'SMB', region: 'EMEA', nameContains: 'a' } },
       leaves: [{ path: ['first'], kind: 'int' }, { path: ['filter', 'segment'], kind: 'enum' }, { path: ['filter', 'nameContains'], kind: 'text' }],
     },
-    { write: false, query: 'query Invoice($id: ID!) { invoice(id: $id) { id status amountDue { amount currency } } }', variables: { id: invoice }, leaves: [{ path: ['id'], kind: 'id' }] },
-    { write: false, query: 'query Events($types: [String!], $first: Int) { events(types: $types, first: $first) { id type } }', variables: { types: ['invoice.issued'], first: 3 }, leaves: [{ path: ['types'], kind: 'text' }, { path: ['first'], kind: 'int' }] },
-    { write: false, query: 'query Trial($period: String!) { trialBalance(period: $period) { account } }', variables: { period: '2026-11' }, leaves: [{ path: ['period'], kind: 'exact' }] },
+    { kind: 'query', query: 'query Invoice($id: ID!) { invoice(id: $id) { id status amountDue { amount currency } } }', variables: { id: invoice }, leaves: [{ path: ['id'], kind: 'id' }] },
+    { kind: 'query', query: 'query Events($types: [String!], $first: Int) { events(types: $types, first: $first) { id type } }', variables: { types: ['invoice.issued'], first: 3 }, leaves: [{ path: ['types'], kind: 'text' }, { path: ['first'], kind: 'int' }] },
+    { kind: 'query', query: 'query Trial($period: String!) { trialBalance(period: $period) { account } }', variables: { period: '2026-11' }, leaves: [{ path: ['period'], kind: 'exact' }] },
     {
-      write: true,
+      kind: 'mutation',
       query: 'mutation CreateCustomer($input: CreateCustomerInput!, $key: String) { createCustomer(input: $input, idempotencyKey: $key) { id } }',
       variables: { input: { name: 'Fuzz Ltd', segment: 'SMB', region: 'EMEA', currency: 'EUR' }, key: 'fuzz-create' },
       leaves: [
@@ -215,13 +223,13 @@ before(async () => {
       ],
     },
     {
-      write: true,
+      kind: 'mutation',
       query: 'mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { id } }',
       variables: { id: customer, input: { name: 'Renamed by fuzz', region: 'APAC' } },
       leaves: [{ path: ['id'], kind: 'id' }, { path: ['input', 'name'], kind: 'text' }, { path: ['input', 'region'], kind: 'exact' }],
     },
     {
-      write: true,
+      kind: 'mutation',
       query: 'mutation CreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }',
       variables: { input: { customerId: customer, name: 'Fuzz deal', amount: '1000.00', planCode: 'GROWTH', seats: 2, termMonths: 12 } },
       leaves: [
@@ -233,7 +241,7 @@ before(async () => {
       ],
     },
     {
-      write: true,
+      kind: 'mutation',
       query: 'mutation RecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }',
       variables: { input: { invoiceId: invoice, amount: '1.00', method: 'card', reference: 'fuzz' } },
       leaves: [
@@ -244,10 +252,19 @@ before(async () => {
       ],
     },
     {
-      write: true,
+      kind: 'mutation',
       query: 'mutation RecordHealthSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { id } }',
       variables: { input: { customerId: customer, factor: 'usage', score: 40 } },
       leaves: [{ path: ['input', 'customerId'], kind: 'id' }, { path: ['input', 'factor'], kind: 'exact' }, { path: ['input', 'score'], kind: 'int' }],
+    },
+    // Required variables, so that variables that are not an object leave one missing.
+    { kind: 'subscription', query: 'subscription Payments($customer: ID!) { paymentReceived(customerId: $customer) { eventId } }', variables: { customer }, leaves: [{ path: ['customer'], kind: 'id' }] },
+    { kind: 'subscription', query: 'subscription Risks($customer: ID!) { renewalRiskChanged(customerId: $customer) { eventId } }', variables: { customer }, leaves: [{ path: ['customer'], kind: 'id' }] },
+    {
+      kind: 'subscription',
+      query: 'subscription Events($types: [String!]!, $customer: ID!) { businessEvents(types: $types, customerId: $customer) { id } }',
+      variables: { types: ['payment.received'], customer },
+      leaves: [{ path: ['types'], kind: 'text' }, { path: ['customer'], kind: 'id' }],
     },
   ];
 });
@@ -268,7 +285,7 @@ function assertAnswer(request: FuzzRequest, answer: Answer): void {
     assert.equal(typeof error.extensions?.code, 'string', shown);
     assert.notEqual(error.extensions?.code, 'INTERNAL_SERVER_ERROR', shown);
   }
-  if (request.write) {
+  if (request.mustRefuse) {
     const refused = (answer.status ?? 0) >= 400 || answer.closeCode !== undefined || (answer.body?.errors?.length ?? 0) > 0;
     assert.ok(refused, `a malformed mutation was not refused: ${shown}`);
     for (const value of Object.values(answer.body?.data ?? {})) assert.equal(value, null, shown);
@@ -335,11 +352,15 @@ class Socket {
         if (message.type === 'complete' || message.type === 'error') finish({ body: { data, errors } });
       };
       const finish = (answer: Answer) => {
+        clearTimeout(timer);
         ws.off('message', onMessage);
         resolve(answer);
       };
       ws.on('message', onMessage);
       void this.closed!.then((closeCode) => finish({ closeCode, body: { errors } }));
+      // A subscription that was not refused would never end: it fails the test instead of hanging it.
+      const timer = setTimeout(() => finish({ body: { errors } }), ANSWER_WITHIN_MS);
+      timer.unref();
       ws.send(toJson({ id, type: 'subscribe', payload: request.params ?? {} }));
     });
   }
@@ -381,8 +402,8 @@ describe('fuzz', () => {
 
   test('the same mutations, well formed, do write: the fuzz above refused them for their malformation alone', async () => {
     const before = await snapshot();
-    for (const base of bases.filter((candidate) => candidate.write)) {
-      const answer = await post({ label: 'well formed', write: false, params: { query: base.query, variables: base.variables } });
+    for (const base of bases.filter((candidate) => candidate.kind === 'mutation')) {
+      const answer = await post({ label: 'well formed', mustRefuse: false, params: { query: base.query, variables: base.variables } });
       assert.deepEqual(answer.body?.errors, undefined, base.query);
     }
     const now = await snapshot();

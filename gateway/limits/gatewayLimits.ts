@@ -97,7 +97,12 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
       return {
         async didResolveOperation({ request, queryHash, schema, document }) {
           trusted.check(request.http?.headers.get('apollographql-client-name') ?? undefined, queryHash);
-          operations.check(schema, document, resolveOperation(document, request.operationName), request.variables);
+          const operation = resolveOperation(document, request.operationName);
+          // Apollo's gateway cannot execute one; the subscription server on this path serves them.
+          if (operation.operation === 'subscription') {
+            throw requestError(ErrorCode.BadRequest, 'Subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at this same path, not over HTTP.');
+          }
+          operations.check(schema, document, operation, request.variables);
         },
         // GraphQL over HTTP: an `application/json` response to a well-formed request is 200 even
         // when the operation could not run; `application/graphql-response+json` keeps the 4xx.

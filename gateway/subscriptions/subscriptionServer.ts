@@ -6,7 +6,9 @@ import type { ServiceMap } from '@apollo/gateway';
 import { CloseCode, handleProtocols, type Context, type ExecutionResult, type FormattedExecutionResult, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import {
+  getArgumentValues,
   getVariableValues,
+  Kind,
   GraphQLError,
   parse,
   validate,
@@ -26,7 +28,7 @@ import type { Authorization } from '../security/authorize.ts';
 import { GatewaySubscription } from './gatewaySubscription.ts';
 import { resolveEvent } from './resolveEvent.ts';
 import { ErrorCode, HubError } from '../../platform/errors.ts';
-import { resolveOperation } from '../../platform/input.ts';
+import { refuseUnstorable, resolveOperation } from '../../platform/input.ts';
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
 import type { SocketOperation } from '../limits/gatewayLimits.ts';
 import { formatError, withCode } from './subscriptionErrors.ts';
@@ -198,6 +200,13 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     if (operation.operation !== 'subscription') return { ...args, contextValue: { kind: 'operation', payload, context } satisfies Prepared };
     const authorization = options.authorize(document, createHash('sha256').update(payload.query).digest('hex'), operationName, caller);
     if (authorization.kind === 'refused') return authorization.errors;
+    // Refused here, not by the owning subgraph: a subscription it refuses after accepting the
+    // socket would read to the upstream as a dropped stream, retried.
+    try {
+      refuseUnstorable(rootArguments(schema, operation, coerced.coerced));
+    } catch (error) {
+      return [error as GraphQLError];
+    }
     try {
       const plan = planner.plan(document, operationName, payload.query);
       return { ...args, contextValue: { kind: 'subscription', payload, context, plan, document, socket: ctx.extra.socket } satisfies Prepared };
@@ -328,6 +337,13 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       `gateway_subscription_upstream_reconnects_total ${counters.reconnects}`,
     ],
   };
+}
+
+/** The arguments of a subscription's root field, coerced (fragments at the root are not read). */
+function rootArguments(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const [root] = operation.selectionSet.selections;
+  const field = root?.kind === Kind.FIELD ? schema.getSubscriptionType()?.getFields()[root.name.value] : undefined;
+  return field && root.kind === Kind.FIELD ? getArgumentValues(field, root, variables) : {};
 }
 
 /** The `after` the client subscribed with (literal or variable): where it resumes until an event is sent. */

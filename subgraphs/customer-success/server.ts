@@ -1,7 +1,9 @@
 import mercurius, { type MercuriusContext } from 'mercurius';
-import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { HubConfig } from '../../platform/config.ts';
-import { ErrorCode, maskError } from '../../platform/errors.ts';
+import { ErrorCode, maskError, type HubError } from '../../platform/errors.ts';
+import { sendRequestError } from '../../platform/http.ts';
+import { resolveOperation } from '../../platform/input.ts';
 import type { EventStream } from '../../platform/events/index.ts';
 import { SystemRuntime } from '../../platform/runtime.ts';
 import { buildSchema, createSubgraphApp, type BaseContext, type SubgraphService } from '../../platform/subgraph.ts';
@@ -87,6 +89,23 @@ export async function createCustomerSuccessServer(config: HubConfig, stream: Eve
   // indexes into "0"; the gateway maps entity errors back into its result only by numeric index.
   app.addHook('onRoute', (route) => {
     if (route.url === '/graphql' && route.schema?.response) route.schema = { ...route.schema, response: undefined };
+  });
+  // mercurius reads a GET's operation without checking that there is one (a TypeError, a 500);
+  // the document is read here first, so an `operationName` that picks none gets its code.
+  app.addHook('preValidation', async (request, reply) => {
+    const params = request.query as { query?: unknown; operationName?: unknown };
+    if (request.method !== 'GET' || request.url.split('?')[0] !== '/graphql' || typeof params.query !== 'string') return;
+    let document: DocumentNode;
+    try {
+      document = parse(params.query);
+    } catch {
+      return; // mercurius answers the syntax error.
+    }
+    try {
+      resolveOperation(document, typeof params.operationName === 'string' ? params.operationName : undefined);
+    } catch (error) {
+      return sendRequestError(reply, error as HubError);
+    }
   });
   await app.register(mercurius, {
     schema,
