@@ -171,6 +171,7 @@ function garbage(random: Random): FuzzRequest {
     () => `{"query": "{ __typename }", "variables": {"a": ${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}}}`,
     () => Array.from({ length: 1 + random.int(40) }, () => String.fromCharCode(random.int(0x7f))).join(''),
     () => '{"query": "{ __typename }", "__proto__": {"polluted": true}}',
+    () => `{"documentId": ${random.pick(['7', 'null', '"sha256:zz"', '"sha256:\\u0000"', '"md5:abc"', `"sha256:${'f'.repeat(64)}"`, '{}'])}}`,
     () => `{"query": "query ($x: Int) { customers(first: $x) { totalCount } }", "variables": {"x": ${random.pick(['1e400', '-0', '1.0', '9007199254740993', '"1"'])}}}`,
   ];
   return { label: 'not a GraphQL request', mustRefuse: false, raw: random.pick(bodies)() };

@@ -43,7 +43,6 @@ interface Measured {
 
 type Limits = Pick<LimitsConfig, 'depth' | 'aliases' | 'fields' | 'cost' | 'listSize'>;
 
-
 /** The field a selection names on its parent type, introspection fields included. */
 function fieldDef(schema: GraphQLSchema, parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
   if (name === '__typename') return TypeNameMetaFieldDef;
