@@ -110,13 +110,28 @@ export function refuseUnstorableArguments(schema: GraphQLSchema): GraphQLSchema 
       refuseUnstorable(args);
       return inner(source, args, context, info);
     };
+  // A subscription refused as it starts fails its stream, so graphql-ws answers an `error`
+  // message (as for an unknown `after`); a thrown error would read as one event and the end.
+  const guardStream = <Source, Context>(inner: GraphQLFieldResolver<Source, Context>): GraphQLFieldResolver<Source, Context> =>
+    (source, args, context, info) => {
+      try {
+        refuseUnstorable(args);
+      } catch (error) {
+        return failedStream(error);
+      }
+      return inner(source, args, context, info);
+    };
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       if (field.args.length === 0) continue;
       field.resolve = guard(field.resolve ?? defaultFieldResolver);
-      if (field.subscribe) field.subscribe = guard(field.subscribe);
+      if (field.subscribe) field.subscribe = guardStream(field.subscribe);
     }
   }
   return schema;
+}
+
+async function* failedStream(error: unknown): AsyncGenerator<never> {
+  throw error;
 }
