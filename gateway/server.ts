@@ -10,7 +10,7 @@ import { makeCaller } from '../platform/auth/caller.ts';
 import { gatewaySigningKey } from '../platform/auth/keys.ts';
 import { SubgraphTokenSigner } from '../platform/auth/subgraphTokens.ts';
 import { SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts';
-import { maskError, type HubError } from '../platform/errors.ts';
+import { formatApolloError, type HubError } from '../platform/errors.ts';
 import { createHttpApp } from '../platform/http.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
@@ -173,7 +173,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     stringifyResult: serializer.stringify,
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
-    formatError: (formatted) => maskError(formatted as Parameters<typeof maskError>[0]).error as typeof formatted,
+    formatError: formatApolloError,
     plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin, limits.apollo.plugin, deprecatedUsage.plugin],
   });
 
@@ -224,7 +224,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       if (response.body.kind === 'single') return response.body.singleResult;
       return { errors: [{ message: 'Incremental delivery (@defer, @stream) is not served over WebSocket.', extensions: { code: 'BAD_REQUEST' } }] };
     },
-    checkSource: limits.checkSource,
+    checkRequest: limits.checkRequest,
     checkOperation: limits.checkOperation,
     refuseUpgrade: limits.refuseUpgrade,
     maxMessageBytes: config.limits.wsMessageBytes,

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Every `extensions.code` the hub answers with. Clients may switch on these; they never change. */
 export enum ErrorCode {
@@ -29,6 +29,12 @@ export enum ErrorCode {
   PersistedQueryNotAllowed = 'PERSISTED_QUERY_NOT_ALLOWED',
   /** The request is not a well-formed GraphQL-over-HTTP request (body, content type, method). */
   BadRequest = 'BAD_REQUEST',
+  /** The request's `operationName` names none of its document's operations. */
+  OperationNotFound = 'OPERATION_NOT_FOUND',
+  /** The document holds several operations and the request names none of them (`operationName`). */
+  OperationNameRequired = 'OPERATION_NAME_REQUIRED',
+  /** The request's variables or extensions nest lists and objects deeper than the hub reads. */
+  InputTooDeep = 'INPUT_TOO_DEEP',
   /** The request body is larger than MAX_BODY_BYTES. */
   RequestTooLarge = 'REQUEST_TOO_LARGE',
   /** No valid token: the caller's (at the gateway) or the gateway's (at a subgraph). */
@@ -44,6 +50,11 @@ export class HubError extends GraphQLError {
     super(message, { extensions: { code, ...details } });
     this.name = 'HubError';
   }
+}
+
+/** A refused request: a GraphQL error that Apollo answers with `status` (and GraphQL-over-HTTP media types keep). */
+export function requestError(code: ErrorCode, message: string, details: Record<string, unknown> = {}, status = 400): HubError {
+  return new HubError(code, message, { ...details, http: { status } });
 }
 
 /** A bad argument: names the offending field (`input.amount`) so the client can point at it. */
@@ -92,4 +103,23 @@ export function maskError(formatted: { message: string; extensions?: Record<stri
       extensions: { code: ErrorCode.InternalServerError },
     },
   };
+}
+
+/**
+ * The code of an error as raised: its own, or BAD_REQUEST for one that Apollo Server raised about
+ * the request with a 4xx status and no code (a persisted query whose hash does not match its
+ * document), which Apollo would otherwise report as INTERNAL_SERVER_ERROR.
+ */
+export function raisedCode(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const { code, http } = error.extensions as { code?: unknown; http?: { status?: number } };
+  if (typeof code === 'string') return code;
+  const status = http?.status;
+  return status !== undefined && status >= 400 && status < 500 ? ErrorCode.BadRequest : undefined;
+}
+
+/** Apollo Server's `formatError` for the gateway and every Apollo subgraph: `maskError`, request errors keeping their code. */
+export function formatApolloError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = raisedCode(error);
+  return maskError(code ? { ...formatted, extensions: { ...formatted.extensions, code } } : formatted).error as GraphQLFormattedError;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { ErrorCode } from './errors.ts';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import { ErrorCode, type HubError } from './errors.ts';
 import type { Logger } from './logger.ts';
 
 declare module 'fastify' {
@@ -83,6 +83,12 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     return reply.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
   return app;
+}
+
+/** Answers a request refused before GraphQL runs (a `requestError`), shaped as a GraphQL response. */
+export function sendRequestError(reply: FastifyReply, error: HubError, contentType = 'application/json; charset=utf-8'): FastifyReply {
+  const { http, ...extensions } = error.extensions as { http: { status: number } };
+  return reply.code(http.status).type(contentType).send({ errors: [{ message: error.message, extensions }] });
 }
 
 /** Reads one counter or gauge from a `/metrics` body. */

@@ -24,15 +24,18 @@ function parseDateTime(value: unknown): string {
   return date.toISOString();
 }
 
-const DECIMAL = /^-?\d{1,18}(\.\d{1,10})?$/;
+// The canonical form only: an optional minus, digits without leading zeros, an optional point and
+// up to 10 decimals. No spaces, no `+`, no exponent: an amount a client sends is the amount
+// stored, never a reading of something near it.
+const DECIMAL = /^-?(0|[1-9]\d{0,17})(\.\d{1,10})?$/;
 
 // Strings carry decimals exactly; integers are accepted for convenience; floats never, because
 // a float has already lost the exact value by the time it reaches us.
 function parseDecimal(value: unknown): string {
-  if (typeof value === 'string' && DECIMAL.test(value.trim())) return new Decimal(value.trim()).toFixed();
+  if (typeof value === 'string' && DECIMAL.test(value)) return new Decimal(value).toFixed();
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   if (typeof value === 'number') throw invalid('Decimal', `${value} is a float; send exact amounts as strings, e.g. "${value}"`);
-  throw invalid('Decimal', `expected an exact decimal string like "1250.00", got ${JSON.stringify(value)}`);
+  throw invalid('Decimal', `expected an exact decimal string like "1250.00" (digits, an optional "-" and "."; no spaces, "+" or exponent), got ${JSON.stringify(value)}`);
 }
 
 function literal(node: ValueNode): unknown {

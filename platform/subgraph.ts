@@ -16,8 +16,9 @@ import { auditMutations, type AuditState } from './audit.ts';
 import type { Caller } from './auth/caller.ts';
 import { enforceAccess, readAccessPolicy } from './auth/policy.ts';
 import { unauthenticatedBody } from './auth/subgraphTokens.ts';
-import { maskError } from './errors.ts';
-import { createHttpApp } from './http.ts';
+import { formatApolloError, maskError, raisedCode, type HubError } from './errors.ts';
+import { createHttpApp, sendRequestError } from './http.ts';
+import { guardRequestDepth, refuseUnstorableArguments, resolveOperation } from './input.ts';
 import type { Logger } from './logger.ts';
 import { SystemRuntime } from './runtime.ts';
 import { hasSubscriptions, serveSubscriptions } from './subscriptions.ts';
@@ -94,8 +95,9 @@ export function buildSchema(definition: { dir: string; resolvers: object }): Gra
       ...definition.resolvers,
     } as GraphQLResolverMap<unknown>,
   });
-  // Audit outside enforcement, so refused mutations are recorded too.
-  return auditMutations(enforceAccess(schema, readAccessPolicy(sdl)));
+  // Audit outside enforcement, so refused mutations are recorded too; unstorable strings are
+  // refused outside both, as they could not be written to the audit log either.
+  return refuseUnstorableArguments(auditMutations(enforceAccess(schema, readAccessPolicy(sdl))));
 }
 
 /** The HTTP app of a subgraph: health, readiness (its database answers) and SQL metrics. */
@@ -124,6 +126,15 @@ export function createSubgraphApp(runtime: SystemRuntime): FastifyInstance {
       return reply.code(401).header('www-authenticate', 'Bearer').type('application/json').send(unauthenticatedBody(error as Error));
     }
   });
+  app.addHook('preValidation', async (request, reply) => {
+    const params = request.method === 'POST' ? request.body : request.query;
+    if (request.url.split('?')[0] !== '/graphql' || typeof params !== 'object' || params === null) return;
+    try {
+      guardRequestDepth(params);
+    } catch (error) {
+      return sendRequestError(reply, error as HubError);
+    }
+  });
   return app;
 }
 
@@ -137,7 +148,7 @@ export function maskingPlugin(logger: Logger): ApolloServerPlugin {
           // request without `x-request-id` gets one made for it).
           const requestId = (contextValue as { requestId?: string }).requestId ?? request.http?.headers.get('x-request-id');
           for (const error of errors) {
-            if (maskError({ message: error.message, extensions: error.extensions }).masked) {
+            if (maskError({ message: error.message, extensions: { ...error.extensions, code: raisedCode(error) } }).masked) {
               logger.error({ err: error.originalError ?? error, requestId }, 'resolver failed');
             }
           }
@@ -146,6 +157,17 @@ export function maskingPlugin(logger: Logger): ApolloServerPlugin {
     },
   };
 }
+
+/** Refuses an `operationName` that picks no operation of the document, with its own code, as the gateway does. */
+export const operationPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ document, request }) {
+        resolveOperation(document, request.operationName);
+      },
+    };
+  },
+};
 
 /**
  * Builds a subgraph served by Apollo Server on Fastify (crm, billing, erp, ops): the database
@@ -166,8 +188,8 @@ export async function createApolloSubgraph<Context extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
-    formatError: (formatted) => maskError(formatted as Parameters<typeof maskError>[0]).error as typeof formatted,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), maskingPlugin(logger)],
+    formatError: formatApolloError,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), maskingPlugin(logger), operationPlugin],
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {

@@ -14,6 +14,7 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { maskError } from './errors.ts';
+import { guardRequestDepth } from './input.ts';
 import type { Logger } from './logger.ts';
 import type { SystemRuntime } from './runtime.ts';
 import type { Caller } from './auth/caller.ts';
@@ -75,6 +76,13 @@ export function serveSubscriptions<Context extends BaseContext>(
   useServer(
     {
       schema,
+      onSubscribe: (_ctx, _id, payload) => {
+        try {
+          guardRequestDepth(payload);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+      },
       context: ({ extra }, _id, payload) => createContext(runtime.subscriptionContext(callers.get(extra.request)!, correlationIdOf(extra.request, payload.extensions))),
       subscribe: (args) => subscribeEventByEvent(args, renew),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: showErrors(result.errors, log) } : undefined),

@@ -32,10 +32,9 @@ export function domain(field: string, value: string | null | undefined): string 
   return trimmed;
 }
 
+/** An ISO-4217 code the hub invoices in, exactly as listed (no spaces, upper case). */
 export function currency(field: string, value: string): string {
-  const code = value.trim().toUpperCase();
-  if (!(CURRENCIES as readonly string[]).includes(code)) throw badInput(field, `must be one of ${CURRENCIES.join(', ')}, got "${value}"`);
-  return code;
+  return oneOf(field, value, CURRENCIES);
 }
 
 export function integer(field: string, value: number, min: number, max: number): number {
@@ -51,6 +50,7 @@ export function amount(field: string, value: string, { min = '0', max = '1000000
   return decimal;
 }
 
+/** One of an enumeration's values, matched exactly: `"USAGE "` is not `"usage"`. */
 export function oneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(value)) throw badInput(field, `must be one of ${allowed.join(', ')}, got "${value}"`);
   return value as T;

@@ -264,6 +264,14 @@ describe('subscriptions served by the subgraphs', () => {
     assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.equal(errors?.[0]?.extensions?.field, 'after');
   });
+
+  test('a NUL character or a lone surrogate in an argument is refused with BAD_USER_INPUT naming it', async () => {
+    for (const customerId of ['cus_\u0000', 'cus_\ud800']) {
+      const errors = await subscribe<PaymentEvent>(connect('billing'), PaymentReceived, { customerId }).ended();
+      assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+      assert.equal(errors?.[0]?.extensions?.field, 'customerId');
+    }
+  });
 });
 
 describe('the live tail of the event stream', () => {

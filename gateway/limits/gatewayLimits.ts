@@ -11,9 +11,11 @@ import type { IncomingMessage } from 'node:http';
 import { Redis } from 'ioredis';
 import Negotiator from 'negotiator';
 import type { HubConfig } from '../../platform/config.ts';
-import { ErrorCode, type HubError } from '../../platform/errors.ts';
+import { sendRequestError } from '../../platform/http.ts';
+import { guardRequestDepth, resolveOperation } from '../../platform/input.ts';
+import { ErrorCode, requestError, type HubError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { guardNesting, OperationLimits, requestError } from './operationLimits.ts';
+import { guardNesting, OperationLimits } from './operationLimits.ts';
 import type { Authenticate } from '../security/authenticate.ts';
 import { clientKey, RateLimiter } from './rateLimit.ts';
 import { documentIdAsPersistedQuery, loadManifests, sha256, TrustedDocuments } from './trustedDocuments.ts';
@@ -34,11 +36,7 @@ function responseType(accept: string | null | undefined): string | undefined {
 
 /** Answers a refusal made before Apollo sees the request, shaped as a GraphQL response. */
 function sendRefusal(request: FastifyRequest, reply: FastifyReply, error: HubError): FastifyReply {
-  const { http, ...extensions } = error.extensions as { http: { status: number } };
-  return reply
-    .code(http.status)
-    .type(`${responseType(request.headers.accept) ?? JSON_TYPE}; charset=utf-8`)
-    .send({ errors: [{ message: error.message, extensions }] });
+  return sendRequestError(reply, error, `${responseType(request.headers.accept) ?? JSON_TYPE}; charset=utf-8`);
 }
 
 /** An operation sent over WebSocket, parsed and validated. */
@@ -59,8 +57,8 @@ export interface GatewayLimits {
     persistedQueries: { cache: TrustedDocuments['cache'] };
     plugin: ApolloServerPlugin;
   };
-  /** Refuses a document nested too deep to parse safely; call before parsing. */
-  checkSource(source: string): void;
+  /** Refuses a request nested too deep to read safely (its document, variables or extensions); call before parsing. */
+  checkRequest(request: { query: string; variables?: unknown; extensions?: unknown }): void;
   /** The trusted-document rule and the operation limits, for operations sent over WebSocket. */
   checkOperation(operation: SocketOperation): void;
   /** Answers a WebSocket upgrade the rate limit refuses (an HTTP status line), or undefined to let it through. */
@@ -97,9 +95,14 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, queryHash, schema, document, operation }) {
+        async didResolveOperation({ request, queryHash, schema, document }) {
           trusted.check(request.http?.headers.get('apollographql-client-name') ?? undefined, queryHash);
-          if (operation) operations.check(schema, document, operation, request.variables);
+          const operation = resolveOperation(document, request.operationName);
+          // Apollo's gateway cannot execute one; the subscription server on this path serves them.
+          if (operation.operation === 'subscription') {
+            throw requestError(ErrorCode.BadRequest, 'Subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at this same path, not over HTTP.');
+          }
+          operations.check(schema, document, operation, request.variables);
         },
         // GraphQL over HTTP: an `application/json` response to a well-formed request is 200 even
         // when the operation could not run; `application/graphql-response+json` keeps the 4xx.
@@ -113,7 +116,10 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
 
   return {
     apollo: { parseOptions: { maxTokens: MAX_TOKENS }, persistedQueries: { cache: trusted.cache }, plugin },
-    checkSource: (source) => guardNesting(source, limits.depth),
+    checkRequest(request) {
+      guardRequestDepth(request);
+      guardNesting(request.query, limits.depth);
+    },
     checkOperation({ client, source, schema, document, operation, variables }) {
       trusted.check(client, sha256(source));
       operations.check(schema, document, operation, variables);
@@ -144,9 +150,9 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
         const params = (request.method === 'POST' ? request.body : request.query) as Record<string, unknown> | undefined;
         if (typeof params !== 'object' || params === null || Array.isArray(params)) return;
         if (request.method === 'POST') request.body = documentIdAsPersistedQuery(params);
-        if (typeof params.query !== 'string') return;
         try {
-          guardNesting(params.query, limits.depth);
+          guardRequestDepth(params);
+          if (typeof params.query === 'string') guardNesting(params.query, limits.depth);
         } catch (error) {
           return sendRefusal(request, reply, error as HubError);
         }

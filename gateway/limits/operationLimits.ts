@@ -24,7 +24,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { LimitsConfig } from '../../platform/config.ts';
-import { ErrorCode, HubError } from '../../platform/errors.ts';
+import { ErrorCode, requestError } from '../../platform/errors.ts';
 import { fragmentsOf } from '../documents.ts';
 
 /** What one operation asks for, fragments counted wherever they are spread. */
@@ -42,11 +42,6 @@ interface Measured {
 }
 
 type Limits = Pick<LimitsConfig, 'depth' | 'aliases' | 'fields' | 'cost' | 'listSize'>;
-
-/** A GraphQL error that Apollo answers with 400 (and GraphQL-over-HTTP media types keep). */
-export function requestError(code: ErrorCode, message: string, details: Record<string, unknown> = {}, status = 400): HubError {
-  return new HubError(code, message, { ...details, http: { status } });
-}
 
 /** The field a selection names on its parent type, introspection fields included. */
 function fieldDef(schema: GraphQLSchema, parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {

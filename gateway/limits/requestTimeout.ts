@@ -1,6 +1,5 @@
 import type { ExecutorLayer } from '../execution/layers.ts';
-import { ErrorCode } from '../../platform/errors.ts';
-import { requestError } from './operationLimits.ts';
+import { ErrorCode, requestError } from '../../platform/errors.ts';
 
 /**
  * A deadline on every operation: past `ms` the client gets REQUEST_TIMEOUT (504) instead of a

@@ -10,8 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { ConfigError } from '../../platform/config.ts';
-import { ErrorCode } from '../../platform/errors.ts';
-import { requestError } from './operationLimits.ts';
+import { ErrorCode, requestError } from '../../platform/errors.ts';
 
 /** The Apollo / Relay persisted-query manifest format, as `npm run documents` writes it. */
 export interface PersistedQueryManifest {

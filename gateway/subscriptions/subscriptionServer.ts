@@ -6,8 +6,9 @@ import type { ServiceMap } from '@apollo/gateway';
 import { CloseCode, handleProtocols, type Context, type ExecutionResult, type FormattedExecutionResult, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import {
-  getOperationAST,
+  getArgumentValues,
   getVariableValues,
+  Kind,
   GraphQLError,
   parse,
   validate,
@@ -16,6 +17,7 @@ import {
   type ExecutionArgs,
   type FieldNode,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller } from '../../platform/auth/caller.ts';
@@ -26,6 +28,7 @@ import type { Authorization } from '../security/authorize.ts';
 import { GatewaySubscription } from './gatewaySubscription.ts';
 import { resolveEvent } from './resolveEvent.ts';
 import { ErrorCode, HubError } from '../../platform/errors.ts';
+import { refuseUnstorable, resolveOperation } from '../../platform/input.ts';
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
 import type { SocketOperation } from '../limits/gatewayLimits.ts';
 import { formatError, withCode } from './subscriptionErrors.ts';
@@ -59,8 +62,8 @@ export interface SubscriptionServerOptions {
   upstreamUrl(subgraph: string): string;
   /** Queries and mutations sent over the socket go through the HTTP pipeline (plugins, masking). */
   execute(request: SubscribePayload, context: WsRequestContext): Promise<FormattedExecutionResult>;
-  /** Throws the refusal of a document nested too deep to parse. */
-  checkSource(source: string): void;
+  /** Throws the refusal of a request nested too deep to read (document, variables, extensions). */
+  checkRequest(request: SubscribePayload): void;
   /** Throws the refusal of an operation the client may not send or that is over the limits. */
   checkOperation(operation: SocketOperation): void;
   /** An HTTP status line for an upgrade to refuse (the client is over its rate limit), or undefined. */
@@ -158,7 +161,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     }
     let document: DocumentNode;
     try {
-      options.checkSource(payload.query);
+      options.checkRequest(payload);
     } catch (error) {
       return [error as GraphQLError];
     }
@@ -171,8 +174,12 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     const invalid = validate(schema, document);
     if (invalid.length > 0) return withCode(invalid, 'GRAPHQL_VALIDATION_FAILED');
     const operationName = payload.operationName ?? undefined;
-    const operation = getOperationAST(document, operationName);
-    if (!operation) return withCode([new GraphQLError('Unable to identify the operation to run.')], 'GRAPHQL_VALIDATION_FAILED');
+    let operation: OperationDefinitionNode;
+    try {
+      operation = resolveOperation(document, operationName);
+    } catch (error) {
+      return [error as GraphQLError];
+    }
     const variables = payload.variables ?? {};
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return withCode(coerced.errors, 'BAD_USER_INPUT');
@@ -193,6 +200,13 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     if (operation.operation !== 'subscription') return { ...args, contextValue: { kind: 'operation', payload, context } satisfies Prepared };
     const authorization = options.authorize(document, createHash('sha256').update(payload.query).digest('hex'), operationName, caller);
     if (authorization.kind === 'refused') return authorization.errors;
+    // Refused here, not by the owning subgraph: a subscription it refuses after accepting the
+    // socket would read to the upstream as a dropped stream, retried.
+    try {
+      refuseUnstorable(rootArguments(schema, operation, coerced.coerced));
+    } catch (error) {
+      return [error as GraphQLError];
+    }
     try {
       const plan = planner.plan(document, operationName, payload.query);
       return { ...args, contextValue: { kind: 'subscription', payload, context, plan, document, socket: ctx.extra.socket } satisfies Prepared };
@@ -323,6 +337,13 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       `gateway_subscription_upstream_reconnects_total ${counters.reconnects}`,
     ],
   };
+}
+
+/** The arguments of a subscription's root field, coerced (fragments at the root are not read). */
+function rootArguments(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const [root] = operation.selectionSet.selections;
+  const field = root?.kind === Kind.FIELD ? schema.getSubscriptionType()?.getFields()[root.name.value] : undefined;
+  return field && root.kind === Kind.FIELD ? getArgumentValues(field, root, variables) : {};
 }
 
 /** The `after` the client subscribed with (literal or variable): where it resumes until an event is sent. */

@@ -282,7 +282,7 @@ async function customerStanding(tx: Queryable, customerId: string, day: string):
 export async function recordPayment(tx: Queryable, emit: Emit, input: RecordPaymentInput): Promise<string> {
   if (new Decimal(input.amount).lte(0)) throw badInput('input.amount', `must be more than 0, got ${input.amount}`);
   const amount = check.amount('input.amount', input.amount);
-  const method = check.oneOf('input.method', input.method.trim().toLowerCase(), PAYMENT_METHODS);
+  const method = check.oneOf('input.method', input.method, PAYMENT_METHODS);
   const reference = check.optionalText('input.reference', input.reference);
   const invoice = await lockInvoice(tx, input.invoiceId);
   if (invoice.status !== 'OPEN') {

@@ -57,7 +57,7 @@ export function healthChanged(emit: Emit, customerId: string, factor: string, fa
 }
 
 export async function recordHealthSignal(tx: Queryable, emit: Emit, input: HealthSignalInput): Promise<string> {
-  const factor = check.oneOf('input.factor', input.factor.trim().toLowerCase(), STORED_FACTORS);
+  const factor = check.oneOf('input.factor', input.factor, STORED_FACTORS);
   const score = check.integer('input.score', input.score, 0, 100);
   // Locking the account serializes signals of one customer, so each snapshot sees the factors it follows.
   const [account] = await tx.query<{ customer_id: string }>('SELECT customer_id FROM cs_accounts WHERE customer_id = $1 FOR UPDATE', [input.customerId]);

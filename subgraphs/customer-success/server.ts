@@ -1,7 +1,9 @@
 import mercurius, { type MercuriusContext } from 'mercurius';
-import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { HubConfig } from '../../platform/config.ts';
-import { maskError } from '../../platform/errors.ts';
+import { ErrorCode, maskError, type HubError } from '../../platform/errors.ts';
+import { sendRequestError } from '../../platform/http.ts';
+import { resolveOperation } from '../../platform/input.ts';
 import type { EventStream } from '../../platform/events/index.ts';
 import { SystemRuntime } from '../../platform/runtime.ts';
 import { buildSchema, createSubgraphApp, type BaseContext, type SubgraphService } from '../../platform/subgraph.ts';
@@ -14,10 +16,17 @@ import { createLoaders } from './store.ts';
 // graphql-js's messages for variable values that fail coercion; Apollo Server answers these BAD_USER_INPUT.
 const BAD_VARIABLE = /^Variable "\$[^"]+" (got invalid value|of required type ".*" was not provided|of non-null type ".*" must not be null)/;
 
+// graphql-js's messages when `operationName` picks no operation; the other services answer these
+// from platform/input.ts's resolveOperation, with the same codes.
+const OPERATION_NOT_FOUND = /^(Unknown operation named ".*"\.|Must provide an operation\.)$/;
+const OPERATION_NAME_REQUIRED = 'Must provide operation name if query contains multiple operations.';
+
 function graphqlRequestCode(error: GraphQLError): string {
   const code = error.extensions?.code;
   if (typeof code === 'string') return code;
   if (error.message.startsWith('Syntax Error:')) return 'GRAPHQL_PARSE_FAILED';
+  if (OPERATION_NOT_FOUND.test(error.message)) return ErrorCode.OperationNotFound;
+  if (error.message === OPERATION_NAME_REQUIRED) return ErrorCode.OperationNameRequired;
   return BAD_VARIABLE.test(error.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
 }
 
@@ -80,6 +89,23 @@ export async function createCustomerSuccessServer(config: HubConfig, stream: Eve
   // indexes into "0"; the gateway maps entity errors back into its result only by numeric index.
   app.addHook('onRoute', (route) => {
     if (route.url === '/graphql' && route.schema?.response) route.schema = { ...route.schema, response: undefined };
+  });
+  // mercurius reads a GET's operation without checking that there is one (a TypeError, a 500);
+  // the document is read here first, so an `operationName` that picks none gets its code.
+  app.addHook('preValidation', async (request, reply) => {
+    const params = request.query as { query?: unknown; operationName?: unknown };
+    if (request.method !== 'GET' || request.url.split('?')[0] !== '/graphql' || typeof params.query !== 'string') return;
+    let document: DocumentNode;
+    try {
+      document = parse(params.query);
+    } catch {
+      return; // mercurius answers the syntax error.
+    }
+    try {
+      resolveOperation(document, typeof params.operationName === 'string' ? params.operationName : undefined);
+    } catch (error) {
+      return sendRequestError(reply, error as HubError);
+    }
   });
   await app.register(mercurius, {
     schema,

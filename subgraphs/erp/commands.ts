@@ -23,9 +23,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An accounting period id, "2026-11"; anything else is BAD_USER_INPUT naming `field`. */
 export function periodId(field: string, value: string): string {
-  const trimmed = value.trim();
-  if (!PERIOD.test(trimmed)) throw badInput(field, `must be a month like "2026-11", got "${value}"`);
-  return trimmed;
+  if (!PERIOD.test(value)) throw badInput(field, `must be a month like "2026-11", got "${value}"`);
+  return value;
 }
 
 /** A signed amount on one account: positive debits it, negative credits it. */
