@@ -325,6 +325,7 @@ describe('dead letters', () => {
     const poison = {
       id: `evt_${randomUUID()}`,
       type: 'payment.received',
+      version: 1,
       source: 'billing' as const,
       subject: 'Payment:pay_poison',
       time: new Date().toISOString(),
@@ -362,6 +363,7 @@ describe('dead letters', () => {
       {
         id: `evt_${randomUUID()}`,
         type: 'invoice.issued',
+        version: 1,
         source: 'billing',
         subject: 'Invoice:inv_not_issued_yet',
         time: new Date().toISOString(),

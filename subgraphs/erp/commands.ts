@@ -362,7 +362,7 @@ async function lockOrCreatePeriod(tx: Queryable, id: string): Promise<Accounting
 }
 
 /** Says a period changed status: `period.closed`, `period.locked` or `period.reopened`. */
-function periodChanged(emit: Emit, type: string, id: string, status: PeriodStatus, previous: PeriodStatus, reason: string | null) {
+function periodChanged(emit: Emit, type: 'period.closed' | 'period.locked' | 'period.reopened', id: string, status: PeriodStatus, previous: PeriodStatus, reason: string | null) {
   return emit({ type, subject: `AccountingPeriod:${id}`, customerId: null, data: { id, status, reason }, previous: { status: previous } });
 }
 
