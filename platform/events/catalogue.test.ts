@@ -84,9 +84,13 @@ describe('parseEvent', () => {
   });
 
   test('keeps the envelope and drops payload fields the schema does not define', () => {
-    const event = parseEvent(paymentReceived({ previous: { status: 'OPEN' } }, { surplus: true }));
-    assert.deepEqual(event.previous, { status: 'OPEN' });
+    const event = parseEvent(paymentReceived({ previous: { amount: '100.00' } }, { surplus: true }));
+    assert.deepEqual(event.previous, { amount: '100.00' });
     assert.equal('surplus' in event.data, false);
+  });
+
+  test('refuses a previous whose old values are not what data defines', () => {
+    assert.match(refusal(paymentReceived({ previous: { amount: 100 } })).message, /has a malformed previous: previous\.amount:/);
   });
 
   test('every catalogue entry has a schema version and a summary', () => {

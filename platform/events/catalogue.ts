@@ -189,7 +189,7 @@ export const CATALOGUE = {
       reference: text.nullable(),
       receivedAt: instant,
       invoice: z.object({ status: invoiceStatus, amountPaid: amount, amountDue: amount }).optional(),
-      customer: z.object({ balance: decimal, overdueAmount: decimal }).optional(),
+      customer: z.object({ balance: decimal, overdueAmount: amount }).optional(),
     }),
   },
   'invoice.posted': {
@@ -336,8 +336,13 @@ export type BusinessEventType = (typeof BUSINESS_EVENT_TYPES)[number];
 /** The payload of one event type, as its current schema version defines it. */
 export type DataOf<T extends EventType> = z.infer<(typeof CATALOGUE)[T]['data']>;
 
-/** A parsed event of one type (of each, for a union): the envelope with its `type`, `version` and typed `data`. */
-export type EventOf<T extends EventType> = T extends EventType ? Omit<BusinessEvent, 'type' | 'version' | 'data'> & { type: T; version: number; data: DataOf<T> } : never;
+/**
+ * A parsed event of one type (of each, for a union): the envelope with its `type`, `version`,
+ * typed `data` and `previous` (on updates: the old values of the fields of `data` that changed).
+ */
+export type EventOf<T extends EventType> = T extends EventType
+  ? Omit<BusinessEvent, 'type' | 'version' | 'data' | 'previous'> & { type: T; version: number; data: DataOf<T>; previous?: Partial<DataOf<T>> }
+  : never;
 
 /** Every event of the catalogue, discriminated on `type`. */
 export type HubEvent = { [T in EventType]: EventOf<T> }[EventType];
@@ -348,7 +353,7 @@ export interface EventDraft<T extends EventType = EventType> {
   subject: string;
   customerId: string | null;
   data: DataOf<T>;
-  previous?: Record<string, unknown>;
+  previous?: Partial<DataOf<T>>;
 }
 
 export type CustomerCreated = EventOf<'customer.created'>;
@@ -432,7 +437,19 @@ export function parseEvent(raw: unknown): HubEvent {
   }
   const data = spec.data.safeParse(event.data);
   if (!data.success) throw new MalformedEventError(`${label} has a malformed payload: ${describeIssues(data.error, 'data')}`);
-  return { ...event, data: data.data } as HubEvent;
+  if (event.previous === undefined) return { ...event, data: data.data } as HubEvent;
+  const previous = previousSchema(event.type).safeParse(event.previous);
+  if (!previous.success) throw new MalformedEventError(`${label} has a malformed previous: ${describeIssues(previous.error, 'previous')}`);
+  return { ...event, data: data.data, previous: previous.data } as HubEvent;
+}
+
+const previousSchemas = new Map<EventType, z.ZodObject>();
+
+/** `previous` holds old values of fields of `data`: any of them, each as `data` defines it. */
+function previousSchema(type: EventType): z.ZodObject {
+  let schema = previousSchemas.get(type);
+  if (!schema) previousSchemas.set(type, (schema = (CATALOGUE[type].data as z.ZodObject).partial()));
+  return schema;
 }
 
 /** `<type> <id>` of whatever was received, for error messages. */

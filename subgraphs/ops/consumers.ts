@@ -1,47 +1,14 @@
-import { AUDIT_EVENT } from '../../platform/audit.ts';
-import type { ConsumerDefinition } from '../../platform/events/index.ts';
+import { AUDIT_EVENT, BUSINESS_EVENT_TYPES, defineConsumer, UnreachableCaseError, type ConsumerDefinition } from '../../platform/events/index.ts';
 import * as commands from './commands.ts';
 import { trackWorkflow } from './workflows.ts';
 
-/** Every event type of the catalog (docs/events.md): the log keeps them all. */
-export const EVENT_TYPES = [
-  'customer.created',
-  'customer.updated',
-  'opportunity.created',
-  'contract.activated',
-  'contract.amended',
-  'contract.terminated',
-  'subscription.created',
-  'subscription.updated',
-  'subscription.canceled',
-  'invoice.issued',
-  'invoice.status_changed',
-  'invoice.voided',
-  'payment.received',
-  'invoice.posted',
-  'invoice.posting_rejected',
-  'invoice.reversed',
-  'payment.posted',
-  'period.closed',
-  'period.locked',
-  'period.reopened',
-  'onboarding.started',
-  'renewal.created',
-  'renewal.risk_changed',
-  'health.changed',
-  'milestone.completed',
-  'event.dead_lettered',
-  // The runner hands a replay request only to the consumer it names; replayDeadLetter logs it.
-  'event.replay_requested',
-  'event.replayed',
-  'exception.resolved',
-] as const;
-
 /** What ops does with every event: log it, follow workflow runs, open and resolve exceptions. */
 export const consumers: ConsumerDefinition[] = [
-  {
+  defineConsumer({
+    // Every business event of the catalogue, the very types `businessEvents` serves. The runner
+    // hands a replay request only to the consumer it names; replayDeadLetter logs it.
     name: 'ops.log',
-    types: EVENT_TYPES,
+    types: BUSINESS_EVENT_TYPES,
     async handle(tx, event, emit) {
       await commands.recordEvent(tx, event);
       await trackWorkflow(tx, event);
@@ -54,13 +21,42 @@ export const consumers: ConsumerDefinition[] = [
           return commands.deadLettered(tx, event);
         case 'event.replayed':
           return commands.replayed(tx, emit, event);
+        // Logged (and tracked) only.
+        case 'customer.created':
+        case 'customer.updated':
+        case 'opportunity.created':
+        case 'contract.activated':
+        case 'contract.amended':
+        case 'contract.terminated':
+        case 'subscription.created':
+        case 'subscription.updated':
+        case 'subscription.canceled':
+        case 'invoice.issued':
+        case 'invoice.status_changed':
+        case 'invoice.voided':
+        case 'payment.received':
+        case 'invoice.reversed':
+        case 'payment.posted':
+        case 'period.closed':
+        case 'period.locked':
+        case 'period.reopened':
+        case 'onboarding.started':
+        case 'renewal.created':
+        case 'renewal.risk_changed':
+        case 'health.changed':
+        case 'milestone.completed':
+        case 'event.replay_requested':
+        case 'exception.resolved':
+          return;
+        default:
+          throw new UnreachableCaseError(event);
       }
     },
-  },
-  {
+  }),
+  defineConsumer({
     // Kept apart from the business event log: the trail of who ran which mutation.
     name: 'ops.audit',
     types: [AUDIT_EVENT],
     handle: (tx, event) => commands.recordAudit(tx, event),
-  },
+  }),
 ];

@@ -1,5 +1,4 @@
-import { AUDIT_EVENT } from '../../platform/audit.ts';
-import { liveEvents, type Delivery } from '../../platform/events/index.ts';
+import { BUSINESS_EVENT_TYPES, liveEvents, type Delivery } from '../../platform/events/index.ts';
 import { badInput } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor, loadExisting, pageSize } from '../../platform/loaders.ts';
 import * as commands from './commands.ts';
@@ -89,8 +88,9 @@ export const resolvers: Resolvers = {
       subscribe: (_root, { types, customerId, after }, { stream }) =>
         liveEvents(stream, {
           after,
-          // Audit records travel the stream too, but are no business event: auditTrail serves them.
-          filter: (event) => event.type !== AUDIT_EVENT && (types == null || types.includes(event.type)) && (customerId == null || event.customerId === customerId),
+          // The event log's types (ops.log): audit records travel the stream too, but auditTrail serves them.
+          filter: (event) =>
+            (BUSINESS_EVENT_TYPES as readonly string[]).includes(event.type) && (types == null || types.includes(event.type)) && (customerId == null || event.customerId === customerId),
         }),
       resolve: ({ event }: Delivery) => event,
     },
