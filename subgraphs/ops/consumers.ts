@@ -1,6 +1,31 @@
-import { AUDIT_EVENT, BUSINESS_EVENT_TYPES, defineConsumer, UnreachableCaseError, type ConsumerDefinition } from '../../platform/events/index.ts';
+import {
+  AUDIT_EVENT,
+  BUSINESS_EVENT_TYPES,
+  defineConsumer,
+  MalformedEventError,
+  parseEvent,
+  UnreachableCaseError,
+  type BusinessEvent,
+  type ConsumerDefinition,
+  type HubEvent,
+} from '../../platform/events/index.ts';
 import * as commands from './commands.ts';
 import { trackWorkflow } from './workflows.ts';
+
+/**
+ * An event as ops's log records it, parsed, or null for one the log does not record: not a
+ * business event (the audit trail's), or malformed (ops.log dead-letters it). The `businessEvents`
+ * subscription serves exactly what this accepts, so it and the event log agree.
+ */
+export function loggedEvent(event: BusinessEvent): HubEvent | null {
+  if (!(BUSINESS_EVENT_TYPES as readonly string[]).includes(event.type)) return null;
+  try {
+    return parseEvent(event);
+  } catch (error) {
+    if (error instanceof MalformedEventError) return null;
+    throw error;
+  }
+}
 
 /** What ops does with every event: log it, follow workflow runs, open and resolve exceptions. */
 export const consumers: ConsumerDefinition[] = [

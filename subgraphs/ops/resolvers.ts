@@ -1,8 +1,9 @@
-import { BUSINESS_EVENT_TYPES, liveEvents, type Delivery } from '../../platform/events/index.ts';
+import { liveEvents, parseEvent, type Delivery } from '../../platform/events/index.ts';
 import { badInput } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor, loadExisting, pageSize } from '../../platform/loaders.ts';
 import * as commands from './commands.ts';
 import type { Resolvers, System } from './generated/resolvers.ts';
+import { loggedEvent } from './consumers.ts';
 import { operationsHealth } from './health.ts';
 import type { DeadLetterRow, ExceptionRow } from './rows.ts';
 import { auditPage, deadLetterList, eventLog, exceptionList, workflowByCorrelation } from './store.ts';
@@ -88,11 +89,11 @@ export const resolvers: Resolvers = {
       subscribe: (_root, { types, customerId, after }, { stream }) =>
         liveEvents(stream, {
           after,
-          // The event log's types (ops.log): audit records travel the stream too, but auditTrail serves them.
-          filter: (event) =>
-            (BUSINESS_EVENT_TYPES as readonly string[]).includes(event.type) && (types == null || types.includes(event.type)) && (customerId == null || event.customerId === customerId),
+          // What the event log records: audit records travel the stream too, but auditTrail serves them.
+          filter: (event) => (types == null || types.includes(event.type)) && (customerId == null || event.customerId === customerId) && loggedEvent(event) !== null,
         }),
-      resolve: ({ event }: Delivery) => event,
+      // The filter let only events that parse through.
+      resolve: ({ event }: Delivery) => parseEvent(event),
     },
   },
 
