@@ -21,5 +21,5 @@ export interface ConsumerDefinition<T extends EventType = EventType> {
 
 /** A consumer whose `handle` receives exactly the event types it lists, typed. */
 export function defineConsumer<T extends EventType>(definition: ConsumerDefinition<T>): ConsumerDefinition {
-  return definition as unknown as ConsumerDefinition;
+  return definition;
 }

@@ -7,6 +7,7 @@ import {
   type ContractActivated,
   type ContractAmended,
   type ContractTerminated,
+  type DataOf,
   type CustomerCreated,
   type CustomerUpdated,
   type Emit,
@@ -30,9 +31,9 @@ export const ONBOARDING_PLAN: readonly { name: string; afterDays: number }[] = [
 ];
 
 /** A new onboarding plan as `onboarding.started` carries it: every step with its due date. */
-export function onboardingStartedData(customerId: string, contractId: string, startDate: string) {
+export function onboardingStartedData(customerId: string, contractId: string, startDate: string): DataOf<'onboarding.started'> {
   const milestones = ONBOARDING_PLAN.map((step) => ({ name: step.name, dueDate: addDays(startDate, step.afterDays) }));
-  return { customerId, contractId, status: 'IN_PROGRESS' as const, milestones };
+  return { customerId, contractId, status: 'IN_PROGRESS', milestones };
 }
 
 /** A renewal this close is being worked from the day it is opened. */

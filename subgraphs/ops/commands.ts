@@ -3,6 +3,7 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import type {
   AuditRecorded,
   BusinessEvent,
+  DataOf,
   Emit,
   EventDeadLettered,
   EventReplayed,
@@ -32,7 +33,7 @@ export function systemOf(name: string): SystemValue | null {
 }
 
 /** An exception as events carry it (docs/events.md). */
-export function exceptionData(row: ExceptionRow) {
+export function exceptionData(row: ExceptionRow): DataOf<'exception.resolved'> {
   return {
     id: row.id,
     kind: row.kind,
