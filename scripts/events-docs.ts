@@ -142,7 +142,7 @@ HTTP; the gateway subscribes there. Each field reads the event stream, not a dat
 | \`paymentReceived\` | billing | \`payment.received\` | \`customerId\` |
 | \`invoiceStatusChanged\` | billing | \`invoice.issued\` (previousStatus null), \`invoice.status_changed\` (\`invoice.voided\` is not counted: its \`status_changed\` follows) | \`customerId\` |
 | \`renewalRiskChanged\` | customer-success | \`renewal.risk_changed\` | \`customerId\` |
-| \`businessEvents\` | ops | every business event (the event log's types: all but \`audit.recorded\`) | \`types\`, \`customerId\` |
+| \`businessEvents\` | ops | every business event (the event log's types: all but \`audit.recorded\`) | \`types\` (of the catalogue's business events; another is refused with \`BAD_USER_INPUT\`, as by the \`events\` query), \`customerId\` |
 
 - \`eventId\` is the event's \`id\` and the replay cursor: \`after: <eventId>\` replays every matching
   event after it from the stream (as long as the stream retains it, \`EVENT_RETENTION_DAYS\`), then

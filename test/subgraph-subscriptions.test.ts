@@ -15,7 +15,7 @@ import { MemoryEventStream } from '../platform/events/memory-stream.ts';
 import { RedisEventStream } from '../platform/events/redis-stream.ts';
 import { Decimal } from '../platform/money.ts';
 import { graphql } from './generated/index.ts';
-import { query, webSocketFor } from './graphql.ts';
+import { query, request, webSocketFor } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 const IssueInvoice = graphql(/* GraphQL */ `
@@ -301,6 +301,19 @@ describe('subscriptions served by the subgraphs', () => {
     const errors = await refused.ended();
     assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.equal(errors?.[0]?.extensions?.field, 'after');
+  });
+
+  test('an event type the catalogue does not know is refused with BAD_USER_INPUT, by businessEvents and the event log alike', async () => {
+    const refused = subscribe<OpsEvent>(connect('ops'), BusinessEvents, { types: ['payment.teleported'] });
+    // Refused at subscribe: one result carrying the error, then the end.
+    await refused.ended();
+    const errors = refused.results[0]?.errors;
+    assert.equal(refused.results.length, 1);
+    assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(errors?.[0]?.extensions?.field, 'types');
+    const log = await request(hub.gatewayUrl, EventLog, { types: ['payment.teleported'] });
+    assert.equal(log.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(log.errors?.[0]?.extensions?.field, 'types');
   });
 });
 
