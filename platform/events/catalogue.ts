@@ -426,7 +426,7 @@ function isEventType(type: string): type is EventType {
  * once with the message as the reason, since the same event is just as wrong on every retry.
  */
 export function parseEvent(raw: unknown): HubEvent {
-  const label = describe(raw);
+  const label = labelOf(raw);
   const parsed = envelope.safeParse(raw);
   if (!parsed.success) throw new MalformedEventError(`${label} has a malformed envelope: ${describeIssues(parsed.error, '')}`);
   const event = parsed.data;
@@ -453,7 +453,7 @@ function previousSchema(type: EventType): z.ZodObject {
 }
 
 /** `<type> <id>` of whatever was received, for error messages. */
-function describe(raw: unknown): string {
+function labelOf(raw: unknown): string {
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const type = typeof record.type === 'string' ? record.type : 'event';
   return typeof record.id === 'string' ? `${type} ${record.id}` : type;
