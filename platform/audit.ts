@@ -5,22 +5,12 @@
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Caller } from './auth/caller.ts';
 import type { Queryable } from './db.ts';
+import { AUDIT_EVENT, type DataOf } from './events/catalogue.ts';
 import type { Emit } from './events/outbox.ts';
 import { ErrorCode } from './errors.ts';
 
-export const AUDIT_EVENT = 'audit.recorded';
-
-/** What an `audit.recorded` event carries: one row of its system's audit log. */
-export interface AuditRecord {
-  actor: string;
-  role: string;
-  correlationId: string | null;
-  operation: string;
-  arguments: unknown;
-  /** "OK", or the error code the mutation failed with. */
-  outcome: string;
-  at: string;
-}
+/** What an `audit.recorded` event carries: one row of its system's audit log; `outcome` is "OK" or the error code the mutation failed with. */
+export type AuditRecord = DataOf<typeof AUDIT_EVENT>;
 
 /** Argument names whose values are never written down: personal data and secrets. */
 const REDACTED = /e-?mail|phone|token|secret|password|authorization|credential|api_?key/i;

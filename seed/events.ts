@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { addDays, periodOf } from '../platform/dates.ts';
-import type { BusinessEvent, EventSource } from '../platform/events/index.ts';
+import { CATALOGUE, type BusinessEvent, type EventDraft, type EventSource, type EventType } from '../platform/events/index.ts';
 import { Decimal, toAmount } from '../platform/money.ts';
 import { invoiceData, invoiceStatusData, invoiceVoidedData, paymentReceivedData, subscriptionData } from '../subgraphs/billing/commands.ts';
 import type { InvoiceRow } from '../subgraphs/billing/rows.ts';
@@ -25,18 +25,16 @@ interface Lineage {
   causationId: string | null;
 }
 
-interface Draft extends Lineage {
+/** An event of the catalogue as the seed makes it: typed like a producer's draft, with its origin and time. */
+type SeedDraft = { [T in EventType]: EventDraft<T> }[EventType] & {
   source: EventSource;
-  type: string;
-  subject: string;
-  customerId: string | null;
-  data: Record<string, unknown>;
-  previous?: Record<string, unknown>;
   /** Seeded business time; never earlier than the event that caused it. */
   time: string;
   /** What the id is derived from, with the type: unique within one seed. */
   entity: string;
-}
+};
+
+type Draft = SeedDraft & Lineage;
 
 /** Instants as toISOString writes them, so they compare as strings. */
 function iso(instant: string): string {
@@ -184,6 +182,7 @@ export class SeedEvents {
       (draft): BusinessEvent => ({
         id: eventId(this.seed, this.asOf, draft.entity, draft.type),
         type: draft.type,
+        version: CATALOGUE[draft.type].version,
         source: draft.source,
         subject: draft.subject,
         time: draft.time,
@@ -197,7 +196,7 @@ export class SeedEvents {
   }
 
   /** Records an event and returns the lineage of what it causes. */
-  private event(lineage: Lineage, draft: Omit<Draft, 'correlationId' | 'causationId'>): Lineage & { time: string } {
+  private event(lineage: Lineage, draft: SeedDraft): Lineage & { time: string } {
     const time = iso(draft.time);
     this.drafts.push({ ...draft, ...lineage, time });
     return { correlationId: lineage.correlationId, causationId: eventId(this.seed, this.asOf, draft.entity, draft.type), time };

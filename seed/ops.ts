@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db.ts';
-import { emitter, type BusinessEvent, type Emit } from '../platform/events/index.ts';
+import { emitter, parseEvent, type BusinessEvent, type Emit } from '../platform/events/index.ts';
 import { consumers } from '../subgraphs/ops/consumers.ts';
 
 /** Events applied per transaction: one commit per event would cost more than the events. */
@@ -15,7 +15,8 @@ const CHUNK = 500;
 export async function applyToOps(db: Db, events: readonly BusinessEvent[], onProgress?: (done: number) => void): Promise<number> {
   const consumer = consumers.find((candidate) => candidate.name === 'ops.log');
   if (!consumer) throw new Error('ops has no ops.log consumer');
-  let queue = events.filter((event) => consumer.types.includes(event.type));
+  const handles = (event: BusinessEvent) => (consumer.types as readonly string[]).includes(event.type);
+  let queue = events.filter(handles);
   let applied = 0;
   while (queue.length > 0) {
     const emitted: BusinessEvent[] = [];
@@ -33,16 +34,16 @@ export async function applyToOps(db: Db, events: readonly BusinessEvent[], onPro
           const send = emitter(tx, { source: 'ops', correlationId: event.correlationId, causationId: event.id });
           const emit: Emit = async (draft) => {
             const sent = await send(draft);
-            emitted.push(sent as BusinessEvent);
+            emitted.push(sent);
             return sent;
           };
-          await consumer.handle(tx, event, emit);
+          await consumer.handle(tx, parseEvent(event), emit);
         }
       });
       applied += chunk.length;
       onProgress?.(applied);
     }
-    queue = emitted.filter((event) => consumer.types.includes(event.type));
+    queue = emitted.filter(handles);
   }
   await db.query('UPDATE outbox SET published_at = coalesce(published_at, now()), settled_at = coalesce(settled_at, now()) WHERE settled_at IS NULL');
   return applied;

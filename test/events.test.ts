@@ -325,6 +325,7 @@ describe('dead letters', () => {
     const poison = {
       id: `evt_${randomUUID()}`,
       type: 'payment.received',
+      version: 1,
       source: 'billing' as const,
       subject: 'Payment:pay_poison',
       time: new Date().toISOString(),
@@ -362,6 +363,7 @@ describe('dead letters', () => {
       {
         id: `evt_${randomUUID()}`,
         type: 'invoice.issued',
+        version: 1,
         source: 'billing',
         subject: 'Invoice:inv_not_issued_yet',
         time: new Date().toISOString(),
@@ -391,5 +393,35 @@ describe('dead letters', () => {
     });
     const again = await request(hub.gatewayUrl, Replay, { id: dead.id });
     assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
+  });
+
+  test('a malformed event and one of a schema version no consumer reads are dead-lettered at once, with the reason', async () => {
+    const customerId = 'cus_000001';
+    const payment = (version: number, amount: unknown) => ({
+      id: `evt_${randomUUID()}`,
+      type: 'payment.received',
+      version,
+      source: 'billing' as const,
+      subject: 'Payment:pay_malformed',
+      time: new Date().toISOString(),
+      correlationId: `malformed-${randomUUID()}`,
+      causationId: null,
+      customerId,
+      data: { id: 'pay_malformed', invoiceId: 'inv_malformed', customerId, amount, currency: 'USD', method: 'wire', reference: null, receivedAt: new Date().toISOString() },
+    });
+    const malformed = payment(1, 10);
+    const unknownVersion = payment(2, '10.00');
+    await hub.stream.publish([malformed, unknownVersion]);
+
+    const letters = await eventually('both dead letters of erp.payments', async () => {
+      const { deadLetters } = await query(hub.gatewayUrl, DeadLetters, {});
+      const found = [malformed, unknownVersion].map((event) => deadLetters.find((letter) => letter.event.id === event.id && letter.consumer === 'erp.payments'));
+      return found.every(Boolean) ? found.map((letter) => letter!) : undefined;
+    });
+    const [refused, unread] = letters;
+    assert.equal(refused.attempts, 1, 'no retries for a malformed event');
+    assert.match(refused.error, /payment\.received evt_\S+ has a malformed payload: data\.amount:/);
+    assert.equal(unread.attempts, 1, 'no retries for an unknown version');
+    assert.match(unread.error, /is version 2; this consumer reads payment\.received version 1 only/);
   });
 });

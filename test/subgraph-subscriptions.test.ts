@@ -5,6 +5,7 @@
  * stream's live tail under them (`liveEvents`), on the in-process stream or on TEST_REDIS_URL.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { print, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
@@ -14,7 +15,7 @@ import { MemoryEventStream } from '../platform/events/memory-stream.ts';
 import { RedisEventStream } from '../platform/events/redis-stream.ts';
 import { Decimal } from '../platform/money.ts';
 import { graphql } from './generated/index.ts';
-import { query, webSocketFor } from './graphql.ts';
+import { query, request, webSocketFor } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 const IssueInvoice = graphql(/* GraphQL */ `
@@ -55,6 +56,10 @@ const RenewalRiskChanged = graphql(/* GraphQL */ `
   subscription SubscriptionsRenewalRiskChanged($customerId: ID) {
     renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }
   }
+`);
+
+const EventLog = graphql(/* GraphQL */ `
+  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }
 `);
 
 type Data = Record<string, unknown>;
@@ -218,6 +223,39 @@ describe('subscriptions served by the subgraphs', () => {
     assert.equal(otherCustomer.results.length, 0, 'a subscription for another customer receives nothing');
   });
 
+  test('businessEvents serves what the event log records: a malformed event reaches neither, a valid one both', async () => {
+    const logged = subscribe<OpsEvent>(connect('ops'), BusinessEvents, { types: ['health.changed'], customerId: customerB });
+    await settle();
+    const healthChanged = (score: unknown) => ({
+      id: `evt_${randomUUID()}`,
+      type: 'health.changed',
+      version: 1,
+      source: 'customer-success' as const,
+      subject: `Customer:${customerB}`,
+      time: new Date().toISOString(),
+      correlationId: null,
+      causationId: null,
+      customerId: customerB,
+      data: { customerId: customerB, factor: 'usage', score, factorScore: 80 },
+    });
+    const malformed = healthChanged('high');
+    const valid = healthChanged(71);
+    await hub.stream.publish([malformed, valid]);
+
+    const [{ businessEvents: served }] = await logged.take(1);
+    assert.equal(served.id, valid.id, 'the subscription skips the malformed event');
+    const deadline = Date.now() + 15_000;
+    let log: string[] = [];
+    while (!log.includes(valid.id) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      log = (await query(hub.gatewayUrl, EventLog, { types: ['health.changed'], customerId: customerB })).events.map((event) => event.id);
+    }
+    assert.ok(log.includes(valid.id), 'the log records the valid event');
+    assert.ok(!log.includes(malformed.id), 'the log does not record the malformed one');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(logged.results.length, 1, 'nothing else was served');
+  });
+
   test('an invoice paid in full changes status from OPEN to PAID, replayed from after and then live', async () => {
     const billing = connect('billing');
     const ops = connect('ops');
@@ -271,6 +309,19 @@ describe('subscriptions served by the subgraphs', () => {
       assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
       assert.equal(errors?.[0]?.extensions?.field, 'customerId');
     }
+  });
+
+  test('an event type the catalogue does not know is refused with BAD_USER_INPUT, by businessEvents and the event log alike', async () => {
+    const refused = subscribe<OpsEvent>(connect('ops'), BusinessEvents, { types: ['payment.teleported'] });
+    // Refused at subscribe: one result carrying the error, then the end.
+    await refused.ended();
+    const errors = refused.results[0]?.errors;
+    assert.equal(refused.results.length, 1);
+    assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(errors?.[0]?.extensions?.field, 'types');
+    const log = await request(hub.gatewayUrl, EventLog, { types: ['payment.teleported'] });
+    assert.equal(log.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(log.errors?.[0]?.extensions?.field, 'types');
   });
 });
 

@@ -2,13 +2,16 @@
 export type EventSource = 'crm' | 'billing' | 'erp' | 'customer-success' | 'ops';
 
 /**
- * A business event, CloudEvents-shaped. `id` is its identity (consumers dedupe on it); where it
- * sits in the stream is a separate thing, its position, assigned by the stream.
+ * A business event as it travels, CloudEvents-shaped and not yet validated: what the stream
+ * delivers. `parseEvent` (catalogue.ts) turns it into a typed HubEvent. `id` is its identity
+ * (consumers dedupe on it); where it sits in the stream is a separate thing, its position.
  */
-export interface BusinessEvent<Data = Record<string, unknown>> {
+export type BusinessEvent = {
   id: string;
   /** What happened, e.g. `invoice.issued`. */
   type: string;
+  /** The schema version of `data` for its type (the catalogue's); absent on events written before versioning, which are version 1. */
+  version?: number;
   source: EventSource;
   /** The entity it is about, e.g. `Invoice:inv_123`. */
   subject: string;
@@ -21,19 +24,10 @@ export interface BusinessEvent<Data = Record<string, unknown>> {
   /** The customer it concerns, for filtering; null when none. */
   customerId: string | null;
   /** The entity's new state. */
-  data: Data;
+  data: Record<string, unknown>;
   /** Old values of the fields an update changed. */
   previous?: Record<string, unknown>;
-}
-
-/** What a command says about an event; the envelope's identity and lineage are filled in for it. */
-export interface EventDraft<Data = Record<string, unknown>> {
-  type: string;
-  subject: string;
-  customerId: string | null;
-  data: Data;
-  previous?: Record<string, unknown>;
-}
+};
 
 /** Where events a piece of work emits come from and what caused them. */
 export interface EventOrigin {

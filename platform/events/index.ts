@@ -3,9 +3,10 @@ import { MemoryEventStream } from './memory-stream.ts';
 import { RedisEventStream } from './redis-stream.ts';
 import type { EventStream } from './stream.ts';
 
-export type { BusinessEvent, EventDraft, EventOrigin, EventSource, Delivery } from './envelope.ts';
-export type { ConsumerDefinition } from './consumer.ts';
-export { PermanentEventError } from './consumer.ts';
+export type { BusinessEvent, EventOrigin, EventSource, Delivery } from './envelope.ts';
+export * from './catalogue.ts';
+export { defineConsumer, type ConsumerDefinition } from './consumer.ts';
+export { isPermanent, PermanentEventError } from './permanent.ts';
 export { emit, emitter, type Emit } from './outbox.ts';
 export type { EventStream } from './stream.ts';
 export { comparePositions, liveEvents, LiveEventsOverflow, type LiveEventsOptions } from './live.ts';

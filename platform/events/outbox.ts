@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db.ts';
-import type { BusinessEvent, EventDraft, EventOrigin } from './envelope.ts';
+import { CATALOGUE, type EventDraft, type EventOf, type EventType } from './catalogue.ts';
+import type { EventOrigin } from './envelope.ts';
 
 /**
- * Writes an event into the outbox inside the caller's transaction: it is published only if the
- * state change it describes commits, and it is never lost if that change does.
+ * Writes an event of the catalogue into the outbox inside the caller's transaction: it is
+ * published only if the state change it describes commits, and it is never lost if that change
+ * does. The draft is typed by the catalogue, so a payload that does not match its type is a
+ * compile error; the event carries its type's current schema version.
  */
-export async function emit<Data extends object>(tx: Queryable, origin: EventOrigin, draft: EventDraft<Data>): Promise<BusinessEvent<Data>> {
-  const event: BusinessEvent<Data> = {
+export async function emit<T extends EventType>(tx: Queryable, origin: EventOrigin, draft: EventDraft<T>): Promise<EventOf<T>> {
+  const event = {
     id: `evt_${randomUUID()}`,
     type: draft.type,
+    version: CATALOGUE[draft.type].version,
     source: origin.source,
     subject: draft.subject,
     time: new Date().toISOString(),
@@ -18,13 +22,13 @@ export async function emit<Data extends object>(tx: Queryable, origin: EventOrig
     customerId: draft.customerId,
     data: draft.data,
     ...(draft.previous ? { previous: draft.previous } : {}),
-  };
+  } as EventOf<T>;
   await tx.query('INSERT INTO outbox (event_id, event) VALUES ($1, $2)', [event.id, JSON.stringify(event)]);
   return event;
 }
 
 /** A function that emits with a fixed origin: what commands receive. */
-export type Emit = <Data extends object>(draft: EventDraft<Data>) => Promise<BusinessEvent<Data>>;
+export type Emit = <T extends EventType>(draft: EventDraft<T>) => Promise<EventOf<T>>;
 
 export function emitter(tx: Queryable, origin: EventOrigin): Emit {
   return (draft) => emit(tx, origin, draft);

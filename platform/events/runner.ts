@@ -1,8 +1,9 @@
 import type { Db } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import type { EventsConfig } from '../config.ts';
+import { parseEvent } from './catalogue.ts';
 import type { ConsumerDefinition } from './consumer.ts';
-import { PermanentEventError } from './consumer.ts';
+import { isPermanent } from './permanent.ts';
 import type { BusinessEvent, Delivery, EventSource } from './envelope.ts';
 import { emit, emitter } from './outbox.ts';
 import type { EventStream, GroupReader } from './stream.ts';
@@ -86,7 +87,7 @@ export class ConsumerRunner {
       const data = event.data as { consumer?: string; deadLetterId?: string; event?: BusinessEvent };
       return data.consumer === this.definition.name && data.event ? { event: data.event, deadLetterId: data.deadLetterId } : null;
     }
-    return this.definition.types.includes(event.type) ? { event } : null;
+    return (this.definition.types as readonly string[]).includes(event.type) ? { event } : null;
   }
 
   private async attempt(reader: GroupReader, delivery: Delivery, attempts: number): Promise<void> {
@@ -104,7 +105,8 @@ export class ConsumerRunner {
           [this.definition.name, target.event.id],
         );
         const origin = { source, correlationId: target.event.correlationId, causationId: target.event.id };
-        if (claimed.length > 0) await this.definition.handle(tx, target.event, emitter(tx, origin));
+        // A malformed event throws here, permanently: it is dead-lettered with parseEvent's reason.
+        if (claimed.length > 0) await this.definition.handle(tx, parseEvent(target.event), emitter(tx, origin));
         if (target.deadLetterId) {
           await emit(tx, { ...origin, causationId: delivery.event.id }, {
             type: 'event.replayed',
@@ -118,7 +120,7 @@ export class ConsumerRunner {
       await reader.ack([delivery.position]);
       eventLog.debug('event applied');
     } catch (error) {
-      const permanent = error instanceof PermanentEventError;
+      const permanent = isPermanent(error);
       if (!permanent && attempts < config.maxAttempts) {
         const delay = config.retryBaseMs * 2 ** (attempts - 1) * (0.5 + Math.random());
         eventLog.warn({ err: error, attempts, retryInMs: Math.round(delay) }, 'event failed; will retry');
@@ -127,10 +129,11 @@ export class ConsumerRunner {
       }
       eventLog.error({ err: error, attempts }, 'event dead-lettered');
       await db.transaction((tx) =>
-        emit(tx, { source, correlationId: target.event.correlationId, causationId: target.event.id }, {
+        emit(tx, { source, correlationId: target.event.correlationId ?? null, causationId: target.event.id }, {
           type: 'event.dead_lettered',
-          subject: target.event.subject,
-          customerId: target.event.customerId,
+          // A malformed event may lack these; the dead letter's own envelope must still be valid.
+          subject: typeof target.event.subject === 'string' && target.event.subject !== '' ? target.event.subject : `Event:${target.event.id}`,
+          customerId: typeof target.event.customerId === 'string' ? target.event.customerId : null,
           data: { consumer: this.definition.name, error: (error as Error).message, attempts, event: target.event },
         }),
       );

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db.ts';
 import { addDays, addMonths, today } from '../../platform/dates.ts';
 import { badInput, conflict, ErrorCode, HubError, notFound } from '../../platform/errors.ts';
-import type { Emit } from '../../platform/events/index.ts';
+import type { DataOf, Emit } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { Decimal, toAmount } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
@@ -13,7 +13,7 @@ import type { BillingAccountRow, InvoiceKind, InvoiceRow, PaymentRow, Subscripti
 export const PAYMENT_METHODS = ['card', 'ach', 'wire', 'sepa', 'check'] as const;
 
 /** A subscription as events carry it (docs/events.md). */
-export function subscriptionData(row: SubscriptionRow) {
+export function subscriptionData(row: SubscriptionRow): DataOf<'subscription.created'> {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -38,7 +38,7 @@ export function invoiceAmountDue(row: Pick<InvoiceRow, 'status' | 'total' | 'amo
  * An issued invoice as events carry it (docs/events.md). The contract is the subscription's,
  * which the invoice row does not hold; `kind` defaults to the row's own.
  */
-export function invoiceData(row: InvoiceRow & { contract_id: string | null }, kind: InvoiceKind = row.kind) {
+export function invoiceData(row: InvoiceRow & { contract_id: string | null }, kind: InvoiceKind = row.kind): DataOf<'invoice.issued'> {
   return {
     id: row.id,
     number: row.number,
@@ -61,7 +61,7 @@ export function invoiceData(row: InvoiceRow & { contract_id: string | null }, ki
 }
 
 /** An invoice's standing, as `invoice.status_changed` carries it. */
-export function invoiceStatusData(row: InvoiceRow) {
+export function invoiceStatusData(row: InvoiceRow): DataOf<'invoice.status_changed'> {
   return {
     id: row.id,
     number: row.number,
@@ -75,7 +75,7 @@ export function invoiceStatusData(row: InvoiceRow) {
 }
 
 /** A voided invoice as `invoice.voided` carries it. */
-export function invoiceVoidedData(row: InvoiceRow) {
+export function invoiceVoidedData(row: InvoiceRow): DataOf<'invoice.voided'> {
   return { id: row.id, number: row.number, customerId: row.customer_id, reason: row.void_reason, total: toAmount(row.total), currency: row.currency };
 }
 
@@ -86,7 +86,7 @@ export interface CustomerStanding {
 }
 
 /** A payment as `payment.received` carries it, with its invoice after the payment and the customer's standing. */
-export function paymentReceivedData(payment: PaymentRow, invoice: InvoiceRow, standing: CustomerStanding) {
+export function paymentReceivedData(payment: PaymentRow, invoice: InvoiceRow, standing: CustomerStanding): DataOf<'payment.received'> {
   return {
     id: payment.id,
     invoiceId: invoice.id,

@@ -1,11 +1,11 @@
 import { badInput } from '../../platform/errors.ts';
-import { liveEvents, type BusinessEvent, type Delivery } from '../../platform/events/index.ts';
+import { liveEvents, parseEvent, type BusinessEvent, type Delivery } from '../../platform/events/index.ts';
 import { loadExisting, pageSize } from '../../platform/loaders.ts';
 import { Decimal, money } from '../../platform/money.ts';
 import * as commands from './commands.ts';
 import type { BillingContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers.ts';
-import type { InvoiceRow, InvoiceStatus, PaymentRow, SubscriptionRow } from './rows.ts';
+import type { InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
 import type { BillingLoaders, CustomerSummary } from './store.ts';
 import { decodeInvoiceCursor, encodeInvoiceCursor, invoicePage } from './store.ts';
 
@@ -26,21 +26,6 @@ function paymentOf(id: string, loaders: BillingLoaders): Promise<PaymentRow> {
 
 async function summaryOf(customerId: string, loaders: BillingLoaders) {
   return (await loaders.summary.load(customerId)) ?? NO_ACCOUNT;
-}
-
-const INVOICE_STATUSES: readonly string[] = ['DRAFT', 'OPEN', 'PAID', 'VOID', 'UNCOLLECTIBLE'] satisfies InvoiceStatus[];
-
-/** A field billing wrote into one of its events; an event without it is not one of billing's. */
-function field(values: Record<string, unknown> | undefined, name: string, event: BusinessEvent): string {
-  const value = values?.[name];
-  if (typeof value !== 'string') throw new Error(`event ${event.id} (${event.type}) has no ${name}`);
-  return value;
-}
-
-function statusField(values: Record<string, unknown> | undefined, event: BusinessEvent): InvoiceStatus {
-  const status = field(values, 'status', event);
-  if (!INVOICE_STATUSES.includes(status)) throw new Error(`event ${event.id} (${event.type}) has an unknown status ${status}`);
-  return status as InvoiceStatus;
 }
 
 /** Billing's own events of these types, for one customer when `customerId` is given. */
@@ -94,11 +79,10 @@ export const resolvers: Resolvers = {
   Subscription: {
     paymentReceived: {
       subscribe: (_root, { customerId, after }, { stream }) => liveEvents(stream, { after, filter: billingEvents(['payment.received'], customerId) }),
-      resolve: async ({ event }: Delivery, _args: unknown, { loaders }: BillingContext) => {
-        const [payment, invoice] = await Promise.all([
-          paymentOf(field(event.data, 'id', event), loaders),
-          invoiceOf(field(event.data, 'invoiceId', event), loaders),
-        ]);
+      resolve: async (delivery: Delivery, _args: unknown, { loaders }: BillingContext) => {
+        const event = parseEvent(delivery.event);
+        if (event.type !== 'payment.received') throw new Error(`event ${event.id} (${event.type}) is no payment`);
+        const [payment, invoice] = await Promise.all([paymentOf(event.data.id, loaders), invoiceOf(event.data.invoiceId, loaders)]);
         return { eventId: event.id, occurredAt: event.time, correlationId: event.correlationId, payment, invoice, customer: { id: payment.customer_id } };
       },
     },
@@ -106,14 +90,18 @@ export const resolvers: Resolvers = {
     invoiceStatusChanged: {
       subscribe: (_root, { customerId, after }, { stream }) =>
         liveEvents(stream, { after, filter: billingEvents(['invoice.issued', 'invoice.status_changed'], customerId) }),
-      resolve: async ({ event }: Delivery, _args: unknown, { loaders }: BillingContext) => ({
-        eventId: event.id,
-        occurredAt: event.time,
-        correlationId: event.correlationId,
-        invoice: await invoiceOf(field(event.data, 'id', event), loaders),
-        previousStatus: event.type === 'invoice.issued' ? null : statusField(event.previous, event),
-        status: statusField(event.data, event),
-      }),
+      resolve: async (delivery: Delivery, _args: unknown, { loaders }: BillingContext) => {
+        const event = parseEvent(delivery.event);
+        if (event.type !== 'invoice.issued' && event.type !== 'invoice.status_changed') throw new Error(`event ${event.id} (${event.type}) changes no invoice status`);
+        return {
+          eventId: event.id,
+          occurredAt: event.time,
+          correlationId: event.correlationId,
+          invoice: await invoiceOf(event.data.id, loaders),
+          previousStatus: event.type === 'invoice.issued' ? null : (event.previous?.status ?? null),
+          status: event.data.status,
+        };
+      },
     },
   },
 

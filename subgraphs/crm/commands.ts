@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db.ts';
 import { addMonths, addDays, daysBetween, today } from '../../platform/dates.ts';
 import { badInput, conflict, notFound } from '../../platform/errors.ts';
-import type { Emit } from '../../platform/events/index.ts';
+import type { DataOf, Emit } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { Decimal, toAmount } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
@@ -19,7 +19,7 @@ export const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM'] as const;
 export const PLANS = ['STARTER', 'GROWTH', 'SCALE', 'ENTERPRISE'] as const;
 
 /** A customer as events carry it (docs/events.md). */
-export function customerData(row: CustomerRow) {
+export function customerData(row: CustomerRow): DataOf<'customer.created'> {
   return {
     id: row.id,
     name: row.name,
@@ -33,7 +33,7 @@ export function customerData(row: CustomerRow) {
 }
 
 /** A contract as events carry it (docs/events.md). */
-export function contractData(row: ContractRow) {
+export function contractData(row: ContractRow): DataOf<'contract.activated'> {
   return {
     id: row.id,
     number: row.number,

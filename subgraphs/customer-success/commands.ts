@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import type { Emit } from '../../platform/events/index.ts';
+import type { DataOf, Emit } from '../../platform/events/index.ts';
 import * as check from '../../platform/validate.ts';
 import type { HealthSignalInput, RenewalRisk } from './generated/resolvers.ts';
 import { healthScore } from './health.ts';
@@ -20,7 +20,7 @@ export const MAX_RISK_REASONS = 10;
 export const UNKNOWN_PAYMENT_SCORE = 100;
 
 /** A renewal as events carry it (docs/events.md). */
-export function renewalData(row: RenewalRow) {
+export function renewalData(row: RenewalRow): DataOf<'renewal.created'> {
   return {
     id: row.id,
     customerId: row.customer_id,

@@ -1,6 +1,18 @@
 import type { Queryable } from '../../platform/db.ts';
 import { addDays, daysBetween, today } from '../../platform/dates.ts';
-import { PermanentEventError, type BusinessEvent, type ConsumerDefinition, type Emit } from '../../platform/events/index.ts';
+import {
+  defineConsumer,
+  UnreachableCaseError,
+  type ConsumerDefinition,
+  type ContractActivated,
+  type ContractAmended,
+  type ContractTerminated,
+  type DataOf,
+  type CustomerCreated,
+  type CustomerUpdated,
+  type Emit,
+  type PaymentReceived,
+} from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { Decimal, toAmount } from '../../platform/money.ts';
 import { applyRisk, healthChanged, renewalData, snapshotHealth } from './commands.ts';
@@ -8,9 +20,6 @@ import { paymentRisk, paymentScore } from './health.ts';
 import type { RenewalRow } from './rows.ts';
 
 /** What customer success does with other systems' events (docs/events.md). */
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const AMOUNT = /^\d+(\.\d+)?$/;
 
 /** The onboarding plan every new contract gets: each step and how many days after the start it is due. */
 export const ONBOARDING_PLAN: readonly { name: string; afterDays: number }[] = [
@@ -22,53 +31,25 @@ export const ONBOARDING_PLAN: readonly { name: string; afterDays: number }[] = [
 ];
 
 /** A new onboarding plan as `onboarding.started` carries it: every step with its due date. */
-export function onboardingStartedData(customerId: string, contractId: string, startDate: string) {
+export function onboardingStartedData(customerId: string, contractId: string, startDate: string): DataOf<'onboarding.started'> {
   const milestones = ONBOARDING_PLAN.map((step) => ({ name: step.name, dueDate: addDays(startDate, step.afterDays) }));
-  return { customerId, contractId, status: 'IN_PROGRESS' as const, milestones };
+  return { customerId, contractId, status: 'IN_PROGRESS', milestones };
 }
 
 /** A renewal this close is being worked from the day it is opened. */
 const RENEWAL_WORK_DAYS = 90;
 
-// A malformed event will be just as malformed on every retry, so these refuse it for good.
-function malformed(event: BusinessEvent, what: string): PermanentEventError {
-  return new PermanentEventError(`${event.type} ${event.id}: ${what}`);
-}
-
-function text(event: BusinessEvent, data: Record<string, unknown>, name: string): string {
-  const value = data[name];
-  if (typeof value !== 'string' || value.length === 0) throw malformed(event, `data.${name} is missing`);
-  return value;
-}
-
-function amount(event: BusinessEvent, value: unknown, name: string): string {
-  if (typeof value !== 'string' || !AMOUNT.test(value)) throw malformed(event, `${name} is not a non-negative amount: "${String(value)}"`);
-  return value;
-}
-
-function date(event: BusinessEvent, name: string): string {
-  const value = event.data[name];
-  if (typeof value !== 'string' || !DATE.test(value)) throw malformed(event, `data.${name} is not a date: "${String(value)}"`);
-  return value;
-}
-
-function seats(event: BusinessEvent): number {
-  const value = event.data.seats;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw malformed(event, `data.seats is not a seat count: "${String(value)}"`);
-  return value;
-}
-
 /** Annual recurring revenue of a contract: its unit price is the price of one seat for one month. */
-function forecastArr(event: BusinessEvent): string {
-  return toAmount(new Decimal(amount(event, event.data.unitPrice, 'data.unitPrice')).mul(seats(event)).mul(12));
+function forecastArr(contract: { unitPrice: string; seats: number }): string {
+  return toAmount(new Decimal(contract.unitPrice).mul(contract.seats).mul(12));
 }
 
-async function upsertAccount(tx: Queryable, event: BusinessEvent): Promise<void> {
+async function upsertAccount(tx: Queryable, event: CustomerCreated | CustomerUpdated): Promise<void> {
   // The CSM is assigned here, not in CRM, so an update from CRM keeps it.
   await tx.query(
     `INSERT INTO cs_accounts (customer_id, csm, currency) VALUES ($1, NULL, $2)
      ON CONFLICT (customer_id) DO UPDATE SET currency = EXCLUDED.currency`,
-    [text(event, event.data, 'id'), text(event, event.data, 'currency')],
+    [event.data.id, event.data.currency],
   );
 }
 
@@ -82,10 +63,8 @@ async function requireAccount(tx: Queryable, customerId: string): Promise<void> 
  * A new contract opens the customer's onboarding plan (one per customer: a plan from an older
  * contract starts over for this one) and the contract's renewal, due the day after it ends.
  */
-async function contractActivated(tx: Queryable, event: BusinessEvent, emit: Emit): Promise<void> {
-  const contractId = text(event, event.data, 'id');
-  const customerId = text(event, event.data, 'customerId');
-  const startDate = date(event, 'startDate');
+async function contractActivated(tx: Queryable, event: ContractActivated, emit: Emit): Promise<void> {
+  const { id: contractId, customerId, startDate } = event.data;
   await requireAccount(tx, customerId);
   const [current] = await tx.query<{ contract_id: string }>('SELECT contract_id FROM onboardings WHERE customer_id = $1 FOR UPDATE', [customerId]);
   // The plan of this very contract exists when the event is applied again (a replay): progress is kept.
@@ -105,13 +84,13 @@ async function contractActivated(tx: Queryable, event: BusinessEvent, emit: Emit
     await tx.query(`INSERT INTO milestones (customer_id, position, name, status, due_date) VALUES ${values.join(', ')}`, params);
     await emit({ type: 'onboarding.started', subject: `Onboarding:${customerId}`, customerId, data });
   }
-  const renewalDate = addDays(date(event, 'endDate'), 1);
+  const renewalDate = addDays(event.data.endDate, 1);
   const stage = daysBetween(today(), renewalDate) <= RENEWAL_WORK_DAYS ? 'IN_PROGRESS' : 'UPCOMING';
   const [renewal] = await tx.query<RenewalRow>(
     `INSERT INTO renewals (id, customer_id, contract_id, renewal_date, stage, risk, risk_reasons, forecast_arr, currency)
      VALUES ($1, $2, $3, $4, $5, 'LOW', '[]', $6, $7)
      ON CONFLICT (contract_id) DO NOTHING RETURNING *`,
-    [newId('ren'), customerId, contractId, renewalDate, stage, forecastArr(event), text(event, event.data, 'currency')],
+    [newId('ren'), customerId, contractId, renewalDate, stage, forecastArr(event.data), event.data.currency],
   );
   if (renewal) await emit({ type: 'renewal.created', subject: `Renewal:${renewal.id}`, customerId, data: renewalData(renewal) });
 }
@@ -123,40 +102,32 @@ async function lockRenewal(tx: Queryable, contractId: string): Promise<RenewalRo
   return renewal;
 }
 
-async function contractChanged(tx: Queryable, event: BusinessEvent, emit: Emit): Promise<void> {
-  const renewal = await lockRenewal(tx, text(event, event.data, 'id'));
-  if (event.type === 'contract.amended') {
-    await tx.query('UPDATE renewals SET forecast_arr = $2, updated_at = now() WHERE id = $1', [renewal.id, forecastArr(event)]);
-    return;
+async function contractChanged(tx: Queryable, event: ContractAmended | ContractTerminated, emit: Emit): Promise<void> {
+  const renewal = await lockRenewal(tx, event.data.id);
+  switch (event.type) {
+    case 'contract.amended':
+      await tx.query('UPDATE renewals SET forecast_arr = $2, updated_at = now() WHERE id = $1', [renewal.id, forecastArr(event.data)]);
+      return;
+    case 'contract.terminated': {
+      if (renewal.stage === 'CHURNED') return;
+      const reason = event.data.reason || 'no reason given';
+      await applyRisk(tx, emit, renewal, 'HIGH', `contract terminated: ${reason}`, 'CHURNED');
+      return;
+    }
+    default:
+      throw new UnreachableCaseError(event);
   }
-  if (renewal.stage === 'CHURNED') return;
-  const reason = typeof event.data.reason === 'string' && event.data.reason.length > 0 ? event.data.reason : 'no reason given';
-  await applyRisk(tx, emit, renewal, 'HIGH', `contract terminated: ${reason}`, 'CHURNED');
-}
-
-/**
- * The customer's overdue amount as billing reported it with a payment: a string in the payment's
- * currency, or Money. Null when the event has none (another producer's payment): nothing to score.
- */
-function overdueOf(event: BusinessEvent): { amount: string; currency: string } | null {
-  const customer = event.data.customer;
-  const overdue = customer && typeof customer === 'object' ? (customer as Record<string, unknown>).overdueAmount : undefined;
-  if (overdue === undefined || overdue === null) return null;
-  if (typeof overdue === 'object') {
-    const { amount: value, currency } = overdue as Record<string, unknown>;
-    return { amount: amount(event, value, 'data.customer.overdueAmount.amount'), currency: typeof currency === 'string' ? currency : text(event, event.data, 'currency') };
-  }
-  return { amount: amount(event, overdue, 'data.customer.overdueAmount'), currency: text(event, event.data, 'currency') };
 }
 
 /**
  * A payment moves the payment factor (billing's overdue amount after it): stored, snapshotted into
  * the health trend, and the risk of the customer's open renewals follows overdue and health.
  */
-async function paymentReceived(tx: Queryable, event: BusinessEvent, emit: Emit): Promise<void> {
-  const customerId = text(event, event.data, 'customerId');
-  const overdue = overdueOf(event);
-  if (!overdue) return;
+async function paymentReceived(tx: Queryable, event: PaymentReceived, emit: Emit): Promise<void> {
+  const { customerId, customer, currency } = event.data;
+  // Another producer's payment carries no standing: nothing to score.
+  if (!customer) return;
+  const overdue = { amount: customer.overdueAmount, currency };
   const score = paymentScore(overdue.amount);
   await requireAccount(tx, customerId);
   const [before] = await tx.query<{ score: number }>('SELECT score FROM payment_scores WHERE customer_id = $1', [customerId]);
@@ -183,24 +154,8 @@ async function paymentReceived(tx: Queryable, event: BusinessEvent, emit: Emit):
 }
 
 export const consumers: ConsumerDefinition[] = [
-  {
-    name: 'customer-success.accounts',
-    types: ['customer.created', 'customer.updated'],
-    handle: (tx, event) => upsertAccount(tx, event),
-  },
-  {
-    name: 'customer-success.onboarding',
-    types: ['contract.activated'],
-    handle: contractActivated,
-  },
-  {
-    name: 'customer-success.contracts',
-    types: ['contract.amended', 'contract.terminated'],
-    handle: contractChanged,
-  },
-  {
-    name: 'customer-success.payments',
-    types: ['payment.received'],
-    handle: paymentReceived,
-  },
+  defineConsumer({ name: 'customer-success.accounts', types: ['customer.created', 'customer.updated'], handle: upsertAccount }),
+  defineConsumer({ name: 'customer-success.onboarding', types: ['contract.activated'], handle: contractActivated }),
+  defineConsumer({ name: 'customer-success.contracts', types: ['contract.amended', 'contract.terminated'], handle: contractChanged }),
+  defineConsumer({ name: 'customer-success.payments', types: ['payment.received'], handle: paymentReceived }),
 ];

@@ -1,5 +1,5 @@
 import { addDays, today } from '../../platform/dates.ts';
-import { liveEvents, type BusinessEvent, type Delivery } from '../../platform/events/index.ts';
+import { liveEvents, parseEvent, type Delivery } from '../../platform/events/index.ts';
 import { loadExisting } from '../../platform/loaders.ts';
 import { money } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
@@ -10,16 +10,6 @@ import { healthScore, paymentScore } from './health.ts';
 import type { CustomerSuccessLoaders } from './store.ts';
 import { renewalsDue } from './store.ts';
 import type { OnboardingRow, RenewalRow } from './rows.ts';
-
-const RISKS: readonly string[] = ['LOW', 'MEDIUM', 'HIGH'] satisfies RenewalRow['risk'][];
-
-/** A risk customer-success wrote into `renewal.risk_changed`; null when the event has none. */
-function riskOf(values: Record<string, unknown> | undefined, event: BusinessEvent): RenewalRow['risk'] | null {
-  const risk = values?.risk;
-  if (risk == null) return null;
-  if (typeof risk !== 'string' || !RISKS.includes(risk)) throw new Error(`event ${event.id} (${event.type}) has an unknown risk ${String(risk)}`);
-  return risk as RenewalRow['risk'];
-}
 
 function renewalOf(id: string, loaders: CustomerSuccessLoaders): Promise<RenewalRow> {
   return loadExisting(loaders.renewal, 'Renewal', id);
@@ -64,19 +54,17 @@ export const resolvers: Resolvers = {
             event.source === 'customer-success' && event.type === 'renewal.risk_changed' && (customerId == null || event.customerId === customerId),
         }),
       // A context of its own per event: the renewal is read as it is when the event is delivered.
-      resolve: async ({ event }: Delivery, _args: unknown, { loaders }: CustomerSuccessContext) => {
-        const id = event.data.id;
-        if (typeof id !== 'string') throw new Error(`event ${event.id} (${event.type}) has no renewal id`);
-        const risk = riskOf(event.data, event);
-        if (!risk) throw new Error(`event ${event.id} (${event.type}) has no risk`);
-        const renewal = await renewalOf(id, loaders);
+      resolve: async (delivery: Delivery, _args: unknown, { loaders }: CustomerSuccessContext) => {
+        const event = parseEvent(delivery.event);
+        if (event.type !== 'renewal.risk_changed') throw new Error(`event ${event.id} (${event.type}) changes no renewal risk`);
+        const renewal = await renewalOf(event.data.id, loaders);
         return {
           eventId: event.id,
           occurredAt: event.time,
           correlationId: event.correlationId,
           renewal,
-          previousRisk: riskOf(event.previous, event),
-          risk,
+          previousRisk: event.previous?.risk ?? null,
+          risk: event.data.risk,
           customer: { id: renewal.customer_id },
         };
       },

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db.ts';
 import { periodOf, today } from '../../platform/dates.ts';
 import { badInput, conflict, ErrorCode, HubError, notFound } from '../../platform/errors.ts';
-import type { Emit } from '../../platform/events/index.ts';
+import type { DataOf, Emit } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { Decimal, toAmount } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
@@ -120,7 +120,7 @@ export function invoicePostedData(
   period: string,
   entry: { id: string; number: string },
   posting: Pick<PostingRow, 'posted_at' | 'attempts'>,
-) {
+): DataOf<'invoice.posted'> {
   return {
     invoiceId: invoice.invoice_id,
     customerId: invoice.customer_id,
@@ -133,17 +133,17 @@ export function invoicePostedData(
 }
 
 /** A refused posting as `invoice.posting_rejected` carries it. */
-export function postingRejectedData(invoice: Pick<ErpInvoiceRow, 'invoice_id' | 'customer_id'>, period: string, reason: string, attempts: number) {
+export function postingRejectedData(invoice: Pick<ErpInvoiceRow, 'invoice_id' | 'customer_id'>, period: string, reason: string, attempts: number): DataOf<'invoice.posting_rejected'> {
   return { invoiceId: invoice.invoice_id, customerId: invoice.customer_id, period, reason, attempts };
 }
 
 /** A posted cash receipt as `payment.posted` carries it. */
-export function paymentPostedData(paymentId: string, invoice: Pick<ErpInvoiceRow, 'invoice_id' | 'customer_id'>, journalEntryId: string, period: string) {
+export function paymentPostedData(paymentId: string, invoice: Pick<ErpInvoiceRow, 'invoice_id' | 'customer_id'>, journalEntryId: string, period: string): DataOf<'payment.posted'> {
   return { paymentId, invoiceId: invoice.invoice_id, customerId: invoice.customer_id, journalEntryId, period };
 }
 
 /** A voided invoice's reversal as `invoice.reversed` carries it; no entry when nothing had been posted. */
-export function invoiceReversedData(invoice: Pick<ErpInvoiceRow, 'invoice_id' | 'customer_id'>, journalEntryId: string | null) {
+export function invoiceReversedData(invoice: Pick<ErpInvoiceRow, 'invoice_id' | 'customer_id'>, journalEntryId: string | null): DataOf<'invoice.reversed'> {
   return { invoiceId: invoice.invoice_id, customerId: invoice.customer_id, journalEntryId };
 }
 
@@ -361,7 +361,7 @@ async function lockOrCreatePeriod(tx: Queryable, id: string): Promise<Accounting
 }
 
 /** Says a period changed status: `period.closed`, `period.locked` or `period.reopened`. */
-function periodChanged(emit: Emit, type: string, id: string, status: PeriodStatus, previous: PeriodStatus, reason: string | null) {
+function periodChanged(emit: Emit, type: 'period.closed' | 'period.locked' | 'period.reopened', id: string, status: PeriodStatus, previous: PeriodStatus, reason: string | null) {
   return emit({ type, subject: `AccountingPeriod:${id}`, customerId: null, data: { id, status, reason }, previous: { status: previous } });
 }
 

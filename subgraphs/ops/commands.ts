@@ -1,7 +1,15 @@
-import type { AuditRecord } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { badInput, conflict, notFound } from '../../platform/errors.ts';
-import { PermanentEventError, type BusinessEvent, type Emit } from '../../platform/events/index.ts';
+import type {
+  AuditRecorded,
+  BusinessEvent,
+  DataOf,
+  Emit,
+  EventDeadLettered,
+  EventReplayed,
+  InvoicePosted,
+  InvoicePostingRejected,
+} from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import * as check from '../../platform/validate.ts';
 import type { DeadLetterRow, ExceptionRow, SystemValue } from './rows.ts';
@@ -25,7 +33,7 @@ export function systemOf(name: string): SystemValue | null {
 }
 
 /** An exception as events carry it (docs/events.md). */
-export function exceptionData(row: ExceptionRow) {
+export function exceptionData(row: ExceptionRow): DataOf<'exception.resolved'> {
   return {
     id: row.id,
     kind: row.kind,
@@ -110,29 +118,22 @@ function emitResolved(emit: Emit, row: ExceptionRow) {
   return emit({ type: 'exception.resolved', subject: `OpsException:${row.id}`, customerId: row.customer_id, data: exceptionData(row) });
 }
 
-function requireString(event: BusinessEvent, key: string): string {
-  const value = event.data[key];
-  if (typeof value !== 'string' || value.length === 0) throw new PermanentEventError(`${event.type} ${event.id} has no data.${key}`);
-  return value;
-}
-
 /**
  * A rejected posting needs finance: one open exception per invoice. A rejection the log shows
  * was already overtaken by a posting (events arrived out of order) opens nothing.
  */
-export async function postingRejected(tx: Queryable, event: BusinessEvent): Promise<void> {
+export async function postingRejected(tx: Queryable, event: InvoicePostingRejected): Promise<void> {
   const [posted] = await tx.query(`SELECT 1 FROM events WHERE subject = $1 AND type = 'invoice.posted' AND time >= $2 LIMIT 1`, [
     event.subject,
     event.time,
   ]);
   if (posted) return;
-  const reason = event.data.reason;
   await openException(tx, {
     kind: 'POSTING_REJECTED',
     system: 'ERP',
     owner: 'finance-ops',
     priority: 'HIGH',
-    message: typeof reason === 'string' && reason.length > 0 ? reason : 'posting rejected',
+    message: event.data.reason || 'posting rejected',
     subject: event.subject,
     correlationId: event.correlationId,
     customerId: event.customerId,
@@ -140,7 +141,7 @@ export async function postingRejected(tx: Queryable, event: BusinessEvent): Prom
   });
 }
 
-export function invoicePosted(tx: Queryable, emit: Emit, event: BusinessEvent): Promise<void> {
+export function invoicePosted(tx: Queryable, emit: Emit, event: InvoicePosted): Promise<void> {
   return resolveOpen(tx, emit, event.subject, 'POSTING_REJECTED', event.time, 'posted');
 }
 
@@ -148,12 +149,8 @@ export function invoicePosted(tx: Queryable, emit: Emit, event: BusinessEvent): 
  * A consumer gave up on an event: park it as a dead letter (once per consumer and event; a replay
  * that fails again revives the same one) with an exception for integration-ops.
  */
-export async function deadLettered(tx: Queryable, event: BusinessEvent): Promise<void> {
-  const consumer = requireString(event, 'consumer');
-  const failed = event.data.event as BusinessEvent | undefined;
-  if (!failed || typeof failed.id !== 'string') throw new PermanentEventError(`${event.type} ${event.id} has no data.event`);
-  const error = typeof event.data.error === 'string' ? event.data.error : 'unknown error';
-  const attempts = Number.isInteger(event.data.attempts) ? Number(event.data.attempts) : 1;
+export async function deadLettered(tx: Queryable, event: EventDeadLettered): Promise<void> {
+  const { consumer, event: failed, error, attempts } = event.data;
   const [letter] = await tx.query<{ id: string }>(
     `INSERT INTO dead_letters (id, consumer, event_id, event, error, attempts, dead_at, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'DEAD')
@@ -176,8 +173,8 @@ export async function deadLettered(tx: Queryable, event: BusinessEvent): Promise
 }
 
 /** The consumer applied a dead letter on replay: done, and so is its exception. */
-export async function replayed(tx: Queryable, emit: Emit, event: BusinessEvent): Promise<void> {
-  const id = requireString(event, 'deadLetterId');
+export async function replayed(tx: Queryable, emit: Emit, event: EventReplayed): Promise<void> {
+  const id = event.data.deadLetterId;
   await tx.query(`UPDATE dead_letters SET status = 'REPLAYED', replayed_at = $2 WHERE id = $1`, [id, event.time]);
   await resolveOpen(tx, emit, `DeadLetter:${id}`, 'DEAD_LETTER', event.time, 'replayed');
 }
@@ -217,8 +214,8 @@ export async function resolveException(tx: Queryable, emit: Emit, id: string, no
 }
 
 /** Files one system's audit row (an audit.recorded event) into the trail. */
-export async function recordAudit(tx: Queryable, event: BusinessEvent): Promise<void> {
-  const { actor, role, correlationId, operation, arguments: args, outcome, at } = event.data as unknown as AuditRecord;
+export async function recordAudit(tx: Queryable, event: AuditRecorded): Promise<void> {
+  const { actor, role, correlationId, operation, arguments: args, outcome, at } = event.data;
   await tx.query(
     `INSERT INTO audit_trail (event_id, system, actor, role, correlation_id, operation, arguments, outcome, at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (event_id) DO NOTHING`,

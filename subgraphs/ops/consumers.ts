@@ -1,47 +1,39 @@
-import { AUDIT_EVENT } from '../../platform/audit.ts';
-import type { ConsumerDefinition } from '../../platform/events/index.ts';
+import {
+  AUDIT_EVENT,
+  BUSINESS_EVENT_TYPES,
+  defineConsumer,
+  MalformedEventError,
+  parseEvent,
+  UnreachableCaseError,
+  type BusinessEvent,
+  type ConsumerDefinition,
+  type HubEvent,
+} from '../../platform/events/index.ts';
 import * as commands from './commands.ts';
 import { trackWorkflow } from './workflows.ts';
 
-/** Every event type of the catalog (docs/events.md): the log keeps them all. */
-export const EVENT_TYPES = [
-  'customer.created',
-  'customer.updated',
-  'opportunity.created',
-  'contract.activated',
-  'contract.amended',
-  'contract.terminated',
-  'subscription.created',
-  'subscription.updated',
-  'subscription.canceled',
-  'invoice.issued',
-  'invoice.status_changed',
-  'invoice.voided',
-  'payment.received',
-  'invoice.posted',
-  'invoice.posting_rejected',
-  'invoice.reversed',
-  'payment.posted',
-  'period.closed',
-  'period.locked',
-  'period.reopened',
-  'onboarding.started',
-  'renewal.created',
-  'renewal.risk_changed',
-  'health.changed',
-  'milestone.completed',
-  'event.dead_lettered',
-  // The runner hands a replay request only to the consumer it names; replayDeadLetter logs it.
-  'event.replay_requested',
-  'event.replayed',
-  'exception.resolved',
-] as const;
+/**
+ * An event as ops's log records it, parsed, or null for one the log does not record: not a
+ * business event (the audit trail's), or malformed (ops.log dead-letters it). The `businessEvents`
+ * subscription serves exactly what this accepts, so it and the event log agree.
+ */
+export function loggedEvent(event: BusinessEvent): HubEvent | null {
+  if (!(BUSINESS_EVENT_TYPES as readonly string[]).includes(event.type)) return null;
+  try {
+    return parseEvent(event);
+  } catch (error) {
+    if (error instanceof MalformedEventError) return null;
+    throw error;
+  }
+}
 
 /** What ops does with every event: log it, follow workflow runs, open and resolve exceptions. */
 export const consumers: ConsumerDefinition[] = [
-  {
+  defineConsumer({
+    // Every business event of the catalogue, the very types `businessEvents` serves. The runner
+    // hands a replay request only to the consumer it names; replayDeadLetter logs it.
     name: 'ops.log',
-    types: EVENT_TYPES,
+    types: BUSINESS_EVENT_TYPES,
     async handle(tx, event, emit) {
       await commands.recordEvent(tx, event);
       await trackWorkflow(tx, event);
@@ -54,13 +46,42 @@ export const consumers: ConsumerDefinition[] = [
           return commands.deadLettered(tx, event);
         case 'event.replayed':
           return commands.replayed(tx, emit, event);
+        // Logged (and tracked) only.
+        case 'customer.created':
+        case 'customer.updated':
+        case 'opportunity.created':
+        case 'contract.activated':
+        case 'contract.amended':
+        case 'contract.terminated':
+        case 'subscription.created':
+        case 'subscription.updated':
+        case 'subscription.canceled':
+        case 'invoice.issued':
+        case 'invoice.status_changed':
+        case 'invoice.voided':
+        case 'payment.received':
+        case 'invoice.reversed':
+        case 'payment.posted':
+        case 'period.closed':
+        case 'period.locked':
+        case 'period.reopened':
+        case 'onboarding.started':
+        case 'renewal.created':
+        case 'renewal.risk_changed':
+        case 'health.changed':
+        case 'milestone.completed':
+        case 'event.replay_requested':
+        case 'exception.resolved':
+          return;
+        default:
+          throw new UnreachableCaseError(event);
       }
     },
-  },
-  {
+  }),
+  defineConsumer({
     // Kept apart from the business event log: the trail of who ran which mutation.
     name: 'ops.audit',
     types: [AUDIT_EVENT],
     handle: (tx, event) => commands.recordAudit(tx, event),
-  },
+  }),
 ];

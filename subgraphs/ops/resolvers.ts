@@ -1,9 +1,9 @@
-import { AUDIT_EVENT } from '../../platform/audit.ts';
-import { liveEvents, type Delivery } from '../../platform/events/index.ts';
+import { BUSINESS_EVENT_TYPES, liveEvents, parseEvent, type Delivery } from '../../platform/events/index.ts';
 import { badInput } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor, loadExisting, pageSize } from '../../platform/loaders.ts';
 import * as commands from './commands.ts';
 import type { Resolvers, System } from './generated/resolvers.ts';
+import { loggedEvent } from './consumers.ts';
 import { operationsHealth } from './health.ts';
 import type { DeadLetterRow, ExceptionRow } from './rows.ts';
 import { auditPage, deadLetterList, deprecatedUsageList, eventLog, exceptionList, workflowByCorrelation } from './store.ts';
@@ -14,6 +14,14 @@ function system(source: string): System {
   const value = commands.systemOf(source);
   if (!value) throw new Error(`unknown event source ${source}`);
   return value;
+}
+
+/** A `types` filter of the event log or `businessEvents`: business event types of the catalogue only. */
+function eventTypes(types: readonly string[] | null | undefined): readonly string[] | null {
+  if (types == null) return null;
+  const unknown = types.find((type) => !(BUSINESS_EVENT_TYPES as readonly string[]).includes(type));
+  if (unknown !== undefined) throw badInput('types', `"${unknown}" is not a business event type of the catalogue (docs/events.md)`);
+  return types;
 }
 
 function secondsBetween(from: string, to: string | null): number {
@@ -38,7 +46,7 @@ export const resolvers: Resolvers = {
       eventLog(db, {
         first: pageSize(args.first, MAX_PAGE, 50),
         after: args.after ?? null,
-        types: args.types ?? null,
+        types: eventTypes(args.types),
         customerId: args.customerId ?? null,
         correlationId: args.correlationId ?? null,
       }),
@@ -89,13 +97,16 @@ export const resolvers: Resolvers = {
 
   Subscription: {
     businessEvents: {
-      subscribe: (_root, { types, customerId, after }, { stream }) =>
-        liveEvents(stream, {
+      subscribe: (_root, { types: requested, customerId, after }, { stream }) => {
+        const types = eventTypes(requested);
+        return liveEvents(stream, {
           after,
-          // Audit records travel the stream too, but are no business event: auditTrail serves them.
-          filter: (event) => event.type !== AUDIT_EVENT && (types == null || types.includes(event.type)) && (customerId == null || event.customerId === customerId),
-        }),
-      resolve: ({ event }: Delivery) => event,
+          // What the event log records: audit records travel the stream too, but auditTrail serves them.
+          filter: (event) => (types == null || types.includes(event.type)) && (customerId == null || event.customerId === customerId) && loggedEvent(event) !== null,
+        });
+      },
+      // The filter let only events that parse through.
+      resolve: ({ event }: Delivery) => parseEvent(event),
     },
   },
 
@@ -140,7 +151,7 @@ export const resolvers: Resolvers = {
   },
 
   Customer: {
-    events: (customer, args, { loaders }) => loaders.customerEvents(pageSize(args.first, MAX_PAGE, 20), args.types).load(customer.id),
+    events: (customer, args, { loaders }) => loaders.customerEvents(pageSize(args.first, MAX_PAGE, 20), eventTypes(args.types)).load(customer.id),
     openExceptions: (customer, _args, { loaders }) => loaders.openExceptionsByCustomer.load(customer.id),
   },
 };

@@ -1,65 +1,71 @@
 import type { Queryable } from '../../platform/db.ts';
-import type { BusinessEvent } from '../../platform/events/index.ts';
+import { CATALOGUE, type EventType, type HubEvent } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
+import { systemOf } from './commands.ts';
 import type { SystemValue, WorkflowKind } from './rows.ts';
 
-/** The steps each kind of run expects, in order, and the system that does each. */
-export const STEPS: Record<WorkflowKind, readonly { name: string; system: SystemValue }[]> = {
-  'quote-to-cash': [
-    { name: 'CONTRACT_ACTIVATED', system: 'CRM' },
-    { name: 'SUBSCRIPTION_CREATED', system: 'BILLING' },
-    { name: 'INVOICE_ISSUED', system: 'BILLING' },
-    { name: 'INVOICE_POSTED', system: 'ERP' },
-    { name: 'ONBOARDING_STARTED', system: 'CUSTOMER_SUCCESS' },
-  ],
-  amendment: [
-    { name: 'CONTRACT_AMENDED', system: 'CRM' },
-    { name: 'INVOICE_ISSUED', system: 'BILLING' },
-    { name: 'INVOICE_POSTED', system: 'ERP' },
-  ],
-};
+/**
+ * The one table of workflows: each kind of run is the events that complete its steps, in order.
+ * The first one starts a run; each step is named after its event (`invoice.issued` →
+ * INVOICE_ISSUED) and done by the system that emits it.
+ */
+export const WORKFLOWS = {
+  'quote-to-cash': ['contract.activated', 'subscription.created', 'invoice.issued', 'invoice.posted', 'onboarding.started'],
+  amendment: ['contract.amended', 'invoice.issued', 'invoice.posted'],
+} as const satisfies Record<WorkflowKind, readonly EventType[]>;
 
-/** The step each event type does. */
-const STEP_OF: Record<string, string> = {
-  'contract.activated': 'CONTRACT_ACTIVATED',
-  'contract.amended': 'CONTRACT_AMENDED',
-  'subscription.created': 'SUBSCRIPTION_CREATED',
-  'invoice.issued': 'INVOICE_ISSUED',
-  'invoice.posted': 'INVOICE_POSTED',
-  'onboarding.started': 'ONBOARDING_STARTED',
-};
+type StepEvent = (typeof WORKFLOWS)[WorkflowKind][number];
 
-const POSTING_OUTCOMES = new Set(['invoice.posted', 'invoice.posting_rejected']);
+/** The outcomes of posting an invoice: both kinds post one, so these find their run by the invoice. */
+const POSTING_OUTCOMES: readonly EventType[] = ['invoice.posted', 'invoice.posting_rejected'];
+
+const KINDS = Object.keys(WORKFLOWS) as WorkflowKind[];
+
+function stepName(type: StepEvent): string {
+  return type.toUpperCase().replace('.', '_');
+}
+
+/** The steps a kind of run expects, in order, and the system that does each. */
+function stepsOf(kind: WorkflowKind): { name: string; system: SystemValue }[] {
+  return WORKFLOWS[kind].map((type) => ({ name: stepName(type), system: systemOf(CATALOGUE[type].source[0]) ?? 'OPS' }));
+}
+
+function isStepEvent(type: EventType): type is StepEvent {
+  return KINDS.some((kind) => (WORKFLOWS[kind] as readonly EventType[]).includes(type));
+}
 
 /** Event types that move a run. */
-export const WORKFLOW_TYPES: readonly string[] = [...Object.keys(STEP_OF), 'invoice.posting_rejected'];
+export const WORKFLOW_TYPES: readonly EventType[] = [...new Set([...KINDS.flatMap((kind) => WORKFLOWS[kind]), ...POSTING_OUTCOMES])];
 
-function stringField(event: BusinessEvent, key: string): string | null {
-  const value = event.data[key];
-  return typeof value === 'string' ? value : null;
+/** The kind of run an event starts, if it is the first step of one. */
+function startedBy(type: EventType): WorkflowKind | null {
+  return KINDS.find((kind) => WORKFLOWS[kind][0] === type) ?? null;
 }
 
 /**
- * The kind of run an event belongs to, when the event alone tells. A posting outcome does not
- * (both kinds post an invoice), so it never starts a run; see trackWorkflow.
+ * The kind of run an event belongs to, when the event alone tells: the one kind whose steps it is
+ * in, or for an invoice, by what it bills. A posting outcome does not (both kinds post an
+ * invoice), so it never starts a run; see trackWorkflow.
  */
-function kindOf(event: BusinessEvent): WorkflowKind | null {
+function kindOf(event: HubEvent): WorkflowKind | null {
+  if (event.type === 'invoice.issued') return event.data.kind === 'PRORATION' ? 'amendment' : 'quote-to-cash';
+  if (POSTING_OUTCOMES.includes(event.type)) return null;
+  const kinds = KINDS.filter((kind) => (WORKFLOWS[kind] as readonly EventType[]).includes(event.type));
+  return kinds.length === 1 ? kinds[0] : null;
+}
+
+function contractOf(event: HubEvent): string | null {
   switch (event.type) {
     case 'contract.activated':
-    case 'subscription.created':
-    case 'onboarding.started':
-      return 'quote-to-cash';
     case 'contract.amended':
-      return 'amendment';
+      return event.data.id;
+    case 'subscription.created':
     case 'invoice.issued':
-      return stringField(event, 'kind') === 'PRORATION' ? 'amendment' : 'quote-to-cash';
+    case 'onboarding.started':
+      return event.data.contractId;
     default:
       return null;
   }
-}
-
-function contractOf(event: BusinessEvent): string | null {
-  return event.type === 'contract.activated' || event.type === 'contract.amended' ? stringField(event, 'id') : stringField(event, 'contractId');
 }
 
 /**
@@ -75,7 +81,7 @@ async function ensureRun(tx: Queryable, kind: WorkflowKind, correlationId: strin
     [id, kind, correlationId, at],
   );
   if (created) {
-    const steps = STEPS[kind];
+    const steps = stepsOf(kind);
     await tx.query(
       `INSERT INTO workflow_steps (run_id, name, system, position)
        SELECT $1, step.name, step.system, step.position FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS step (name, system, position)
@@ -87,9 +93,6 @@ async function ensureRun(tx: Queryable, kind: WorkflowKind, correlationId: strin
   const [existing] = await tx.query<{ id: string }>('SELECT id FROM workflow_runs WHERE correlation_id = $1 AND kind = $2', [correlationId, kind]);
   return existing.id;
 }
-
-/** The event types that start a run. */
-const STARTED_BY: Record<string, WorkflowKind> = { 'contract.activated': 'quote-to-cash', 'contract.amended': 'amendment' };
 
 async function runOf(tx: Queryable, kind: WorkflowKind, correlationId: string): Promise<string | null> {
   const [run] = await tx.query<{ id: string }>('SELECT id FROM workflow_runs WHERE correlation_id = $1 AND kind = $2', [correlationId, kind]);
@@ -104,12 +107,12 @@ async function startRun(tx: Queryable, kind: WorkflowKind, correlationId: string
   const runId = await ensureRun(tx, kind, correlationId, at);
   const earlier = await tx.query<{ id: string; type: string; time: string }>(
     `SELECT id, type, time FROM events WHERE correlation_id = $1 AND type = ANY($2) ORDER BY recorded_seq`,
-    [correlationId, ['subscription.created', 'invoice.issued', 'invoice.posted', 'onboarding.started']],
+    [correlationId, WORKFLOWS[kind].slice(1)],
   );
   for (const event of earlier) {
     await tx.query('UPDATE workflow_steps SET completed_at = $3, event_id = $4 WHERE run_id = $1 AND name = $2 AND completed_at IS NULL', [
       runId,
-      STEP_OF[event.type],
+      stepName(event.type as StepEvent),
       event.time,
       event.id,
     ]);
@@ -122,7 +125,7 @@ async function startRun(tx: Queryable, kind: WorkflowKind, correlationId: string
  * the retry's correlation id, not the sale's), else a run of its correlation id, else none yet:
  * when the invoice.issued event arrives, its run picks the outcome up from the log.
  */
-async function postingRun(tx: Queryable, event: BusinessEvent): Promise<string | null> {
+async function postingRun(tx: Queryable, event: HubEvent): Promise<string | null> {
   const [byInvoice] = await tx.query<{ run_id: string }>(
     `SELECT s.run_id FROM workflow_steps s JOIN events issued ON issued.id = s.event_id
      WHERE s.name = 'INVOICE_ISSUED' AND issued.type = 'invoice.issued' AND issued.subject = $1 ORDER BY s.completed_at LIMIT 1`,
@@ -141,23 +144,22 @@ async function postingRun(tx: Queryable, event: BusinessEvent): Promise<string |
  * run's state from its steps and the log, so the outcome is the same in whatever order the
  * events arrive. The event must already be in the log.
  */
-export async function trackWorkflow(tx: Queryable, event: BusinessEvent): Promise<void> {
+export async function trackWorkflow(tx: Queryable, event: HubEvent): Promise<void> {
   if (!WORKFLOW_TYPES.includes(event.type)) return;
   let runId: string | null;
-  if (POSTING_OUTCOMES.has(event.type)) {
+  if (POSTING_OUTCOMES.includes(event.type)) {
     runId = await postingRun(tx, event);
   } else {
     const kind = kindOf(event);
     if (!kind || !event.correlationId) return;
     // Only a contract starts a run; an invoice issued on its own (issueInvoice) belongs to none.
-    runId = STARTED_BY[event.type] ? await startRun(tx, kind, event.correlationId, event.time) : await runOf(tx, kind, event.correlationId);
+    runId = startedBy(event.type) ? await startRun(tx, kind, event.correlationId, event.time) : await runOf(tx, kind, event.correlationId);
   }
   if (!runId) return;
-  const step = STEP_OF[event.type];
-  if (step) {
+  if (isStepEvent(event.type)) {
     await tx.query('UPDATE workflow_steps SET completed_at = $3, event_id = $4 WHERE run_id = $1 AND name = $2 AND completed_at IS NULL', [
       runId,
-      step,
+      stepName(event.type),
       event.time,
       event.id,
     ]);

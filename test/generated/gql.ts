@@ -77,6 +77,7 @@ type Documents = {
     "\n  subscription SubscriptionsInvoiceStatusChanged($customerId: ID, $after: ID) {\n    invoiceStatusChanged(customerId: $customerId, after: $after) { eventId invoice { id status } previousStatus status }\n  }\n": typeof types.SubscriptionsInvoiceStatusChangedDocument,
     "\n  subscription SubscriptionsBusinessEvents($types: [String!], $customerId: ID) {\n    businessEvents(types: $types, customerId: $customerId) { id type customer { id } data }\n  }\n": typeof types.SubscriptionsBusinessEventsDocument,
     "\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n": typeof types.SubscriptionsRenewalRiskChangedDocument,
+    "\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n": typeof types.SubscriptionsEventLogDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n": typeof types.CreateCustomerDocument,
     "\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n": typeof types.UpdateCustomerDocument,
     "\n  mutation CreateOpportunity($input: CreateOpportunityInput!, $key: String) {\n    createOpportunity(input: $input, idempotencyKey: $key) { id stage amount { amount currency } }\n  }\n": typeof types.CreateOpportunityDocument,
@@ -162,6 +163,7 @@ const documents: Documents = {
     "\n  subscription SubscriptionsInvoiceStatusChanged($customerId: ID, $after: ID) {\n    invoiceStatusChanged(customerId: $customerId, after: $after) { eventId invoice { id status } previousStatus status }\n  }\n": types.SubscriptionsInvoiceStatusChangedDocument,
     "\n  subscription SubscriptionsBusinessEvents($types: [String!], $customerId: ID) {\n    businessEvents(types: $types, customerId: $customerId) { id type customer { id } data }\n  }\n": types.SubscriptionsBusinessEventsDocument,
     "\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n": types.SubscriptionsRenewalRiskChangedDocument,
+    "\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n": types.SubscriptionsEventLogDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n": types.CreateCustomerDocument,
     "\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n": types.UpdateCustomerDocument,
     "\n  mutation CreateOpportunity($input: CreateOpportunityInput!, $key: String) {\n    createOpportunity(input: $input, idempotencyKey: $key) { id stage amount { amount currency } }\n  }\n": types.CreateOpportunityDocument,
@@ -450,6 +452,10 @@ export function graphql(source: "\n  subscription SubscriptionsBusinessEvents($t
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n"): (typeof documents)["\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n"): (typeof documents)["\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
