@@ -51,6 +51,10 @@ const NOT_RUN: { match: RegExp; reason: string }[] = [
   { match: /\bdocker\b/, reason: 'needs a Docker engine; test/deployment.test.ts holds docker-compose.yml to the code' },
   { match: /\bnpm run seed\b/, reason: 'writes demo data into databases it names (10,000 customers take minutes); test/cli.test.ts runs the seed CLI' },
   { match: /\bnpm run bench\b/, reason: 'the benchmark runs for minutes' },
+  {
+    match: /\bnpm run schema:release\b/,
+    reason: 'releases write schema/ of the repository the scratch folder links to; test/schema-governance.test.ts runs schema:check and schema:release on a copy of the project',
+  },
 ];
 
 /** Blocks that run before the hub starts, because it reads what they write at start (the manifest its PERSISTED_DOCUMENTS_DIR names). */
