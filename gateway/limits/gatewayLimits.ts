@@ -24,6 +24,9 @@ import { documentIdAsPersistedQuery, loadManifests, sha256, TrustedDocuments } f
  */
 const MAX_TOKENS = 50_000;
 
+/** While Redis does not answer, how often the rate limit asks it again. */
+const RETRY_REDIS_MS = 1000;
+
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json';
 
@@ -83,6 +86,7 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
     ? createRedis({ ...events, redisUrl: events.redisUrl }, outage, { commandTimeoutMs: events.redisGatewayTimeoutMs })
     : undefined;
   let failOpen = 0;
+  let retryRedisAt = 0;
   const operations = new OperationLimits(limits);
   const rateLimiter = new RateLimiter({ perMinute: limits.ratePerMinute, redis, redisPrefix: events.redisPrefix });
   const trusted = new TrustedDocuments({
@@ -99,12 +103,18 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
   async function overBudget(request: IncomingMessage): Promise<number | undefined> {
     if (!rateLimiter.enabled) return undefined;
     const client = await clientKey(request, authenticate);
+    // During an outage one request a second asks Redis again; the others go through at once.
+    if (outage.down && Date.now() < retryRedisAt) {
+      failOpen++;
+      return undefined;
+    }
     let decision;
     try {
       decision = await rateLimiter.take(client);
     } catch (error) {
       failOpen++;
       outage.failed(error);
+      retryRedisAt = Date.now() + RETRY_REDIS_MS;
       return undefined;
     }
     outage.recovered();

@@ -5,7 +5,8 @@ import type { BusinessEvent } from './envelope.ts';
 import { StreamUnavailable, type EventStream } from './stream.ts';
 
 const BATCH = 200;
-const MAX_BACKOFF_MS = 10_000;
+/** The longest pause between publishing attempts while the stream is down: a try costs one command, and it bounds the delay after recovery. */
+const MAX_BACKOFF_MS = 2000;
 /** How often the relay asks the stream which published events are settled or lost. */
 const SETTLE_EVERY_MS = 2000;
 /** Published, unsettled events asked about at once. */
@@ -85,7 +86,7 @@ export class OutboxRelay {
       this.failures = 0;
     } catch (error) {
       this.failures++;
-      delay = backoffMs(this.failures, 500, MAX_BACKOFF_MS);
+      delay = backoffMs(this.failures, 250, MAX_BACKOFF_MS);
       // The stream logs its own outages, once each.
       if (!(error instanceof StreamUnavailable)) this.log.warn({ err: error, retryInMs: delay }, 'outbox relay could not publish; will retry');
     }

@@ -30,7 +30,7 @@ const READ_COUNT = 50;
 const BLOCK_MS = 500;
 /** Pauses after the stream failed to answer: from the first to the longest. */
 const STREAM_RETRY_MS = 250;
-const MAX_STREAM_RETRY_MS = 5000;
+const MAX_STREAM_RETRY_MS = 2000;
 
 /**
  * Runs one consumer: reads its group, applies each event once in a transaction of the system's
@@ -70,7 +70,8 @@ export class ConsumerRunner {
         await this.retryDue(reader);
         if (Date.now() - this.lastReclaim > this.options.config.reclaimIdleMs / 2) {
           const reclaimed = await reader.reclaim(this.options.config.reclaimIdleMs, READ_COUNT);
-          this.lastReclaim = Date.now();
+          // A full batch may have more behind it (reads a frozen broker answered after the client gave up on them): go on at once.
+          if (reclaimed.length < READ_COUNT) this.lastReclaim = Date.now();
           for (const delivery of reclaimed) await this.attempt(delivery, 1);
         }
         const wait = this.retries.length > 0 ? Math.max(1, Math.min(BLOCK_MS, this.retries[0].dueAt - Date.now())) : BLOCK_MS;

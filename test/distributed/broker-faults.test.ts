@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { envPrefix, SERVICES, SYSTEMS } from '../../platform/config.ts';
+import { readMetric } from '../../platform/http.ts';
 import { Decimal } from '../../platform/money.ts';
 import { graphql } from '../generated/index.ts';
 import { query } from '../graphql.ts';
@@ -262,6 +263,11 @@ async function settle(writes: Writes, deadLettersBefore: string[], healedAt: num
   return { writes: total, lost: missing, duplicates: last.duplicates, falseDeadLetters, recoverMs, readMaxMs: reads ? Math.round(reads.maxMs) : null, reads: reads?.count ?? 0 };
 }
 
+/** Requests the gateway let through without a rate-limit check because Redis did not answer. */
+async function failedOpen(): Promise<number> {
+  return readMetric(await (await fetch(`${cluster.origin('gateway')}/metrics`)).text(), 'gateway_rate_limit_fail_open_total');
+}
+
 function report(fault: string, figures: Figures): void {
   console.log(
     `broker fault: ${fault} | writes in flight ${figures.writes} | events lost ${figures.lost} | duplicates ${figures.duplicates} | false dead letters ${figures.falseDeadLetters} | ` +
@@ -299,6 +305,7 @@ describe('the distributed hub when Redis fails', () => {
   });
 
   test('Redis frozen (SIGSTOP) for 10 s mid-burst: reads through the gateway answer within 1 s meanwhile, and every effect arrives once after', async () => {
+    const failedOpenBefore = await failedOpen();
     const { figures, reads } = await faultCase(
       'frozen',
       async () => cluster.redis.freeze(),
@@ -307,6 +314,7 @@ describe('the distributed hub when Redis fails', () => {
     report('Redis SIGSTOP 10 s', figures);
     assert.ok(reads.count >= 4, 'reads ran during the freeze');
     assert.ok(reads.maxMs < READ_BUDGET_MS, `the slowest read took ${Math.round(reads.maxMs)} ms`);
+    assert.ok((await failedOpen()) > failedOpenBefore, 'the gateway let requests through unlimited, and counted them');
   });
 
   test('Redis restarted empty mid-burst (a failover to a fresh replica): the relays publish again what was lost, consumers make their groups again', async () => {
