@@ -72,7 +72,9 @@ export class ConsumerRunner {
           const reclaimed = await reader.reclaim(this.options.config.reclaimIdleMs, READ_COUNT);
           // A full batch may have more behind it (reads a frozen broker answered after the client gave up on them): go on at once.
           if (reclaimed.length < READ_COUNT) this.lastReclaim = Date.now();
-          for (const delivery of reclaimed) await this.attempt(delivery, 1);
+          // Its own entries waiting for a retry are idle too: they keep their attempt count.
+          const waiting = new Set(this.retries.map((retry) => retry.delivery.position));
+          for (const delivery of reclaimed) if (!waiting.has(delivery.position)) await this.attempt(delivery, 1);
         }
         const wait = this.retries.length > 0 ? Math.max(1, Math.min(BLOCK_MS, this.retries[0].dueAt - Date.now())) : BLOCK_MS;
         for (const delivery of await reader.read(READ_COUNT, wait)) {
