@@ -9,6 +9,7 @@ import { createCustomerSuccessServer } from './subgraphs/customer-success/server
 import { createErpServer } from './subgraphs/erp/server.ts';
 import { createOpsServer } from './subgraphs/ops/server.ts';
 import { createEventStream, type EventStream } from './platform/events/index.ts';
+import { createLogger } from './platform/logger.ts';
 import { seedHub, type SeedProgress } from './seed/index.ts';
 
 const SUBGRAPHS: Record<SystemName, (config: HubConfig, stream: EventStream) => Promise<SubgraphService>> = {
@@ -43,7 +44,7 @@ export async function startService(name: ServiceName, config: HubConfig): Promis
     const gateway = await listen(await createGatewayServer(config), config.host, config.gatewayPort);
     return { ...gateway, close: () => gateway.service.close() };
   }
-  const stream = createEventStream(config.events);
+  const stream = createEventStream(config.events, createLogger(config, name));
   const service = await SUBGRAPHS[name](config, stream);
   await service.start();
   const running = await listen(service, config.host, config.systems[name].port);
@@ -79,7 +80,7 @@ export interface StartHubOptions {
  * free port and the gateway is pointed at what was bound.
  */
 export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
-  const stream = createEventStream(config.events);
+  const stream = createEventStream(config.events, createLogger(config, 'events'));
   const built = await Promise.all(SYSTEMS.map((name) => SUBGRAPHS[name](config, stream)));
   const dbs = Object.fromEntries(built.map((service) => [service.name, service.db])) as Record<SystemName, Db>;
   const started: RunningService[] = [];

@@ -59,6 +59,8 @@ interface SubgraphStatus {
   url: string;
   ms: number;
   error?: string;
+  /** The subgraph's event stream, as its own `/readyz` reports it (absent when it does not say). */
+  events?: 'up' | 'down';
 }
 
 /** The gateway itself, as the caller of its readiness probes: no scopes, `{ __typename }` needs none. */
@@ -85,18 +87,25 @@ async function reportToOps(url: string, token: string, report: DeprecatedUsageRe
   if (!response.ok || body.errors) throw new Error(`ops answered ${response.status}: ${body.errors?.map((error) => error.message).join('; ') ?? ''}`);
 }
 
-/** Asks one subgraph for `{ __typename }`; used by `/readyz`. */
+/** Asks one subgraph for `{ __typename }`, and its `/readyz` for its event stream; used by `/readyz`. */
 async function probe(url: string, token: string, timeoutMs: number): Promise<SubgraphStatus> {
   const started = performance.now();
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ __typename }' }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const [response, readiness] = await Promise.all([
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+        signal: AbortSignal.timeout(timeoutMs),
+      }),
+      // A subgraph that is not a hub system may have no /readyz: then it says nothing of events.
+      fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(timeoutMs) })
+        .then(async (reply) => ((await reply.json()) as { events?: unknown }).events)
+        .catch(() => undefined),
+    ]);
     const ok = response.ok && ((await response.json()) as { data?: unknown }).data !== undefined;
-    return { ok, url, ms: Math.round(performance.now() - started), ...(ok ? {} : { error: `HTTP ${response.status}` }) };
+    const events: Pick<SubgraphStatus, 'events'> = readiness === 'up' || readiness === 'down' ? { events: readiness } : {};
+    return { ok, url, ms: Math.round(performance.now() - started), ...events, ...(ok ? {} : { error: `HTTP ${response.status}` }) };
   } catch (error) {
     return { ok: false, url, ms: Math.round(performance.now() - started), error: (error as Error).message };
   }
@@ -181,12 +190,15 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const app = createHttpApp({
     logger,
     bodyLimit: config.limits.bodyBytes,
-    metrics: () => [...(subscriptions?.metrics() ?? []), ...deduplication.metrics(), ...transport.metrics(), ...deprecatedUsage.metrics()],
+    metrics: () => [...(subscriptions?.metrics() ?? []), ...deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => [name, await probe(url, subgraphTokens.token(PROBE_CALLER, name), Math.min(timeoutMs, 2000))] as const)),
       );
-      return { ready: Object.values(statuses).every((status) => status.ok), subgraphs: statuses };
+      // Ready while every subgraph answers; degraded when an event stream (or the gateway's own Redis) is down.
+      const redis = limits.redisHealth();
+      const degraded = redis === 'down' || Object.values(statuses).some((status) => status.events === 'down');
+      return { ready: Object.values(statuses).every((status) => status.ok), degraded, subgraphs: statuses, ...(redis ? { redis } : {}) };
     },
   });
   await limits.register(app, '/graphql');

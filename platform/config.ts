@@ -103,6 +103,12 @@ export interface EventsConfig {
   redisUrl?: string;
   /** Prefix of every Redis key the hub uses, so several hubs can share one Redis. */
   redisPrefix: string;
+  /** How long a Redis connection attempt may take before it counts as failed. */
+  redisConnectTimeoutMs: number;
+  /** How long any Redis command may wait for its answer (a blocking read: on top of its own wait). */
+  redisCommandTimeoutMs: number;
+  /** The gateway's (shorter) budget for Redis: past it a request goes unlimited, an APQ lookup misses. */
+  redisGatewayTimeoutMs: number;
   /** How long the stream keeps events for replay. */
   retentionDays: number;
   /** Deliveries of one event to one consumer before it is dead-lettered. */
@@ -172,7 +178,22 @@ export function settings(): Setting[] {
     { variable: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
     { variable: 'REDIS_URL', default: '(in-process stream)', description: 'Redis for the event stream, and for the gateway\'s rate limits and APQ documents; needed when services run in several processes' },
     { variable: 'REDIS_PREFIX', default: 'hub', description: 'prefix of every Redis key, so several hubs can share one Redis' },
-    { variable: 'EVENT_RETENTION_DAYS', default: '7', description: 'how long the stream keeps events for replay' },
+    { variable: 'REDIS_CONNECT_TIMEOUT_MS', default: '2000', description: 'how long one attempt to connect to Redis may take; attempts go on, with backoff, until it answers' },
+    {
+      variable: 'REDIS_COMMAND_TIMEOUT_MS',
+      default: '1000',
+      description: 'how long a Redis command of the event stream may wait for its answer (a blocking read: on top of its own wait) before it fails and is retried',
+    },
+    {
+      variable: 'REDIS_GATEWAY_TIMEOUT_MS',
+      default: '50',
+      description: 'how long the gateway waits for Redis before it goes on without it: the request is let through unlimited (counted in gateway_rate_limit_fail_open_total), an APQ lookup is a miss',
+    },
+    {
+      variable: 'EVENT_RETENTION_DAYS',
+      default: '7',
+      description: 'how long the stream keeps events for replay, and each system its outbox rows (an event every consumer group acknowledged is settled earlier, but its row stays until then)',
+    },
     { variable: 'CONSUMER_MAX_ATTEMPTS', default: '5', description: 'deliveries of a failing event before it becomes a dead letter' },
     { variable: 'CONSUMER_RETRY_BASE_MS', default: '500', description: 'first retry delay of a failing event; doubles each time, with jitter' },
     { variable: 'OUTBOX_POLL_MS', default: '1000', description: 'how often the outbox relay looks for unpublished events' },
@@ -323,6 +344,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     events: {
       redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
       redisPrefix: prefix(),
+      redisConnectTimeoutMs: integer('REDIS_CONNECT_TIMEOUT_MS', 2000, 10, 600_000),
+      redisCommandTimeoutMs: integer('REDIS_COMMAND_TIMEOUT_MS', 1000, 10, 600_000),
+      redisGatewayTimeoutMs: integer('REDIS_GATEWAY_TIMEOUT_MS', 50, 1, 600_000),
       retentionDays: integer('EVENT_RETENTION_DAYS', 7, 1, 3650),
       maxAttempts: integer('CONSUMER_MAX_ATTEMPTS', 5, 1, 100),
       retryBaseMs: integer('CONSUMER_RETRY_BASE_MS', 500, 1, 600_000),

@@ -16,8 +16,11 @@ const correlationIds = new WeakMap<IncomingMessage, string>();
 
 export interface HttpAppOptions {
   logger: Logger;
-  /** Answers `GET /readyz`: whether the service can serve, with details; a throw means not ready. */
-  ready: () => Promise<{ ready: boolean } & Record<string, unknown>>;
+  /**
+   * Answers `GET /readyz`: whether the service can serve, with details; a throw means not ready.
+   * `degraded`: it serves (200) but something it relies on is down (status `degraded`).
+   */
+  ready: () => Promise<{ ready: boolean; degraded?: boolean } & Record<string, unknown>>;
   /** Extra lines for `GET /metrics` (Prometheus text format). */
   metrics?: () => string[];
   /** Largest request body accepted, in bytes. */
@@ -66,8 +69,8 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
-      const { ready, ...details } = await options.ready();
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', ...details });
+      const { ready, degraded, ...details } = await options.ready();
+      return reply.code(ready ? 200 : 503).send({ status: ready ? (degraded ? 'degraded' : 'ready') : 'unavailable', ...details });
     } catch (error) {
       return reply.code(503).send({ status: 'unavailable', error: (error as Error).message });
     }

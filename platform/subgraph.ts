@@ -100,14 +100,19 @@ export function buildSchema(definition: { dir: string; resolvers: object }): Gra
   return refuseUnstorableArguments(auditMutations(enforceAccess(schema, readAccessPolicy(sdl))));
 }
 
-/** The HTTP app of a subgraph: health, readiness (its database answers) and SQL metrics. */
+/**
+ * The HTTP app of a subgraph: health, readiness and SQL metrics. Ready when its database answers.
+ * An event stream that is down leaves it ready but `degraded`: reads and writes go on (writes'
+ * events wait in the outbox), only the flow of events between systems pauses.
+ */
 export function createSubgraphApp(runtime: SystemRuntime): FastifyInstance {
-  const { db, logger } = runtime;
+  const { db, logger, stream } = runtime;
   const app = createHttpApp({
     logger,
     ready: async () => {
       await db.query('SELECT 1');
-      return { ready: true, database: db.kind };
+      const events = stream.health().status;
+      return { ready: true, degraded: events === 'down', database: db.kind, events };
     },
     metrics: () => [
       '# TYPE sql_statements_total counter',

@@ -14,6 +14,7 @@ import { comparePositions, liveEvents, type BusinessEvent, type Delivery, type E
 import { MemoryEventStream } from '../platform/events/memory-stream.ts';
 import { RedisEventStream } from '../platform/events/redis-stream.ts';
 import { Decimal } from '../platform/money.ts';
+import { createLogger } from '../platform/logger.ts';
 import { graphql } from './generated/index.ts';
 import { query, request, webSocketFor } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
@@ -345,7 +346,8 @@ describe('the live tail of the event stream', () => {
 
   before(async () => {
     const redisUrl = process.env.TEST_REDIS_URL;
-    stream = redisUrl ? new RedisEventStream(redisUrl, `hubtest-live-${process.pid}`, 86_400_000) : new MemoryEventStream(86_400_000);
+    const settings = { redisUrl: redisUrl ?? '', redisConnectTimeoutMs: 2000, redisCommandTimeoutMs: 1000 };
+    stream = redisUrl ? new RedisEventStream(settings, `hubtest-live-${process.pid}`, 86_400_000, createLogger({ logLevel: 'silent' }, 'test')) : new MemoryEventStream(86_400_000);
     // Redis refuses commands until connected.
     for (let tries = 0; ; tries++) {
       try {

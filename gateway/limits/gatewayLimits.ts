@@ -8,13 +8,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, ParseOptions } from 'graphql';
 import type { IncomingMessage } from 'node:http';
-import { Redis } from 'ioredis';
 import Negotiator from 'negotiator';
 import type { HubConfig } from '../../platform/config.ts';
 import { sendRequestError } from '../../platform/http.ts';
 import { guardRequestDepth, resolveOperation } from '../../platform/input.ts';
 import { ErrorCode, requestError, type HubError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
+import { createRedis, Outage } from '../../platform/redis.ts';
 import { guardNesting, OperationLimits } from './operationLimits.ts';
 import type { Authenticate } from '../security/authenticate.ts';
 import { clientKey, RateLimiter } from './rateLimit.ts';
@@ -25,6 +25,9 @@ import { documentIdAsPersistedQuery, loadManifests, sha256, TrustedDocuments } f
  * other limits, and it keeps a 1 MiB body of tokens from costing a full parse.
  */
 const MAX_TOKENS = 50_000;
+
+/** While Redis does not answer, how often the rate limit asks it again. */
+const RETRY_REDIS_MS = 1000;
 
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json';
@@ -65,12 +68,23 @@ export interface GatewayLimits {
   refuseUpgrade(request: IncomingMessage): Promise<string | undefined>;
   /** CORS, the rate limit and persisted-document ids on the gateway's HTTP server. */
   register(app: FastifyInstance, path: string): Promise<void>;
+  /** `/metrics` lines: requests let through unchecked because Redis did not answer in time. */
+  metrics(): string[];
+  /** Whether the rate limit's Redis answers; undefined without Redis. */
+  redisHealth(): 'up' | 'down' | undefined;
   close(): Promise<void>;
 }
 
 export function createGatewayLimits(config: HubConfig, log: Logger, authenticate: Authenticate): GatewayLimits {
   const { limits, access, events } = config;
-  const redis = events.redisUrl ? new Redis(events.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  // Rate limit and APQ documents must never hold a request up: a Redis that does not answer in
+  // the gateway's short budget (REDIS_GATEWAY_TIMEOUT_MS) is gone on without.
+  const outage = new Outage(log, 'rate limit and APQ documents');
+  const redis = events.redisUrl
+    ? createRedis({ ...events, redisUrl: events.redisUrl }, outage, { commandTimeoutMs: events.redisGatewayTimeoutMs })
+    : undefined;
+  let failOpen = 0;
+  let retryRedisAt = 0;
   const operations = new OperationLimits(limits);
   const rateLimiter = new RateLimiter({ perMinute: limits.ratePerMinute, redis, redisPrefix: events.redisPrefix });
   const trusted = new TrustedDocuments({
@@ -80,16 +94,29 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
     redisPrefix: events.redisPrefix,
   });
 
-  /** Retry-After seconds when the client is over its budget; a Redis outage lets requests through. */
+  /**
+   * Retry-After seconds when the client is over its budget. A Redis that does not answer lets the
+   * request through (fail open): counted, and logged once per outage.
+   */
   async function overBudget(request: IncomingMessage): Promise<number | undefined> {
     if (!rateLimiter.enabled) return undefined;
-    try {
-      const decision = await rateLimiter.take(await clientKey(request, authenticate));
-      return decision.allowed ? undefined : decision.retryAfterSeconds;
-    } catch (error) {
-      log.warn({ err: error }, 'rate limit not checked: Redis unavailable');
+    const client = await clientKey(request, authenticate);
+    // During an outage one request a second asks Redis again; the others go through at once.
+    if (outage.down && Date.now() < retryRedisAt) {
+      failOpen++;
       return undefined;
     }
+    let decision;
+    try {
+      decision = await rateLimiter.take(client);
+    } catch (error) {
+      failOpen++;
+      outage.failed(error);
+      retryRedisAt = Date.now() + RETRY_REDIS_MS;
+      return undefined;
+    }
+    outage.recovered();
+    return decision.allowed ? undefined : decision.retryAfterSeconds;
   }
 
   const plugin: ApolloServerPlugin = {
@@ -158,6 +185,8 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
         }
       });
     },
+    redisHealth: () => (redis ? (outage.down ? 'down' : 'up') : undefined),
+    metrics: () => ['# TYPE gateway_rate_limit_fail_open_total counter', `gateway_rate_limit_fail_open_total ${failOpen}`],
     async close() {
       redis?.disconnect();
     },

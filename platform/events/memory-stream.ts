@@ -1,5 +1,6 @@
 import type { BusinessEvent, Delivery } from './envelope.ts';
-import { notify, type EventStream, type GroupLag, type GroupReader } from './stream.ts';
+import { settlementOf, type GroupProgress } from './settlement.ts';
+import { notify, type EventStream, type GroupLag, type GroupReader, type PublishedEvent, type Settlement } from './stream.ts';
 
 interface Entry {
   seq: number;
@@ -21,8 +22,9 @@ interface Group {
 
 /**
  * The embedded default's stream: the same semantics as Redis Streams consumer groups, in this
- * process. It keeps nothing across restarts; the outbox relay republishes what no consumer had
- * settled, and consumers dedupe on event ids, so a restart loses nothing.
+ * process. It keeps nothing across restarts: the outbox relay finds the events it published no
+ * longer stored and publishes again what was not settled, and consumers dedupe on event ids, so
+ * a restart loses nothing.
  */
 export class MemoryEventStream implements EventStream {
   readonly kind = 'memory';
@@ -33,12 +35,11 @@ export class MemoryEventStream implements EventStream {
   private readonly byId = new Map<string, number>();
   private readonly groups = new Map<string, Group>();
   private readonly waiters = new Set<() => void>();
-  private readonly settledListeners: ((events: BusinessEvent[]) => void)[] = [];
   private readonly liveListeners = new Set<(deliveries: Delivery[]) => void>();
 
   constructor(private readonly retentionMs: number) {}
 
-  async publish(events: BusinessEvent[]): Promise<void> {
+  async publish(events: BusinessEvent[]): Promise<string[]> {
     const now = Date.now();
     const added: Delivery[] = [];
     for (const event of events) {
@@ -51,6 +52,7 @@ export class MemoryEventStream implements EventStream {
     this.trim(now);
     for (const wake of [...this.waiters]) wake();
     if (added.length > 0) notify(this.liveListeners, added);
+    return added.map((entry) => entry.position);
   }
 
   subscribe(listener: (deliveries: Delivery[]) => void, onReady?: () => void): () => void {
@@ -94,15 +96,7 @@ export class MemoryEventStream implements EventStream {
         return taken;
       },
       ack: async (positions) => {
-        const settled: BusinessEvent[] = [];
-        for (const position of positions) {
-          const seq = Number(position);
-          const pending = g.pending.get(seq);
-          if (!pending) continue;
-          g.pending.delete(seq);
-          if (this.isSettled(seq)) settled.push(pending.entry.event);
-        }
-        if (settled.length > 0) for (const listener of this.settledListeners) listener(settled);
+        for (const position of positions) g.pending.delete(Number(position));
       },
     };
   }
@@ -133,11 +127,22 @@ export class MemoryEventStream implements EventStream {
     return take();
   }
 
-  private isSettled(seq: number): boolean {
-    for (const group of this.groups.values()) {
-      if (group.next <= seq || group.pending.has(seq)) return false;
-    }
-    return true;
+  /** Every group of this process is known here: `expectedGroups` adds nothing (a restart forgets them all). */
+  async settlement(events: PublishedEvent[]): Promise<{ states: Settlement[]; groups: string[] }> {
+    const groups: GroupProgress[] = [...this.groups].map(([name, group]) => ({
+      name,
+      lastDelivered: String(group.next - 1),
+      oldestPending: group.pending.size > 0 ? String([...group.pending.keys()].reduce((a, b) => Math.min(a, b))) : null,
+    }));
+    const states = events.map((event) => {
+      const stored = event.position !== null && this.bySeq.get(Number(event.position))?.event.id === event.id;
+      return settlementOf(stored, event.position ?? '0', groups, []);
+    });
+    return { states, groups: groups.map((group) => group.name) };
+  }
+
+  health(): { status: 'up' | 'down' } {
+    return { status: 'up' };
   }
 
   async lag(): Promise<GroupLag[]> {
@@ -166,10 +171,6 @@ export class MemoryEventStream implements EventStream {
   async positionOf(eventId: string): Promise<string | null> {
     const seq = this.byId.get(eventId);
     return seq === undefined ? null : String(seq);
-  }
-
-  onSettled(listener: (events: BusinessEvent[]) => void): void {
-    this.settledListeners.push(listener);
   }
 
   async close(): Promise<void> {

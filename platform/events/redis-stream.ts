@@ -1,7 +1,9 @@
-import { once } from 'node:events';
-import { Redis } from 'ioredis';
+import { ReplyError, type Redis } from 'ioredis';
+import type { Logger } from '../logger.ts';
+import { createRedis, Outage, type RedisSettings } from '../redis.ts';
 import type { BusinessEvent, Delivery } from './envelope.ts';
-import { notify, type EventStream, type GroupLag, type GroupReader } from './stream.ts';
+import { settlementOf, type GroupProgress } from './settlement.ts';
+import { notify, StreamUnavailable, type EventStream, type GroupLag, type GroupReader, type PublishedEvent, type Settlement } from './stream.ts';
 
 const TRIM_EVERY_MS = 60_000;
 /** How long one read of the live tail waits for new entries before it asks again. */
@@ -18,10 +20,24 @@ function toDelivery([id, fields]: StreamEntry): Delivery {
   return { position: id, event: JSON.parse(fields[at + 1]) as BusinessEvent };
 }
 
+/** XINFO's flat `[name, value, name, value, …]` reply as an object. */
+function fieldsOf(reply: (string | number)[]): Record<string, string | number | null> {
+  const info: Record<string, string | number | null> = {};
+  for (let i = 0; i < reply.length; i += 2) info[String(reply[i])] = reply[i + 1];
+  return info;
+}
+
+/** A Redis error saying the consumer group (or the whole stream) is not there: Redis was emptied or failed over. */
+function isMissingGroup(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('NOGROUP');
+}
+
 /**
  * Redis Streams: one stream of all events, a consumer group per consumer, the pending entries of
- * a consumer that died taken over with XAUTOCLAIM, trimmed by age. Commands fail fast while Redis
- * is down (no offline queue), so the outbox relay keeps events and retries instead of waiting.
+ * a consumer that died taken over with XAUTOCLAIM, trimmed by age. Every command answers or fails
+ * within the command timeout (platform/redis.ts); a failure to reach Redis is thrown as
+ * StreamUnavailable and logged once per outage, here. A consumer group that vanished (Redis
+ * restarted empty, failed over) is made again on the next read.
  */
 export class RedisEventStream implements EventStream {
   readonly kind = 'redis';
@@ -37,75 +53,158 @@ export class RedisEventStream implements EventStream {
   private closed = false;
   private readonly key: string;
   private readonly index: string;
+  private readonly outage: Outage;
 
   constructor(
-    private readonly url: string,
+    private readonly settings: RedisSettings,
     prefix: string,
     private readonly retentionMs: number,
+    log: Logger,
   ) {
     this.key = `${prefix}:events`;
     this.index = `${prefix}:events:index`;
-    this.commands = this.connect();
+    this.outage = new Outage(log, 'event stream');
+    this.commands = createRedis(settings, this.outage);
   }
 
-  private connect(queueWhileConnecting = false): Redis {
-    const redis = new Redis(this.url, { enableOfflineQueue: queueWhileConnecting, maxRetriesPerRequest: 1, lazyConnect: false });
-    // Errors surface on each command; the connection's own error events would only repeat them.
-    redis.on('error', () => undefined);
-    return redis;
+  /**
+   * Runs Redis commands: an answer ends an outage; no answer (down, frozen, not reachable yet)
+   * is an outage and StreamUnavailable. An error Redis answered with (NOGROUP, …) is Redis up.
+   */
+  private async call<T>(commands: () => Promise<T>): Promise<T> {
+    try {
+      const result = await commands();
+      this.outage.recovered();
+      return result;
+    } catch (error) {
+      if (error instanceof ReplyError) {
+        this.outage.recovered();
+        throw error;
+      }
+      this.outage.failed(error);
+      throw new StreamUnavailable(error);
+    }
   }
 
-  async publish(events: BusinessEvent[]): Promise<void> {
-    const pipeline = this.commands.multi();
-    for (const event of events) pipeline.xadd(this.key, '*', 'event', JSON.stringify(event));
-    const results = (await pipeline.exec()) ?? [];
-    const index: string[] = [];
-    results.forEach(([error, id], i) => {
-      if (error) throw error;
-      index.push(events[i].id, String(id));
+  health(): { status: 'up' | 'down' } {
+    return { status: this.outage.down ? 'down' : 'up' };
+  }
+
+  async publish(events: BusinessEvent[]): Promise<string[]> {
+    return this.call(async () => {
+      const pipeline = this.commands.multi();
+      for (const event of events) pipeline.xadd(this.key, '*', 'event', JSON.stringify(event));
+      const results = (await pipeline.exec()) ?? [];
+      const positions = results.map(([error, id]) => {
+        if (error) throw error;
+        return String(id);
+      });
+      if (positions.length > 0) await this.commands.hset(this.index, ...events.flatMap((event, i) => [event.id, positions[i]]));
+      if (Date.now() - this.lastTrim > TRIM_EVERY_MS) {
+        this.lastTrim = Date.now();
+        await this.commands.xtrim(this.key, 'MINID', '~', `${Date.now() - this.retentionMs}-0`);
+      }
+      return positions;
     });
-    if (index.length > 0) await this.commands.hset(this.index, ...index);
-    if (Date.now() - this.lastTrim > TRIM_EVERY_MS) {
-      this.lastTrim = Date.now();
-      await this.commands.xtrim(this.key, 'MINID', '~', `${Date.now() - this.retentionMs}-0`);
+  }
+
+  /** Makes the group (and the stream) unless it exists; from the stream's start, so it misses nothing. */
+  private async createGroup(group: string): Promise<void> {
+    try {
+      await this.commands.xgroup('CREATE', this.key, group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!(error instanceof ReplyError && String((error as Error).message).startsWith('BUSYGROUP'))) throw error;
     }
   }
 
   async group(group: string, consumer: string): Promise<GroupReader> {
-    // A service may start before its Redis connection is up; without the offline queue the
-    // first command would fail and stop the start, so wait for the connection (ioredis retries).
-    if (this.commands.status !== 'ready') await once(this.commands, 'ready');
-    try {
-      await this.commands.xgroup('CREATE', this.key, group, '0', 'MKSTREAM');
-    } catch (error) {
-      if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
-    }
     // XREADGROUP BLOCK holds its connection, so every reader gets its own.
-    const blocking = this.connect();
+    const blocking = createRedis(this.settings, this.outage, { blocking: true });
     this.readers.push(blocking);
+    let created = false;
+    /** Runs a group command; a group that vanished is made again and the command tried once more. */
+    const withGroup = <T>(command: () => Promise<T>): Promise<T> =>
+      this.call(async () => {
+        try {
+          if (!created) await this.createGroup(group);
+          created = true;
+          return await command();
+        } catch (error) {
+          if (!isMissingGroup(error)) throw error;
+          await this.createGroup(group);
+          return command();
+        }
+      });
     return {
-      read: async (count, blockMs) => {
-        const result = (await blocking.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.key, '>')) as
-          | [string, StreamEntry[]][]
-          | null;
-        return result?.[0]?.[1].map(toDelivery) ?? [];
-      },
-      reclaim: async (idleMs, count) => {
-        const [, entries] = (await this.commands.xautoclaim(this.key, group, consumer, idleMs, '0-0', 'COUNT', count)) as [string, StreamEntry[]];
-        // Entries trimmed away while pending come back as null fields.
-        return entries.filter(([, fields]) => Array.isArray(fields)).map(toDelivery);
-      },
+      read: (count, blockMs) =>
+        withGroup(async () => {
+          const result = (await blocking.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.key, '>')) as
+            | [string, StreamEntry[]][]
+            | null;
+          return result?.[0]?.[1].map(toDelivery) ?? [];
+        }),
+      reclaim: (idleMs, count) =>
+        withGroup(async () => {
+          const [, entries] = (await this.commands.xautoclaim(this.key, group, consumer, idleMs, '0-0', 'COUNT', count)) as [string, StreamEntry[]];
+          // Entries trimmed away while pending come back as null fields.
+          return entries.filter(([, fields]) => Array.isArray(fields)).map(toDelivery);
+        }),
       ack: async (positions) => {
-        if (positions.length > 0) await this.commands.xack(this.key, group, ...positions);
+        if (positions.length === 0) return;
+        await this.call(async () => {
+          try {
+            await this.commands.xack(this.key, group, ...positions);
+          } catch (error) {
+            // The group vanished, and with it what it had pending: nothing is left to acknowledge.
+            if (!isMissingGroup(error)) throw error;
+          }
+        });
       },
     };
+  }
+
+  /** Every group's progress, or none when the stream itself is gone. */
+  private async groupProgress(): Promise<GroupProgress[]> {
+    const groups = ((await this.commands.xinfo('GROUPS', this.key).catch((error) => {
+      if (error instanceof ReplyError && /no such key/i.test(String((error as Error).message))) return [];
+      throw error;
+    })) as (string | number)[][]).map(fieldsOf);
+    if (groups.length === 0) return [];
+    const pipeline = this.commands.pipeline();
+    for (const info of groups) pipeline.xpending(this.key, String(info.name));
+    const pending = (await pipeline.exec()) ?? [];
+    return groups.map((info, i) => {
+      const [error, summary] = pending[i];
+      if (error) throw error;
+      const [, oldest] = summary as [number, string | null];
+      return { name: String(info.name), lastDelivered: String(info['last-delivered-id']), oldestPending: oldest ?? null };
+    });
+  }
+
+  async settlement(events: PublishedEvent[], expectedGroups: readonly string[]): Promise<{ states: Settlement[]; groups: string[] }> {
+    return this.call(async () => {
+      const groups = await this.groupProgress();
+      const pipeline = this.commands.pipeline();
+      for (const event of events) if (event.position) pipeline.xrange(this.key, event.position, event.position);
+      const found = (await pipeline.exec()) ?? [];
+      let next = 0;
+      const states = events.map((event) => {
+        if (!event.position) return 'lost';
+        const [error, entries] = found[next++];
+        // A position Redis refuses (one the in-process stream gave, before REDIS_URL was set) holds nothing.
+        const [entry] = error ? [] : (entries as StreamEntry[]);
+        const stored = entry !== undefined && toDelivery(entry).event.id === event.id;
+        return settlementOf(stored, event.position, groups, expectedGroups);
+      });
+      return { states, groups: groups.map((group) => group.name) };
+    });
   }
 
   async lag(): Promise<GroupLag[]> {
     const groups = (await this.commands.xinfo('GROUPS', this.key).catch(() => [])) as (string | number)[][];
     return Promise.all(
       groups.map(async (fields) => {
-        const info = Object.fromEntries(fields.reduce<[string, string | number][]>((pairs, value, i) => (i % 2 === 0 ? [...pairs, [String(value), fields[i + 1]]] : pairs), []));
+        const info = fieldsOf(fields);
         const group = String(info.name);
         const [pendingCount, oldestPending] = (await this.commands.xpending(this.key, group)) as [number, string | null];
         const [next] = (await this.commands.xrange(this.key, `(${info['last-delivered-id']}`, '+', 'COUNT', 1)) as StreamEntry[];
@@ -151,8 +250,7 @@ export class RedisEventStream implements EventStream {
    * later listener then joins a tail that is already reading.
    */
   private async runTail(): Promise<void> {
-    // Queues its first command until connected, instead of failing it at once.
-    const blocking = this.connect(true);
+    const blocking = createRedis(this.settings, this.outage, { blocking: true });
     this.readers.push(blocking);
     let last: string | null = null;
     while (!this.closed) {

@@ -1,16 +1,35 @@
-import type { Db } from '../db.ts';
+import { backoffMs } from '../backoff.ts';
+import type { Db, Queryable } from '../db.ts';
 import type { Logger } from '../logger.ts';
-import type { BusinessEvent, EventSource } from './envelope.ts';
-import type { EventStream } from './stream.ts';
+import type { BusinessEvent } from './envelope.ts';
+import { StreamUnavailable, type EventStream } from './stream.ts';
 
 const BATCH = 200;
-const MAX_BACKOFF_MS = 10_000;
+/** The longest pause between publishing attempts while the stream is down: a try costs one command, and it bounds the delay after recovery. */
+const MAX_BACKOFF_MS = 2000;
+/** How often the relay asks the stream which published events are settled or lost. */
+const SETTLE_EVERY_MS = 2000;
+/** Published, unsettled events asked about at once. */
+const SETTLE_BATCH = 1000;
+/** How often rows past the retention are deleted. */
+const PRUNE_EVERY_MS = 3_600_000;
+/** The advisory lock one relay per database holds while it publishes or settles. */
+const RELAY_LOCK = 724002;
 
 /**
- * Publishes a system's outbox to the event stream, in `seq` order. It runs when told a write
- * committed (`kick`), every `pollMs` as a safety net, and after a failure with backoff, so events
- * written while the stream was down all arrive once it is back. One relay per database publishes
- * at a time (an advisory lock), which keeps the order across replicas.
+ * Publishes a system's outbox to the event stream, in `seq` order, and keeps each row until it
+ * is settled. The outbox, not the stream, is the source of truth: every row keeps where it was
+ * published (`stream_position`), and every few seconds the relay asks the stream about the rows
+ * not settled yet — settled when every consumer group the stream ever had acknowledged them;
+ * lost when the stream no longer holds them (Redis restarted empty, failed over to a replica
+ * that lagged, the stream or a group deleted, or trimmed), and then they are published again
+ * (consumers dedupe on the event id, so an event published twice is applied once). Rows are
+ * deleted once past the retention (EVENT_RETENTION_DAYS), settled or not.
+ *
+ * It runs when told a write committed (`kick`), every `pollMs` as a safety net, and after a
+ * failure with backoff, so events written while the stream was down all arrive once it is back.
+ * One relay per database publishes at a time (an advisory lock), which keeps the order across
+ * replicas.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -18,21 +37,20 @@ export class OutboxRelay {
   private again = false;
   private failures = 0;
   private closed = false;
+  private lastSettle = 0;
+  /** Settling pages through the unsettled rows, so rows stuck pending at the front never hide lost ones behind. */
+  private settleAfter = 0;
+  private lastPrune = 0;
 
   constructor(
-    private readonly source: EventSource,
     private readonly db: Db,
     private readonly stream: EventStream,
     private readonly log: Logger,
     private readonly pollMs: number,
+    private readonly retentionDays: number,
   ) {}
 
   async start(): Promise<void> {
-    if (!this.stream.durable) {
-      // The in-process stream forgets on restart: publish again what no consumer had settled.
-      await this.db.query('UPDATE outbox SET published_at = NULL WHERE published_at IS NOT NULL AND settled_at IS NULL');
-      this.stream.onSettled?.((events) => void this.settle(events));
-    }
     this.kick();
   }
 
@@ -57,38 +75,82 @@ export class OutboxRelay {
     let delay = this.pollMs;
     try {
       while (!this.closed && (await this.publishBatch()) === BATCH);
+      if (!this.closed && Date.now() - this.lastSettle >= SETTLE_EVERY_MS) {
+        this.lastSettle = Date.now();
+        if ((await this.settle()) > 0) this.again = true;
+      }
+      if (!this.closed && Date.now() - this.lastPrune >= PRUNE_EVERY_MS) {
+        this.lastPrune = Date.now();
+        await this.prune();
+      }
       this.failures = 0;
     } catch (error) {
       this.failures++;
-      delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(this.failures, 6));
-      this.log.warn({ err: error, retryInMs: delay }, 'outbox relay could not publish; will retry');
+      delay = backoffMs(this.failures, 250, MAX_BACKOFF_MS);
+      // The stream logs its own outages, once each.
+      if (!(error instanceof StreamUnavailable)) this.log.warn({ err: error, retryInMs: delay }, 'outbox relay could not publish; will retry');
     }
     if (!this.closed) this.timer = setTimeout(() => this.kick(), delay);
   }
 
-  private publishBatch(): Promise<number> {
+  /** Runs `work` holding the relay lock, or returns `idle` when another relay of this database holds it. */
+  private locked<T>(idle: T, work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {
-      const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(724002) AS locked');
-      if (!lock.locked) return 0;
+      const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
+      return lock.locked ? work(tx) : idle;
+    });
+  }
+
+  private publishBatch(): Promise<number> {
+    return this.locked(0, async (tx) => {
       const rows = await tx.query<{ seq: number; event: BusinessEvent }>(
         'SELECT seq, event FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
         [BATCH],
       );
       if (rows.length === 0) return 0;
-      await this.stream.publish(rows.map((row) => row.event));
-      await tx.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1)', [rows.map((row) => row.seq)]);
+      const positions = await this.stream.publish(rows.map((row) => row.event));
+      await tx.query(
+        `UPDATE outbox SET published_at = now(), stream_position = published.position
+         FROM unnest($1::bigint[], $2::text[]) AS published(seq, position) WHERE outbox.seq = published.seq`,
+        [rows.map((row) => row.seq), positions],
+      );
       return rows.length;
     });
   }
 
-  private async settle(events: BusinessEvent[]): Promise<void> {
-    const ids = events.filter((event) => event.source === this.source).map((event) => event.id);
-    if (ids.length === 0) return;
-    try {
-      await this.db.query('UPDATE outbox SET settled_at = now() WHERE event_id = ANY($1) AND settled_at IS NULL', [ids]);
-    } catch (error) {
-      if (!this.closed) this.log.warn({ err: error }, 'could not mark outbox events settled');
-    }
+  /**
+   * Asks the stream where the published, unsettled rows stand: marks the settled ones, and sets
+   * the lost ones to be published again. Returns how many are to be published again.
+   */
+  private settle(): Promise<number> {
+    return this.locked(0, async (tx) => {
+      const rows = await tx.query<{ seq: number; event_id: string; stream_position: string | null }>(
+        'SELECT seq, event_id, stream_position FROM outbox WHERE published_at IS NOT NULL AND settled_at IS NULL AND seq > $1 ORDER BY seq LIMIT $2',
+        [this.settleAfter, SETTLE_BATCH],
+      );
+      this.settleAfter = rows.length === SETTLE_BATCH ? Number(rows[rows.length - 1].seq) : 0;
+      if (rows.length === 0) return 0;
+      // Every group the stream ever had: one that vanished with a reset must catch up before a row it lacks is settled.
+      const known = (await tx.query<{ name: string }>('SELECT name FROM stream_groups')).map((row) => row.name);
+      const { states, groups } = await this.stream.settlement(
+        rows.map((row) => ({ id: row.event_id, position: row.stream_position })),
+        this.stream.durable ? known : [],
+      );
+      const fresh = groups.filter((name) => !known.includes(name));
+      if (fresh.length > 0) await tx.query('INSERT INTO stream_groups (name) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [fresh]);
+      const settled = rows.filter((_, i) => states[i] === 'settled').map((row) => row.seq);
+      const lost = rows.filter((_, i) => states[i] === 'lost').map((row) => row.seq);
+      if (settled.length > 0) await tx.query('UPDATE outbox SET settled_at = now() WHERE seq = ANY($1)', [settled]);
+      if (lost.length > 0) {
+        await tx.query('UPDATE outbox SET published_at = NULL, stream_position = NULL WHERE seq = ANY($1)', [lost]);
+        this.log.warn({ events: lost.length }, 'the event stream lost events it had not delivered to every consumer (reset, emptied or failed over); publishing them again');
+      }
+      return lost.length;
+    });
+  }
+
+  private async prune(): Promise<void> {
+    await this.db.query('DELETE FROM outbox WHERE created_at < now() - make_interval(days => $1)', [this.retentionDays]);
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { backoffMs } from '../backoff.ts';
 import type { Db } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import type { EventsConfig } from '../config.ts';
@@ -6,7 +7,7 @@ import type { ConsumerDefinition } from './consumer.ts';
 import { isPermanent } from './permanent.ts';
 import type { BusinessEvent, Delivery, EventSource } from './envelope.ts';
 import { emit, emitter } from './outbox.ts';
-import type { EventStream, GroupReader } from './stream.ts';
+import { StreamUnavailable, type EventStream, type GroupReader } from './stream.ts';
 
 interface Retry {
   delivery: Delivery;
@@ -28,18 +29,29 @@ export interface ConsumerRunnerOptions {
 
 const READ_COUNT = 50;
 const BLOCK_MS = 500;
+/** Pauses after the stream failed to answer: from the first to the longest. */
+const STREAM_RETRY_MS = 250;
+const MAX_STREAM_RETRY_MS = 2000;
 
 /**
  * Runs one consumer: reads its group, applies each event once in a transaction of the system's
  * database (recorded in processed_events), retries a failing event with exponential backoff and
  * jitter while the events behind it flow on, and after `maxAttempts` dead-letters it
  * (`event.dead_lettered`, which ops records) and moves on.
+ *
+ * Only the event's own processing counts as an attempt. The broker's trouble never does: a read
+ * that fails is tried again after a pause, and an acknowledgement that fails is kept and sent
+ * again (until then the event may be delivered again, which the processed_events record makes
+ * harmless). It starts without waiting for the broker and catches up once it answers.
  */
 export class ConsumerRunner {
   private closed = false;
   private loop: Promise<void> | undefined;
   private readonly retries: Retry[] = [];
+  /** Positions whose processing is done and committed, not yet acknowledged to the stream. */
+  private unacknowledged: string[] = [];
   private lastReclaim = 0;
+  private streamFailures = 0;
 
   constructor(
     private readonly definition: ConsumerDefinition,
@@ -55,21 +67,42 @@ export class ConsumerRunner {
     const { log } = this.options;
     while (!this.closed) {
       try {
+        await this.acknowledge(reader);
         await this.retryDue(reader);
         if (Date.now() - this.lastReclaim > this.options.config.reclaimIdleMs / 2) {
-          this.lastReclaim = Date.now();
-          for (const delivery of await reader.reclaim(this.options.config.reclaimIdleMs, READ_COUNT)) await this.attempt(reader, delivery, 1);
+          const reclaimed = await reader.reclaim(this.options.config.reclaimIdleMs, READ_COUNT);
+          // A full batch may have more behind it (reads a frozen broker answered after the client gave up on them): go on at once.
+          if (reclaimed.length < READ_COUNT) this.lastReclaim = Date.now();
+          // Its own entries waiting for a retry are idle too: they keep their attempt count.
+          const waiting = new Set(this.retries.map((retry) => retry.delivery.position));
+          for (const delivery of reclaimed) if (!waiting.has(delivery.position)) await this.attempt(delivery, 1);
         }
         const wait = this.retries.length > 0 ? Math.max(1, Math.min(BLOCK_MS, this.retries[0].dueAt - Date.now())) : BLOCK_MS;
         for (const delivery of await reader.read(READ_COUNT, wait)) {
           if (this.closed) break;
-          await this.attempt(reader, delivery, 1);
+          await this.attempt(delivery, 1);
         }
+        await this.acknowledge(reader);
+        this.streamFailures = 0;
       } catch (error) {
         if (this.closed) break;
-        log.warn({ err: error, consumer: this.definition.name }, 'event stream unavailable; retrying');
-        await sleep(1000);
+        // The stream logs its own outages, once each; anything else is worth a line here.
+        if (!(error instanceof StreamUnavailable)) log.warn({ err: error, consumer: this.definition.name }, 'event consumer failed; retrying');
+        await sleep(backoffMs(++this.streamFailures, STREAM_RETRY_MS, MAX_STREAM_RETRY_MS, Math.random()));
       }
+    }
+  }
+
+  /** Acknowledges what was applied; on failure the positions stay for the next try. */
+  private async acknowledge(reader: GroupReader): Promise<void> {
+    if (this.unacknowledged.length === 0) return;
+    const positions = this.unacknowledged;
+    this.unacknowledged = [];
+    try {
+      await reader.ack(positions);
+    } catch (error) {
+      this.unacknowledged = [...positions, ...this.unacknowledged];
+      throw error;
     }
   }
 
@@ -77,8 +110,9 @@ export class ConsumerRunner {
     this.retries.sort((a, b) => a.dueAt - b.dueAt);
     while (this.retries.length > 0 && this.retries[0].dueAt <= Date.now() && !this.closed) {
       const retry = this.retries.shift()!;
-      await this.attempt(reader, retry.delivery, retry.attempts + 1);
+      await this.attempt(retry.delivery, retry.attempts + 1);
     }
+    await this.acknowledge(reader);
   }
 
   /** The event this delivery asks the consumer to apply: the event itself, or a replayed dead letter. */
@@ -90,11 +124,15 @@ export class ConsumerRunner {
     return (this.definition.types as readonly string[]).includes(event.type) ? { event } : null;
   }
 
-  private async attempt(reader: GroupReader, delivery: Delivery, attempts: number): Promise<void> {
+  /**
+   * Applies one delivery, or schedules its retry, or dead-letters it; never throws. What it
+   * settled (applied, skipped, dead-lettered) joins the positions to acknowledge.
+   */
+  private async attempt(delivery: Delivery, attempts: number): Promise<void> {
     const { db, log, source, config } = this.options;
     const target = this.target(delivery.event);
     if (!target) {
-      await reader.ack([delivery.position]);
+      this.unacknowledged.push(delivery.position);
       return;
     }
     const eventLog = log.child({ consumer: this.definition.name, eventId: target.event.id, type: target.event.type, correlationId: target.event.correlationId });
@@ -117,29 +155,42 @@ export class ConsumerRunner {
         }
       });
       this.options.emitted();
-      await reader.ack([delivery.position]);
+      this.unacknowledged.push(delivery.position);
       eventLog.debug('event applied');
     } catch (error) {
       const permanent = isPermanent(error);
       if (!permanent && attempts < config.maxAttempts) {
-        const delay = config.retryBaseMs * 2 ** (attempts - 1) * (0.5 + Math.random());
-        eventLog.warn({ err: error, attempts, retryInMs: Math.round(delay) }, 'event failed; will retry');
+        const delay = backoffMs(attempts, config.retryBaseMs, Number.MAX_SAFE_INTEGER, Math.random());
+        eventLog.warn({ err: error, attempts, retryInMs: delay }, 'event failed; will retry');
         this.retries.push({ delivery, attempts, dueAt: Date.now() + delay });
         return;
       }
-      eventLog.error({ err: error, attempts }, 'event dead-lettered');
+      await this.deadLetter(delivery, target.event, error as Error, attempts);
+    }
+  }
+
+  private async deadLetter(delivery: Delivery, event: BusinessEvent, error: Error, attempts: number): Promise<void> {
+    const { db, log, source, config } = this.options;
+    const eventLog = log.child({ consumer: this.definition.name, eventId: event.id, type: event.type, correlationId: event.correlationId });
+    try {
       await db.transaction((tx) =>
-        emit(tx, { source, correlationId: target.event.correlationId ?? null, causationId: target.event.id }, {
+        emit(tx, { source, correlationId: event.correlationId ?? null, causationId: event.id }, {
           type: 'event.dead_lettered',
           // A malformed event may lack these; the dead letter's own envelope must still be valid.
-          subject: typeof target.event.subject === 'string' && target.event.subject !== '' ? target.event.subject : `Event:${target.event.id}`,
-          customerId: typeof target.event.customerId === 'string' ? target.event.customerId : null,
-          data: { consumer: this.definition.name, error: (error as Error).message, attempts, event: target.event },
+          subject: typeof event.subject === 'string' && event.subject !== '' ? event.subject : `Event:${event.id}`,
+          customerId: typeof event.customerId === 'string' ? event.customerId : null,
+          data: { consumer: this.definition.name, error: error.message, attempts, event },
         }),
       );
-      this.options.emitted();
-      await reader.ack([delivery.position]);
+    } catch (recordError) {
+      // Not recorded: the event stays unacknowledged and tries this again later, attempts unchanged.
+      eventLog.warn({ err: recordError }, 'could not record a dead letter; will try again');
+      this.retries.push({ delivery, attempts: attempts - 1, dueAt: Date.now() + config.retryBaseMs });
+      return;
     }
+    eventLog.error({ err: error, attempts }, 'event dead-lettered');
+    this.options.emitted();
+    this.unacknowledged.push(delivery.position);
   }
 
   async close(): Promise<void> {

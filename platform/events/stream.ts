@@ -1,5 +1,32 @@
 import type { BusinessEvent, Delivery } from './envelope.ts';
 
+/**
+ * The stream did not answer (the broker is down, frozen or not reachable yet): nothing was done,
+ * or it is unknown whether it was. Retry later; it says nothing about the events involved. The
+ * stream has logged the outage already (one line per episode), so callers need not.
+ */
+export class StreamUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`event stream unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'StreamUnavailable';
+  }
+}
+
+/** An event a relay published, as its outbox row records it. */
+export interface PublishedEvent {
+  id: string;
+  /** Where the relay put it; null when it does not know (a row published before positions were kept). */
+  position: string | null;
+}
+
+/**
+ * Where a published event stands: every consumer group acknowledged it (`settled`), some have
+ * not yet (`pending`), or the stream no longer holds it although not every group had it (`lost`:
+ * the stream was reset, emptied, failed over to a replica that lagged, or trimmed) and it must be
+ * published again.
+ */
+export type Settlement = 'settled' | 'pending' | 'lost';
+
 /** How a consumer group reads: which consumer of the group it is and how it is told of events. */
 export interface GroupReader {
   /** Waits up to `blockMs` for new deliveries for this consumer, at most `count`. */
@@ -27,9 +54,12 @@ export interface EventStream {
   readonly kind: 'memory' | 'redis';
   /** True when published events survive a restart of this process (Redis); see the relay. */
   readonly durable: boolean;
-  /** Appends events in order; resolves once they are stored. */
-  publish(events: BusinessEvent[]): Promise<void>;
-  /** The reader of consumer `consumer` in group `group`, created at the start of the stream when new. */
+  /** Appends events in order; resolves once they are stored, with their positions. */
+  publish(events: BusinessEvent[]): Promise<string[]>;
+  /**
+   * The reader of consumer `consumer` in group `group`. The group is made (from the start of the
+   * stream) on the first read, and made again when it vanished; this call does not wait for the broker.
+   */
   group(group: string, consumer: string): Promise<GroupReader>;
   /** Events after `position` (from the start when null), oldest first, for replay. */
   readAfter(position: string | null, count: number): Promise<Delivery[]>;
@@ -44,8 +74,14 @@ export interface EventStream {
   subscribe(listener: (deliveries: Delivery[]) => void, onReady?: () => void): () => void;
   /** Every consumer group's lag. */
   lag(): Promise<GroupLag[]>;
-  /** Called for every event each registered group has acknowledged (in-process stream only). */
-  onSettled?(listener: (events: BusinessEvent[]) => void): void;
+  /**
+   * Where each of `events` stands (same order), and the consumer groups the stream has now. A
+   * durable stream counts an event settled only when every group of `expectedGroups` (the groups
+   * it ever had, as the caller remembers them) and of its own acknowledged it.
+   */
+  settlement(events: PublishedEvent[], expectedGroups: readonly string[]): Promise<{ states: Settlement[]; groups: string[] }>;
+  /** Whether the broker answers; `down` while it does not (a stream in process is always up). */
+  health(): { status: 'up' | 'down' };
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 -- Transactional outbox: a state change and its events commit together; the relay publishes
--- rows in seq order. settled_at marks rows every consumer acknowledged (in-process stream).
+-- rows in seq order. settled_at marks rows every consumer group acknowledged.
 CREATE TABLE outbox (
   seq bigserial PRIMARY KEY,
   event_id text NOT NULL UNIQUE,

@@ -127,7 +127,13 @@ export class Cluster {
     const work = mkdtempSync(join(tmpdir(), 'hub-distributed-'));
     const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const cluster = new Cluster(await TestRedis.start(work), work, `dist_${process.pid}_${Date.now() % 100000}`, adminUrl);
-    await cluster.setUp(options);
+    try {
+      await cluster.setUp(options);
+    } catch (error) {
+      // Processes left running would keep the test process alive after its failure.
+      await cluster.close().catch(() => undefined);
+      throw error;
+    }
     return cluster;
   }
 
@@ -231,7 +237,8 @@ export class Cluster {
     return child;
   }
 
-  async waitReady(label: string, ms = 60_000): Promise<void> {
+  /** Waits for `/readyz` to answer 200; a cold start on a loaded 2-core machine can take well over a minute. */
+  async waitReady(label: string, ms = 180_000): Promise<void> {
     await waitFor(`${label} ready`, async () => ((await fetch(`${this.origin(label)}/readyz`)).ok ? true : undefined), ms);
   }
 

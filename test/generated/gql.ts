@@ -35,6 +35,16 @@ type Documents = {
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": typeof types.DeprecatedOwnersByFragmentDocument,
     "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": typeof types.DeprecatedNoneDocument,
     "\n  query DeprecatedUsage($field: String) { deprecatedUsage(field: $field) { client operation field count firstSeenAt lastSeenAt } }\n": typeof types.DeprecatedUsageDocument,
+    "\n  query BrokerCustomers { customers(first: 20) { nodes { id subscriptions { id status } } } }\n": typeof types.BrokerCustomersDocument,
+    "\n  query BrokerFirstCustomer { customers(first: 1) { nodes { id name } } }\n": typeof types.BrokerFirstCustomerDocument,
+    "\n  query BrokerCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      subscriptions { id status }\n      invoices(first: 5) { id status posting { status } }\n      balance { amount }\n      receivable { balance { amount } }\n      health { score }\n    }\n  }\n": typeof types.BrokerCustomerViewDocument,
+    "\n  mutation BrokerIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id } }\n": typeof types.BrokerIssueDocument,
+    "\n  mutation BrokerOpenDeal($input: CreateOpportunityInput!, $key: String) { createOpportunity(input: $input, idempotencyKey: $key) { id } }\n": typeof types.BrokerOpenDealDocument,
+    "\n  mutation BrokerCloseWon($id: ID!, $startDate: Date!, $key: String) { closeOpportunityWon(id: $id, startDate: $startDate, idempotencyKey: $key) { id } }\n": typeof types.BrokerCloseWonDocument,
+    "\n  query BrokerInvoiceEffects($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n": typeof types.BrokerInvoiceEffectsDocument,
+    "\n  query BrokerSaleEffects($id: ID!) {\n    contract(id: $id) {\n      quoteToCash { state }\n      subscription { invoices { id posting { status } } }\n    }\n  }\n": typeof types.BrokerSaleEffectsDocument,
+    "\n  query BrokerDeadLetters { deadLetters(first: 200) { id consumer error } }\n": typeof types.BrokerDeadLettersDocument,
+    "\n  query BrokerTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n": typeof types.BrokerTrialBalanceDocument,
     "\n  query DistributedSubscriptions { customers(first: 20) { nodes { subscriptions { id status } } } }\n": typeof types.DistributedSubscriptionsDocument,
     "\n  mutation DistributedIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id issuedAt } }\n": typeof types.DistributedIssueDocument,
     "\n  query DistributedEntries($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n": typeof types.DistributedEntriesDocument,
@@ -121,6 +131,16 @@ const documents: Documents = {
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": types.DeprecatedOwnersByFragmentDocument,
     "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": types.DeprecatedNoneDocument,
     "\n  query DeprecatedUsage($field: String) { deprecatedUsage(field: $field) { client operation field count firstSeenAt lastSeenAt } }\n": types.DeprecatedUsageDocument,
+    "\n  query BrokerCustomers { customers(first: 20) { nodes { id subscriptions { id status } } } }\n": types.BrokerCustomersDocument,
+    "\n  query BrokerFirstCustomer { customers(first: 1) { nodes { id name } } }\n": types.BrokerFirstCustomerDocument,
+    "\n  query BrokerCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      subscriptions { id status }\n      invoices(first: 5) { id status posting { status } }\n      balance { amount }\n      receivable { balance { amount } }\n      health { score }\n    }\n  }\n": types.BrokerCustomerViewDocument,
+    "\n  mutation BrokerIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id } }\n": types.BrokerIssueDocument,
+    "\n  mutation BrokerOpenDeal($input: CreateOpportunityInput!, $key: String) { createOpportunity(input: $input, idempotencyKey: $key) { id } }\n": types.BrokerOpenDealDocument,
+    "\n  mutation BrokerCloseWon($id: ID!, $startDate: Date!, $key: String) { closeOpportunityWon(id: $id, startDate: $startDate, idempotencyKey: $key) { id } }\n": types.BrokerCloseWonDocument,
+    "\n  query BrokerInvoiceEffects($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n": types.BrokerInvoiceEffectsDocument,
+    "\n  query BrokerSaleEffects($id: ID!) {\n    contract(id: $id) {\n      quoteToCash { state }\n      subscription { invoices { id posting { status } } }\n    }\n  }\n": types.BrokerSaleEffectsDocument,
+    "\n  query BrokerDeadLetters { deadLetters(first: 200) { id consumer error } }\n": types.BrokerDeadLettersDocument,
+    "\n  query BrokerTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n": types.BrokerTrialBalanceDocument,
     "\n  query DistributedSubscriptions { customers(first: 20) { nodes { subscriptions { id status } } } }\n": types.DistributedSubscriptionsDocument,
     "\n  mutation DistributedIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id issuedAt } }\n": types.DistributedIssueDocument,
     "\n  query DistributedEntries($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n": types.DistributedEntriesDocument,
@@ -284,6 +304,46 @@ export function graphql(source: "\n  query DeprecatedNone { customers(first: 1) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DeprecatedUsage($field: String) { deprecatedUsage(field: $field) { client operation field count firstSeenAt lastSeenAt } }\n"): (typeof documents)["\n  query DeprecatedUsage($field: String) { deprecatedUsage(field: $field) { client operation field count firstSeenAt lastSeenAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrokerCustomers { customers(first: 20) { nodes { id subscriptions { id status } } } }\n"): (typeof documents)["\n  query BrokerCustomers { customers(first: 20) { nodes { id subscriptions { id status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrokerFirstCustomer { customers(first: 1) { nodes { id name } } }\n"): (typeof documents)["\n  query BrokerFirstCustomer { customers(first: 1) { nodes { id name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrokerCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      subscriptions { id status }\n      invoices(first: 5) { id status posting { status } }\n      balance { amount }\n      receivable { balance { amount } }\n      health { score }\n    }\n  }\n"): (typeof documents)["\n  query BrokerCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      subscriptions { id status }\n      invoices(first: 5) { id status posting { status } }\n      balance { amount }\n      receivable { balance { amount } }\n      health { score }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BrokerIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id } }\n"): (typeof documents)["\n  mutation BrokerIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BrokerOpenDeal($input: CreateOpportunityInput!, $key: String) { createOpportunity(input: $input, idempotencyKey: $key) { id } }\n"): (typeof documents)["\n  mutation BrokerOpenDeal($input: CreateOpportunityInput!, $key: String) { createOpportunity(input: $input, idempotencyKey: $key) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BrokerCloseWon($id: ID!, $startDate: Date!, $key: String) { closeOpportunityWon(id: $id, startDate: $startDate, idempotencyKey: $key) { id } }\n"): (typeof documents)["\n  mutation BrokerCloseWon($id: ID!, $startDate: Date!, $key: String) { closeOpportunityWon(id: $id, startDate: $startDate, idempotencyKey: $key) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrokerInvoiceEffects($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n"): (typeof documents)["\n  query BrokerInvoiceEffects($source: ID!) { journalEntries(first: 5, sourceId: $source) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrokerSaleEffects($id: ID!) {\n    contract(id: $id) {\n      quoteToCash { state }\n      subscription { invoices { id posting { status } } }\n    }\n  }\n"): (typeof documents)["\n  query BrokerSaleEffects($id: ID!) {\n    contract(id: $id) {\n      quoteToCash { state }\n      subscription { invoices { id posting { status } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrokerDeadLetters { deadLetters(first: 200) { id consumer error } }\n"): (typeof documents)["\n  query BrokerDeadLetters { deadLetters(first: 200) { id consumer error } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrokerTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n"): (typeof documents)["\n  query BrokerTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
