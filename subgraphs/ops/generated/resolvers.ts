@@ -108,11 +108,11 @@ export type Contract = {
 export type Customer = {
   __typename?: 'Customer';
   /** Events about the customer, newest first. */
-  events: Array<BusinessEvent>;
+  events?: Maybe<Array<BusinessEvent>>;
   /** Stable identifier, e.g. "cus_000042". */
   id: Scalars['ID']['output'];
   /** The customer's open exceptions, newest first. */
-  openExceptions: Array<OpsException>;
+  openExceptions?: Maybe<Array<OpsException>>;
 };
 
 
@@ -598,9 +598,9 @@ export type ContractResolvers<ContextType = OpsContext, ParentType extends Resol
 
 export type CustomerResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  events?: Resolver<Array<ResolversTypes['BusinessEvent']>, ParentType, ContextType, RequireFields<CustomerEventsArgs, 'first'>>;
+  events?: Resolver<Maybe<Array<ResolversTypes['BusinessEvent']>>, ParentType, ContextType, RequireFields<CustomerEventsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  openExceptions?: Resolver<Array<ResolversTypes['OpsException']>, ParentType, ContextType>;
+  openExceptions?: Resolver<Maybe<Array<ResolversTypes['OpsException']>>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
