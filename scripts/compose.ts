@@ -8,14 +8,19 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { loadConfig, SYSTEMS } from '../platform/config.ts';
 import { SUPERGRAPH_PATH } from '../gateway/server.ts';
+import { GATEWAY_SCHEMA_PATH, GATEWAY_SUBGRAPH, GATEWAY_SUBGRAPH_URL } from '../gateway/gatewaySubgraph.ts';
 
 const root = join(import.meta.dirname, '..');
 const defaults = loadConfig({});
-const services = SYSTEMS.filter((name) => existsSync(join(root, 'subgraphs', name, 'schema.graphql'))).map((name) => ({
-  name,
-  url: defaults.systems[name].url,
-  typeDefs: parse(readFileSync(join(root, 'subgraphs', name, 'schema.graphql'), 'utf8')),
-}));
+const services = [
+  ...SYSTEMS.filter((name) => existsSync(join(root, 'subgraphs', name, 'schema.graphql'))).map((name) => ({
+    name,
+    url: defaults.systems[name].url,
+    typeDefs: parse(readFileSync(join(root, 'subgraphs', name, 'schema.graphql'), 'utf8')),
+  })),
+  // The gateway's own fields (its circuits), served inside each gateway: the URL is never called.
+  { name: GATEWAY_SUBGRAPH, url: GATEWAY_SUBGRAPH_URL, typeDefs: parse(readFileSync(GATEWAY_SCHEMA_PATH, 'utf8')) },
+];
 
 const result = composeServices(services);
 if (result.errors) {

@@ -199,6 +199,8 @@ export type OperationsHealth = {
   openExceptions: Scalars['Int']['output'];
   /** 95th percentile of seconds from invoice issued to posted, over invoices posted in the last 24 hours; 0 when none. */
   postingLatencySeconds: Scalars['Float']['output'];
+  /** Always "hub": there is one; the gateway adds its view of the subgraphs (subgraphs) by this key. */
+  scope: Scalars['String']['output'];
   /** How far consumers are behind. */
   syncLag: Array<SyncLag>;
 };
@@ -634,6 +636,7 @@ export type OperationsHealthResolvers<ContextType = OpsContext, ParentType exten
   oldestExceptionAgeSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   openExceptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   postingLatencySeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   syncLag?: Resolver<Array<ResolversTypes['SyncLag']>, ParentType, ContextType>;
 };
 
