@@ -107,6 +107,10 @@ interface EntityBatch {
  * once, its answers and errors split back to each fetch by index; and a query fetch identical to
  * one already in flight (same subgraph, document, variables and headers) waits for that one's
  * answer instead of going out again. Mutations always go out on their own.
+ *
+ * A subgraph that is down or slow costs only its fields: each fetch has the subgraph's timeout
+ * (retries included), goes through the subgraph's circuit breaker, and fails with a
+ * SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT error naming the subgraph in `serviceName`.
  */
 export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
   readonly #origin: string;
@@ -163,8 +167,8 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
   }
 
   /**
-   * The error one operation gets for a failed fetch (each its own object: the executors write
-   * paths into them), naming this subgraph in `serviceName`, also when it is masked for clients.
+   * The error one operation gets for a failed fetch, naming this subgraph in `serviceName` (kept
+   * when it is masked for clients); a new one per operation, as operations may share a fetch.
    */
   #fetchError(error: unknown): GraphQLError {
     if (error instanceof SubgraphFailure) {
