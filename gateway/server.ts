@@ -22,6 +22,7 @@ import { layeredGateway } from './execution/layers.ts';
 import { PlanExecutor } from './execution/planExecutor.ts';
 import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
+import { gatewaySubgraph, GATEWAY_SUBGRAPH } from './gatewaySubgraph.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
 import { callerAuthenticator } from './security/authenticate.ts';
 import { authorizingExecutor, OperationAuthorizer, supergraphForGateway } from './security/authorize.ts';
@@ -118,9 +119,13 @@ export function subscriptionUrl(httpUrl: string): string {
   return url.toString();
 }
 
+function hubSystem(name: string): name is SystemName {
+  return (SYSTEMS as readonly string[]).includes(name);
+}
+
 /** A hub system is reached at its configured URL; any other subgraph at the URL its supergraph names. */
 function subgraphUrl(config: HubConfig, name: string, supergraphUrl: string | undefined): string {
-  const url = (SYSTEMS as readonly string[]).includes(name) ? config.systems[name as SystemName].url : supergraphUrl;
+  const url = hubSystem(name) ? config.systems[name].url : supergraphUrl;
   if (!url) throw new Error(`The supergraph names no URL for subgraph ${name}`);
   return url;
 }
@@ -139,17 +144,22 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
   const logger = createLogger(config, 'gateway');
-  const timeoutMs = config.subgraphTimeoutMs;
   const supergraphSdl = supergraphForGateway(readFileSync(config.supergraphPath ?? SUPERGRAPH_PATH, 'utf8'));
   // The same data sources serve queries and complete subscription events.
   const dataSources: ServiceMap = Object.create(null);
-  const transport = new SubgraphTransport(timeoutMs);
+  const transport = new SubgraphTransport(config.resilience);
+  const subgraphTokens = new SubgraphTokenSigner(gatewaySigningKey(config));
   const subgraphUrls: Record<string, string> = Object.create(null);
+  const ownSubgraph = gatewaySubgraph(() => [...transport.fetchers.values()].map(({ name, circuit }) => ({ name, state: circuit.state })));
+  const timeoutOf = (name: string) => (hubSystem(name) ? config.systems[name].timeoutMs : config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: ({ name, url }) =>
-      (dataSources[name] = new SubgraphFetcher(name, (subgraphUrls[name] = subgraphUrl(config, name, url)), transport)),
+    buildService: ({ name, url }) => {
+      if (name === GATEWAY_SUBGRAPH) return (dataSources[name] = ownSubgraph);
+      subgraphUrls[name] = subgraphUrl(config, name, url);
+      return (dataSources[name] = new SubgraphFetcher(name, subgraphUrls[name], transport, timeoutOf(name), () => `Bearer ${subgraphTokens.token(PROBE_CALLER, name)}`));
+    },
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((loaded) => {
@@ -158,7 +168,6 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   });
   const authenticate = callerAuthenticator(config);
   const limits = createGatewayLimits(config, logger, authenticate);
-  const subgraphTokens = new SubgraphTokenSigner(gatewaySigningKey(config));
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();
   const deduplication = new QueryDeduplication();
@@ -166,7 +175,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const planExecutor = new PlanExecutor(federation, dataSources);
   // Reported to ops when the supergraph has it (the benchmark's has not).
   const deprecatedUsage = new DeprecatedUsage(async (report) => {
-    if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), report, timeoutMs);
+    if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), report, timeoutOf('ops'));
   }, logger);
   const apollo = new ApolloServer<GatewayContext>({
     // Authorization first: deduplication and execution only ever see the document the caller may run.
@@ -193,7 +202,12 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     metrics: () => [...(subscriptions?.metrics() ?? []), ...deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
-        await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => [name, await probe(url, subgraphTokens.token(PROBE_CALLER, name), Math.min(timeoutMs, 2000))] as const)),
+        await Promise.all(
+          Object.entries(subgraphUrls).map(async ([name, url]) => {
+            const status = await probe(url, subgraphTokens.token(PROBE_CALLER, name), Math.min(timeoutOf(name), 2000));
+            return [name, { ...status, circuit: transport.fetchers.get(name)?.circuit.state }] as const;
+          }),
+        ),
       );
       // Ready while every subgraph answers; degraded when an event stream (or the gateway's own Redis) is down.
       const redis = limits.redisHealth();

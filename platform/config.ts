@@ -20,6 +20,8 @@ export interface SystemConfig {
   databaseUrl?: string;
   /** Where the gateway reaches this subgraph. */
   url: string;
+  /** How long the gateway waits for one fetch to this subgraph, retries included. */
+  timeoutMs: number;
 }
 
 export interface HubConfig {
@@ -29,8 +31,10 @@ export interface HubConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Customers seeded on the first start of an empty embedded data folder; 0 disables. */
   seedCustomers: number;
-  /** Milliseconds the gateway waits for a subgraph before answering with an error for its fields. */
+  /** Milliseconds the gateway waits for a subgraph (one not overridden per system) before answering with an error for its fields. */
   subgraphTimeoutMs: number;
+  /** How the gateway meets a subgraph that is down or slow: retries and circuit breakers. */
+  resilience: ResilienceConfig;
   /** The supergraph the gateway serves; undefined means the hub's own, committed at the repository root. */
   supergraphPath?: string;
   /** Identical queries in flight at once (same document, variables and caller) share one execution. */
@@ -41,6 +45,18 @@ export interface HubConfig {
   access: AccessConfig;
   auth: AuthConfig;
   systems: Record<SystemName, SystemConfig>;
+}
+
+/** Retries and circuit breaking of the gateway's subgraph fetches (the timeouts are per system). */
+export interface ResilienceConfig {
+  /** Further attempts of a query fetch after a connection failure or a 502/503/504. */
+  retries: number;
+  /** First retry delay; each further one grows exponentially, with jitter. */
+  retryBaseMs: number;
+  /** Consecutive failed fetches (down, timed out, 502/503/504) that open a subgraph's circuit. */
+  circuitFailures: number;
+  /** How long an open circuit stays open before the gateway probes the subgraph (half-open). */
+  circuitOpenMs: number;
 }
 
 export interface AuthConfig {
@@ -157,6 +173,7 @@ export function settings(): Setting[] {
         default: `http://localhost:$${prefix}_PORT/graphql`,
         description: `where the gateway reaches the ${system} subgraph`,
       },
+      { variable: `${prefix}_TIMEOUT_MS`, default: '$SUBGRAPH_TIMEOUT_MS', description: `how long the gateway waits for one fetch to the ${system} subgraph, retries included` },
     ];
   });
   return [
@@ -174,7 +191,11 @@ export function settings(): Setting[] {
       default: 'on',
       description: 'on: identical queries in flight at once (same document, variables and caller) share one execution; off: each runs alone',
     },
-    { variable: 'SUBGRAPH_TIMEOUT_MS', default: '10000', description: 'how long the gateway waits for a subgraph' },
+    { variable: 'SUBGRAPH_TIMEOUT_MS', default: '2000', description: 'how long the gateway waits for one subgraph fetch, retries included (later: its fields null, SUBGRAPH_TIMEOUT)' },
+    { variable: 'SUBGRAPH_RETRIES', default: '2', description: 'further attempts of a query fetch after a connection failure or a 502/503/504 (0: none; mutations never)' },
+    { variable: 'SUBGRAPH_RETRY_BASE_MS', default: '50', description: 'first retry delay of a subgraph fetch; grows exponentially, with jitter; a Retry-After header is respected' },
+    { variable: 'SUBGRAPH_CIRCUIT_FAILURES', default: '5', description: 'consecutive failed attempts that open a subgraph\'s circuit' },
+    { variable: 'SUBGRAPH_CIRCUIT_OPEN_MS', default: '2000', description: 'how long an open circuit answers at once before the gateway probes the subgraph' },
     { variable: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
     { variable: 'REDIS_URL', default: '(in-process stream)', description: 'Redis for the event stream, and for the gateway\'s rate limits and APQ documents; needed when services run in several processes' },
     { variable: 'REDIS_PREFIX', default: 'hub', description: 'prefix of every Redis key, so several hubs can share one Redis' },
@@ -318,6 +339,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
   }
 
+  const subgraphTimeoutMs = integer('SUBGRAPH_TIMEOUT_MS', 2000, 1, 600_000);
   const systems = Object.fromEntries(
     SYSTEMS.map((name) => {
       const prefix = envPrefix(name);
@@ -327,6 +349,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         port,
         databaseUrl: url(`${prefix}_DATABASE_URL`, ['postgres:', 'postgresql:']),
         url: url(`${prefix}_URL`, ['http:', 'https:']) ?? `http://localhost:${port}/graphql`,
+        timeoutMs: integer(`${prefix}_TIMEOUT_MS`, subgraphTimeoutMs, 1, 600_000),
       };
       return [name, system];
     }),
@@ -338,7 +361,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: read('HUB_DATA_DIR') ?? './.data',
     logLevel: logLevel as HubConfig['logLevel'],
     seedCustomers: integer('HUB_SEED_CUSTOMERS', 200, 0, 1_000_000),
-    subgraphTimeoutMs: integer('SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
+    subgraphTimeoutMs,
+    resilience: {
+      retries: integer('SUBGRAPH_RETRIES', 2, 0, 10),
+      retryBaseMs: integer('SUBGRAPH_RETRY_BASE_MS', 50, 1, 60_000),
+      circuitFailures: integer('SUBGRAPH_CIRCUIT_FAILURES', 5, 1, 10_000),
+      circuitOpenMs: integer('SUBGRAPH_CIRCUIT_OPEN_MS', 2000, 10, 600_000),
+    },
     supergraphPath: read('SUPERGRAPH_PATH'),
     gatewayDeduplication: onOff('GATEWAY_DEDUPLICATION', true),
     events: {

@@ -41,6 +41,10 @@ export enum ErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   /** The caller's scopes do not cover the field or mutation; `requiredScopes` says what would. */
   Forbidden = 'FORBIDDEN',
+  /** A subgraph could not be reached, answered 502/503/504, or its circuit is open; `serviceName` names it. */
+  SubgraphUnavailable = 'SUBGRAPH_UNAVAILABLE',
+  /** A subgraph did not answer within its timeout; `serviceName` names it. */
+  SubgraphTimeout = 'SUBGRAPH_TIMEOUT',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -94,13 +98,15 @@ export function maskError(formatted: { message: string; extensions?: Record<stri
     (CLIENT_CODES.has(code) || ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'].includes(code)) &&
     code !== ErrorCode.InternalServerError;
   if (known) return { masked: false, error: formatted };
+  // The gateway names the subgraph an error came from; that stays, so a client knows which system failed.
+  const serviceName = formatted.extensions?.serviceName;
   return {
     masked: true,
     error: {
       message: 'Internal server error',
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: ErrorCode.InternalServerError },
+      extensions: { code: ErrorCode.InternalServerError, ...(typeof serviceName === 'string' && { serviceName }) },
     },
   };
 }

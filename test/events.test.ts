@@ -164,14 +164,14 @@ describe('quote-to-cash', () => {
     );
     const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
     assert.equal(customer?.contracts[0].quoteToCash?.state, 'COMPLETED');
-    assert.equal(customer?.subscriptions.length, 1);
+    assert.equal(customer?.subscriptions?.length, 1);
     assert.equal(customer?.subscriptions[0].status, 'ACTIVE');
-    assert.equal(customer?.invoices.length, 1);
+    assert.equal(customer?.invoices?.length, 1);
     const [invoice] = customer!.invoices;
     assert.equal(invoice.total.amount, '2400.00', '20 seats at 100.00 a month, plus 20% EMEA tax');
-    assert.equal(invoice.posting.status, 'POSTED');
-    assert.equal(invoice.posting.period, today().slice(0, 7));
-    const entry = invoice.posting.journalEntry!;
+    assert.equal(invoice.posting!.status, 'POSTED');
+    assert.equal(invoice.posting!.period, today().slice(0, 7));
+    const entry = invoice.posting!.journalEntry!;
     assert.equal(entry.correlationId, correlationId, 'the journal entry carries the correlation id of the sale');
     const debits = entry.lines.reduce((sum, line) => sum.plus(line.debit.amount), new Decimal(0));
     const credits = entry.lines.reduce((sum, line) => sum.plus(line.credit.amount), new Decimal(0));
@@ -182,11 +182,11 @@ describe('quote-to-cash', () => {
     const [renewal] = customer!.contracts[0].renewal ? [customer!.contracts[0].renewal] : [];
     assert.ok(renewal, 'a renewal at the end of the contract');
     assert.ok(renewal.renewalDate > contract.endDate);
-    const types = customer!.events.map((event) => event.type);
+    const types = customer!.events!.map((event) => event.type);
     for (const type of ['customer.created', 'contract.activated', 'subscription.created', 'invoice.issued', 'invoice.posted', 'onboarding.started']) {
       assert.ok(types.includes(type), `the event log has ${type}`);
     }
-    assert.ok(customer!.events.filter((event) => event.type !== 'customer.created' && event.type !== 'opportunity.created').every((event) => event.correlationId === correlationId));
+    assert.ok(customer!.events!.filter((event) => event.type !== 'customer.created' && event.type !== 'opportunity.created').every((event) => event.correlationId === correlationId));
   });
 
   test('a posting into a closed period becomes a finance-ops exception and clears after reopen and retry', async () => {
@@ -196,10 +196,10 @@ describe('quote-to-cash', () => {
     const { customerId } = await sale(correlationId);
     const rejected = await eventually('the posting rejected', async () => {
       const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
-      const invoice = customer?.invoices[0];
-      return invoice?.posting.status === 'REJECTED' ? invoice : undefined;
+      const invoice = customer?.invoices?.[0];
+      return invoice?.posting?.status === 'REJECTED' ? invoice : undefined;
     });
-    assert.equal(rejected.posting.rejectionReason, `period ${period} is CLOSED`);
+    assert.equal(rejected.posting!.rejectionReason, `period ${period} is CLOSED`);
     const exception = await eventually('the exception', async () => {
       const { exceptions } = await query(hub.gatewayUrl, Exceptions, {});
       return exceptions.find((e) => e.subject === `Invoice:${rejected.id}`);
@@ -212,7 +212,7 @@ describe('quote-to-cash', () => {
 
     await query(hub.gatewayUrl, ReopenPeriod, { id: period });
     const { retryPosting } = await query(hub.gatewayUrl, RetryPosting, { invoice: rejected.id });
-    assert.equal(retryPosting.posting.status, 'POSTED');
+    assert.equal(retryPosting.posting!.status, 'POSTED');
     await completedRun(correlationId);
     await eventually('the exception resolved', async () => {
       const { exceptions } = await query(hub.gatewayUrl, Exceptions, {});
@@ -224,16 +224,16 @@ describe('quote-to-cash', () => {
     const { customerId, contract } = await sale(`amend-base-${randomUUID()}`);
     await eventually('the first invoice', async () => {
       const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
-      return customer?.invoices.length === 1 ? true : undefined;
+      return customer?.invoices?.length === 1 ? true : undefined;
     });
     const correlationId = `amend-${randomUUID()}`;
     await query(hub.gatewayUrl, Amend, { id: contract.id, input: { seatsDelta: 10, effectiveDate: today(), reason: 'new team' } }, { 'x-correlation-id': correlationId });
     const run = await completedRun(correlationId);
     assert.equal(run.kind, 'amendment');
     const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
-    assert.equal(customer?.subscriptions[0].seats, 30);
-    assert.equal(customer?.invoices.length, 2);
-    const prorated = customer!.invoices.find((invoice) => invoice.posting.journalEntry?.correlationId === correlationId);
+    assert.equal(customer?.subscriptions?.[0]?.seats, 30);
+    assert.equal(customer?.invoices?.length, 2);
+    const prorated = customer!.invoices.find((invoice) => invoice.posting!.journalEntry?.correlationId === correlationId);
     assert.ok(prorated, 'the prorated invoice was posted under the amendment');
     assert.ok(new Decimal(prorated.total.amount).greaterThan(0));
   });
@@ -242,8 +242,8 @@ describe('quote-to-cash', () => {
     const { customerId } = await sale(`pay-${randomUUID()}`);
     const invoice = await eventually('the posted invoice', async () => {
       const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
-      const first = customer?.invoices[0];
-      return first?.posting.status === 'POSTED' ? first : undefined;
+      const first = customer?.invoices?.[0];
+      return first?.posting?.status === 'POSTED' ? first : undefined;
     });
     const { recordPayment } = await query(hub.gatewayUrl, Pay, { input: { invoiceId: invoice.id, amount: invoice.amountDue.amount, method: 'wire' } });
     assert.equal(recordPayment.invoice.status, 'PAID');
@@ -255,7 +255,7 @@ describe('quote-to-cash', () => {
     assert.equal(receipt.lines.find((line) => line.account.startsWith('1200'))?.credit.amount, invoice.amountDue.amount);
 
     const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
-    const { issueInvoice } = await query(hub.gatewayUrl, Issue, { subscription: customer!.subscriptions[0].id });
+    const { issueInvoice } = await query(hub.gatewayUrl, Issue, { subscription: customer!.subscriptions![0].id });
     await eventually('the second invoice posted', async () => {
       const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: issueInvoice.id });
       return journalEntries.nodes.length === 1 ? true : undefined;
@@ -296,26 +296,26 @@ const Risk = graphql(/* GraphQL */ `
 describe('payments and customer health', () => {
   test("paying a customer's overdue invoices moves its payment factor and its renewal risk", async () => {
     const { invoices } = await query(hub.gatewayUrl, Overdue, {});
-    const owner = invoices.nodes.map((invoice) => invoice.customer).find((customer) => customer.renewals.some((r) => r.stage === 'UPCOMING' || r.stage === 'IN_PROGRESS'));
+    const owner = invoices.nodes.map((invoice) => invoice.customer).find((customer) => customer.renewals!.some((r) => r.stage === 'UPCOMING' || r.stage === 'IN_PROGRESS'));
     assert.ok(owner, 'the seed has an overdue customer with an open renewal');
-    const renewal = owner.renewals.find((r) => r.stage === 'UPCOMING' || r.stage === 'IN_PROGRESS')!;
+    const renewal = owner.renewals!.find((r) => r.stage === 'UPCOMING' || r.stage === 'IN_PROGRESS')!;
     for (const factor of ['usage', 'support', 'engagement']) await query(hub.gatewayUrl, Signal, { input: { customerId: owner.id, factor, score: 90 } });
     await query(hub.gatewayUrl, Risk, { id: renewal.id });
     const { customer: before } = await query(hub.gatewayUrl, Standing, { id: owner.id });
-    assert.ok(before!.health.factors.find((f) => f.name === 'payment')!.score < 100, 'overdue invoices weigh on health');
+    assert.ok(before!.health!.factors.find((f) => f.name === 'payment')!.score < 100, 'overdue invoices weigh on health');
 
-    for (const invoice of before!.invoices) {
+    for (const invoice of before!.invoices!) {
       await query(hub.gatewayUrl, Pay, { input: { invoiceId: invoice.id, amount: invoice.amountDue.amount, method: 'ach' } });
     }
     const after = await eventually('the risk lowered', async () => {
       const { customer } = await query(hub.gatewayUrl, Standing, { id: owner.id });
-      return customer?.renewals.find((r) => r.id === renewal.id)?.risk === 'LOW' ? customer : undefined;
+      return customer?.renewals?.find((r) => r.id === renewal.id)?.risk === 'LOW' ? customer : undefined;
     });
-    assert.equal(after.overdueAmount.amount, '0.00');
-    assert.equal(after.health.factors.find((f) => f.name === 'payment')?.score, 100);
-    const changed = after.events.find((event) => event.type === 'renewal.risk_changed');
+    assert.equal(after.overdueAmount!.amount, '0.00');
+    assert.equal(after.health!.factors.find((f) => f.name === 'payment')?.score, 100);
+    const changed = after.events!.find((event) => event.type === 'renewal.risk_changed');
     assert.ok(changed, 'renewal.risk_changed was emitted');
-    assert.ok(after.renewals.find((r) => r.id === renewal.id)?.riskReasons.includes('payments current'));
+    assert.ok(after.renewals!.find((r) => r.id === renewal.id)?.riskReasons.includes('payments current'));
   });
 });
 
@@ -341,7 +341,7 @@ describe('dead letters', () => {
     const { customerId: other } = await sale(`behind-${randomUUID()}`);
     await eventually('a later invoice posted', async () => {
       const { customer } = await query(hub.gatewayUrl, CustomerView, { id: other });
-      return customer?.invoices[0]?.posting.status === 'POSTED' ? true : undefined;
+      return customer?.invoices?.[0]?.posting?.status === 'POSTED' ? true : undefined;
     });
 
     const dead = await eventually('the dead letter', async () => {

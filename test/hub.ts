@@ -94,6 +94,8 @@ export async function startHub(options: TestHubOptions = {}): Promise<TestHub> {
     HUB_DATA_DIR: dataDir,
     HUB_SEED_CUSTOMERS: String(options.seedCustomers ?? 0),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests share a loaded machine: a slow write must not pass for a subgraph that is down.
+    SUBGRAPH_TIMEOUT_MS: '10000',
     ...databases?.urls,
     ...redis.env,
     ...options.env,

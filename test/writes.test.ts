@@ -231,7 +231,7 @@ describe('crm writes', () => {
 describe('billing writes', () => {
   async function activeSubscription(): Promise<string> {
     const { customers } = await query(hub.gatewayUrl, Billable, {});
-    const subscription = customers.nodes.flatMap((customer) => customer.subscriptions).find((s) => s.status === 'ACTIVE');
+    const subscription = customers.nodes.flatMap((customer) => customer.subscriptions).find((s) => s!.status === 'ACTIVE');
     assert.ok(subscription, 'the seed has an active subscription');
     return subscription.id;
   }
@@ -312,7 +312,7 @@ describe('erp and customer-success writes', () => {
     const renewal = renewalsDue[0];
     assert.ok(renewal, 'the seed has renewals');
     const { recordHealthSignal } = await query(hub.gatewayUrl, RecordHealthSignal, { input: { customerId: renewal.customer.id, factor: 'usage', score: 12 } });
-    assert.equal(recordHealthSignal.health.factors.find((factor) => factor.name === 'usage')?.score, 12);
+    assert.equal(recordHealthSignal.health!.factors.find((factor) => factor.name === 'usage')?.score, 12);
     assertRefused(await request(hub.gatewayUrl, RecordHealthSignal, { input: { customerId: renewal.customer.id, factor: 'mood', score: 1 } }), 'BAD_USER_INPUT', 'input.factor');
     assertRefused(await request(hub.gatewayUrl, RecordHealthSignal, { input: { customerId: renewal.customer.id, factor: 'usage', score: 101 } }), 'BAD_USER_INPUT', 'input.score');
     const { setRenewalRisk } = await query(hub.gatewayUrl, SetRenewalRisk, { id: renewal.id, risk: 'HIGH', reason: 'champion left' });

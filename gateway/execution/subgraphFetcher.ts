@@ -1,16 +1,25 @@
 import { STATUS_CODES } from 'node:http';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { ExponentialBackoff, type IBackoff } from 'cockatiel';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Agent } from 'undici';
+import type { ResilienceConfig } from '../../platform/config.ts';
+import { ErrorCode, HubError } from '../../platform/errors.ts';
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
 import { canonicalJson, InFlight } from './inFlight.ts';
+import { SubgraphCircuit, SubgraphFailure } from './subgraphCircuit.ts';
 
 /**
  * Headers that identify a request for tracing only; a subgraph's answer to a query does not depend
  * on them, so they are left out when deciding whether two fetches are the same.
  */
 const TRACING_HEADERS = new Set(['x-request-id', 'x-correlation-id']);
+
+const CIRCUIT_GAUGE = { closed: 0, 'half-open': 1, open: 2 } as const;
+
+/** Statuses that say the subgraph (or what stands in front of it) cannot answer now: worth a retry. */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
 /** A subgraph's answer as it came over the wire; each caller parses its own copy. */
 interface RawResponse {
@@ -29,13 +38,17 @@ export class SubgraphTransport {
   sent = 0;
   /** `_entities` fetches that went out inside another fetch's request, for `/metrics`. */
   batched = 0;
+  /** Every subgraph's fetcher, by name: their circuits are in `/metrics` and `/readyz`. */
+  readonly fetchers = new Map<string, SubgraphFetcher>();
 
-  constructor(readonly timeoutMs: number) {
+  constructor(readonly resilience: ResilienceConfig) {
     // Connections stay open between requests; each origin gets as many as the load asks for.
-    this.agent = new Agent({ keepAliveTimeout: 30_000, connections: 128, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    // Each request carries its own deadline (its subgraph's timeout).
+    this.agent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
   }
 
   close(): Promise<void> {
+    for (const fetcher of this.fetchers.values()) fetcher.circuit.close();
     return this.agent.close();
   }
 
@@ -48,7 +61,22 @@ export class SubgraphTransport {
       `gateway_subgraph_fetches_deduplicated_total ${this.inFlight.joined}`,
       '# TYPE gateway_subgraph_fetches_batched_total counter',
       `gateway_subgraph_fetches_batched_total ${this.batched}`,
+      '# HELP gateway_subgraph_circuit_state Circuit of each subgraph: 0 closed, 1 half-open, 2 open.',
+      '# TYPE gateway_subgraph_circuit_state gauge',
+      ...this.#each((fetcher, labels) => [`gateway_subgraph_circuit_state{${labels}} ${CIRCUIT_GAUGE[fetcher.circuit.state]}`]),
+      '# TYPE gateway_subgraph_circuit_rejections_total counter',
+      ...this.#each((fetcher, labels) => [`gateway_subgraph_circuit_rejections_total{${labels}} ${fetcher.circuit.rejected}`]),
+      '# TYPE gateway_subgraph_retries_total counter',
+      ...this.#each((fetcher, labels) => [`gateway_subgraph_retries_total{${labels}} ${fetcher.retries}`]),
+      '# TYPE gateway_subgraph_failures_total counter',
+      ...this.#each((fetcher, labels) =>
+        [ErrorCode.SubgraphUnavailable, ErrorCode.SubgraphTimeout].map((code) => `gateway_subgraph_failures_total{${labels},code="${code}"} ${fetcher.failures.get(code) ?? 0}`),
+      ),
     ];
+  }
+
+  #each(lines: (fetcher: SubgraphFetcher, labels: string) => string[]): string[] {
+    return [...this.fetchers.values()].flatMap((fetcher) => lines(fetcher, `subgraph="${fetcher.name}"`));
   }
 }
 
@@ -79,22 +107,51 @@ interface EntityBatch {
  * once, its answers and errors split back to each fetch by index; and a query fetch identical to
  * one already in flight (same subgraph, document, variables and headers) waits for that one's
  * answer instead of going out again. Mutations always go out on their own.
+ *
+ * A subgraph that is down or slow costs only its fields: each fetch has the subgraph's timeout
+ * (retries included), goes through the subgraph's circuit breaker, and fails with a
+ * SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT error naming the subgraph in `serviceName`.
  */
 export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
   readonly #origin: string;
   readonly #path: string;
+  readonly circuit: SubgraphCircuit;
+  /** Failed attempts by code, for `/metrics`. */
+  readonly failures = new Map<ErrorCode, number>();
+  /** Attempts made again after a retryable failure, for `/metrics`. */
+  retries = 0;
 
+  /**
+   * @param timeoutMs how long one fetch may take, retries included: past it, SUBGRAPH_TIMEOUT.
+   * @param probeAuthorization the `authorization` of the circuit's `{ __typename }` probes.
+   */
   constructor(
     readonly name: string,
     readonly url: string,
     readonly transport: SubgraphTransport,
+    readonly timeoutMs: number,
+    probeAuthorization: () => string,
   ) {
     const parsed = new URL(url);
     this.#origin = parsed.origin;
     this.#path = parsed.pathname + parsed.search;
+    transport.fetchers.set(name, this);
+    const { circuitFailures, circuitOpenMs } = transport.resilience;
+    this.circuit = new SubgraphCircuit(name, { failures: circuitFailures, openMs: circuitOpenMs }, async () => {
+      const raw = await this.#attempt(JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'application/json', authorization: probeAuthorization() }, performance.now() + timeoutMs);
+      if (raw.status < 200 || raw.status > 299) throw new SubgraphFailure('unavailable', `Subgraph ${name} answered ${raw.status}`, false);
+    });
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await this.#process(options);
+    } catch (error) {
+      throw this.#fetchError(error);
+    }
+  }
+
+  async #process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { query, variables, operationName } = options.request;
     if (!query) throw new Error('Missing query');
     const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -102,10 +159,24 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
     // Apollo's own health checks and schema loads run without an operation's context.
     const context = options.context as Partial<GatewayContext>;
     if (context.requestId) Object.assign(headers, subgraphHeaders(context as GatewayContext, this.name));
-    if (!isQuery(query)) return parseResponse(this.url, await this.#send(JSON.stringify({ query, variables, operationName }), headers));
+    // A mutation goes out once: a retry could apply it twice.
+    if (!isQuery(query)) return parseResponse(this.url, await this.#send(JSON.stringify({ query, variables, operationName }), headers, false));
     const { representations, ...others } = variables ?? {};
     if (Array.isArray(representations)) return this.#fetchEntities(query, operationName, others, representations, headers);
     return parseResponse(this.url, await this.#sendQuery(JSON.stringify({ query, variables, operationName }), headers));
+  }
+
+  /**
+   * The error one operation gets for a failed fetch, naming this subgraph in `serviceName` (kept
+   * when it is masked for clients); a new one per operation, as operations may share a fetch.
+   */
+  #fetchError(error: unknown): GraphQLError {
+    if (error instanceof SubgraphFailure) {
+      return new HubError(error.kind === 'timeout' ? ErrorCode.SubgraphTimeout : ErrorCode.SubgraphUnavailable, error.message, { serviceName: this.name });
+    }
+    const original = error instanceof Error ? error : new Error(String(error));
+    const extensions = error instanceof GraphQLError ? error.extensions : {};
+    return new GraphQLError(original.message, { originalError: original, extensions: { ...extensions, serviceName: this.name } });
   }
 
   /** Joins (or opens) this turn's batch of `_entities` fetches that can share a request. */
@@ -158,15 +229,64 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
   }
 
   #sendQuery(body: string, headers: Record<string, string>): Promise<RawResponse> {
-    return this.transport.inFlight.run(`${requestIdentity(this.url, headers)}\n${body}`, () => this.#send(body, headers));
+    return this.transport.inFlight.run(`${requestIdentity(this.url, headers)}\n${body}`, () => this.#send(body, headers, true));
   }
 
-  async #send(body: string, headers: Record<string, string>): Promise<RawResponse> {
-    this.transport.sent += 1;
-    const response = await this.transport.agent.request({ origin: this.#origin, path: this.#path, method: 'POST', headers, body });
-    const contentType = String(response.headers['content-type'] ?? '');
-    return { status: response.statusCode, contentType, body: await response.body.text() };
+  /**
+   * Sends one fetch through the circuit within `timeoutMs`; with `retry` (queries), a connection
+   * failure or a 502/503/504 is tried again after an exponential delay with jitter (or the
+   * subgraph's `Retry-After`), as long as the attempt still fits in the fetch's time.
+   */
+  async #send(body: string, headers: Record<string, string>, retry: boolean): Promise<RawResponse> {
+    const deadline = performance.now() + this.timeoutMs;
+    let backoff: IBackoff<unknown> | undefined;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.circuit.run(() => this.#attempt(body, headers, deadline));
+      } catch (error) {
+        if (!(error instanceof SubgraphFailure)) throw error;
+        const code = error.kind === 'timeout' ? ErrorCode.SubgraphTimeout : ErrorCode.SubgraphUnavailable;
+        this.failures.set(code, (this.failures.get(code) ?? 0) + 1);
+        if (!retry || !error.retryable || attempt >= this.transport.resilience.retries) throw error;
+        backoff = (backoff ?? new ExponentialBackoff({ initialDelay: this.transport.resilience.retryBaseMs, maxDelay: this.timeoutMs })).next(undefined);
+        const delay = error.retryAfterMs ?? backoff.duration;
+        if (performance.now() + delay >= deadline) throw error;
+        this.retries += 1;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   }
+
+  /** One request to the subgraph, answered before `deadline` (a `performance.now()` time) or failed. */
+  async #attempt(body: string, headers: Record<string, string>, deadline: number): Promise<RawResponse> {
+    this.transport.sent += 1;
+    try {
+      const signal = AbortSignal.timeout(Math.max(1, Math.ceil(deadline - performance.now())));
+      const response = await this.transport.agent.request({ origin: this.#origin, path: this.#path, method: 'POST', headers, body, signal });
+      const text = await response.body.text();
+      if (UNAVAILABLE_STATUSES.has(response.statusCode)) {
+        throw new SubgraphFailure('unavailable', `Subgraph ${this.name} is unavailable (HTTP ${response.statusCode})`, true, retryAfterMs(response.headers['retry-after']));
+      }
+      return { status: response.statusCode, contentType: String(response.headers['content-type'] ?? ''), body: text };
+    } catch (error) {
+      if (error instanceof SubgraphFailure) throw error;
+      const name = (error as Error).name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw new SubgraphFailure('timeout', `Subgraph ${this.name} did not answer within ${this.timeoutMs} ms`, false);
+      }
+      // Refused, reset or closed: the subgraph is not there. The code, not the message, which names the host.
+      const code = (error as { code?: unknown }).code;
+      throw new SubgraphFailure('unavailable', `Subgraph ${this.name} is unavailable${typeof code === 'string' ? ` (${code})` : ''}`, true);
+    }
+  }
+}
+
+/** `Retry-After` in milliseconds: seconds, or an HTTP date. */
+function retryAfterMs(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 function isQuery(document: string): boolean {

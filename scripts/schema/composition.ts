@@ -7,17 +7,25 @@ import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { lexicographicSortSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
 import { loadConfig, SYSTEMS } from '../../platform/config.ts';
+import { GATEWAY_SUBGRAPH, GATEWAY_SUBGRAPH_URL } from '../../gateway/gatewaySubgraph.ts';
 
 export type Composition = { ok: true; supergraphSdl: string; hints: string[]; subgraphs: string[] } | { ok: false; errors: string[] };
 
-/** Composes `subgraphs/<system>/schema.graphql` under `root` with @apollo/composition. */
+/**
+ * Composes `subgraphs/<system>/schema.graphql` and the gateway's own `gateway/schema.graphql`
+ * under `root` with @apollo/composition.
+ */
 export function composeSubgraphs(root: string): Composition {
   const defaults = loadConfig({});
-  const services = SYSTEMS.filter((name) => existsSync(join(root, 'subgraphs', name, 'schema.graphql'))).map((name) => ({
-    name,
-    url: defaults.systems[name].url,
-    typeDefs: parse(readFileSync(join(root, 'subgraphs', name, 'schema.graphql'), 'utf8')),
-  }));
+  const services = [
+    ...SYSTEMS.filter((name) => existsSync(join(root, 'subgraphs', name, 'schema.graphql'))).map((name) => ({
+      name,
+      url: defaults.systems[name].url,
+      typeDefs: parse(readFileSync(join(root, 'subgraphs', name, 'schema.graphql'), 'utf8')),
+    })),
+    // The gateway's own fields (its circuits), served inside each gateway: the URL is never called.
+    { name: GATEWAY_SUBGRAPH, url: GATEWAY_SUBGRAPH_URL, typeDefs: parse(readFileSync(join(root, 'gateway', 'schema.graphql'), 'utf8')) },
+  ];
   const result = composeServices(services);
   if (result.errors) return { ok: false, errors: result.errors.map((error) => error.message) };
   return {

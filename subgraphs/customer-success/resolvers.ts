@@ -76,7 +76,7 @@ export const resolvers: Resolvers = {
     // overdueAmount (the @requires of health), which must survive to the health resolver.
     __resolveReference: (reference) => ({
       id: reference.id,
-      overdueAmount: 'overdueAmount' in reference ? reference.overdueAmount : undefined,
+      overdueAmount: ('overdueAmount' in reference ? reference.overdueAmount : undefined) ?? undefined,
     }),
     csm: async (customer, _args, { loaders }) => (await loaders.account.load(customer.id))?.csm ?? null,
     health: async (customer, _args, { loaders }) => {

@@ -8,6 +8,8 @@ export interface SyncLag {
 }
 
 export interface OperationsHealth {
+  /** The key the gateway adds its circuits to OperationsHealth by; there is one, "hub". */
+  scope: 'hub';
   invoicesAwaitingPosting: number;
   postingLatencySeconds: number;
   openExceptions: number;
@@ -50,6 +52,7 @@ export async function operationsHealth(db: Queryable, stream: EventStream): Prom
     stream.lag(),
   ]);
   return {
+    scope: 'hub',
     invoicesAwaitingPosting: awaiting.count,
     postingLatencySeconds: Number(latency.p95),
     openExceptions: exceptions.open,

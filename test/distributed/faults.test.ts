@@ -43,7 +43,7 @@ const TrialBalance = graphql(/* GraphQL */ `
 
 async function activeSubscriptions(): Promise<string[]> {
   const { customers } = await query(gatewayUrl, Subscriptions, {});
-  return customers.nodes.flatMap((customer) => customer.subscriptions.filter((s) => s.status === 'ACTIVE').map((s) => s.id));
+  return customers.nodes.flatMap((customer) => customer.subscriptions!.filter((s) => s.status === 'ACTIVE').map((s) => s.id));
 }
 
 /** Issues `count` invoices round-robin over the subscriptions, a few at a time, calling `midway` halfway. */

@@ -344,9 +344,9 @@ export type AuthEventDataQuery = { events: Array<{ id: string, data: unknown }> 
 export type AuthMixedQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AuthMixedQuery = { customers: { nodes: Array<{ id: string, name: string, renewals: Array<{ id: string }> }> }, accountingPeriods: Array<{ id: string }> };
+export type AuthMixedQuery = { customers: { nodes: Array<{ id: string, name: string, renewals: Array<{ id: string }> | null }> }, accountingPeriods: Array<{ id: string }> };
 
-export type RenewingFragment = { name: string, renewals: Array<{ id: string }> };
+export type RenewingFragment = { name: string, renewals: Array<{ id: string }> | null };
 
 export type AuthContactsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -441,7 +441,7 @@ export type DeprecatedUsageQuery = { deprecatedUsage: Array<{ client: string, op
 export type BrokerCustomersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BrokerCustomersQuery = { customers: { nodes: Array<{ id: string, subscriptions: Array<{ id: string, status: SubscriptionStatus }> }> } };
+export type BrokerCustomersQuery = { customers: { nodes: Array<{ id: string, subscriptions: Array<{ id: string, status: SubscriptionStatus }> | null }> } };
 
 export type BrokerFirstCustomerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -453,7 +453,7 @@ export type BrokerCustomerViewQueryVariables = Exact<{
 }>;
 
 
-export type BrokerCustomerViewQuery = { customer: { id: string, name: string, subscriptions: Array<{ id: string, status: SubscriptionStatus }>, invoices: Array<{ id: string, status: InvoiceStatus, posting: { status: PostingStatus } }>, balance: { amount: string }, receivable: { balance: { amount: string } }, health: { score: number } } | null };
+export type BrokerCustomerViewQuery = { customer: { id: string, name: string, subscriptions: Array<{ id: string, status: SubscriptionStatus }> | null, invoices: Array<{ id: string, status: InvoiceStatus, posting: { status: PostingStatus } | null }> | null, balance: { amount: string } | null, receivable: { balance: { amount: string } } | null, health: { score: number } | null } | null };
 
 export type BrokerIssueMutationVariables = Exact<{
   subscription: string | number;
@@ -492,7 +492,7 @@ export type BrokerSaleEffectsQueryVariables = Exact<{
 }>;
 
 
-export type BrokerSaleEffectsQuery = { contract: { quoteToCash: { state: WorkflowState } | null, subscription: { invoices: Array<{ id: string, posting: { status: PostingStatus } }> } | null } | null };
+export type BrokerSaleEffectsQuery = { contract: { quoteToCash: { state: WorkflowState } | null, subscription: { invoices: Array<{ id: string, posting: { status: PostingStatus } | null }> } | null } | null };
 
 export type BrokerDeadLettersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -509,7 +509,7 @@ export type BrokerTrialBalanceQuery = { trialBalance: Array<{ debit: { amount: s
 export type DistributedSubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DistributedSubscriptionsQuery = { customers: { nodes: Array<{ subscriptions: Array<{ id: string, status: SubscriptionStatus }> }> } };
+export type DistributedSubscriptionsQuery = { customers: { nodes: Array<{ subscriptions: Array<{ id: string, status: SubscriptionStatus }> | null }> } };
 
 export type DistributedIssueMutationVariables = Exact<{
   subscription: string | number;
@@ -579,7 +579,7 @@ export type EventsCustomerViewQueryVariables = Exact<{
 }>;
 
 
-export type EventsCustomerViewQuery = { customer: { id: string, contracts: Array<{ id: string, quoteToCash: { state: WorkflowState } | null, renewal: { renewalDate: string, stage: RenewalStage } | null }>, subscriptions: Array<{ id: string, status: SubscriptionStatus, seats: number }>, invoices: Array<{ id: string, number: string, status: InvoiceStatus, total: { amount: string, currency: string }, amountDue: { amount: string }, posting: { status: PostingStatus, period: string | null, rejectionReason: string | null, journalEntry: { correlationId: string | null, source: JournalSource, lines: Array<{ account: string, debit: { amount: string }, credit: { amount: string } }> } | null } }>, onboarding: { status: OnboardingStatus, milestones: Array<{ name: string }> } | null, renewals: Array<{ id: string, risk: RenewalRisk }>, events: Array<{ type: string, source: System, correlationId: string | null }>, openExceptions: Array<{ kind: string, subject: string }> } | null };
+export type EventsCustomerViewQuery = { customer: { id: string, contracts: Array<{ id: string, quoteToCash: { state: WorkflowState } | null, renewal: { renewalDate: string, stage: RenewalStage } | null }>, subscriptions: Array<{ id: string, status: SubscriptionStatus, seats: number }> | null, invoices: Array<{ id: string, number: string, status: InvoiceStatus, total: { amount: string, currency: string }, amountDue: { amount: string }, posting: { status: PostingStatus, period: string | null, rejectionReason: string | null, journalEntry: { correlationId: string | null, source: JournalSource, lines: Array<{ account: string, debit: { amount: string }, credit: { amount: string } }> } | null } | null }> | null, onboarding: { status: OnboardingStatus, milestones: Array<{ name: string }> } | null, renewals: Array<{ id: string, risk: RenewalRisk }> | null, events: Array<{ type: string, source: System, correlationId: string | null }> | null, openExceptions: Array<{ kind: string, subject: string }> | null } | null };
 
 export type EventsClosePeriodMutationVariables = Exact<{
   id: string;
@@ -600,7 +600,7 @@ export type EventsRetryPostingMutationVariables = Exact<{
 }>;
 
 
-export type EventsRetryPostingMutation = { retryPosting: { id: string, posting: { status: PostingStatus, attempts: number } } };
+export type EventsRetryPostingMutation = { retryPosting: { id: string, posting: { status: PostingStatus, attempts: number } | null } };
 
 export type EventsExceptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -663,14 +663,14 @@ export type EventsHealthQuery = { operationsHealth: { invoicesAwaitingPosting: n
 export type EventsOverdueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EventsOverdueQuery = { invoices: { nodes: Array<{ id: string, customer: { id: string, renewals: Array<{ id: string, stage: RenewalStage }> } }> } };
+export type EventsOverdueQuery = { invoices: { nodes: Array<{ id: string, customer: { id: string, renewals: Array<{ id: string, stage: RenewalStage }> | null } }> } };
 
 export type EventsStandingQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type EventsStandingQuery = { customer: { overdueAmount: { amount: string }, invoices: Array<{ id: string, dueDate: string | null, amountDue: { amount: string } }>, health: { score: number, factors: Array<{ name: string, score: number }> }, renewals: Array<{ id: string, stage: RenewalStage, risk: RenewalRisk, riskReasons: Array<string> }>, events: Array<{ type: string, data: unknown }> } | null };
+export type EventsStandingQuery = { customer: { overdueAmount: { amount: string } | null, invoices: Array<{ id: string, dueDate: string | null, amountDue: { amount: string } }> | null, health: { score: number, factors: Array<{ name: string, score: number }> } | null, renewals: Array<{ id: string, stage: RenewalStage, risk: RenewalRisk, riskReasons: Array<string> }> | null, events: Array<{ type: string, data: unknown }> | null } | null };
 
 export type EventsSignalMutationVariables = Exact<{
   input: HealthSignalInput;
@@ -697,7 +697,7 @@ export type FuzzSnapshotQueryVariables = Exact<{
 }>;
 
 
-export type FuzzSnapshotQuery = { customers: { totalCount: number }, customer: { name: string, domain: string | null, segment: Segment, region: string, accountOwner: string | null, opportunities: Array<{ id: string }>, health: { factors: Array<{ name: string, score: number }> }, onboarding: { milestones: Array<{ name: string, status: MilestoneStatus }> } | null } | null, invoice: { status: InvoiceStatus, amountPaid: { amount: string }, payments: Array<{ id: string }> } | null };
+export type FuzzSnapshotQuery = { customers: { totalCount: number }, customer: { name: string, domain: string | null, segment: Segment, region: string, accountOwner: string | null, opportunities: Array<{ id: string }>, health: { factors: Array<{ name: string, score: number }> } | null, onboarding: { milestones: Array<{ name: string, status: MilestoneStatus }> } | null } | null, invoice: { status: InvoiceStatus, amountPaid: { amount: string }, payments: Array<{ id: string }> } | null };
 
 export type CustomerPageQueryVariables = Exact<{
   first: number;
@@ -705,7 +705,7 @@ export type CustomerPageQueryVariables = Exact<{
 }>;
 
 
-export type CustomerPageQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, domain: string | null, segment: Segment, region: string, currency: string, accountOwner: string | null, createdAt: string, updatedAt: string, csm: string | null, parent: { id: string, name: string } | null, children: Array<{ id: string, name: string }>, contacts: Array<{ id: string, name: string, email: string, phone: string | null, title: string | null, primary: boolean, customer: { id: string } }>, opportunities: Array<{ id: string, name: string, stage: OpportunityStage, planCode: string, seats: number, termMonths: number, billingInterval: BillingInterval, closeDate: string | null, amount: { amount: string, currency: string }, contract: { id: string } | null, customer: { id: string } }>, contracts: Array<{ id: string, number: string, status: ContractStatus, planCode: string, seats: number, startDate: string, endDate: string, termMonths: number, billingInterval: BillingInterval, terminationReason: string | null, unitPrice: { amount: string, currency: string }, value: { amount: string, currency: string }, amendments: Array<{ id: string, effectiveDate: string, seatsDelta: number, reason: string, createdAt: string, valueDelta: { amount: string, currency: string } }>, opportunity: { id: string } | null, customer: { id: string }, subscription: { id: string } | null, renewal: { id: string } | null, quoteToCash: { id: string, kind: string, state: WorkflowState, correlationId: string, startedAt: string, updatedAt: string, steps: Array<{ name: string, system: System, completedAt: string | null, eventId: string | null }>, exceptions: Array<{ id: string }> } | null }>, subscriptions: Array<{ id: string, planCode: string, seats: number, status: SubscriptionStatus, interval: BillingInterval, currentPeriodStart: string, currentPeriodEnd: string, unitPrice: { amount: string, currency: string }, mrr: { amount: string, currency: string }, customer: { id: string }, contract: { id: string } | null, invoices: Array<{ id: string }> }>, invoices: Array<{ id: string, number: string, status: InvoiceStatus, issuedAt: string | null, dueDate: string | null, subtotal: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string }, amountPaid: { amount: string, currency: string }, amountDue: { amount: string, currency: string }, lines: Array<{ description: string, quantity: number, periodStart: string | null, periodEnd: string | null, unitPrice: { amount: string, currency: string }, amount: { amount: string, currency: string } }>, payments: Array<{ id: string }>, customer: { id: string }, subscription: { id: string } | null, posting: { status: PostingStatus, period: string | null, postedAt: string | null, rejectionReason: string | null, attempts: number, journalEntry: { id: string, number: string, date: string, period: string, source: JournalSource, sourceId: string, correlationId: string | null, lines: Array<{ account: string, debit: { amount: string, currency: string }, credit: { amount: string, currency: string } }> } | null } }>, payments: Array<{ id: string, method: string, reference: string | null, status: PaymentStatus, receivedAt: string, amount: { amount: string, currency: string }, invoice: { id: string }, customer: { id: string } }>, balance: { amount: string, currency: string }, overdueAmount: { amount: string, currency: string }, mrr: { amount: string, currency: string }, receivable: { balance: { amount: string, currency: string }, aging: { current: { amount: string, currency: string }, days1to30: { amount: string, currency: string }, days31to60: { amount: string, currency: string }, days61to90: { amount: string, currency: string }, over90: { amount: string, currency: string } } }, creditLimit: { amount: string, currency: string } | null, health: { score: number, grade: HealthGrade, trend: Trend, updatedAt: string, factors: Array<{ name: string, score: number, weight: number }> }, renewals: Array<{ id: string, renewalDate: string, stage: RenewalStage, risk: RenewalRisk, riskReasons: Array<string>, forecastArr: { amount: string, currency: string }, customer: { id: string }, contract: { id: string } }>, onboarding: { status: OnboardingStatus, milestones: Array<{ name: string, status: MilestoneStatus, dueDate: string, completedAt: string | null }> } | null, events: Array<{ id: string, type: string, source: System, subject: string, occurredAt: string, correlationId: string | null, causationId: string | null, data: unknown, customer: { id: string } | null }>, openExceptions: Array<{ id: string, kind: string, system: System, owner: string, priority: Priority, status: ExceptionStatus, message: string, subject: string, correlationId: string | null, openedAt: string, ageSeconds: number }> }> } };
+export type CustomerPageQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, domain: string | null, segment: Segment, region: string, currency: string, accountOwner: string | null, createdAt: string, updatedAt: string, csm: string | null, parent: { id: string, name: string } | null, children: Array<{ id: string, name: string }>, contacts: Array<{ id: string, name: string, email: string, phone: string | null, title: string | null, primary: boolean, customer: { id: string } }>, opportunities: Array<{ id: string, name: string, stage: OpportunityStage, planCode: string, seats: number, termMonths: number, billingInterval: BillingInterval, closeDate: string | null, amount: { amount: string, currency: string }, contract: { id: string } | null, customer: { id: string } }>, contracts: Array<{ id: string, number: string, status: ContractStatus, planCode: string, seats: number, startDate: string, endDate: string, termMonths: number, billingInterval: BillingInterval, terminationReason: string | null, unitPrice: { amount: string, currency: string }, value: { amount: string, currency: string }, amendments: Array<{ id: string, effectiveDate: string, seatsDelta: number, reason: string, createdAt: string, valueDelta: { amount: string, currency: string } }>, opportunity: { id: string } | null, customer: { id: string }, subscription: { id: string } | null, renewal: { id: string } | null, quoteToCash: { id: string, kind: string, state: WorkflowState, correlationId: string, startedAt: string, updatedAt: string, steps: Array<{ name: string, system: System, completedAt: string | null, eventId: string | null }>, exceptions: Array<{ id: string }> } | null }>, subscriptions: Array<{ id: string, planCode: string, seats: number, status: SubscriptionStatus, interval: BillingInterval, currentPeriodStart: string, currentPeriodEnd: string, unitPrice: { amount: string, currency: string }, mrr: { amount: string, currency: string }, customer: { id: string }, contract: { id: string } | null, invoices: Array<{ id: string }> }> | null, invoices: Array<{ id: string, number: string, status: InvoiceStatus, issuedAt: string | null, dueDate: string | null, subtotal: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string }, amountPaid: { amount: string, currency: string }, amountDue: { amount: string, currency: string }, lines: Array<{ description: string, quantity: number, periodStart: string | null, periodEnd: string | null, unitPrice: { amount: string, currency: string }, amount: { amount: string, currency: string } }>, payments: Array<{ id: string }>, customer: { id: string }, subscription: { id: string } | null, posting: { status: PostingStatus, period: string | null, postedAt: string | null, rejectionReason: string | null, attempts: number, journalEntry: { id: string, number: string, date: string, period: string, source: JournalSource, sourceId: string, correlationId: string | null, lines: Array<{ account: string, debit: { amount: string, currency: string }, credit: { amount: string, currency: string } }> } | null } | null }> | null, payments: Array<{ id: string, method: string, reference: string | null, status: PaymentStatus, receivedAt: string, amount: { amount: string, currency: string }, invoice: { id: string }, customer: { id: string } }> | null, balance: { amount: string, currency: string } | null, overdueAmount: { amount: string, currency: string } | null, mrr: { amount: string, currency: string } | null, receivable: { balance: { amount: string, currency: string }, aging: { current: { amount: string, currency: string }, days1to30: { amount: string, currency: string }, days31to60: { amount: string, currency: string }, days61to90: { amount: string, currency: string }, over90: { amount: string, currency: string } } } | null, creditLimit: { amount: string, currency: string } | null, health: { score: number, grade: HealthGrade, trend: Trend, updatedAt: string, factors: Array<{ name: string, score: number, weight: number }> } | null, renewals: Array<{ id: string, renewalDate: string, stage: RenewalStage, risk: RenewalRisk, riskReasons: Array<string>, forecastArr: { amount: string, currency: string }, customer: { id: string }, contract: { id: string } }> | null, onboarding: { status: OnboardingStatus, milestones: Array<{ name: string, status: MilestoneStatus, dueDate: string, completedAt: string | null }> } | null, events: Array<{ id: string, type: string, source: System, subject: string, occurredAt: string, correlationId: string | null, causationId: string | null, data: unknown, customer: { id: string } | null }> | null, openExceptions: Array<{ id: string, kind: string, system: System, owner: string, priority: Priority, status: ExceptionStatus, message: string, subject: string, correlationId: string | null, openedAt: string, ageSeconds: number }> | null }> } };
 
 export type RootFieldsQueryVariables = Exact<{
   customer: string | number;
@@ -719,14 +719,14 @@ export type RootFieldsQueryVariables = Exact<{
 }>;
 
 
-export type RootFieldsQuery = { customer: { id: string, name: string } | null, contract: { id: string, number: string } | null, opportunity: { id: string, name: string } | null, invoice: { id: string, number: string, customer: { name: string }, posting: { status: PostingStatus } } | null, subscription: { id: string, planCode: string } | null, payment: { id: string, method: string } | null, renewal: { id: string, risk: RenewalRisk } | null, renewalsDue: Array<{ id: string, renewalDate: string, stage: RenewalStage, risk: RenewalRisk, customer: { name: string }, contract: { number: string } }>, invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: string, dueDate: string | null, status: InvoiceStatus, amountDue: { amount: string, currency: string } }> }, journalEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: string, period: string, lines: Array<{ account: string, debit: { amount: string }, credit: { amount: string } }> }> }, accountingPeriods: Array<{ id: string, status: PeriodStatus, closedAt: string | null }>, trialBalance: Array<{ account: string, debit: { amount: string, currency: string }, credit: { amount: string, currency: string } }> };
+export type RootFieldsQuery = { customer: { id: string, name: string } | null, contract: { id: string, number: string } | null, opportunity: { id: string, name: string } | null, invoice: { id: string, number: string, customer: { name: string }, posting: { status: PostingStatus } | null } | null, subscription: { id: string, planCode: string } | null, payment: { id: string, method: string } | null, renewal: { id: string, risk: RenewalRisk } | null, renewalsDue: Array<{ id: string, renewalDate: string, stage: RenewalStage, risk: RenewalRisk, customer: { name: string }, contract: { number: string } }>, invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: string, dueDate: string | null, status: InvoiceStatus, amountDue: { amount: string, currency: string } }> }, journalEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: string, period: string, lines: Array<{ account: string, debit: { amount: string }, credit: { amount: string } }> }> }, accountingPeriods: Array<{ id: string, status: PeriodStatus, closedAt: string | null }>, trialBalance: Array<{ account: string, debit: { amount: string, currency: string }, credit: { amount: string, currency: string } }> };
 
 export type Customer360QueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type Customer360Query = { customer: { id: string, name: string, contracts: Array<{ number: string, renewal: { renewalDate: string, risk: RenewalRisk } | null }>, subscriptions: Array<{ planCode: string, status: SubscriptionStatus }>, invoices: Array<{ number: string, amountDue: { amount: string }, posting: { status: PostingStatus, period: string | null } }>, overdueAmount: { amount: string }, health: { score: number, grade: HealthGrade }, renewals: Array<{ renewalDate: string, risk: RenewalRisk }> } | null };
+export type Customer360Query = { customer: { id: string, name: string, contracts: Array<{ number: string, renewal: { renewalDate: string, risk: RenewalRisk } | null }>, subscriptions: Array<{ planCode: string, status: SubscriptionStatus }> | null, invoices: Array<{ number: string, amountDue: { amount: string }, posting: { status: PostingStatus, period: string | null } | null }> | null, overdueAmount: { amount: string } | null, health: { score: number, grade: HealthGrade } | null, renewals: Array<{ renewalDate: string, risk: RenewalRisk }> | null } | null };
 
 export type PersistCreateMutationVariables = Exact<{
   input: CreateCustomerInput;
@@ -740,7 +740,7 @@ export type PersistReadQueryVariables = Exact<{
 }>;
 
 
-export type PersistReadQuery = { customer: { id: string, name: string, balance: { amount: string, currency: string }, health: { score: number } } | null };
+export type PersistReadQuery = { customer: { id: string, name: string, balance: { amount: string, currency: string } | null, health: { score: number } | null } | null };
 
 export type SubscriptionsIssueInvoiceMutationVariables = Exact<{
   subscription: string | number;
@@ -876,7 +876,7 @@ export type OpportunitiesQuery = { customer: { opportunities: Array<{ id: string
 export type BillableQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BillableQuery = { customers: { nodes: Array<{ id: string, subscriptions: Array<{ id: string, status: SubscriptionStatus, seats: number, unitPrice: { amount: string } }>, invoices: Array<{ id: string, status: InvoiceStatus, amountPaid: { amount: string }, amountDue: { amount: string } }> }> } };
+export type BillableQuery = { customers: { nodes: Array<{ id: string, subscriptions: Array<{ id: string, status: SubscriptionStatus, seats: number, unitPrice: { amount: string } }> | null, invoices: Array<{ id: string, status: InvoiceStatus, amountPaid: { amount: string }, amountDue: { amount: string } }> | null }> } };
 
 export type IssueInvoiceMutationVariables = Exact<{
   subscription: string | number;
@@ -938,7 +938,7 @@ export type RecordHealthSignalMutationVariables = Exact<{
 }>;
 
 
-export type RecordHealthSignalMutation = { recordHealthSignal: { id: string, health: { factors: Array<{ name: string, score: number }> } } };
+export type RecordHealthSignalMutation = { recordHealthSignal: { id: string, health: { factors: Array<{ name: string, score: number }> } | null } };
 
 export type SetRenewalRiskMutationVariables = Exact<{
   id: string | number;

@@ -85,25 +85,25 @@ export type Customer = {
    * What the customer owes: the amount due over OPEN invoices, in the customer's billing currency
    * (0.00 USD for a customer billing has no account for).
    */
-  balance: Money;
+  balance?: Maybe<Money>;
   /** Stable identifier, e.g. "cus_000042". */
   id: Scalars['ID']['output'];
   /** The customer's invoices, newest first (by issue time); `first` is from 0 to 100. */
-  invoices: Array<Invoice>;
+  invoices?: Maybe<Array<Invoice>>;
   /**
    * Monthly recurring revenue: the sum of the mrr of the customer's ACTIVE and PAST_DUE
    * subscriptions, in the customer's billing currency (0.00 USD for a customer without a billing account).
    */
-  mrr: Money;
+  mrr?: Maybe<Money>;
   /**
    * The part of the balance past due: the amount due over OPEN invoices whose due date is before
    * today (UTC), in the customer's billing currency (0.00 USD for a customer without a billing account).
    */
-  overdueAmount: Money;
+  overdueAmount?: Maybe<Money>;
   /** Payments received from the customer, newest first; `first` is from 0 to 100. */
-  payments: Array<Payment>;
+  payments?: Maybe<Array<Payment>>;
   /** The customer's subscriptions, newest first, canceled ones included. */
-  subscriptions: Array<BillingSubscription>;
+  subscriptions?: Maybe<Array<BillingSubscription>>;
 };
 
 
@@ -634,13 +634,13 @@ export type ContractResolvers<ContextType = BillingContext, ParentType extends R
 
 export type CustomerResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  balance?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<CustomerInvoicesArgs, 'first'>>;
-  mrr?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  overdueAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<CustomerPaymentsArgs, 'first'>>;
-  subscriptions?: Resolver<Array<ResolversTypes['BillingSubscription']>, ParentType, ContextType>;
+  invoices?: Resolver<Maybe<Array<ResolversTypes['Invoice']>>, ParentType, ContextType, RequireFields<CustomerInvoicesArgs, 'first'>>;
+  mrr?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  overdueAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  payments?: Resolver<Maybe<Array<ResolversTypes['Payment']>>, ParentType, ContextType, RequireFields<CustomerPaymentsArgs, 'first'>>;
+  subscriptions?: Resolver<Maybe<Array<ResolversTypes['BillingSubscription']>>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {

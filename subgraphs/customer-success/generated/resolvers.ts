@@ -41,15 +41,15 @@ export type Customer = {
   /** E-mail of the customer success manager, if one is assigned. */
   csm?: Maybe<Scalars['String']['output']>;
   /** Health from usage, support and engagement signals and billing's overdue amount. */
-  health: HealthScore;
+  health?: Maybe<HealthScore>;
   /** Stable identifier, e.g. "cus_000042". */
   id: Scalars['ID']['output'];
   /** The customer's onboarding plan, if one was opened. */
   onboarding?: Maybe<Onboarding>;
   /** Billing's live overdue amount; the payment factor of the health score reads it. */
-  overdueAmount: Money;
+  overdueAmount?: Maybe<Money>;
   /** Renewals of the customer's contracts, by renewal date. */
-  renewals: Array<Renewal>;
+  renewals?: Maybe<Array<Renewal>>;
 };
 
 /** One input of a health score. */
@@ -457,10 +457,10 @@ export type ContractResolvers<ContextType = CustomerSuccessContext, ParentType e
 export type CustomerResolvers<ContextType = CustomerSuccessContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   csm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  health?: Resolver<ResolversTypes['HealthScore'], ParentType, ContextType>;
+  health?: Resolver<Maybe<ResolversTypes['HealthScore']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   onboarding?: Resolver<Maybe<ResolversTypes['Onboarding']>, ParentType, ContextType>;
-  renewals?: Resolver<Array<ResolversTypes['Renewal']>, ParentType, ContextType>;
+  renewals?: Resolver<Maybe<Array<ResolversTypes['Renewal']>>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {

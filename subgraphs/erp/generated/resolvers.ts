@@ -64,7 +64,7 @@ export type Customer = {
   /** Stable identifier, e.g. "cus_000042". */
   id: Scalars['ID']['output'];
   /** What the customer owes according to the ledger, aged. */
-  receivable: Receivable;
+  receivable?: Maybe<Receivable>;
 };
 
 /** A bill sent to a customer: its lines, totals, what was paid and what is due. */
@@ -73,7 +73,7 @@ export type Invoice = {
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** How the invoice stands in the general ledger; PENDING with 0 attempts when ERP has not seen it yet. */
-  posting: Posting;
+  posting?: Maybe<Posting>;
 };
 
 /** A balanced entry in the general ledger: its debits always equal its credits. */
@@ -457,7 +457,7 @@ export type CustomerResolvers<ContextType = ErpContext, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   creditLimit?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  receivable?: Resolver<ResolversTypes['Receivable'], ParentType, ContextType>;
+  receivable?: Resolver<Maybe<ResolversTypes['Receivable']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -475,7 +475,7 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 export type InvoiceResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  posting?: Resolver<ResolversTypes['Posting'], ParentType, ContextType>;
+  posting?: Resolver<Maybe<ResolversTypes['Posting']>, ParentType, ContextType>;
 };
 
 export type JournalEntryResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['JournalEntry'] = ResolversParentTypes['JournalEntry'], FederationReferenceType extends FederationReferenceTypes['JournalEntry'] = FederationReferenceTypes['JournalEntry']> = {

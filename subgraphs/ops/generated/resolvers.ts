@@ -108,11 +108,11 @@ export type Contract = {
 export type Customer = {
   __typename?: 'Customer';
   /** Events about the customer, newest first. */
-  events: Array<BusinessEvent>;
+  events?: Maybe<Array<BusinessEvent>>;
   /** Stable identifier, e.g. "cus_000042". */
   id: Scalars['ID']['output'];
   /** The customer's open exceptions, newest first. */
-  openExceptions: Array<OpsException>;
+  openExceptions?: Maybe<Array<OpsException>>;
 };
 
 
@@ -241,6 +241,8 @@ export type OperationsHealth = {
   openExceptions: Scalars['Int']['output'];
   /** 95th percentile of seconds from invoice issued to posted, over invoices posted in the last 24 hours; 0 when none. */
   postingLatencySeconds: Scalars['Float']['output'];
+  /** Always "hub": there is one; the gateway adds its view of the subgraphs (subgraphs) by this key. */
+  scope: Scalars['String']['output'];
   /** How far consumers are behind. */
   syncLag: Array<SyncLag>;
 };
@@ -652,9 +654,9 @@ export type ContractResolvers<ContextType = OpsContext, ParentType extends Resol
 
 export type CustomerResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  events?: Resolver<Array<ResolversTypes['BusinessEvent']>, ParentType, ContextType, RequireFields<CustomerEventsArgs, 'first'>>;
+  events?: Resolver<Maybe<Array<ResolversTypes['BusinessEvent']>>, ParentType, ContextType, RequireFields<CustomerEventsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  openExceptions?: Resolver<Array<ResolversTypes['OpsException']>, ParentType, ContextType>;
+  openExceptions?: Resolver<Maybe<Array<ResolversTypes['OpsException']>>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -698,6 +700,7 @@ export type OperationsHealthResolvers<ContextType = OpsContext, ParentType exten
   oldestExceptionAgeSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   openExceptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   postingLatencySeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   syncLag?: Resolver<Array<ResolversTypes['SyncLag']>, ParentType, ContextType>;
 };
 

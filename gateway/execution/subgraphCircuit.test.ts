@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SubgraphCircuit, SubgraphFailure } from './subgraphCircuit.ts';
+
+const down = () => Promise.reject(new SubgraphFailure('unavailable', 'refused', true));
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('a circuit opens after its consecutive failures, fails at once while open, and a successful probe closes it', async () => {
+  let answering = false;
+  let probes = 0;
+  const circuit = new SubgraphCircuit('erp', { failures: 2, openMs: 50 }, async () => {
+    probes += 1;
+    if (!answering) throw new SubgraphFailure('unavailable', 'refused', true);
+  });
+  try {
+    await assert.rejects(circuit.run(down));
+    assert.equal(circuit.state, 'closed', 'one failure is not enough');
+    await assert.rejects(circuit.run(down));
+    assert.equal(circuit.state, 'open');
+
+    let called = false;
+    await assert.rejects(
+      circuit.run(async () => void (called = true)),
+      (error: SubgraphFailure) => error.kind === 'unavailable' && /circuit open/.test(error.message),
+    );
+    assert.equal(called, false, 'an open circuit does not call the subgraph');
+    assert.equal(circuit.rejected, 1);
+
+    await wait(120);
+    assert.ok(probes >= 1, 'the circuit probes the subgraph itself');
+    assert.equal(circuit.state, 'open', 'a failed probe keeps it open');
+
+    answering = true;
+    await wait(200);
+    assert.equal(circuit.state, 'closed', 'a probe that is answered closes it');
+    assert.equal(await circuit.run(async () => 'answer'), 'answer');
+  } finally {
+    circuit.close();
+  }
+});
+
+test('errors other than a SubgraphFailure (an answer the gateway cannot use) do not count toward opening', async () => {
+  const circuit = new SubgraphCircuit('crm', { failures: 1, openMs: 1000 }, async () => undefined);
+  try {
+    await assert.rejects(circuit.run(() => Promise.reject(new Error('bad JSON'))));
+    assert.equal(circuit.state, 'closed');
+    await assert.rejects(circuit.run(down));
+    assert.equal(circuit.state, 'open');
+  } finally {
+    circuit.close();
+  }
+});

@@ -1,0 +1,93 @@
+// One circuit breaker per subgraph: after `failures` consecutive failed attempts the gateway stops
+// calling that subgraph and fails its fetches at once, probes it with `{ __typename }` every
+// `openMs`, and calls it again once a probe answers.
+import { CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+
+/**
+ * Why an attempt to reach a subgraph got no answer worth reading: it is down or refused the
+ * connection, answered 502/503/504, did not answer in time, or its circuit is open.
+ */
+export class SubgraphFailure extends Error {
+  constructor(
+    readonly kind: 'unavailable' | 'timeout',
+    message: string,
+    /** Worth another attempt of a query: a connection failure or a 502/503/504. */
+    readonly retryable: boolean,
+    /** What the subgraph's `Retry-After` asked for, in milliseconds. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SubgraphFailure';
+  }
+}
+
+export type CircuitStateName = 'closed' | 'open' | 'half-open';
+
+export interface CircuitSettings {
+  /** Consecutive failed attempts that open the circuit. */
+  failures: number;
+  /** How long the circuit stays open before a probe (half-open). */
+  openMs: number;
+}
+
+export class SubgraphCircuit {
+  readonly #policy: CircuitBreakerPolicy;
+  #probeTimer: NodeJS.Timeout | undefined;
+  #closed = false;
+  /** Fetches failed at once because the circuit was not closed, for `/metrics`. */
+  rejected = 0;
+
+  /** `probe` resolves when the subgraph answers and throws a SubgraphFailure when it does not. */
+  constructor(
+    readonly name: string,
+    private readonly settings: CircuitSettings,
+    private readonly probe: () => Promise<void>,
+  ) {
+    this.#policy = circuitBreaker(
+      handleWhen((error) => error instanceof SubgraphFailure),
+      { halfOpenAfter: settings.openMs, breaker: new ConsecutiveBreaker(settings.failures) },
+    );
+    this.#policy.onBreak(() => this.#scheduleProbe());
+  }
+
+  get state(): CircuitStateName {
+    switch (this.#policy.state) {
+      case CircuitState.Closed:
+        return 'closed';
+      case CircuitState.HalfOpen:
+        return 'half-open';
+      default:
+        return 'open';
+    }
+  }
+
+  /**
+   * Runs one attempt through the breaker. While the circuit is open or half-open it fails at once:
+   * only the gateway's own probe calls the subgraph then, so no client request waits for a probe
+   * (cockatiel would hold calls made while half-open until its test call settles).
+   */
+  run<T>(attempt: () => Promise<T>): Promise<T> {
+    if (this.#policy.state !== CircuitState.Closed) {
+      this.rejected += 1;
+      return Promise.reject(new SubgraphFailure('unavailable', `Subgraph ${this.name} is unavailable (circuit open)`, false));
+    }
+    return this.#policy.execute(attempt);
+  }
+
+  /** Stops probing; for shutdown. */
+  close(): void {
+    this.#closed = true;
+    clearTimeout(this.#probeTimer);
+  }
+
+  #scheduleProbe(): void {
+    // Attempts in flight when the circuit opened may open it again; one probe timer is enough.
+    clearTimeout(this.#probeTimer);
+    if (this.#closed) return;
+    this.#probeTimer = setTimeout(() => {
+      // Open and past `openMs`, the breaker turns half-open and lets this call through; a failure opens it again.
+      this.#policy.execute(this.probe).catch(() => undefined);
+    }, this.settings.openMs + 1);
+    this.#probeTimer.unref();
+  }
+}
