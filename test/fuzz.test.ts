@@ -412,6 +412,6 @@ describe('fuzz', () => {
     assert.equal(now.customer?.name, 'Renamed by fuzz');
     assert.equal(now.customer?.opportunities.length, before.customer!.opportunities.length + 1);
     assert.equal(now.invoice?.payments.length, before.invoice!.payments.length + 1);
-    assert.equal(now.customer?.health.factors.find((factor) => factor.name === 'usage')?.score, 40);
+    assert.equal(now.customer?.health?.factors.find((factor) => factor.name === 'usage')?.score, 40);
   });
 });

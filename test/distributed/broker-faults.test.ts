@@ -138,7 +138,7 @@ class ReadProbe {
 
 async function activeSubscriptions(): Promise<string[]> {
   const { customers } = await query(gatewayUrl, Customers, {});
-  return customers.nodes.flatMap((customer) => customer.subscriptions.filter((s) => s.status === 'ACTIVE').map((s) => s.id));
+  return customers.nodes.flatMap((customer) => (customer.subscriptions ?? []).filter((s) => s.status === 'ACTIVE').map((s) => s.id));
 }
 
 async function someCustomer(): Promise<string> {
@@ -222,7 +222,7 @@ async function effects(writes: Writes): Promise<{ done: number; duplicates: numb
       const { contract } = await query(gatewayUrl, SaleEffects, { id });
       const invoices = contract?.subscription?.invoices ?? [];
       const entryCounts = await Promise.all(invoices.map(async (invoice) => (await query(gatewayUrl, InvoiceEffects, { source: invoice.id })).journalEntries.totalCount));
-      const complete = contract?.quoteToCash?.state === 'COMPLETED' && invoices.length === 1 && invoices[0].posting.status === 'POSTED' && entryCounts[0] === 1;
+      const complete = contract?.quoteToCash?.state === 'COMPLETED' && invoices.length === 1 && invoices[0].posting?.status === 'POSTED' && entryCounts[0] === 1;
       return { complete, duplicates: Math.max(0, invoices.length - 1) + entryCounts.filter((count) => count > 1).length };
     }),
   );
