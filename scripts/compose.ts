@@ -9,6 +9,16 @@ import { parse } from 'graphql';
 import { loadConfig, SYSTEMS } from '../platform/config.ts';
 import { SUPERGRAPH_PATH } from '../gateway/server.ts';
 
+const USAGE = `usage: npm run compose [-- --check]
+
+Composes every subgraph's schema.graphql into supergraph.graphql (the gateway serves it).
+  --check   write nothing; fail when the committed supergraph.graphql is stale`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
 const root = join(import.meta.dirname, '..');
 const defaults = loadConfig({});
 const services = SYSTEMS.filter((name) => existsSync(join(root, 'subgraphs', name, 'schema.graphql'))).map((name) => ({
