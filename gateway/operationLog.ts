@@ -4,17 +4,20 @@
  * debug, this is the line an operator reads.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 import type { GatewayContext } from './context.ts';
 
 export const operationLogPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart({ contextValue }) {
     const started = performance.now();
     return {
-      async willSendResponse({ response, operation, operationName }) {
+      async willSendResponse({ response, request, document, operation: resolved }) {
+        // An operation that failed validation is not resolved, but its document was parsed.
+        const operation = resolved ?? (document ? getOperationAST(document, request.operationName) : undefined);
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
         const codes = [...new Set((errors ?? []).map((error) => String(error.extensions?.code ?? 'UNKNOWN')))];
         const line = {
-          operationName: operationName ?? null,
+          operationName: operation?.name?.value ?? request.operationName ?? null,
           operationType: operation?.operation ?? null,
           ms: Math.round(performance.now() - started),
           outcome: codes.length === 0 ? 'OK' : codes.join(','),
