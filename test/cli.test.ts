@@ -150,6 +150,7 @@ describe('every command', () => {
     ['npm run token', 'scripts/token.ts'],
     ['npm run documents', 'scripts/documents.ts'],
     ['npm run compose', 'scripts/compose.ts'],
+    ['npm run bench:fanout', 'bench/fanout.ts'],
   ]) {
     test(`${command} --help prints its usage and exits 0, doing nothing else`, async () => {
       const dir = tempDir();
