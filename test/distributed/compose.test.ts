@@ -1,8 +1,9 @@
 /**
- * Seeding the distributed deployment as docker-compose's seed job does: the seed CLI writes
- * through the `*_DATABASE_URL` variables into one PostgreSQL database per system, and the
- * services, each its own process, serve what it wrote. A seed job run again finds the data and
- * exits 0; one killed midway is redone from empty by the next run.
+ * The distributed deployment's life as docker-compose runs it. Seeding as its seed job does: the
+ * seed CLI writes through the `*_DATABASE_URL` variables into one PostgreSQL database per system,
+ * and the services, each its own process, serve what it wrote; a seed job run again finds the
+ * data and exits 0, and one killed midway is redone from empty by the next run. Stopping as
+ * `docker stop` does: SIGTERM to a service lets the operation in flight finish before it exits.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { envPrefix, SYSTEMS } from '../../platform/config.ts';
 import { query } from '../graphql.ts';
-import { Cluster } from './cluster.ts';
+import { Cluster, sleep } from './cluster.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -35,6 +36,24 @@ describe('the seed job of the distributed deployment', () => {
       assert.match(again.stderr, /^Already seeded, nothing to do: these databases hold data: crm \(/);
       const after = await query<{ customers: { totalCount: number } }, never>(cluster.url(), 'query CountCustomers { customers(first: 1) { totalCount } }');
       assert.equal(after.customers.totalCount, 20);
+
+      // SIGTERM while an operation waits on a subgraph (frozen with SIGSTOP): the gateway stops
+      // taking requests but answers the one in flight, then exits.
+      await cluster.kill('crm', 'SIGSTOP');
+      const inFlight = fetch(cluster.url(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${cluster.token}` },
+        body: JSON.stringify({ query: 'query InFlight { customers(first: 1) { totalCount } }' }),
+      });
+      await sleep(1500);
+      const stopped = cluster.kill('gateway', 'SIGTERM');
+      await sleep(1500);
+      await cluster.kill('crm', 'SIGCONT');
+      const response = await inFlight;
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), { data: { customers: { totalCount: 20 } } });
+      await stopped;
+      assert.match(cluster.log('gateway'), /SIGTERM: shutting down/);
     } finally {
       await cluster.close();
     }
@@ -44,13 +63,16 @@ describe('the seed job of the distributed deployment', () => {
     const env: Record<string, string> = { LOG_LEVEL: 'warn' };
     const names = SYSTEMS.map((system) => `seedjob_${process.pid}_${system.replace(/-/g, '_')}`);
     const admin = new pg.Client({ connectionString: adminUrl });
+    let connected = false;
     after(async () => {
+      if (!connected) return;
       for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     });
 
     test('is redone from empty by the next run, which says so', async () => {
       await admin.connect();
+      connected = true;
       for (const [index, system] of SYSTEMS.entries()) {
         await admin.query(`DROP DATABASE IF EXISTS ${names[index]} WITH (FORCE)`);
         await admin.query(`CREATE DATABASE ${names[index]}`);
