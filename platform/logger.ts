@@ -13,7 +13,7 @@ let destination: DestinationStream | undefined;
  */
 function logDestination(): DestinationStream {
   destination ??= process.stdout.isTTY
-    ? PinoPretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', messageKey: 'msg' })
+    ? PinoPretty({ colorize: true, sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', messageFormat: '{service}: {msg}' })
     : pino.destination({ dest: 1, sync: true });
   return destination;
 }

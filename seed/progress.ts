@@ -13,7 +13,7 @@ export interface ProgressDisplay {
 export function seedProgressDisplay(label: string, stream: NodeJS.WriteStream = process.stderr): ProgressDisplay {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} {phase} [{bar}] {percentage}% | {duration}s`, hideCursor: true, clearOnComplete: true, stream },
+      { format: `${label} {phase} [{bar}] {percentage}% | {duration}s`, clearOnComplete: true, stream },
       cliProgress.Presets.shades_classic,
     );
     let started = false;
