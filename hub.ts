@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { SYSTEMS, type HubConfig, type ServiceName, type SystemName } from './platform/config.ts';
+import { envPrefix, SYSTEMS, type HubConfig, type ServiceName, type SystemName } from './platform/config.ts';
 import type { Db } from './platform/db.ts';
+import { StartError } from './platform/startError.ts';
 import type { Service, SubgraphService } from './platform/subgraph.ts';
 import { createGatewayServer } from './gateway/server.ts';
 import { createBillingServer } from './subgraphs/billing/server.ts';
@@ -10,7 +11,7 @@ import { createErpServer } from './subgraphs/erp/server.ts';
 import { createOpsServer } from './subgraphs/ops/server.ts';
 import { createEventStream, type EventStream } from './platform/events/index.ts';
 import { createLogger } from './platform/logger.ts';
-import { seedHub, type SeedProgress } from './seed/index.ts';
+import { resetAll, seedHub, seedState, type SeedProgress } from './seed/index.ts';
 
 const SUBGRAPHS: Record<SystemName, (config: HubConfig, stream: EventStream) => Promise<SubgraphService>> = {
   crm: createCrmServer,
@@ -29,7 +30,13 @@ export interface RunningService {
 }
 
 async function listen(service: Service, host: string, port: number): Promise<RunningService> {
-  await service.app.listen({ host, port });
+  try {
+    await service.app.listen({ host, port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    const variable = service.name === 'gateway' ? 'GATEWAY_PORT' : `${envPrefix(service.name as SystemName)}_PORT`;
+    throw new StartError(`${variable}=${port}: port ${port} on ${host} is in use (by another hub?), so ${service.name} cannot listen. Stop what uses it, or set ${variable} to a free port (0 picks any).`);
+  }
   const address = service.app.server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return { name: service.name as ServiceName, url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`, service };
@@ -72,12 +79,15 @@ export interface RunningHub {
 export interface StartHubOptions {
   /** Called while the first-start seed runs. */
   onSeedProgress?: (progress: SeedProgress) => void;
+  /** Told when the data of an interrupted first-start seed is thrown away, before it is redone. */
+  onSeedInterrupted?: () => void;
 }
 
 /**
  * Starts every subgraph and then the gateway in this process. When every system's database is
- * empty and `config.seedCustomers` > 0, seeds demo data first. A subgraph port of 0 binds any
- * free port and the gateway is pointed at what was bound.
+ * empty and `config.seedCustomers` > 0, seeds demo data first; the partial data of a seed that
+ * was interrupted (see seedState) is emptied first, and the seed redone. A subgraph port of 0
+ * binds any free port and the gateway is pointed at what was bound.
  */
 export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
   const stream = createEventStream(config.events, createLogger(config, 'events'));
@@ -85,7 +95,12 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   const dbs = Object.fromEntries(built.map((service) => [service.name, service.db])) as Record<SystemName, Db>;
   const started: RunningService[] = [];
   try {
-    if (config.seedCustomers > 0 && (await allEmpty(dbs))) {
+    const state = await seedState(dbs);
+    if (state === 'interrupted') {
+      options.onSeedInterrupted?.();
+      await resetAll(dbs);
+    }
+    if (config.seedCustomers > 0 && state !== 'filled') {
       await seedHub(dbs, { customers: config.seedCustomers, onProgress: options.onSeedProgress });
     }
     for (const service of built) await service.start();
@@ -118,10 +133,4 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     await stream.close();
     throw error;
   }
-}
-
-async function allEmpty(dbs: Record<SystemName, Db>): Promise<boolean> {
-  const [crm] = await dbs.crm.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM customers) AS any');
-  const [billing] = await dbs.billing.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM invoices) AS any');
-  return !crm.any && !billing.any;
 }

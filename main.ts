@@ -1,12 +1,25 @@
 /**
  * `npm start` runs the whole hub in this process; `npm start -- <service>` runs one service
- * (gateway, crm, billing, erp, customer-success) for the distributed deployment.
+ * (gateway, crm, billing, erp, customer-success, ops) for the distributed deployment.
  */
-import cliProgress from 'cli-progress';
-import { ConfigError, loadConfigOrExit, SERVICES, type HubConfig, type ServiceName } from './platform/config.ts';
+import { loadConfigOrExit, SERVICES, SYSTEMS, type HubConfig, type ServiceName, type SystemName } from './platform/config.ts';
 import { startHub, startService, type RunningService } from './hub.ts';
 import { issueDevToken, issuesOwnTokens } from './platform/auth/devTokens.ts';
 import { ROLE_NAMES } from './platform/auth/roles.ts';
+import { lockDataDir } from './platform/dataDirLock.ts';
+import { exitStartFailure } from './platform/startError.ts';
+import { seedProgressDisplay } from './seed/progress.ts';
+
+const USAGE = `usage: npm start [-- <service>]
+
+Without a service, runs the whole hub in this process: the gateway (GraphiQL at
+http://localhost:4000/graphql) and every subgraph, on embedded databases under HUB_DATA_DIR,
+seeded with HUB_SEED_CUSTOMERS demo customers on the first start.
+
+With a service, runs only that one, for the distributed deployment: ${SERVICES.join(', ')}.
+
+Settings are environment variables (HUB_DATA_DIR, GATEWAY_PORT, <SYSTEM>_DATABASE_URL, REDIS_URL,
+LOG_LEVEL, ...): see the README, Configuration.`;
 
 function fail(message: string): never {
   console.error(message);
@@ -19,12 +32,15 @@ async function devTokenBanner(config: HubConfig): Promise<string> {
   return `Development tokens (12 h; \`npm run token -- --role <role>\` makes more). Paste one into GraphiQL, or send "Authorization: Bearer <token>":\n${tokens.join('\n')}\n`;
 }
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+async function main(config: HubConfig): Promise<void> {
   const requested = process.argv[2];
   if (requested !== undefined && !(SERVICES as readonly string[]).includes(requested)) {
-    fail(`Unknown service "${requested}". Run one of: ${SERVICES.join(', ')} (or nothing for all in one process).`);
+    fail(`Unknown service "${requested}". Run one of: ${SERVICES.join(', ')} (or nothing for all in one process).\n\n${USAGE}`);
   }
+  // Before anything opens a database: a second hub on the same data folder stops here.
+  const systems: readonly SystemName[] = requested === undefined ? SYSTEMS : requested === 'gateway' ? [] : [requested as SystemName];
+  const embedded = systems.filter((name) => !config.systems[name].databaseUrl);
+  if (embedded.length > 0) lockDataDir(config.dataDir, embedded, `npm start${requested ? ` -- ${requested}` : ''}`);
 
   let running: RunningService[];
   let close: () => Promise<void>;
@@ -36,17 +52,11 @@ async function main(): Promise<void> {
     running = [service];
     close = () => service.close();
   } else {
-    const bar = new cliProgress.SingleBar({ format: 'Seeding demo data [{bar}] {percentage}% {phase}', clearOnComplete: true }, cliProgress.Presets.shades_classic);
-    let barStarted = false;
+    const progress = seedProgressDisplay('Seeding demo data:');
     const hub = await startHub(config, {
-      onSeedProgress: ({ phase, done, total }) => {
-        if (!barStarted) bar.start(total, 0, { phase });
-        barStarted = true;
-        bar.setTotal(total);
-        bar.update(done, { phase });
-      },
-    });
-    if (barStarted) bar.stop();
+      onSeedInterrupted: () => console.error('The first-start seed of this data folder was interrupted: its partial data is being removed and the seed redone.'),
+      onSeedProgress: (update) => progress.update(update),
+    }).finally(() => progress.stop());
     running = [hub.gateway, ...Object.values(hub.subgraphs)];
     close = () => hub.close();
   }
@@ -73,10 +83,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: Error & { code?: string }) => {
-  // A setting whose problem shows once a service reads what it names (a bad manifest in PERSISTED_DOCUMENTS_DIR): one line, no stack.
-  if (error instanceof ConfigError) fail(error.message);
-  if (error.code === 'EADDRINUSE') fail(`Cannot start: ${error.message}. Is the hub already running? Set the *_PORT variables to use other ports.`);
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const config = loadConfigOrExit();
+main(config).catch((error: unknown) => exitStartFailure(error, config));

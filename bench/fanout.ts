@@ -26,8 +26,16 @@ const { values } = parseArgs({
     'gateway-url': { type: 'string' },
     // The caller's credentials, e.g. --header "authorization=Bearer …": on every POST and as graphql-ws connection params.
     header: { type: 'string', multiple: true, default: [] },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  console.log(`usage: npm run bench:fanout -- [--subscribers 1000] [--customers 100] [--rate 20] [--seconds 10] [--gateway-url URL --header "authorization=Bearer …"]
+
+Subscription fan-out: subscribers on an in-process hub (or the gateway at --gateway-url), payments
+at --rate per second for --seconds; reports delivery latency p50/p99, events lost and memory.`);
+  process.exit(0);
+}
 const headers = Object.fromEntries(values.header.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const subscribers = Number(values.subscribers);
 const customerCount = Number(values.customers);

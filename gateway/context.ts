@@ -12,6 +12,8 @@ export interface GatewayContext {
   caller: Caller;
   /** Signs (and caches) the token each subgraph request carries. */
   subgraphTokens: SubgraphTokenSigner;
+  /** The subgraphs the operation called so far, for its log line (gateway/operationLog.ts). */
+  subgraphs: Set<string>;
 }
 
 /**
@@ -21,6 +23,8 @@ export interface GatewayContext {
  * requests with the gateway's token; it carries the caller's identity and scopes.
  */
 export function subgraphHeaders(context: GatewayContext, subgraph: string): Record<string, string> {
+  // Every subgraph request of an operation passes here, whichever executor sends it.
+  context.subgraphs.add(subgraph);
   return {
     'x-request-id': context.requestId,
     'x-correlation-id': context.correlationId,

@@ -12,6 +12,7 @@ import { SubgraphTokenSigner } from '../platform/auth/subgraphTokens.ts';
 import { SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts';
 import { formatApolloError, type HubError } from '../platform/errors.ts';
 import { createHttpApp } from '../platform/http.ts';
+import { StartError } from '../platform/startError.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import { maskingPlugin, type Service } from '../platform/subgraph.ts';
@@ -30,6 +31,7 @@ import { createSubscriptionServer, type SubscriptionServer } from './subscriptio
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
 import { createGatewayLimits } from './limits/gatewayLimits.ts';
 import { DeprecatedUsage, type DeprecatedUsageReport } from './deprecatedUsage.ts';
+import { operationLogPlugin } from './operationLog.ts';
 import { requestDeadline } from './limits/requestTimeout.ts';
 
 /** The composed supergraph, committed at the repository root and rebuilt by `npm run compose`. */
@@ -130,6 +132,19 @@ function subgraphUrl(config: HubConfig, name: string, supergraphUrl: string | un
   return url;
 }
 
+/** The supergraph's text; a file that cannot be read stops the start with one line saying which and why. */
+function readSupergraph(config: HubConfig): string {
+  try {
+    return readFileSync(config.supergraphPath ?? SUPERGRAPH_PATH, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    if (config.supergraphPath) {
+      throw new StartError(`SUPERGRAPH_PATH ${config.supergraphPath} cannot be read (${reason}): the gateway cannot start. Point SUPERGRAPH_PATH at a composed supergraph, or unset it to serve the hub's own.`);
+    }
+    throw new StartError(`${SUPERGRAPH_PATH} cannot be read (${reason}): the gateway cannot start. Run \`npm run compose\` to write it.`);
+  }
+}
+
 /** How often the gateway pings each WebSocket client; one that missed the previous ping is cut. */
 const WS_KEEP_ALIVE_MS = 15_000;
 
@@ -144,7 +159,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
   const logger = createLogger(config, 'gateway');
-  const supergraphSdl = supergraphForGateway(readFileSync(config.supergraphPath ?? SUPERGRAPH_PATH, 'utf8'));
+  const supergraphSdl = supergraphForGateway(readSupergraph(config));
   // The same data sources serve queries and complete subscription events.
   const dataSources: ServiceMap = Object.create(null);
   const transport = new SubgraphTransport(config.resilience);
@@ -192,7 +207,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
     formatError: formatApolloError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin, limits.apollo.plugin, deprecatedUsage.plugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin, operationLogPlugin, limits.apollo.plugin, deprecatedUsage.plugin],
   });
 
   let subscriptions: SubscriptionServer | undefined;
@@ -229,6 +244,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
         throw Object.assign(error, { extensions: { ...error.extensions, http: { status: 401 } } });
       }),
       subgraphTokens,
+      subgraphs: new Set(),
     }),
   });
   subscriptions = createSubscriptionServer({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ErrorCode, type HubError } from './errors.ts';
 import type { Logger } from './logger.ts';
 
@@ -28,6 +28,22 @@ export interface HttpAppOptions {
 }
 
 /**
+ * Fastify's line per request and per response, at debug instead of info: at info they were most
+ * of the log and buried everything else (the gateway logs one info line per GraphQL operation
+ * instead). Failed requests still log at error.
+ */
+class DebugRequestLogs extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    if (!this.isLogDisabled(request)) request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply, metadata?: Record<string, unknown>): void {
+    if (error) super.requestCompleted(error, request, reply, metadata);
+    else if (!this.isLogDisabled(request)) reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
+/**
  * The HTTP server every service runs on: JSON logs with a request id on every line (taken from
  * `x-request-id` when the caller sends one, so a gateway request and its subgraph fetches share
  * it), `GET /healthz` for liveness, `GET /readyz` for readiness and `GET /metrics`.
@@ -38,7 +54,10 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     bodyLimit: options.bodyLimit ?? 1_048_576,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    forceCloseConnections: true,
+    // On close, idle keep-alive connections are closed at once, and requests in flight are
+    // answered first (true would cut them): SIGTERM drains.
+    forceCloseConnections: 'idle',
+    logController: new DebugRequestLogs(),
     // Plugins (mercurius, Apollo) start while the embedded databases initialise on the same
     // thread; Fastify's 10 s default is too short on a loaded 2-core machine.
     pluginTimeout: 120_000,

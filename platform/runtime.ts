@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { HubConfig, SystemName } from './config.ts';
+import { envPrefix, type HubConfig, type SystemName } from './config.ts';
 import { openDb, type Db } from './db.ts';
+import { StartError } from './startError.ts';
 import type { ConsumerDefinition } from './events/consumer.ts';
 import { emitter } from './events/outbox.ts';
 import { OutboxRelay } from './events/relay.ts';
@@ -17,10 +18,47 @@ import { gatewayPublicKey } from './auth/keys.ts';
 import { subgraphTokenVerifier } from './auth/subgraphTokens.ts';
 import type { BaseContext } from './subgraph.ts';
 
-/** Opens the system's database (PGlite under the data folder, or `<SYSTEM>_DATABASE_URL`). */
-export function openSystemDb(config: HubConfig, name: SystemName): Promise<Db> {
+/**
+ * Opens the system's database (PGlite under the data folder, or `<SYSTEM>_DATABASE_URL`). One
+ * that cannot be opened stops the start with a StartError naming the setting and the system.
+ */
+export async function openSystemDb(config: HubConfig, name: SystemName): Promise<Db> {
   const system = config.systems[name];
-  return openDb({ databaseUrl: system.databaseUrl, dataDir: join(config.dataDir, name) }, join(import.meta.dirname, '..', 'subgraphs', name, 'migrations'));
+  const dataDir = join(config.dataDir, name);
+  try {
+    return await openDb({ databaseUrl: system.databaseUrl, dataDir }, join(import.meta.dirname, '..', 'subgraphs', name, 'migrations'));
+  } catch (error) {
+    throw new StartError(databaseFailure(name, system.databaseUrl, dataDir, error as Error & { code?: string }));
+  }
+}
+
+/** What went wrong opening a system's database, and what to do about it, in one line. */
+function databaseFailure(name: SystemName, databaseUrl: string | undefined, dataDir: string, error: Error & { code?: string }): string {
+  const reason = (error.message || String(error.code ?? error)).split('\n')[0];
+  if (!databaseUrl) {
+    return `Cannot open the ${name} database in HUB_DATA_DIR (${dataDir}): ${reason}. Make sure the folder can be written, or set HUB_DATA_DIR to another folder.`;
+  }
+  const variable = `${envPrefix(name)}_DATABASE_URL`;
+  const url = new URL(databaseUrl);
+  if (url.password) url.password = '***';
+  const where = `${variable} (${url.toString()}) of the ${name} system`;
+  switch (error.code) {
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+      return `Cannot reach PostgreSQL at ${where}: ${reason}. Start PostgreSQL there, or fix ${variable}.`;
+    // invalid_catalog_name: the server answers, the database is not there.
+    case '3D000':
+      return `The database ${where} does not exist: create it (CREATE DATABASE ${url.pathname.slice(1)}), or fix ${variable}.`;
+    // invalid_password, invalid_authorization_specification
+    case '28P01':
+    case '28000':
+      return `PostgreSQL refused the login of ${where}: ${reason}. Fix the user or password in ${variable}.`;
+    default:
+      return `Cannot open the database ${where}: ${reason}. Fix ${variable}, or the database it names.`;
+  }
 }
 
 const INSTANCE = `${hostname()}:${process.pid}`;

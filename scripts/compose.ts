@@ -7,6 +7,17 @@ import { join } from 'node:path';
 import { SUPERGRAPH_PATH } from '../gateway/server.ts';
 import { composeSubgraphs } from './schema/composition.ts';
 
+const USAGE = `usage: npm run compose [-- --check]
+
+Composes every subgraph's schema.graphql (and the gateway's own gateway/schema.graphql) into
+supergraph.graphql (the gateway serves it).
+  --check   write nothing; fail when the committed supergraph.graphql is stale`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
 const composition = composeSubgraphs(join(import.meta.dirname, '..'));
 if (!composition.ok) {
   console.error(`Composition failed:\n${composition.errors.map((error) => `  - ${error}`).join('\n')}`);

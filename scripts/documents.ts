@@ -11,9 +11,19 @@ import { Kind, parse, print, type DefinitionNode } from 'graphql';
 import { fragmentsOf, spreadFragments } from '../gateway/documents.ts';
 import { sha256, type PersistedQueryManifest } from '../gateway/limits/trustedDocuments.ts';
 
+const USAGE = `usage: npm run -s documents -- <file.graphql>... > persisted/<app>.json
+
+Prints a persisted-query manifest of every named operation in the files (with the fragments it
+uses) on stdout. Put it in the gateway's PERSISTED_DOCUMENTS_DIR. Keep npm's -s: without it npm
+prints its banner into the manifest.`;
+
 const files = process.argv.slice(2);
+if (files.includes('--help') || files.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 if (files.length === 0) {
-  console.error('Usage: npm run documents -- <file.graphql>... > manifest.json');
+  console.error(USAGE);
   process.exit(2);
 }
 

@@ -13,11 +13,25 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+const USAGE = `usage: npm run -s token -- --role <${ROLE_NAMES.join('|')}> [--sub <name>] [--ttl 12h]
+
+Prints a development token for a role, signed with the hub's local key under HUB_DATA_DIR/auth/
+(the one \`npm start\` trusts unless AUTH_JWKS_URL or AUTH_PUBLIC_KEY is set). The last line is
+the bare token: TOKEN=$(npm run -s token -- --role analyst | tail -1)
+
+  --role R    the role, whose scopes the token carries: ${ROLE_NAMES.join(', ')}
+  --sub S     who the token is for (default: <role>@hub.local)
+  --ttl T     how long it is valid, e.g. 30m, 12h, 7d (default 12h)`;
+
 let args;
 try {
-  args = parseArgs({ options: { role: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string', default: '12h' } } }).values;
+  args = parseArgs({ options: { role: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string', default: '12h' }, help: { type: 'boolean', short: 'h' } } }).values;
 } catch (error) {
-  fail(`${(error as Error).message}\nUsage: npm run token -- --role <${ROLE_NAMES.join('|')}> [--sub <name>] [--ttl 12h]`);
+  fail(`${(error as Error).message}\n${USAGE}`);
+}
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
 }
 if (!args.role) fail(`--role is required: one of ${ROLE_NAMES.join(', ')}.`);
 const config = loadConfigOrExit();

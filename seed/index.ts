@@ -5,7 +5,7 @@ import { finishBillingSeed, writeBillingSeed } from '../subgraphs/billing/seed.t
 import { finishCrmSeed, writeCrmSeed } from '../subgraphs/crm/seed.ts';
 import { writeCsSeed } from '../subgraphs/customer-success/seed.ts';
 import { finishErpSeed, writeErpPeriods, writeErpSeed } from '../subgraphs/erp/seed.ts';
-import { insertOutboxHistory } from './bulk.ts';
+import { insertOutboxHistory, truncateAll } from './bulk.ts';
 import { SeedEvents } from './events.ts';
 import { SeedGenerator } from './generate.ts';
 import type { SeedBatch } from './model.ts';
@@ -58,6 +58,29 @@ function write(dbs: Record<SystemName, Db>, batch: SeedBatch): Promise<unknown> 
   ]);
 }
 
+/** What the systems' databases hold, as far as seeding goes. */
+export type SeedState =
+  /** No customers and no invoices: a seed may run. */
+  | 'empty'
+  /** A seed began and did not finish (the process was stopped or killed): the data is partial. */
+  | 'interrupted'
+  /** Data, from a finished seed or written through the API. */
+  | 'filled';
+
+/** Reads the seed state of the systems' databases (see platform/migrations/002_seed_run.sql). */
+export async function seedState(dbs: Record<SystemName, Db>): Promise<SeedState> {
+  const runs = await Promise.all(Object.values(dbs).map((db) => db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM seed_run) AS any')));
+  if (runs.some(([row]) => row.any)) return 'interrupted';
+  const [crm] = await dbs.crm.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM customers) AS any');
+  const [billing] = await dbs.billing.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM invoices) AS any');
+  return crm.any || billing.any ? 'filled' : 'empty';
+}
+
+/** Empties every table of every system and restarts their sequences. */
+export async function resetAll(dbs: Record<SystemName, Db>): Promise<void> {
+  await Promise.all(Object.values(dbs).map((db) => truncateAll(db)));
+}
+
 /** The systems of record: where events come from. */
 const SOURCES = ['crm', 'billing', 'erp', 'customer-success'] as const;
 
@@ -68,6 +91,9 @@ const SOURCES = ['crm', 'billing', 'erp', 'customer-success'] as const;
  * success. Each batch is one transaction per system. Then the events of the recent history (and
  * of every rejected posting) go into each source's outbox as history and through ops's own
  * consumer, so the event log, the quote-to-cash runs and the open exceptions match the data.
+ *
+ * All or nothing across restarts: a `seed_run` row in every database marks the seed as running
+ * until all of it committed, so a seed that is stopped midway reads as 'interrupted' (seedState).
  */
 export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions): Promise<SeedSummary> {
   const started = performance.now();
@@ -96,6 +122,8 @@ export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions)
   };
 
   progress('customers', 0);
+  const databases = Object.values(dbs);
+  await Promise.all(databases.map((db) => db.query('INSERT INTO seed_run DEFAULT VALUES')));
   await writeErpPeriods(dbs.erp, generator.periods());
   // The next batch is made while the previous one is written, which overlaps on PostgreSQL.
   let writing: Promise<unknown> = Promise.resolve();
@@ -134,6 +162,7 @@ export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions)
     applyToOps(dbs.ops, events, (done) => progress('events', Math.floor((done / events.length) * total))),
   ]);
   progress('events', total);
+  await Promise.all(databases.map((db) => db.query('DELETE FROM seed_run')));
   summary.ms = Math.round(performance.now() - started);
   return summary;
 }

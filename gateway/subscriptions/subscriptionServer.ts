@@ -195,7 +195,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     const correlationId = correlationIdOf(ctx);
     const requestId = randomUUID();
     const caller = callers.get(ctx)!;
-    const context: WsRequestContext = { requestId, correlationId, log: log.child({ correlationId, requestId }), caller, subgraphTokens: options.subgraphTokens };
+    const context: WsRequestContext = { requestId, correlationId, log: log.child({ correlationId, requestId }), caller, subgraphTokens: options.subgraphTokens, subgraphs: new Set() };
     const args = { schema, document, operationName, variableValues: variables };
     if (operation.operation !== 'subscription') return { ...args, contextValue: { kind: 'operation', payload, context } satisfies Prepared };
     const authorization = options.authorize(document, createHash('sha256').update(payload.query).digest('hex'), operationName, caller);
