@@ -14,6 +14,8 @@
  * - `js` (the graphql-ws program): runs as a file with a token in TOKEN; it must print the event of
  *   a payment the test records while it runs (then the test stops it), and stop by itself on a
  *   refused token.
+ * - `json` (a sample answer): it must parse, and every `extensions.code` in it must be one of the
+ *   hub's error codes.
  * - no language: a picture (architecture, layout), not a command.
  */
 import assert from 'node:assert/strict';
@@ -26,6 +28,7 @@ import { getOperationAST, parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { addDays } from '../platform/dates.ts';
+import { ErrorCode } from '../platform/errors.ts';
 import { readMetric } from '../platform/http.ts';
 import { SeedGenerator } from '../seed/generate.ts';
 import { query, request } from './graphql.ts';
@@ -310,6 +313,17 @@ async function runProgram(block: Block): Promise<void> {
   assert.match(refused.out.stderr, /subscription refused: 4401/);
 }
 
+/** A sample answer: JSON whose error codes are the hub's own. */
+function checkSample(block: Block): void {
+  const codes: unknown[] = [];
+  JSON.parse(block.code, (key, value) => {
+    if (key === 'code') codes.push(value);
+    return value;
+  });
+  const known = new Set<unknown>(Object.values(ErrorCode));
+  for (const code of codes) assert.ok(known.has(code), `README.md:${block.line}: ${String(code)} is not one of the hub's error codes`);
+}
+
 describe('README.md', () => {
   for (const block of blocks) {
     const skip = notRun(block);
@@ -326,6 +340,7 @@ describe('README.md', () => {
       if (block.lang === 'graphql') await runGraphql(block);
       else if (block.lang === 'sh') await runShell(block);
       else if (block.lang === 'js') await runProgram(block);
+      else if (block.lang === 'json') checkSample(block);
       else assert.fail(`README.md:${block.line}: no way to run a \`${block.lang}\` block; run it here or say why not in NOT_RUN`);
     });
   }
