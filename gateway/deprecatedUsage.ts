@@ -65,13 +65,16 @@ export class DeprecatedUsage {
   plugin: ApolloServerPlugin<GatewayContext> = {
     requestDidStart: async ({ request }) => ({
       executionDidStart: async ({ document, operationName, schema }) => {
-        const fields = this.#deprecatedFields(schema, document, operationName ?? null);
-        if (fields.length === 0) return;
-        const client = request.http?.headers.get('apollographql-client-name') || 'unknown';
-        this.count(client, operationName ?? '(anonymous)', fields);
+        this.record(schema, document, operationName ?? null, request.http?.headers.get('apollographql-client-name'));
       },
     }),
   };
+
+  /** Counts the deprecated fields one operation selects, for its client (`unknown` without a name). */
+  record(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, client: string | undefined): void {
+    const fields = this.#deprecatedFields(schema, document, operationName);
+    if (fields.length > 0) this.count(client || 'unknown', operationName ?? '(anonymous)', fields);
+  }
 
   count(client: string, operation: string, fields: readonly string[]): void {
     const lastSeenAt = new Date().toISOString();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyRequest } from 'fastify';
@@ -259,8 +259,16 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     upstreamUrl: (name) => subscriptionUrl(subgraphUrls[name] ?? subgraphUrl(config, name, undefined)),
     execute: async (payload, contextValue) => {
       const { query, variables, operationName, extensions } = payload;
+      // The client's name travels as over HTTP, so the plugins that read it (trusted documents, deprecated usage) see it.
+      const headers = new HeaderMap(contextValue.clientName ? [['apollographql-client-name', contextValue.clientName]] : []);
       const response = await apollo.executeOperation<Record<string, unknown>>(
-        { query, variables: variables ?? undefined, operationName: operationName ?? undefined, extensions: extensions ?? undefined },
+        {
+          query,
+          variables: variables ?? undefined,
+          operationName: operationName ?? undefined,
+          extensions: extensions ?? undefined,
+          http: { method: 'POST', headers, search: '', body: undefined },
+        },
         { contextValue },
       );
       if (response.body.kind === 'single') return response.body.singleResult;
@@ -268,6 +276,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     },
     checkRequest: limits.checkRequest,
     checkOperation: limits.checkOperation,
+    subscribed: (schema, document, operationName, client) => deprecatedUsage.record(schema, document, operationName, client),
     refuseUpgrade: limits.refuseUpgrade,
     maxMessageBytes: config.limits.wsMessageBytes,
     initTimeoutMs: config.limits.wsInitTimeoutMs,

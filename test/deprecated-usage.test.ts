@@ -8,9 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { createClient } from 'graphql-ws';
 import { SUPERGRAPH_PATH } from '../gateway/server.ts';
 import { graphql } from './generated/index.ts';
-import { query, request } from './graphql.ts';
+import { query, request, webSocketFor } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 const Owners = graphql(/* GraphQL */ `
@@ -82,6 +83,31 @@ describe('deprecated-field usage', () => {
       ],
     );
     for (const entry of usage) assert.ok(Date.parse(entry.firstSeenAt) <= Date.parse(entry.lastSeenAt));
+  });
+
+  test('over WebSocket too: queries and subscriptions count for the client the connection names', async () => {
+    const url = hub.gatewayUrl.replace('http', 'ws');
+    const client = createClient({ url, webSocketImpl: webSocketFor(hub.gatewayUrl), connectionParams: { 'apollographql-client-name': 'cs-console' }, retryAttempts: 0 });
+    try {
+      for await (const result of client.iterate({ query: 'query WsOwners { customers(first: 1) { nodes { accountOwner } } }' })) assert.equal(result.errors, undefined);
+      const subscription = client.iterate({ query: 'subscription WsPayments { paymentReceived { customer { accountOwner } } }' });
+      void subscription.next();
+      const wanted = [
+        'gateway_deprecated_field_usage_total{client="cs-console",operation="WsOwners",field="Customer.accountOwner"} 1',
+        'gateway_deprecated_field_usage_total{client="cs-console",operation="WsPayments",field="Customer.accountOwner"} 1',
+      ];
+      const deadline = Date.now() + 10_000;
+      let series: string[] = [];
+      while (Date.now() < deadline) {
+        series = (await metrics()).split('\n').filter((line) => line.includes('client="cs-console"'));
+        if (series.length === wanted.length) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.deepEqual(series.sort(), wanted);
+      await subscription.return?.();
+    } finally {
+      await client.dispose();
+    }
   });
 
   test('is served only to callers with ops:read', async () => {

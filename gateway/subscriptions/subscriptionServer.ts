@@ -42,7 +42,10 @@ const CORRELATION_ID = /^[\w.:-]{1,200}$/;
 const CLOSE_GRACE_MS = 1000;
 
 /** The gateway context of one operation: what the data sources forward to the subgraphs. */
-export interface WsRequestContext extends GatewayContext, Record<string, unknown> {}
+export interface WsRequestContext extends GatewayContext, Record<string, unknown> {
+  /** The client's `apollographql-client-name`, from the upgrade request or the connection params. */
+  clientName?: string;
+}
 
 export interface SubscriptionServerOptions {
   /** The gateway's HTTP server; WebSocket upgrades to `path` are taken over, others refused. */
@@ -66,6 +69,8 @@ export interface SubscriptionServerOptions {
   checkRequest(request: SubscribePayload): void;
   /** Throws the refusal of an operation the client may not send or that is over the limits. */
   checkOperation(operation: SocketOperation): void;
+  /** Told of each subscription the socket opens (queries over the socket run through `execute`). */
+  subscribed?(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, client: string | undefined): void;
   /** An HTTP status line for an upgrade to refuse (the client is over its rate limit), or undefined. */
   refuseUpgrade(request: IncomingMessage): Promise<string | undefined>;
   /** Largest message read; a larger one closes the socket with 1009 (Message Too Big). */
@@ -183,10 +188,10 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     const variables = payload.variables ?? {};
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return withCode(coerced.errors, 'BAD_USER_INPUT');
+    const client = [ctx.extra.request.headers['apollographql-client-name'], ctx.connectionParams?.['apollographql-client-name']].find(
+      (name): name is string => typeof name === 'string',
+    );
     try {
-      const client = [ctx.extra.request.headers['apollographql-client-name'], ctx.connectionParams?.['apollographql-client-name']].find(
-        (name): name is string => typeof name === 'string',
-      );
       options.checkOperation({ client, source: payload.query, schema, document, operation, variables });
     } catch (error) {
       return [error as GraphQLError];
@@ -195,7 +200,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     const correlationId = correlationIdOf(ctx);
     const requestId = randomUUID();
     const caller = callers.get(ctx)!;
-    const context: WsRequestContext = { requestId, correlationId, log: log.child({ correlationId, requestId }), caller, subgraphTokens: options.subgraphTokens, subgraphs: new Set() };
+    const context: WsRequestContext = { requestId, correlationId, log: log.child({ correlationId, requestId }), caller, subgraphTokens: options.subgraphTokens, subgraphs: new Set(), clientName: client };
     const args = { schema, document, operationName, variableValues: variables };
     if (operation.operation !== 'subscription') return { ...args, contextValue: { kind: 'operation', payload, context } satisfies Prepared };
     const authorization = options.authorize(document, createHash('sha256').update(payload.query).digest('hex'), operationName, caller);
@@ -209,6 +214,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     }
     try {
       const plan = planner.plan(document, operationName, payload.query);
+      options.subscribed?.(schema, document, operation.name?.value ?? null, client);
       return { ...args, contextValue: { kind: 'subscription', payload, context, plan, document, socket: ctx.extra.socket } satisfies Prepared };
     } catch (error) {
       if (error instanceof GraphQLError) return withCode([error], 'GRAPHQL_VALIDATION_FAILED');

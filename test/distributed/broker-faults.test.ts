@@ -29,7 +29,8 @@ let cluster: Cluster;
 let gatewayUrl: string;
 
 before(async () => {
-  cluster = await Cluster.start({ seedCustomers: 20 });
+  // Two erp replicas share erp's consumer groups, so one can be killed while the other takes over.
+  cluster = await Cluster.start({ seedCustomers: 20, replicas: { erp: 1 } });
   gatewayUrl = cluster.url();
 });
 
@@ -293,6 +294,20 @@ async function faultCase(tag: string, inject: () => Promise<void>, heal: () => P
   const healedAt = Date.now();
   return { figures: await settle(writes, deadLettersBefore, healedAt, reads), reads: reads! };
 }
+
+describe('the distributed hub when a consumer replica dies', () => {
+  test('an erp replica killed (SIGKILL) mid-burst: the other takes over its unfinished events, every effect exactly once, no dead letter', async () => {
+    const { figures } = await faultCase(
+      'replica',
+      () => cluster.kill('erp#2', 'SIGKILL'),
+      async () => {
+        cluster.startProcess('erp#2');
+        await cluster.waitReady('erp#2');
+      },
+    );
+    report('erp replica SIGKILL, restarted after 10 s', figures);
+  });
+});
 
 describe('the distributed hub when Redis fails', () => {
   test('Redis killed (SIGKILL) mid-burst and restarted with its data: every effect exactly once, no dead letter', async () => {
