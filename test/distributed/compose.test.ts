@@ -23,7 +23,8 @@ function seed(args: string[], env: Record<string, string>) {
 
 describe('the seed job of the distributed deployment', () => {
   test('seeds every system through its DATABASE_URL, the services serve it, and a second run exits 0 without writing', async () => {
-    const cluster = await Cluster.start({ seedCustomers: 20 });
+    // crm is frozen below for 3 s while a request waits on it: longer than the default subgraph timeout.
+    const cluster = await Cluster.start({ seedCustomers: 20, env: { CRM_TIMEOUT_MS: '10000' } });
     try {
       const first = await query<{ customers: { totalCount: number; nodes: { balance: { amount: string } }[] } }, never>(
         cluster.url(),
