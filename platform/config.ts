@@ -3,7 +3,7 @@
  * Nothing else in the code base reads `process.env`.
  */
 
-import { parsePrivateKey, parsePublicKey } from './auth/keys.ts';
+import { parsePrivateKey, parsePublicKey } from './auth/parseKey.ts';
 
 /** The systems, one subgraph and one database each: four systems of record and the hub's own ops. */
 export const SYSTEMS = ['crm', 'billing', 'erp', 'customer-success', 'ops'] as const;

@@ -16,7 +16,7 @@ import { writeAudit, type AuditState } from './audit.ts';
 import type { Caller } from './auth/caller.ts';
 import { gatewayPublicKey } from './auth/keys.ts';
 import { subgraphTokenVerifier } from './auth/subgraphTokens.ts';
-import type { BaseContext } from './subgraph.ts';
+import type { BaseContext } from './context.ts';
 
 /**
  * Opens the system's database (PGlite under the data folder, or `<SYSTEM>_DATABASE_URL`). One

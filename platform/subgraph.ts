@@ -8,11 +8,10 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse, type GraphQLSchema } from 'graphql';
 import type { HubConfig, SystemName } from './config.ts';
-import type { Db, Queryable } from './db.ts';
+import type { Db } from './db.ts';
 import type { ConsumerDefinition } from './events/consumer.ts';
-import type { Emit } from './events/outbox.ts';
 import type { EventStream } from './events/stream.ts';
-import { auditMutations, type AuditState } from './audit.ts';
+import { auditMutations } from './audit.ts';
 import type { Caller } from './auth/caller.ts';
 import { enforceAccess, readAccessPolicy } from './auth/policy.ts';
 import { unauthenticatedBody } from './auth/subgraphTokens.ts';
@@ -20,6 +19,7 @@ import { formatApolloError, maskError, raisedCode, type HubError } from './error
 import { createHttpApp, sendRequestError } from './http.ts';
 import { guardRequestDepth, refuseUnstorableArguments, resolveOperation } from './input.ts';
 import type { Logger } from './logger.ts';
+import type { BaseContext } from './context.ts';
 import { SystemRuntime } from './runtime.ts';
 import { hasSubscriptions, serveSubscriptions } from './subscriptions.ts';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from './scalars.ts';
@@ -32,27 +32,6 @@ declare module 'fastify' {
 }
 
 /** What every resolver of every subgraph gets: its system's database and a way to write. */
-export interface BaseContext {
-  db: Db;
-  log: Logger;
-  requestId: string;
-  /** The caller the gateway vouches for in its token: identity and scopes. */
-  caller: Caller;
-  /** Which of the request's mutations are audited already (see platform/audit.ts). */
-  audit: AuditState;
-  /** The request's correlation id (the gateway's `x-correlation-id`), stamped on its events. */
-  correlationId: string;
-  /** The event stream, which subscription fields read (see platform/events/live.ts). */
-  stream: EventStream;
-  /**
-   * Runs a mutation's write: one transaction, idempotent on `key` (see platform/idempotency.ts),
-   * events emitted through `emit` committed with it and published after it, and its audit row
-   * (actor, operation, redacted `args`) written in it. Returns the id of
-   * the entity the mutation answers with.
-   */
-  write(key: string | null | undefined, operation: string, args: unknown, work: (tx: Queryable, emit: Emit) => Promise<string>): Promise<string>;
-}
-
 /** A system: its schema, resolvers, event consumers and how to make a request's context. */
 export interface SubgraphDefinition<Context extends BaseContext> {
   name: SystemName;

@@ -19,7 +19,7 @@ import type { Logger } from './logger.ts';
 import type { SystemRuntime } from './runtime.ts';
 import type { Caller } from './auth/caller.ts';
 import { unauthenticatedBody } from './auth/subgraphTokens.ts';
-import type { BaseContext } from './subgraph.ts';
+import type { BaseContext } from './context.ts';
 
 /** Closes a subgraph's graphql-ws endpoint, telling its clients to reconnect elsewhere. */
 export interface SubscriptionServer {

@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { makeCaller, type Caller } from '../../platform/auth/caller.ts';
-import { localIssuerKeys, parsePublicKey } from '../../platform/auth/keys.ts';
+import { localIssuerKeys } from '../../platform/auth/keys.ts';
+import { parsePublicKey } from '../../platform/auth/parseKey.ts';
 import { isRole, ROLE_NAMES, scopesOf, type Role } from '../../platform/auth/roles.ts';
 import { cachedVerifier, unauthenticated } from '../../platform/auth/subgraphTokens.ts';
 import type { HubConfig } from '../../platform/config.ts';

@@ -1,27 +1,12 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HubConfig } from '../config.ts';
+import { parsePrivateKey, parsePublicKey } from './parseKey.ts';
 
 export interface KeyPair {
   privateKey: KeyObject;
   publicKey: KeyObject;
-}
-
-/** A key from a setting: PEM text, or a JWK as JSON. */
-function keyText(text: string): string | { key: Record<string, unknown>; format: 'jwk' } {
-  const trimmed = text.trim();
-  return trimmed.startsWith('{') ? { key: JSON.parse(trimmed) as Record<string, unknown>, format: 'jwk' } : trimmed.replace(/\\n/g, '\n');
-}
-
-export function parsePublicKey(text: string): KeyObject {
-  const key = keyText(text);
-  // A private key (or private JWK) holds its public half too.
-  return createPublicKey(key as Parameters<typeof createPublicKey>[0]);
-}
-
-export function parsePrivateKey(text: string): KeyObject {
-  return createPrivateKey(keyText(text) as Parameters<typeof createPrivateKey>[0]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { BaseContext } from '../../platform/subgraph.ts';
+import type { BaseContext } from '../../platform/context.ts';
 import type { CrmLoaders } from './store.ts';
 
 export interface CrmContext extends BaseContext {

@@ -1,4 +1,4 @@
-import type { BaseContext } from '../../platform/subgraph.ts';
+import type { BaseContext } from '../../platform/context.ts';
 import type { CustomerSuccessLoaders } from './store.ts';
 
 export interface CustomerSuccessContext extends BaseContext {
