@@ -17,16 +17,16 @@ import { createLogger, type Logger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import { maskingPlugin, type Service } from '../platform/subgraph.ts';
 import type { GatewayContext } from './context.ts';
-import { QueryDeduplication } from './execution/deduplication.ts';
 import { lazyFederation } from './execution/federation.ts';
+import { engineExecutor } from './execution/apolloExecutor.ts';
+import { Engine } from './execution/engine.ts';
 import { layeredGateway } from './execution/layers.ts';
-import { PlanExecutor } from './execution/planExecutor.ts';
 import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { gatewaySubgraph, GATEWAY_SUBGRAPH } from './gatewaySubgraph.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
 import { callerAuthenticator } from './security/authenticate.ts';
-import { authorizingExecutor, OperationAuthorizer, supergraphForGateway } from './security/authorize.ts';
+import { OperationAuthorizer, supergraphForGateway } from './security/authorize.ts';
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
 import { createGatewayLimits } from './limits/gatewayLimits.ts';
@@ -185,21 +185,15 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const limits = createGatewayLimits(config, logger, authenticate);
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();
-  const deduplication = new QueryDeduplication();
   const federation = lazyFederation(supergraphSdl);
-  const planExecutor = new PlanExecutor(federation, dataSources);
+  const engine = new Engine({ federation, apiSchema: () => apiSchema!, sources: dataSources, deduplicate: config.gatewayDeduplication });
   // Reported to ops when the supergraph has it (the benchmark's has not).
   const deprecatedUsage = new DeprecatedUsage(async (report) => {
     if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), report, timeoutOf('ops'));
   }, logger);
   const apollo = new ApolloServer<GatewayContext>({
-    // Authorization first: deduplication and execution only ever see the document the caller may run.
-    gateway: layeredGateway(gateway, [
-      requestDeadline(config.limits.requestTimeoutMs),
-      (inner) => authorizingExecutor(inner, authorizer),
-      ...(config.gatewayDeduplication ? [deduplication.layer] : []),
-      planExecutor.layer,
-    ]),
+    // Apollo's gateway loads the supergraph; the engine runs every operation.
+    gateway: layeredGateway(gateway, [requestDeadline(config.limits.requestTimeoutMs), () => engineExecutor(engine.execute, authorizer)]),
     parseOptions: limits.apollo.parseOptions,
     persistedQueries: limits.apollo.persistedQueries,
     includeStacktraceInErrorResponses: false,
@@ -214,7 +208,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const app = createHttpApp({
     logger,
     bodyLimit: config.limits.bodyBytes,
-    metrics: () => [...(subscriptions?.metrics() ?? []), ...deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
+    metrics: () => [...(subscriptions?.metrics() ?? []), ...engine.deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(
@@ -252,7 +246,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     path: '/graphql',
     planner: new SubscriptionPlanner(federation, () => apiSchema!),
     apiSchema: () => apiSchema!,
-    dataSources,
+    engine,
     authenticate,
     subgraphTokens,
     authorize: (document, queryHash, operationName, caller) => authorizer.authorize(apiSchema!, document, queryHash, operationName, caller),

@@ -1,6 +1,6 @@
-import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import type { GatewayContext } from '../context.ts';
+import type { ExecutionResult } from 'graphql';
 import { canonicalJson, InFlight } from './inFlight.ts';
+import type { OperationRequest } from './operation.ts';
 
 /**
  * Identical queries in flight at once share one execution (GATEWAY_DEDUPLICATION): queries only
@@ -9,24 +9,16 @@ import { canonicalJson, InFlight } from './inFlight.ts';
  * object, so per-request response hooks never touch another caller's.
  */
 export class QueryDeduplication {
-  readonly #queries = new InFlight<GatewayExecutionResult>();
+  readonly #queries = new InFlight<ExecutionResult>();
 
-  layer = (executor: GatewayExecutor): GatewayExecutor => {
-    return async (requestContext) => {
-      if (requestContext.operation?.operation !== 'query') return executor(requestContext);
-      const result = await this.#queries.run(deduplicationKey(requestContext), () => executor(requestContext));
-      return { ...result };
-    };
-  };
+  async run(request: OperationRequest, execute: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+    const { queryHash, operationName, variables, context } = request;
+    const key = `${queryHash}\u0000${operationName ?? ''}\u0000${canonicalJson(variables)}\u0000${context.caller.fingerprint}`;
+    return { ...(await this.#queries.run(key, execute)) };
+  }
 
   /** Lines for the gateway's `/metrics`. */
   metrics(): string[] {
     return ['# TYPE gateway_queries_deduplicated_total counter', `gateway_queries_deduplicated_total ${this.#queries.joined}`];
   }
-}
-
-function deduplicationKey(requestContext: GatewayGraphQLRequestContext): string {
-  const { queryHash, request, context } = requestContext;
-  const caller = (context as Partial<GatewayContext>).caller?.fingerprint ?? '';
-  return `${queryHash}\u0000${request.operationName ?? ''}\u0000${canonicalJson(request.variables ?? {})}\u0000${caller}`;
 }

@@ -2,11 +2,11 @@
  * Authorization at the gateway, before planning: the supergraph's `@authenticated` and
  * `@requiresScopes` decide which fields of an operation the caller may see. Fields it may not
  * are taken out of the document; the rest is planned and executed, and each removed field comes
- * back as null with a FORBIDDEN error naming the scopes. A mutation field it may not call, or a
+ * back as null with a FORBIDDEN error naming the scopes (the engine's result shaping puts it back,
+ * null propagation included). A mutation field it may not call, or a
  * subscription with any such field, refuses the whole operation: nothing is executed.
  */
 import { createHash } from 'node:crypto';
-import type { GatewayExecutor } from '@apollo/server-gateway-interface';
 import {
   getNamedType,
   getOperationAST,
@@ -130,29 +130,6 @@ export function authorizeOperation(
 }
 
 /**
- * Puts each denied field back into a result as null with its FORBIDDEN error, at every place
- * its parent object is in the data (each element of a list), and drops the stand-ins.
- */
-export function withDenials(result: ExecutionResult, authorization: Extract<Authorization, { kind: 'allowed' }>): ExecutionResult {
-  const errors: HubError[] = [];
-  const visit = (value: unknown, path: readonly string[], at: (string | number)[], leaf: (object: Record<string, unknown>, at: (string | number)[]) => void): void => {
-    if (value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) return value.forEach((item, index) => visit(item, path, [...at, index], leaf));
-    if (path.length === 0) return leaf(value as Record<string, unknown>, at);
-    visit((value as Record<string, unknown>)[path[0]], path.slice(1), [...at, path[0]], leaf);
-  };
-  for (const path of authorization.placeholders) visit(result.data, path, [], (object) => delete object[PLACEHOLDER]);
-  for (const { path, requirement } of authorization.denials) {
-    const key = path[path.length - 1];
-    visit(result.data, path.slice(0, -1), [], (object, at) => {
-      object[key] = null;
-      errors.push(forbidden(requirement, [...at, key]));
-    });
-  }
-  return errors.length === 0 ? result : { ...result, errors: [...(result.errors ?? []), ...errors] };
-}
-
-/**
  * Authorizes operations against one supergraph's policy, each answer cached per (operation,
  * caller's scopes): most requests pay a map lookup.
  */
@@ -175,26 +152,3 @@ export class OperationAuthorizer {
     return authorization;
   }
 }
-
-/**
- * Wraps the gateway's executor: the operation is authorized before it is planned; the inner
- * executor gets a request context whose document, source and hash are the authorized ones.
- */
-export function authorizingExecutor(inner: GatewayExecutor, authorizer: OperationAuthorizer): GatewayExecutor {
-  return async (requestContext) => {
-    const { caller, log } = requestContext.context as Partial<GatewayContext>;
-    if (!caller) return { errors: [unauthenticated('Authentication required.')] };
-    const authorization = authorizer.authorize(requestContext.schema, requestContext.document, requestContext.queryHash, requestContext.request.operationName, caller);
-    if (authorization.kind === 'refused') {
-      // Refused here, it never reaches a system's audit trail: the gateway's log keeps it.
-      log?.warn({ actor: caller.sub, role: caller.role, operationName: requestContext.request.operationName, refused: authorization.errors.map((error) => error.path) }, 'operation refused');
-      return { errors: [...authorization.errors] };
-    }
-    if (authorization.denials.length === 0) return inner(requestContext);
-    const { document, source, queryHash } = authorization;
-    const operation = getOperationAST(document, requestContext.request.operationName)!;
-    const result = await inner({ ...requestContext, document, source: source!, queryHash: queryHash!, operation });
-    return withDenials(result, authorization);
-  };
-}
-

@@ -1,5 +1,5 @@
 import { buildOperationContext } from '@apollo/gateway';
-import { operationFromDocument, type Schema } from '@apollo/federation-internals';
+import { operationFromDocument } from '@apollo/federation-internals';
 import type { FetchNode, PlanNode } from '@apollo/query-planner';
 import {
   getNamedType,
@@ -57,16 +57,6 @@ export class SubscriptionPlanner {
     private readonly federation: Federation,
     private readonly apiSchema: () => GraphQLSchema,
   ) {}
-
-  /** The API schema as the federation libraries see it, which `executeQueryPlan` shapes results with. */
-  get federationApiSchema(): Schema {
-    return this.federation().federationApiSchema;
-  }
-
-  /** The supergraph as GraphQL-js sees it: what `executeQueryPlan` reads `@requires` inputs with. */
-  get supergraphSchema(): GraphQLSchema {
-    return this.federation().supergraphSchema;
-  }
 
   /** Plans a validated subscription document; throws a GraphQLError if it cannot be planned. */
   plan(document: DocumentNode, operationName: string | undefined, key: string): SubscriptionPlan {

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ServiceMap } from '@apollo/gateway';
 import { CloseCode, handleProtocols, type Context, type ExecutionResult, type FormattedExecutionResult, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import {
@@ -26,7 +25,7 @@ import type { Logger } from '../../platform/logger.ts';
 import type { Authenticate } from '../security/authenticate.ts';
 import type { Authorization } from '../security/authorize.ts';
 import { GatewaySubscription } from './gatewaySubscription.ts';
-import { resolveEvent } from './resolveEvent.ts';
+import { resolveEvent, type EventRequest } from './resolveEvent.ts';
 import { ErrorCode, HubError } from '../../platform/errors.ts';
 import { refuseUnstorable, resolveOperation } from '../../platform/input.ts';
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
@@ -54,8 +53,8 @@ export interface SubscriptionServerOptions {
   planner: SubscriptionPlanner;
   /** The gateway's API schema, validated against. */
   apiSchema(): GraphQLSchema;
-  /** The gateway's data sources by subgraph name. */
-  dataSources: ServiceMap;
+  /** Completes each event with the other subgraphs' fields. */
+  engine: EventRequest['engine'];
   /** Verifies the caller's token (connection params' `authorization`, else the upgrade request's header). */
   authenticate: Authenticate;
   subgraphTokens: SubgraphTokenSigner;
@@ -234,7 +233,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       after,
       resolve: (event) =>
         resolutions.resolve(event, resolutionKey, () =>
-          resolveEvent({ plan, planner, dataSources: options.dataSources, query: payload.query, variables, context, log: context.log }, event),
+          resolveEvent({ plan, engine: options.engine, document: prepared.document, queryHash: createHash('sha256').update(payload.query).digest('hex'), variables, context }, event),
         ),
       clientBacklogged: () => socket.bufferedAmount > 0,
       onOverflow: () => {

@@ -1,0 +1,189 @@
+import { ERRORS, errorCodeDef } from '@apollo/federation-internals';
+import type { DeferNode, FetchNode, PlanNode } from '@apollo/query-planner';
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { GatewayContext } from '../context.ts';
+import { applyRewrites, deepMerge, flattenAtPath, hydratedPaths, representation, type DataObject } from './planData.ts';
+import type { ResultPath } from './shape.ts';
+
+/**
+ * What the engine sends a subgraph's fetches to: SubgraphFetcher for remote subgraphs, a local
+ * data source for the gateway's own; Apollo's GraphQLDataSource has this shape.
+ */
+export interface SubgraphSource {
+  process(options: { request: GatewayGraphQLRequest; context: object; document?: DocumentNode; pathInIncomingRequest?: ResultPath }): Promise<GatewayGraphQLResponse>;
+}
+
+interface Cursor {
+  path: ResultPath;
+  data: unknown;
+  root: DataObject;
+}
+
+/** A deferred block of the plan, run after what it depends on; settles with its fetches' errors. */
+export interface DeferredBlock {
+  label: string;
+  done: Promise<GraphQLError[]>;
+}
+
+/**
+ * One run of a query plan over one operation: every node kind the planner emits. Fetches merge
+ * their answers into one data tree; a fetch that fails costs its own fields (its errors name the
+ * subgraph in `serviceName`). Defer nodes run their primary part in line and start their
+ * deferred blocks, which the engine awaits for the later payloads.
+ */
+export class PlanRun {
+  /** The deferred blocks started so far, by label. */
+  readonly blocks = new Map<string, DeferredBlock>();
+
+  constructor(
+    private readonly supergraphSchema: GraphQLSchema,
+    private readonly sources: Readonly<Record<string, SubgraphSource>>,
+    private readonly variables: Record<string, unknown>,
+    private readonly context: GatewayContext,
+  ) {}
+
+  /** Runs `node` over `root`; the errors of its fetches (deferred blocks aside) go to `errors`. */
+  run(node: PlanNode, root: DataObject, errors: GraphQLError[]): Promise<void> {
+    return this.#node(node, { path: [], data: root, root }, errors);
+  }
+
+  async #node(node: PlanNode, cursor: Cursor | undefined, errors: GraphQLError[]): Promise<void> {
+    if (!cursor) return;
+    switch (node.kind) {
+      case 'Sequence':
+        for (const child of node.nodes) await this.#node(child, cursor, errors);
+        return;
+      case 'Parallel':
+        await Promise.all(node.nodes.map((child) => this.#node(child, cursor, errors)));
+        return;
+      case 'Flatten': {
+        const data = flattenAtPath(cursor.data, node.path);
+        return this.#node(node.node, data ? { path: [...cursor.path, ...node.path], data, root: cursor.root } : undefined, errors);
+      }
+      case 'Condition': {
+        const branch = this.variables[node.condition] === true ? node.ifClause : node.elseClause;
+        if (branch) await this.#node(branch, cursor, errors);
+        return;
+      }
+      case 'Defer':
+        return this.#defer(node, cursor, errors);
+      case 'Fetch':
+        try {
+          await this.#fetch(node, cursor, errors);
+        } catch (error) {
+          errors.push(error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error }));
+        }
+        return;
+    }
+  }
+
+  async #defer(node: DeferNode, cursor: Cursor, errors: GraphQLError[]): Promise<void> {
+    if (node.primary.node) await this.#node(node.primary.node, cursor, errors);
+    // The blocks of one Defer may depend on each other's fetches: all are known before any starts.
+    const started = node.deferred.map((deferred) => {
+      let settle!: (errors: GraphQLError[]) => void;
+      const block: DeferredBlock = { label: deferred.label ?? '', done: new Promise((resolve) => (settle = resolve)) };
+      this.blocks.set(block.label, block);
+      return { deferred, settle };
+    });
+    const fetchBlocks = new Map<string, string>();
+    for (const { deferred } of started) if (deferred.node) for (const id of fetchIds(deferred.node)) fetchBlocks.set(id, deferred.label ?? '');
+    for (const { deferred, settle } of started) {
+      void (async () => {
+        const own = deferred.label ?? '';
+        const awaited = new Set(deferred.depends.map(({ id }) => fetchBlocks.get(id)).filter((label): label is string => label !== undefined && label !== own));
+        await Promise.all([...awaited].map((label) => this.blocks.get(label)?.done));
+        const blockErrors: GraphQLError[] = [];
+        try {
+          if (deferred.node) await this.#node(deferred.node, cursor, blockErrors);
+        } catch (error) {
+          blockErrors.push(new GraphQLError((error as Error).message, { originalError: error as Error }));
+        }
+        settle(blockErrors);
+      })();
+    }
+  }
+
+  async #fetch(fetch: FetchNode, cursor: Cursor, errors: GraphQLError[]): Promise<void> {
+    const entities = (Array.isArray(cursor.data) ? cursor.data.filter((entity) => entity !== null && entity !== undefined) : [cursor.data]) as DataObject[];
+    if (entities.length === 0) return;
+    const variables: Record<string, unknown> = Object.create(null);
+    for (const name of fetch.variableUsages ?? []) if (Object.hasOwn(this.variables, name) && this.variables[name] !== undefined) variables[name] = this.variables[name];
+
+    if (!fetch.requires) {
+      const received = await this.#send(fetch, cursor, variables, errors);
+      if (received) applyRewrites(this.supergraphSchema, fetch.outputRewrites, received);
+      for (const entity of entities) deepMerge(entity, received);
+      return;
+    }
+    const representations: DataObject[] = [];
+    const representedEntities: DataObject[] = [];
+    for (const entity of entities) {
+      const represented = representation(this.supergraphSchema, entity, fetch.requires);
+      if (!represented?.__typename) continue;
+      applyRewrites(this.supergraphSchema, fetch.inputRewrites, represented);
+      representations.push(represented);
+      representedEntities.push(entity);
+    }
+    if (representations.length === 0) return;
+    if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
+    const received = await this.#send(fetch, cursor, { ...variables, representations }, errors);
+    if (!received) return;
+    const answered = received._entities;
+    if (!Array.isArray(answered)) throw new Error('Expected "data._entities" in response to be an array');
+    if (answered.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
+    answered.forEach((answer: DataObject | null | undefined, index) => {
+      const entity = representedEntities[index]!;
+      if (answer && !answer.__typename) answer.__typename = entity.__typename;
+      applyRewrites(this.supergraphSchema, fetch.outputRewrites, answer);
+      deepMerge(entity, answer);
+    });
+  }
+
+  async #send(fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>, errors: GraphQLError[]): Promise<DataObject | null | undefined> {
+    const source = this.sources[fetch.serviceName];
+    if (!source) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
+    const response = await source.process({
+      request: { query: fetch.operation, variables, operationName: fetch.operationName },
+      context: this.context,
+      document: fetch.operationDocumentNode,
+      pathInIncomingRequest: cursor.path,
+    });
+    if (response.errors) {
+      let hydrated: ResultPath[] | undefined;
+      // An `_entities` error's path names the representation's index: the entity's place in the result.
+      const errorPath = (path: GraphQLFormattedError['path']): ResultPath | undefined => {
+        if (fetch.requires && typeof path?.[1] === 'number') return [...((hydrated ??= hydratedPaths(cursor.path, cursor.root))[path[1]] ?? []), ...path.slice(2)];
+        return path ? [...cursor.path, ...path] : undefined;
+      };
+      errors.push(...response.errors.map((error) => subgraphError(error, fetch.serviceName, errorPath(error.path))));
+    }
+    return response.data as DataObject | null | undefined;
+  }
+}
+
+/** A subgraph's error as the client gets it: its own message and code, the subgraph in `serviceName`, the path in the client's result. */
+function subgraphError(original: GraphQLFormattedError, serviceName: string, path: ResultPath | undefined): GraphQLError {
+  const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
+  const options = { originalError: original as Error, path, extensions: { ...original.extensions, serviceName } };
+  const code = errorCodeDef(original);
+  if (!code && original.extensions?.code) return new GraphQLError(message, options);
+  return (code ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
+}
+
+function fetchIds(node: PlanNode): string[] {
+  switch (node.kind) {
+    case 'Fetch':
+      return node.id === undefined ? [] : [node.id];
+    case 'Flatten':
+      return fetchIds(node.node);
+    case 'Sequence':
+    case 'Parallel':
+      return node.nodes.flatMap(fetchIds);
+    case 'Condition':
+      return [...(node.ifClause ? fetchIds(node.ifClause) : []), ...(node.elseClause ? fetchIds(node.elseClause) : [])];
+    case 'Defer':
+      return [...(node.primary.node ? fetchIds(node.primary.node) : []), ...node.deferred.flatMap((deferred) => (deferred.node ? fetchIds(deferred.node) : []))];
+  }
+}
