@@ -1,6 +1,6 @@
 // Architecture rules, checked in CI by `npm run arch:check` (dependency-cruiser): a violation
 // names both files. The private-`dist/` rule is not here: a public import resolves into `dist/`
-// too, so it needs the import's specifier, not its resolved path.
+// too, so it needs the import's specifier, not its resolved path: test/private-imports.test.ts reads them.
 module.exports = {
   forbidden: [
     {

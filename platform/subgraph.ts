@@ -4,7 +4,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse, type GraphQLSchema } from 'graphql';
 import type { HubConfig, SystemName } from './config.ts';
@@ -62,6 +61,9 @@ export function loadTypeDefs(dir: string) {
 }
 
 /** The subgraph's schema, its `@authenticated` and `@requiresScopes` enforced in its resolvers. */
+/** A subgraph's resolvers as `buildSubgraphSchema` takes them (@apollo/subgraph does not export the type). */
+export type SubgraphResolvers = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
+
 export function buildSchema(definition: { dir: string; resolvers: object }): GraphQLSchema {
   const sdl = readFileSync(join(definition.dir, 'schema.graphql'), 'utf8');
   const schema = buildSubgraphSchema({
@@ -72,7 +74,7 @@ export function buildSchema(definition: { dir: string; resolvers: object }): Gra
       Decimal: DecimalScalar,
       JSON: JSONScalar,
       ...definition.resolvers,
-    } as GraphQLResolverMap<unknown>,
+    } as SubgraphResolvers,
   });
   // Audit outside enforcement, so refused mutations are recorded too; unstorable strings are
   // refused outside both, as they could not be written to the audit log either.

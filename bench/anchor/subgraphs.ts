@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { SubgraphResolvers } from '../../platform/subgraph.ts';
 import { read } from './workload.ts';
 import { execute, parse, specifiedRules, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 
@@ -34,7 +34,7 @@ interface AnchorData {
 export const SUBGRAPH_NAMES = ['accounts', 'inventory', 'products', 'reviews'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-function resolvers(data: AnchorData): Record<SubgraphName, GraphQLResolverMap<unknown>> {
+function resolvers(data: AnchorData): Record<SubgraphName, SubgraphResolvers> {
   const { users, meUserId } = data.accounts;
   const { products, topProductsDefaultFirst } = data.products;
   const { reviews, authorOfEveryReview, userEntityResolver } = data.reviews;
