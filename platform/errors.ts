@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger.ts';
 
 /** Every `extensions.code` the hub answers with. Clients may switch on these; they never change. */
 export enum ErrorCode {
@@ -124,8 +125,34 @@ export function raisedCode(error: unknown): string | undefined {
   return status !== undefined && status >= 400 && status < 500 ? ErrorCode.BadRequest : undefined;
 }
 
-/** Apollo Server's `formatError` for the gateway and every Apollo subgraph: `maskError`, request errors keeping their code. */
-export function formatApolloError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = raisedCode(error);
-  return maskError(code ? { ...formatted, extensions: { ...formatted.extensions, code } } : formatted).error as GraphQLFormattedError;
+/** Where a masked error is logged: the request's logger, and its id when the logger lacks it. */
+export interface ErrorLog {
+  log: Pick<Logger, 'error'>;
+  requestId?: string;
+}
+
+/**
+ * The one way an error reaches a client, from every server of the hub: its code kept (the one it
+ * was raised with; else `code`, when the server classified a request error itself; else
+ * BAD_REQUEST for a 4xx without one), anything else masked as INTERNAL_SERVER_ERROR and, when
+ * `where` is given, logged whole with the request id. `extensions.http` is the server's business
+ * (the response status), never the client's.
+ */
+export function clientError(error: unknown, where?: ErrorLog, code?: string): GraphQLFormattedError {
+  const raised = error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
+  const { http: _http, ...extensions } = raised.extensions as Record<string, unknown>;
+  const given = raisedCode(raised) ?? code;
+  const formatted = { ...raised.toJSON(), extensions: given === undefined ? extensions : { ...extensions, code: given } };
+  const { masked, error: shown } = maskError(formatted);
+  if (masked && where) where.log.error({ err: raised.originalError ?? raised, requestId: where.requestId }, 'request failed');
+  // maskError keeps the locations and path it was given, so its result is still a formatted error.
+  return shown as GraphQLFormattedError;
+}
+
+/**
+ * Apollo Server's `formatError` (the gateway and every Apollo subgraph): `clientError`, unlogged;
+ * Apollo hands errors to plugins, not to this, with their request, so `maskingPlugin` logs them.
+ */
+export function formatApolloError(_formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return clientError(error);
 }
