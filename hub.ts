@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { envPrefix, SYSTEMS, type HubConfig, type ServiceName, type SystemName } from './platform/config.ts';
-import type { Db } from './platform/db.ts';
+import type { Db } from './platform/db/db.ts';
 import { StartError } from './platform/startError.ts';
 import type { Service } from './platform/http.ts';
 import { createSubgraph, type SubgraphService } from './platform/service/subgraph.ts';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Queryable } from './db.ts';
+import type { Queryable } from './db/db.ts';
 import { badInput, notFound } from './errors.ts';
 
 /**

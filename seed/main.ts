@@ -9,11 +9,11 @@
  */
 import { loadConfigOrExit, SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts';
 import { lockDataDir } from '../platform/dataDirLock.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { openSystemDb } from '../platform/service/runtime.ts';
 import { SUBGRAPHS } from '../subgraphs/index.ts';
 import { exitStartFailure } from '../platform/startError.ts';
-import { tablesWithData } from './bulk.ts';
+import { tablesWithData } from '../platform/db/bulk.ts';
 import { isIsoDate, resetAll, seedHub, seedState } from './index.ts';
 import { seedProgressDisplay } from './progress.ts';
 

@@ -1,5 +1,5 @@
-import type { Db, Queryable } from '../platform/db.ts';
-import type { BusinessEvent } from '../platform/events/index.ts';
+import type { Db, Queryable } from './db.ts';
+import type { BusinessEvent } from '../events/index.ts';
 
 /**
  * Inserts rows with one statement: the rows travel as one JSON parameter and

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { envPrefix, type HubConfig, type SystemName } from '../config.ts';
-import { openDb, type Db } from '../db.ts';
+import { openDb, type Db } from '../db/db.ts';
 import { StartError } from '../startError.ts';
 import type { ConsumerDefinition } from '../events/consumer.ts';
 import { emitter } from '../events/outbox.ts';

@@ -12,7 +12,7 @@ import { enforceAccess, readAccessPolicy } from '../auth/policy.ts';
 import { unauthenticatedBody } from '../auth/subgraphTokens.ts';
 import type { HubConfig } from '../config.ts';
 import type { BaseContext } from '../context.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/db.ts';
 import type { HubError } from '../errors.ts';
 import type { EventStream } from '../events/stream.ts';
 import { createHttpApp, sendRequestError, type Service } from '../http.ts';

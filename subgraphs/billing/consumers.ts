@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { defineConsumer, PermanentEventError, UnreachableCaseError, type ContractActivated, type ConsumerDefinition, type HubEvent } from '../../platform/events/index.ts';
 import { CURRENCIES, Decimal } from '../../platform/money.ts';
 import * as commands from './commands.ts';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { decodeCursor, encodeCursor, listLoader, rowLoader } from '../../platform/loaders.ts';
 import type { InvoiceLineRow, InvoiceRow, InvoiceStatus, PaymentRow, SubscriptionRow } from './rows.ts';
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { addMonths, addDays, daysBetween, today } from '../../platform/dates.ts';
 import { badInput, conflict, notFound } from '../../platform/errors.ts';
 import type { DataOf, Emit } from '../../platform/events/index.ts';

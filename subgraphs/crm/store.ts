@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { listLoader, rowLoader } from '../../platform/loaders.ts';
 import type { ContactRow, ContractAmendmentRow, ContractRow, CustomerRow, OpportunityRow } from './rows.ts';
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { DataOf, Emit } from '../../platform/events/index.ts';
 import * as check from '../../platform/validate.ts';

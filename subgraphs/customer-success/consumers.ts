@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { addDays, daysBetween, today } from '../../platform/dates.ts';
 import {
   defineConsumer,

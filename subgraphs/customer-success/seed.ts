@@ -1,5 +1,5 @@
-import type { Db } from '../../platform/db.ts';
-import { insertRows, loadTransaction } from '../../seed/bulk.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { insertRows, loadTransaction } from '../../platform/db/bulk.ts';
 import type { HealthHistoryRow, MilestoneRow, OnboardingRow, RenewalRow } from './rows.ts';
 
 /** Customer success's demo data for one batch of customers, row for row as its tables hold it. */

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { defineConsumer, PermanentEventError, UnreachableCaseError, type ConsumerDefinition, type Emit, type InvoiceIssued } from '../../platform/events/index.ts';
 import * as commands from './commands.ts';
 

@@ -1,5 +1,5 @@
-import type { Db } from '../../platform/db.ts';
-import { insertRows, loadTransaction, setSequence } from '../../seed/bulk.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { insertRows, loadTransaction, setSequence } from '../../platform/db/bulk.ts';
 import type { ErpCustomerRow } from './rows.ts';
 
 /** ERP's demo data for one batch of customers, row for row as its tables hold it. */

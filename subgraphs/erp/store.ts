@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { today } from '../../platform/dates.ts';
 import { listLoader, rowLoader } from '../../platform/loaders.ts';
 import { money, type Money } from '../../platform/money.ts';

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { badInput, conflict, notFound } from '../../platform/errors.ts';
 import type {
   AuditRecorded,

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { badInput } from '../../platform/errors.ts';
 import { listLoader, rowLoader } from '../../platform/loaders.ts';
 import type { AuditRow, DeadLetterRow, EventRow, ExceptionRow, WorkflowRunRow, WorkflowStepRow } from './rows.ts';
