@@ -1,14 +1,13 @@
-import { addDays, addMonths, daysBetween, periodOf } from '../platform/dates.ts';
-import { Decimal, toAmount } from '../platform/money.ts';
-import type { InvoiceSeed } from '../subgraphs/billing/seed.ts';
-import { at, id, minDate, pad, type ContractPlan, type Counters, type CustomerPlan, type Payer, type SeedBatch } from './model.ts';
-import type { Quota, Rng } from './random.ts';
-
 /**
  * Billing's invoices and payments of one contract, and ERP's mirror of them: the receivable,
  * its posting and the journal entries. Both sides are written from the same values here, so the
  * systems agree to the cent by construction.
  */
+import { addDays, addMonths, daysBetween, periodOf } from '../platform/dates.ts';
+import { Decimal, toAmount } from '../platform/money.ts';
+import type { InvoiceSeed } from '../subgraphs/billing/seed.ts';
+import { at, id, minDate, pad, type ContractPlan, type Counters, type CustomerPlan, type Payer, type SeedBatch } from './model.ts';
+import type { Quota, Rng } from './random.ts';
 
 export interface LedgerContext {
   asOf: string;
