@@ -105,8 +105,8 @@ export function maskError(formatted: { message: string; extensions?: Record<stri
     masked: true,
     error: {
       message: 'Internal server error',
-      path: formatted.path,
-      locations: formatted.locations,
+      ...(formatted.path && { path: formatted.path }),
+      ...(formatted.locations && { locations: formatted.locations }),
       extensions: { code: ErrorCode.InternalServerError, ...(typeof serviceName === 'string' && { serviceName }) },
     },
   };
