@@ -14,6 +14,11 @@ export function rowLoader<Row extends object>(db: Queryable, sql: string, column
   });
 }
 
+/** Rows of `table` by their `id`, batched. */
+export function byId<Row extends { id: string }>(db: Queryable, table: string): DataLoader<string, Row | null> {
+  return rowLoader<Row>(db, `SELECT * FROM ${table} WHERE id = ANY($1)`, 'id');
+}
+
 /**
  * All rows per key, batched: `sql` selects rows whose `column` is in `$1`, in the order each
  * list should have. Results come back in key order, an empty list for a key with no rows.

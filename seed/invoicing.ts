@@ -6,6 +6,7 @@
 import { addDays, addMonths, daysBetween, periodOf } from '../platform/dates.ts';
 import { Decimal, toAmount } from '../platform/money.ts';
 import type { InvoiceSeed } from '../subgraphs/billing/seed.ts';
+import { ACCOUNTS } from '../subgraphs/erp/commands.ts';
 import { at, id, minDate, pad, type ContractPlan, type Counters, type CustomerPlan, type Payer, type SeedBatch } from './model.ts';
 import type { Quota, Rng } from './random.ts';
 
@@ -26,15 +27,6 @@ export interface LedgerContext {
   counters: Counters;
   batch: SeedBatch;
 }
-
-/** ERP's chart of accounts, named exactly as subgraphs/erp posts to it. */
-const ACCOUNTS = {
-  cash: '1000 Cash',
-  receivable: '1200 Accounts Receivable',
-  salesTax: '2200 Sales Tax Payable',
-  deferredRevenue: '2400 Deferred Revenue',
-  revenue: '4000 Revenue',
-} as const;
 
 /** A signed amount on one account: positive debits it, negative credits it. */
 type Leg = [account: string, amount: Decimal];
