@@ -45,3 +45,13 @@ test('a 4xx without a code is BAD_REQUEST; the status stays the server\'s, never
   assert.deepEqual(clientError(refused).extensions, { code: 'RATE_LIMITED', retryAfter: 3 });
   assert.deepEqual(clientError(new GraphQLError('hash mismatch', { extensions: { http: { status: 400 } } })).extensions, { code: 'BAD_REQUEST' });
 });
+
+test('an error a subgraph answered (already formatted) is judged by the same rule', () => {
+  const { lines, where } = capture();
+  const answered = { message: 'Requires scope erp:read', path: ['customer', 'receivable'], extensions: { code: 'FORBIDDEN', requiredScopes: [['erp:read']] } };
+  assert.deepEqual(clientError(answered, where), answered);
+  const leaked = { message: 'relation "postings" does not exist', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'erp' } };
+  assert.deepEqual(clientError(leaked, where), { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'erp' } });
+  assert.equal(lines.length, 1);
+  assert.equal(lines[0].fields.err, leaked);
+});

@@ -131,20 +131,31 @@ export interface ErrorLog {
   requestId?: string;
 }
 
+/** An error as another server already formatted it (a subgraph's answer, as the gateway receives it). */
+function isFormatted(error: unknown): error is GraphQLFormattedError {
+  return typeof error === 'object' && error !== null && !(error instanceof Error) && typeof (error as { message?: unknown }).message === 'string';
+}
+
 /**
- * The one way an error reaches a client, from every server of the hub: its code kept (the one it
- * was raised with; else `code`, when the server classified a request error itself; else
- * BAD_REQUEST for a 4xx without one), anything else masked as INTERNAL_SERVER_ERROR and, when
- * `where` is given, logged whole with the request id. `extensions.http` is the server's business
- * (the response status), never the client's.
+ * The one way an error reaches a client, from every server of the hub. `error` is what was raised
+ * (a GraphQLError, any other thrown value) or what a subgraph answered (a formatted error). Its
+ * code is kept (the one it was raised or answered with; else `code`, when the server classified
+ * a request error itself; else BAD_REQUEST for a 4xx without one); anything else is masked as
+ * INTERNAL_SERVER_ERROR and, when `where` is given, logged whole with the request id.
+ * `extensions.http` is the server's business (the response status), never the client's.
  */
 export function clientError(error: unknown, where?: ErrorLog, code?: string): GraphQLFormattedError {
-  const raised = error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
-  const { http: _http, ...extensions } = raised.extensions as Record<string, unknown>;
-  const given = raisedCode(raised) ?? code;
-  const formatted = { ...raised.toJSON(), extensions: given === undefined ? extensions : { ...extensions, code: given } };
-  const { masked, error: shown } = maskError(formatted);
-  if (masked && where) where.log.error({ err: raised.originalError ?? raised, requestId: where.requestId }, 'request failed');
+  const raised = isFormatted(error)
+    ? error
+    : error instanceof GraphQLError
+      ? error
+      : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
+  const formatted = raised instanceof GraphQLError ? raised.toJSON() : raised;
+  const { http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  const own = raised instanceof GraphQLError ? raisedCode(raised) : typeof extensions.code === 'string' ? extensions.code : undefined;
+  const given = own ?? code;
+  const { masked, error: shown } = maskError({ ...formatted, extensions: given === undefined ? extensions : { ...extensions, code: given } });
+  if (masked && where) where.log.error({ err: raised instanceof GraphQLError ? (raised.originalError ?? raised) : raised, requestId: where.requestId }, 'request failed');
   // maskError keeps the locations and path it was given, so its result is still a formatted error.
   return shown as GraphQLFormattedError;
 }
