@@ -1,25 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import { envPrefix, SYSTEMS, type HubConfig, type ServiceName, type SystemName } from './platform/config.ts';
-import type { Db } from './platform/db.ts';
+import type { Db } from './platform/db/db.ts';
 import { StartError } from './platform/startError.ts';
-import type { Service, SubgraphService } from './platform/subgraph.ts';
+import type { Service } from './platform/http.ts';
+import { createSubgraph, type SubgraphService } from './platform/service/subgraph.ts';
 import { createGatewayServer } from './gateway/server.ts';
-import { createBillingServer } from './subgraphs/billing/server.ts';
-import { createCrmServer } from './subgraphs/crm/server.ts';
-import { createCustomerSuccessServer } from './subgraphs/customer-success/server.ts';
-import { createErpServer } from './subgraphs/erp/server.ts';
-import { createOpsServer } from './subgraphs/ops/server.ts';
+import { SUBGRAPHS } from './subgraphs/index.ts';
 import { createEventStream, type EventStream } from './platform/events/index.ts';
 import { createLogger } from './platform/logger.ts';
 import { resetAll, seedHub, seedState, type SeedProgress } from './seed/index.ts';
 
-const SUBGRAPHS: Record<SystemName, (config: HubConfig, stream: EventStream) => Promise<SubgraphService>> = {
-  crm: createCrmServer,
-  billing: createBillingServer,
-  erp: createErpServer,
-  'customer-success': createCustomerSuccessServer,
-  ops: createOpsServer,
-};
+/** One system's subgraph, built (its database open and migrated) and ready to start and listen. */
+export function buildSubgraph(name: SystemName, config: HubConfig, stream: EventStream): Promise<SubgraphService> {
+  const { definition, adapter } = SUBGRAPHS[name];
+  return createSubgraph(definition, adapter, config, stream);
+}
 
 /** A service that listens: its URL and how to stop it. */
 export interface RunningService {
@@ -52,7 +47,7 @@ export async function startService(name: ServiceName, config: HubConfig): Promis
     return { ...gateway, close: () => gateway.service.close() };
   }
   const stream = createEventStream(config.events, createLogger(config, name));
-  const service = await SUBGRAPHS[name](config, stream);
+  const service = await buildSubgraph(name, config, stream);
   await service.start();
   const running = await listen(service, config.host, config.systems[name].port);
   return {
@@ -91,7 +86,7 @@ export interface StartHubOptions {
  */
 export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
   const stream = createEventStream(config.events, createLogger(config, 'events'));
-  const built = await Promise.all(SYSTEMS.map((name) => SUBGRAPHS[name](config, stream)));
+  const built = await Promise.all(SYSTEMS.map((name) => buildSubgraph(name, config, stream)));
   const dbs = Object.fromEntries(built.map((service) => [service.name, service.db])) as Record<SystemName, Db>;
   const started: RunningService[] = [];
   try {

@@ -4,7 +4,7 @@
  */
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Caller } from './auth/caller.ts';
-import type { Queryable } from './db.ts';
+import type { Queryable } from './db/db.ts';
 import { AUDIT_EVENT, type DataOf } from './events/catalogue.ts';
 import type { Emit } from './events/outbox.ts';
 import { ErrorCode } from './errors.ts';

@@ -137,12 +137,38 @@ export interface EventsConfig {
   reclaimIdleMs: number;
 }
 
-/** One row of the README's configuration table: the variable, its default, and what it does. */
+/** How a variable is read: its type, the value it falls back to, and what it accepts. */
+type Kind =
+  | { type: 'integer'; fallback: number; min: number; max: number }
+  | { type: 'text'; fallback?: string; pattern?: RegExp; patternText?: string }
+  | { type: 'url'; protocols: readonly string[] }
+  | { type: 'on/off'; fallback: boolean }
+  | { type: 'list' }
+  | { type: 'key'; kind: 'public' | 'private' }
+  | { type: 'choice'; choices: readonly string[]; fallback: string };
+
+/** One variable of the configuration table: how it is read, and, for the README, its default as shown and what it does. */
+export type SettingSpec = Kind & { shown: string; description: string };
+
+/** One row of the README's configuration table. */
 export interface Setting {
   variable: string;
+  type: string;
   default: string;
   description: string;
 }
+
+const code = (value: string | number) => `\`${value}\``;
+const integer = (fallback: number, min: number, max: number) => ({ type: 'integer' as const, fallback, min, max, shown: code(fallback) });
+const text = (fallback: string, pattern?: RegExp, patternText?: string) => ({ type: 'text' as const, fallback, pattern, patternText, shown: code(fallback) });
+const optional = (shown: string) => ({ type: 'text' as const, shown });
+const url = (protocols: readonly string[], shown: string) => ({ type: 'url' as const, protocols, shown });
+const onOff = (fallback: boolean) => ({ type: 'on/off' as const, fallback, shown: code(fallback ? 'on' : 'off') });
+const list = (shown: string) => ({ type: 'list' as const, shown });
+const key = (kind: 'public' | 'private', shown: string) => ({ type: 'key' as const, kind, shown });
+const choice = (choices: readonly string[], fallback: string) => ({ type: 'choice' as const, choices, fallback, shown: code(fallback) });
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const DEFAULT_PORTS: Record<SystemName, number> = {
   crm: 4001,
@@ -157,111 +183,102 @@ export function envPrefix(system: SystemName): string {
   return system.toUpperCase().replace(/-/g, '_');
 }
 
-/** Every variable the hub reads. docker-compose.yml and the README are checked against this list. */
+function systemSettings(system: SystemName): Record<string, SettingSpec> {
+  const prefix = envPrefix(system);
+  return {
+    [`${prefix}_PORT`]: { ...integer(DEFAULT_PORTS[system], 0, 65535), description: `port of the ${system} subgraph` },
+    [`${prefix}_DATABASE_URL`]: { ...url(['postgres:', 'postgresql:'], 'embedded'), description: `PostgreSQL connection string of the ${system} database` },
+    [`${prefix}_URL`]: { ...url(['http:', 'https:'], code(`http://localhost:$${prefix}_PORT/graphql`)), description: `where the gateway reaches ${system}` },
+    [`${prefix}_TIMEOUT_MS`]: {
+      ...integer(2000, 1, 600_000),
+      shown: code('$SUBGRAPH_TIMEOUT_MS'),
+      description: `how long the gateway waits for one fetch to the ${system} subgraph, retries included`,
+    },
+  };
+}
+
+/**
+ * Every variable the hub reads, in the README's order: what loadConfig reads them by (a
+ * variable it reads is one of these) and what the README's configuration table and
+ * docker-compose.yml are checked against. A new variable is one entry here and the line of
+ * loadConfig that puts it in the HubConfig.
+ */
+const SETTINGS: Record<string, SettingSpec> = {
+  HOST: { ...text('localhost'), description: 'interface every service binds to (`0.0.0.0` in containers)' },
+  GATEWAY_PORT: { ...integer(4000, 0, 65535), description: 'port of the gateway (GraphQL, GraphiQL, `/healthz`, `/readyz`)' },
+  HUB_DATA_DIR: { ...text('./.data'), description: 'folder of the embedded databases, one sub-folder per system; one process at a time may use each (`<system>.lock` beside it names the holder)' },
+  HUB_SEED_CUSTOMERS: { ...integer(200, 0, 1_000_000), description: 'customers seeded on the first start of empty databases (`0`: none); a seed that was interrupted is redone' },
+  GATEWAY_DEDUPLICATION: { ...onOff(true), description: '`on`: identical queries in flight at the same time (same document, operation, variables and caller) share one execution and its answer; `off`: every request runs on its own. Mutations and subscriptions always run on their own' },
+  SUBGRAPH_TIMEOUT_MS: { ...integer(2000, 1, 600_000), description: 'how long the gateway waits for one subgraph fetch, retries included; later, that subgraph\'s fields are `null` with `SUBGRAPH_TIMEOUT`' },
+  SUBGRAPH_RETRIES: { ...integer(2, 0, 10), description: 'further attempts of a query fetch after a connection failure or a 502/503/504 (`0`: none); mutations are never retried' },
+  SUBGRAPH_RETRY_BASE_MS: { ...integer(50, 1, 60_000), description: 'first retry delay; it grows exponentially with jitter; a `Retry-After` from the subgraph is respected' },
+  SUBGRAPH_CIRCUIT_FAILURES: { ...integer(5, 1, 10_000), description: 'consecutive failed attempts (down, timed out, 502/503/504) that open a subgraph\'s circuit' },
+  SUBGRAPH_CIRCUIT_OPEN_MS: { ...integer(2000, 10, 600_000), description: 'how long an open circuit answers at once before the gateway probes the subgraph again' },
+  SUPERGRAPH_PATH: { ...optional("the hub's `supergraph.graphql`"), description: 'supergraph the gateway serves; a subgraph that is not a hub system is reached at the URL the supergraph names (the benchmark runs the gateway this way over its own subgraphs)' },
+  LOG_LEVEL: { ...choice(LOG_LEVELS, 'info'), description: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`; `info` has one line per GraphQL operation at the gateway, `debug` adds a line per HTTP request and response, and the stack of an unexpected start failure' },
+  ...Object.fromEntries(SYSTEMS.flatMap((system) => Object.entries(systemSettings(system)))),
+  REDIS_URL: { ...url(['redis:', 'rediss:'], 'in-process stream'), description: 'Redis for the event stream, and for the gateway\'s rate limits and APQ documents; needed when services run in several processes' },
+  REDIS_PREFIX: { ...text('hub', /^[\w.-]{1,64}$/, "1 to 64 letters, digits, '.', '_' or '-'"), description: 'prefix of every Redis key, so several hubs can share one Redis' },
+  REDIS_CONNECT_TIMEOUT_MS: { ...integer(2000, 10, 600_000), description: 'how long one attempt to connect to Redis may take; attempts go on, with backoff, until it answers' },
+  REDIS_COMMAND_TIMEOUT_MS: { ...integer(1000, 10, 600_000), description: 'how long a Redis command of the event stream may wait for its answer (a blocking read: on top of its own wait) before it fails and is retried' },
+  REDIS_GATEWAY_TIMEOUT_MS: { ...integer(50, 1, 600_000), description: 'how long the gateway waits for Redis before it goes on without it: the request is let through unlimited (counted in `gateway_rate_limit_fail_open_total`), an APQ lookup is a miss' },
+  EVENT_RETENTION_DAYS: { ...integer(7, 1, 3650), description: 'how long the stream keeps events for replay, and each system its outbox rows (an event every consumer group acknowledged is settled earlier, but its row stays until then)' },
+  CONSUMER_MAX_ATTEMPTS: { ...integer(5, 1, 100), description: 'deliveries of a failing event to one consumer before it becomes a dead letter' },
+  CONSUMER_RETRY_BASE_MS: { ...integer(500, 1, 600_000), description: 'first retry delay of a failing event; doubles each time, with jitter' },
+  CONSUMER_RECLAIM_IDLE_MS: { ...integer(30_000, 100, 3_600_000), description: 'after this long, events a consumer that died was holding are taken over by another' },
+  OUTBOX_POLL_MS: { ...integer(1000, 10, 600_000), description: 'how often the outbox relay looks for unpublished events besides being told of new ones' },
+  AUTH_JWKS_URL: { ...url(['http:', 'https:'], 'none'), description: 'JWKS URL of the identity provider whose tokens callers present' },
+  AUTH_PUBLIC_KEY: { ...key('public', 'none'), description: 'public key (PEM or JWK) callers\' tokens are signed with; with neither this nor `AUTH_JWKS_URL`, the hub\'s development key in `$HUB_DATA_DIR/auth/` (and `npm run token`)' },
+  AUTH_ISSUER: { ...text('operational-data-hub'), description: 'required `iss` of callers\' tokens' },
+  AUTH_AUDIENCE: { ...text('operational-data-hub'), description: 'required `aud` of callers\' tokens' },
+  GATEWAY_SIGNING_KEY: { ...key('private', 'key made in `$HUB_DATA_DIR/auth/`'), description: 'Ed25519 private key (PEM or JWK) the gateway signs subgraph tokens with (gateway only)' },
+  GATEWAY_PUBLIC_KEY: { ...key('public', 'key made in `$HUB_DATA_DIR/auth/`'), description: 'Ed25519 public key (PEM or JWK) subgraphs verify the gateway\'s tokens with' },
+  SUBSCRIPTIONS_PER_CONNECTION: { ...integer(20, 1, 10_000), description: 'live subscriptions one WebSocket connection to the gateway may hold' },
+  SUBSCRIPTION_BUFFER: { ...integer(1000, 1, 1_000_000), description: 'events held for a subscriber that does not read before its subscription ends with `SUBSCRIPTION_BUFFER_OVERFLOW`' },
+  MAX_BODY_BYTES: { ...integer(1_048_576, 1024, 1_073_741_824), description: 'largest HTTP request body the gateway reads (larger: 413 `REQUEST_TOO_LARGE`)' },
+  MAX_QUERY_DEPTH: { ...integer(20, 1, 1000), description: 'deepest nesting of fields in one operation (deeper: `QUERY_TOO_DEEP`)' },
+  MAX_ALIASES: { ...integer(200, 0, 100_000), description: 'aliases in one operation (more: `TOO_MANY_ALIASES`)' },
+  MAX_QUERY_FIELDS: { ...integer(2000, 1, 1_000_000), description: 'field selections in one operation, fragments counted where spread (more: `TOO_MANY_FIELDS`)' },
+  MAX_QUERY_COST: { ...integer(500_000, 1, 1_000_000_000), description: 'estimated cost of one operation, each field 1 times the list sizes around it (more: `QUERY_TOO_COSTLY`)' },
+  QUERY_COST_LIST_SIZE: { ...integer(10, 1, 10_000), description: 'list size the cost estimate assumes for a list field without `first`' },
+  RATE_LIMIT_PER_MINUTE: { ...integer(600_000, 0, 1_000_000_000), description: 'requests one client may send the gateway per minute, shared through Redis when `REDIS_URL` is set (`0`: unlimited; more: 429 `RATE_LIMITED`)' },
+  REQUEST_TIMEOUT_MS: { ...integer(30_000, 1, 3_600_000), description: 'deadline of one whole gateway operation (later: 504 `REQUEST_TIMEOUT`)' },
+  WS_MAX_MESSAGE_BYTES: { ...integer(1_048_576, 1024, 1_073_741_824), description: 'largest WebSocket message the gateway reads (larger: closed with 1009)' },
+  WS_CONNECTION_INIT_TIMEOUT_MS: { ...integer(10_000, 1, 600_000), description: 'how long a WebSocket client has to send `connection_init` (later: closed with 4408)' },
+  CORS_ORIGINS: { ...list('none: same-origin only'), description: 'comma-separated origins browsers may call the gateway from' },
+  PERSISTED_DOCUMENTS_DIR: { ...optional('none'), description: 'folder of persisted-query manifests (`*.json`) the gateway serves by id' },
+  PERSISTED_ONLY_CLIENTS: { ...list('none'), description: 'comma-separated client names (`apollographql-client-name`) that may only send manifest operations' },
+};
+
+/** A kind's type as the README's table writes it. */
+function typeOf(spec: SettingSpec): string {
+  switch (spec.type) {
+    case 'integer':
+      return `integer, ${spec.min} to ${spec.max}`;
+    case 'text':
+      return 'text';
+    case 'url':
+      return `${spec.protocols.join(' or ')}// URL`;
+    case 'on/off':
+      return '`on` or `off`';
+    case 'list':
+      return 'comma-separated list';
+    case 'key':
+      return `${spec.kind} key`;
+    case 'choice':
+      return 'level';
+  }
+}
+
+/** The configuration table: every variable the hub reads, its type, default and meaning. */
 export function settings(): Setting[] {
-  const perSystem = SYSTEMS.flatMap((system): Setting[] => {
-    const prefix = envPrefix(system);
-    return [
-      { variable: `${prefix}_PORT`, default: String(DEFAULT_PORTS[system]), description: `port the ${system} subgraph listens on` },
-      {
-        variable: `${prefix}_DATABASE_URL`,
-        default: `(embedded PGlite in $HUB_DATA_DIR/${system})`,
-        description: `PostgreSQL connection string of the ${system} database`,
-      },
-      {
-        variable: `${prefix}_URL`,
-        default: `http://localhost:$${prefix}_PORT/graphql`,
-        description: `where the gateway reaches the ${system} subgraph`,
-      },
-      { variable: `${prefix}_TIMEOUT_MS`, default: '$SUBGRAPH_TIMEOUT_MS', description: `how long the gateway waits for one fetch to the ${system} subgraph, retries included` },
-    ];
-  });
-  return [
-    { variable: 'HOST', default: 'localhost', description: 'interface every service binds to (0.0.0.0 in containers)' },
-    { variable: 'GATEWAY_PORT', default: '4000', description: 'port of the gateway (GraphQL, GraphiQL, /healthz, /readyz)' },
-    { variable: 'HUB_DATA_DIR', default: './.data', description: 'folder of the embedded databases, one sub-folder per system' },
-    { variable: 'HUB_SEED_CUSTOMERS', default: '200', description: 'customers seeded on first start of an empty embedded data folder (0: none)' },
-    {
-      variable: 'SUPERGRAPH_PATH',
-      default: '(the hub\'s supergraph.graphql)',
-      description: 'supergraph the gateway serves; subgraphs that are not hub systems are reached at the URLs it names',
-    },
-    {
-      variable: 'GATEWAY_DEDUPLICATION',
-      default: 'on',
-      description: 'on: identical queries in flight at once (same document, variables and caller) share one execution; off: each runs alone',
-    },
-    { variable: 'SUBGRAPH_TIMEOUT_MS', default: '2000', description: 'how long the gateway waits for one subgraph fetch, retries included (later: its fields null, SUBGRAPH_TIMEOUT)' },
-    { variable: 'SUBGRAPH_RETRIES', default: '2', description: 'further attempts of a query fetch after a connection failure or a 502/503/504 (0: none; mutations never)' },
-    { variable: 'SUBGRAPH_RETRY_BASE_MS', default: '50', description: 'first retry delay of a subgraph fetch; grows exponentially, with jitter; a Retry-After header is respected' },
-    { variable: 'SUBGRAPH_CIRCUIT_FAILURES', default: '5', description: 'consecutive failed attempts that open a subgraph\'s circuit' },
-    { variable: 'SUBGRAPH_CIRCUIT_OPEN_MS', default: '2000', description: 'how long an open circuit answers at once before the gateway probes the subgraph' },
-    { variable: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
-    { variable: 'REDIS_URL', default: '(in-process stream)', description: 'Redis for the event stream, and for the gateway\'s rate limits and APQ documents; needed when services run in several processes' },
-    { variable: 'REDIS_PREFIX', default: 'hub', description: 'prefix of every Redis key, so several hubs can share one Redis' },
-    { variable: 'REDIS_CONNECT_TIMEOUT_MS', default: '2000', description: 'how long one attempt to connect to Redis may take; attempts go on, with backoff, until it answers' },
-    {
-      variable: 'REDIS_COMMAND_TIMEOUT_MS',
-      default: '1000',
-      description: 'how long a Redis command of the event stream may wait for its answer (a blocking read: on top of its own wait) before it fails and is retried',
-    },
-    {
-      variable: 'REDIS_GATEWAY_TIMEOUT_MS',
-      default: '50',
-      description: 'how long the gateway waits for Redis before it goes on without it: the request is let through unlimited (counted in gateway_rate_limit_fail_open_total), an APQ lookup is a miss',
-    },
-    {
-      variable: 'EVENT_RETENTION_DAYS',
-      default: '7',
-      description: 'how long the stream keeps events for replay, and each system its outbox rows (an event every consumer group acknowledged is settled earlier, but its row stays until then)',
-    },
-    { variable: 'CONSUMER_MAX_ATTEMPTS', default: '5', description: 'deliveries of a failing event before it becomes a dead letter' },
-    { variable: 'CONSUMER_RETRY_BASE_MS', default: '500', description: 'first retry delay of a failing event; doubles each time, with jitter' },
-    { variable: 'OUTBOX_POLL_MS', default: '1000', description: 'how often the outbox relay looks for unpublished events' },
-    { variable: 'CONSUMER_RECLAIM_IDLE_MS', default: '30000', description: 'after this long, events a dead consumer held are taken over' },
-    { variable: 'AUTH_JWKS_URL', default: '(none)', description: 'JWKS URL of the identity provider whose tokens callers present' },
-    { variable: 'AUTH_PUBLIC_KEY', default: '(none)', description: 'public key (PEM or JWK) callers\' tokens are signed with; with neither this nor AUTH_JWKS_URL, a local development key in $HUB_DATA_DIR/auth/' },
-    { variable: 'AUTH_ISSUER', default: 'operational-data-hub', description: 'required `iss` of callers\' tokens' },
-    { variable: 'AUTH_AUDIENCE', default: 'operational-data-hub', description: 'required `aud` of callers\' tokens' },
-    { variable: 'GATEWAY_SIGNING_KEY', default: '(local key in $HUB_DATA_DIR/auth/)', description: 'Ed25519 private key (PEM or JWK) the gateway signs subgraph tokens with' },
-    {
-      variable: 'GATEWAY_PUBLIC_KEY',
-      default: '(local key in $HUB_DATA_DIR/auth/)',
-      description: 'Ed25519 public key (PEM or JWK) subgraphs verify the gateway\'s tokens with',
-    },
-    { variable: 'SUBSCRIPTIONS_PER_CONNECTION', default: '20', description: 'live subscriptions one WebSocket connection to the gateway may hold' },
-    {
-      variable: 'SUBSCRIPTION_BUFFER',
-      default: '1000',
-      description: 'events held for a subscriber that does not read before its subscription ends with SUBSCRIPTION_BUFFER_OVERFLOW',
-    },
-    { variable: 'MAX_BODY_BYTES', default: '1048576', description: 'largest HTTP request body the gateway reads (larger: 413)' },
-    { variable: 'MAX_QUERY_DEPTH', default: '20', description: 'deepest nesting of fields in one operation (deeper: QUERY_TOO_DEEP)' },
-    { variable: 'MAX_ALIASES', default: '200', description: 'aliases in one operation (more: TOO_MANY_ALIASES)' },
-    { variable: 'MAX_QUERY_FIELDS', default: '2000', description: 'field selections in one operation, fragments counted where spread (more: TOO_MANY_FIELDS)' },
-    {
-      variable: 'MAX_QUERY_COST',
-      default: '500000',
-      description: 'estimated cost of one operation: each field 1, times the list sizes around it (more: QUERY_TOO_COSTLY)',
-    },
-    { variable: 'QUERY_COST_LIST_SIZE', default: '10', description: 'list size the cost estimate assumes for a list field without a `first` argument' },
-    {
-      variable: 'RATE_LIMIT_PER_MINUTE',
-      default: '600000',
-      description: 'requests one client may send the gateway per minute, shared through Redis when REDIS_URL is set (0: unlimited; more: 429 RATE_LIMITED)',
-    },
-    { variable: 'REQUEST_TIMEOUT_MS', default: '30000', description: 'deadline of one whole gateway operation (later: REQUEST_TIMEOUT)' },
-    { variable: 'WS_MAX_MESSAGE_BYTES', default: '1048576', description: 'largest WebSocket message the gateway reads (larger: the socket is closed with 1009)' },
-    { variable: 'WS_CONNECTION_INIT_TIMEOUT_MS', default: '10000', description: 'how long a WebSocket client has to send connection_init (later: closed with 4408)' },
-    { variable: 'CORS_ORIGINS', default: '(none: same-origin only)', description: 'comma-separated origins browsers may call the gateway from' },
-    { variable: 'PERSISTED_DOCUMENTS_DIR', default: '(none)', description: 'folder of persisted-query manifests (*.json) the gateway serves by id' },
-    {
-      variable: 'PERSISTED_ONLY_CLIENTS',
-      default: '(none)',
-      description: 'comma-separated client names (apollographql-client-name) that may only send operations from a manifest',
-    },
-    ...perSystem,
-  ];
+  return Object.entries(SETTINGS).map(([variable, spec]) => ({ variable, type: typeOf(spec), default: spec.shown, description: spec.description }));
+}
+
+/** The README's configuration table (markdown), written from settings(). */
+export function settingsTable(): string {
+  const rows = settings().map((setting) => `| \`${setting.variable}\` | ${setting.type} | ${setting.default} | ${setting.description} |`);
+  return ['| variable | type | default | meaning |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 /** Raised with every problem found in the environment at once, so one start shows them all. */
@@ -272,147 +289,160 @@ export class ConfigError extends Error {
   }
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
 export function loadConfig(env: Record<string, string | undefined> = process.env): HubConfig {
   const problems: string[] = [];
-  const read = (name: string): string | undefined => {
+  const raw = (name: string): string | undefined => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
   };
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = read(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!/^\d+$/.test(raw) || value < min || value > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max}, got '${raw}'`);
-      return fallback;
+  /** The table's entry of a variable, read as the type loadConfig expects of it. */
+  const spec = <Type extends Kind['type']>(name: string, type: Type): Extract<SettingSpec, { type: Type }> => {
+    const found = SETTINGS[name];
+    if (found?.type !== type) throw new Error(`config.ts reads ${name} as ${type}, but the configuration table has ${found ? found.type : 'no such variable'}`);
+    return found as Extract<SettingSpec, { type: Type }>;
+  };
+  /** An integer in its range; `fallback` for a default that depends on another variable. */
+  const integer = (name: string, fallback?: number): number => {
+    const { min, max, ...kind } = spec(name, 'integer');
+    const value = raw(name);
+    const otherwise = fallback ?? kind.fallback;
+    if (value === undefined) return otherwise;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got '${value}'`);
+      return otherwise;
     }
+    return Number(value);
+  };
+  const text = (name: string): string | undefined => {
+    const { fallback, pattern, patternText } = spec(name, 'text');
+    const value = raw(name) ?? fallback;
+    if (value !== undefined && pattern && !pattern.test(value)) problems.push(`${name} must be ${patternText}, got '${value}'`);
     return value;
   };
-  const url = (name: string, protocols: string[]): string | undefined => {
-    const raw = read(name);
-    if (raw === undefined) return undefined;
+  const required = (name: string): string => {
+    const value = text(name);
+    if (value === undefined) throw new Error(`config.ts reads ${name} as required, but the configuration table gives it no default`);
+    return value;
+  };
+  const url = (name: string): string | undefined => {
+    const { protocols } = spec(name, 'url');
+    const value = raw(name);
+    if (value === undefined) return undefined;
     try {
-      const parsed = new URL(raw);
-      if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
-      return raw;
+      if (!protocols.includes(new URL(value).protocol)) throw new Error('protocol');
+      return value;
     } catch {
-      problems.push(`${name} must be a ${protocols.join(' or ')}// URL, got '${raw}'`);
+      problems.push(`${name} must be a ${protocols.join(' or ')}// URL, got '${value}'`);
       return undefined;
     }
   };
-
-  const list = (name: string): string[] =>
-    (read(name) ?? '')
+  const list = (name: string): string[] => {
+    spec(name, 'list');
+    return (raw(name) ?? '')
       .split(',')
       .map((item) => item.trim())
       .filter((item) => item !== '');
-
-  const prefix = (): string => {
-    const value = read('REDIS_PREFIX') ?? 'hub';
-    if (!/^[\w.-]{1,64}$/.test(value)) problems.push(`REDIS_PREFIX must be 1 to 64 letters, digits, '.', '_' or '-', got '${value}'`);
-    return value;
   };
-
-  const key = (name: string, kind: 'public' | 'private'): string | undefined => {
-    const raw = read(name);
-    if (raw === undefined) return undefined;
+  const key = (name: string): string | undefined => {
+    const { kind } = spec(name, 'key');
+    const value = raw(name);
+    if (value === undefined) return undefined;
     try {
-      (kind === 'public' ? parsePublicKey : parsePrivateKey)(raw);
-      return raw;
+      (kind === 'public' ? parsePublicKey : parsePrivateKey)(value);
+      return value;
     } catch (error) {
       problems.push(`${name} must be a ${kind} key as PEM or JWK: ${(error as Error).message}`);
       return undefined;
     }
   };
-
-  const onOff = (name: string, fallback: boolean): boolean => {
-    const raw = read(name);
-    if (raw === undefined) return fallback;
-    if (raw !== 'on' && raw !== 'off') problems.push(`${name} must be on or off, got '${raw}'`);
-    return raw === 'on' || (raw !== 'off' && fallback);
+  const onOff = (name: string): boolean => {
+    const { fallback } = spec(name, 'on/off');
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    if (value !== 'on' && value !== 'off') problems.push(`${name} must be on or off, got '${value}'`);
+    return value === 'on' || (value !== 'off' && fallback);
+  };
+  const choice = (name: string): string => {
+    const { choices, fallback } = spec(name, 'choice');
+    const value = raw(name) ?? fallback;
+    if (!choices.includes(value)) problems.push(`${name} must be one of ${choices.join(', ')}, got '${value}'`);
+    return value;
   };
 
-  const logLevel = read('LOG_LEVEL') ?? 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
-  }
-
-  const subgraphTimeoutMs = integer('SUBGRAPH_TIMEOUT_MS', 2000, 1, 600_000);
+  const subgraphTimeoutMs = integer('SUBGRAPH_TIMEOUT_MS');
   const systems = Object.fromEntries(
     SYSTEMS.map((name) => {
       const prefix = envPrefix(name);
-      const port = integer(`${prefix}_PORT`, DEFAULT_PORTS[name], 0, 65535);
+      const port = integer(`${prefix}_PORT`);
       const system: SystemConfig = {
         name,
         port,
-        databaseUrl: url(`${prefix}_DATABASE_URL`, ['postgres:', 'postgresql:']),
-        url: url(`${prefix}_URL`, ['http:', 'https:']) ?? `http://localhost:${port}/graphql`,
-        timeoutMs: integer(`${prefix}_TIMEOUT_MS`, subgraphTimeoutMs, 1, 600_000),
+        databaseUrl: url(`${prefix}_DATABASE_URL`),
+        url: url(`${prefix}_URL`) ?? `http://localhost:${port}/graphql`,
+        timeoutMs: integer(`${prefix}_TIMEOUT_MS`, subgraphTimeoutMs),
       };
       return [name, system];
     }),
   ) as Record<SystemName, SystemConfig>;
 
   const config: HubConfig = {
-    host: read('HOST') ?? 'localhost',
-    gatewayPort: integer('GATEWAY_PORT', 4000, 0, 65535),
-    dataDir: read('HUB_DATA_DIR') ?? './.data',
-    logLevel: logLevel as HubConfig['logLevel'],
-    seedCustomers: integer('HUB_SEED_CUSTOMERS', 200, 0, 1_000_000),
+    host: required('HOST'),
+    gatewayPort: integer('GATEWAY_PORT'),
+    dataDir: required('HUB_DATA_DIR'),
+    logLevel: choice('LOG_LEVEL') as HubConfig['logLevel'],
+    seedCustomers: integer('HUB_SEED_CUSTOMERS'),
     subgraphTimeoutMs,
     resilience: {
-      retries: integer('SUBGRAPH_RETRIES', 2, 0, 10),
-      retryBaseMs: integer('SUBGRAPH_RETRY_BASE_MS', 50, 1, 60_000),
-      circuitFailures: integer('SUBGRAPH_CIRCUIT_FAILURES', 5, 1, 10_000),
-      circuitOpenMs: integer('SUBGRAPH_CIRCUIT_OPEN_MS', 2000, 10, 600_000),
+      retries: integer('SUBGRAPH_RETRIES'),
+      retryBaseMs: integer('SUBGRAPH_RETRY_BASE_MS'),
+      circuitFailures: integer('SUBGRAPH_CIRCUIT_FAILURES'),
+      circuitOpenMs: integer('SUBGRAPH_CIRCUIT_OPEN_MS'),
     },
-    supergraphPath: read('SUPERGRAPH_PATH'),
-    gatewayDeduplication: onOff('GATEWAY_DEDUPLICATION', true),
+    supergraphPath: text('SUPERGRAPH_PATH'),
+    gatewayDeduplication: onOff('GATEWAY_DEDUPLICATION'),
     events: {
-      redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
-      redisPrefix: prefix(),
-      redisConnectTimeoutMs: integer('REDIS_CONNECT_TIMEOUT_MS', 2000, 10, 600_000),
-      redisCommandTimeoutMs: integer('REDIS_COMMAND_TIMEOUT_MS', 1000, 10, 600_000),
-      redisGatewayTimeoutMs: integer('REDIS_GATEWAY_TIMEOUT_MS', 50, 1, 600_000),
-      retentionDays: integer('EVENT_RETENTION_DAYS', 7, 1, 3650),
-      maxAttempts: integer('CONSUMER_MAX_ATTEMPTS', 5, 1, 100),
-      retryBaseMs: integer('CONSUMER_RETRY_BASE_MS', 500, 1, 600_000),
-      outboxPollMs: integer('OUTBOX_POLL_MS', 1000, 10, 600_000),
-      reclaimIdleMs: integer('CONSUMER_RECLAIM_IDLE_MS', 30_000, 100, 3_600_000),
+      redisUrl: url('REDIS_URL'),
+      redisPrefix: required('REDIS_PREFIX'),
+      redisConnectTimeoutMs: integer('REDIS_CONNECT_TIMEOUT_MS'),
+      redisCommandTimeoutMs: integer('REDIS_COMMAND_TIMEOUT_MS'),
+      redisGatewayTimeoutMs: integer('REDIS_GATEWAY_TIMEOUT_MS'),
+      retentionDays: integer('EVENT_RETENTION_DAYS'),
+      maxAttempts: integer('CONSUMER_MAX_ATTEMPTS'),
+      retryBaseMs: integer('CONSUMER_RETRY_BASE_MS'),
+      outboxPollMs: integer('OUTBOX_POLL_MS'),
+      reclaimIdleMs: integer('CONSUMER_RECLAIM_IDLE_MS'),
     },
     limits: {
-      bodyBytes: integer('MAX_BODY_BYTES', 1_048_576, 1024, 1_073_741_824),
-      depth: integer('MAX_QUERY_DEPTH', 20, 1, 1000),
-      aliases: integer('MAX_ALIASES', 200, 0, 100_000),
-      fields: integer('MAX_QUERY_FIELDS', 2000, 1, 1_000_000),
-      cost: integer('MAX_QUERY_COST', 500_000, 1, 1_000_000_000),
-      listSize: integer('QUERY_COST_LIST_SIZE', 10, 1, 10_000),
-      ratePerMinute: integer('RATE_LIMIT_PER_MINUTE', 600_000, 0, 1_000_000_000),
-      requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 1, 3_600_000),
-      wsMessageBytes: integer('WS_MAX_MESSAGE_BYTES', 1_048_576, 1024, 1_073_741_824),
-      wsInitTimeoutMs: integer('WS_CONNECTION_INIT_TIMEOUT_MS', 10_000, 1, 600_000),
+      bodyBytes: integer('MAX_BODY_BYTES'),
+      depth: integer('MAX_QUERY_DEPTH'),
+      aliases: integer('MAX_ALIASES'),
+      fields: integer('MAX_QUERY_FIELDS'),
+      cost: integer('MAX_QUERY_COST'),
+      listSize: integer('QUERY_COST_LIST_SIZE'),
+      ratePerMinute: integer('RATE_LIMIT_PER_MINUTE'),
+      requestTimeoutMs: integer('REQUEST_TIMEOUT_MS'),
+      wsMessageBytes: integer('WS_MAX_MESSAGE_BYTES'),
+      wsInitTimeoutMs: integer('WS_CONNECTION_INIT_TIMEOUT_MS'),
     },
     access: {
       corsOrigins: list('CORS_ORIGINS').map((origin) => {
         if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS must list origins like https://app.example.com, got '${origin}'`);
         return origin;
       }),
-      persistedDocumentsDir: read('PERSISTED_DOCUMENTS_DIR'),
+      persistedDocumentsDir: text('PERSISTED_DOCUMENTS_DIR'),
       persistedOnlyClients: list('PERSISTED_ONLY_CLIENTS'),
     },
     subscriptions: {
-      perConnection: integer('SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
-      buffer: integer('SUBSCRIPTION_BUFFER', 1000, 1, 1_000_000),
+      perConnection: integer('SUBSCRIPTIONS_PER_CONNECTION'),
+      buffer: integer('SUBSCRIPTION_BUFFER'),
     },
     auth: {
-      jwksUrl: url('AUTH_JWKS_URL', ['http:', 'https:']),
-      publicKey: key('AUTH_PUBLIC_KEY', 'public'),
-      issuer: read('AUTH_ISSUER') ?? 'operational-data-hub',
-      audience: read('AUTH_AUDIENCE') ?? 'operational-data-hub',
-      gatewaySigningKey: key('GATEWAY_SIGNING_KEY', 'private'),
-      gatewayPublicKey: key('GATEWAY_PUBLIC_KEY', 'public'),
+      jwksUrl: url('AUTH_JWKS_URL'),
+      publicKey: key('AUTH_PUBLIC_KEY'),
+      issuer: required('AUTH_ISSUER'),
+      audience: required('AUTH_AUDIENCE'),
+      gatewaySigningKey: key('GATEWAY_SIGNING_KEY'),
+      gatewayPublicKey: key('GATEWAY_PUBLIC_KEY'),
     },
     systems,
   };

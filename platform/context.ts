@@ -2,7 +2,7 @@
 // resolvers' view of the platform (database, caller, events, the write path).
 import type { AuditState } from './audit.ts';
 import type { Caller } from './auth/caller.ts';
-import type { Db, Queryable } from './db.ts';
+import type { Db, Queryable } from './db/db.ts';
 import type { Emit } from './events/outbox.ts';
 import type { EventStream } from './events/stream.ts';
 import type { Logger } from './logger.ts';

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger.ts';
 
 /** Every `extensions.code` the hub answers with. Clients may switch on these; they never change. */
 export enum ErrorCode {
@@ -104,8 +105,8 @@ export function maskError(formatted: { message: string; extensions?: Record<stri
     masked: true,
     error: {
       message: 'Internal server error',
-      path: formatted.path,
-      locations: formatted.locations,
+      ...(formatted.path && { path: formatted.path }),
+      ...(formatted.locations && { locations: formatted.locations }),
       extensions: { code: ErrorCode.InternalServerError, ...(typeof serviceName === 'string' && { serviceName }) },
     },
   };
@@ -124,8 +125,45 @@ export function raisedCode(error: unknown): string | undefined {
   return status !== undefined && status >= 400 && status < 500 ? ErrorCode.BadRequest : undefined;
 }
 
-/** Apollo Server's `formatError` for the gateway and every Apollo subgraph: `maskError`, request errors keeping their code. */
-export function formatApolloError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = raisedCode(error);
-  return maskError(code ? { ...formatted, extensions: { ...formatted.extensions, code } } : formatted).error as GraphQLFormattedError;
+/** Where a masked error is logged: the request's logger, and its id when the logger lacks it. */
+export interface ErrorLog {
+  log: Pick<Logger, 'error'>;
+  requestId?: string;
+}
+
+/** An error as another server already formatted it (a subgraph's answer, as the gateway receives it). */
+function isFormatted(error: unknown): error is GraphQLFormattedError {
+  return typeof error === 'object' && error !== null && !(error instanceof Error) && typeof (error as { message?: unknown }).message === 'string';
+}
+
+/**
+ * The one way an error reaches a client, from every server of the hub. `error` is what was raised
+ * (a GraphQLError, any other thrown value) or what a subgraph answered (a formatted error). Its
+ * code is kept (the one it was raised or answered with; else `code`, when the server classified
+ * a request error itself; else BAD_REQUEST for a 4xx without one); anything else is masked as
+ * INTERNAL_SERVER_ERROR and, when `where` is given, logged whole with the request id.
+ * `extensions.http` is the server's business (the response status), never the client's.
+ */
+export function clientError(error: unknown, where?: ErrorLog, code?: string): GraphQLFormattedError {
+  const raised = isFormatted(error)
+    ? error
+    : error instanceof GraphQLError
+      ? error
+      : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
+  const formatted = raised instanceof GraphQLError ? raised.toJSON() : raised;
+  const { http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  const own = raised instanceof GraphQLError ? raisedCode(raised) : typeof extensions.code === 'string' ? extensions.code : undefined;
+  const given = own ?? code;
+  const { masked, error: shown } = maskError({ ...formatted, extensions: given === undefined ? extensions : { ...extensions, code: given } });
+  if (masked && where) where.log.error({ err: raised instanceof GraphQLError ? (raised.originalError ?? raised) : raised, requestId: where.requestId }, 'request failed');
+  // maskError keeps the locations and path it was given, so its result is still a formatted error.
+  return shown as GraphQLFormattedError;
+}
+
+/**
+ * Apollo Server's `formatError` (the gateway and every Apollo subgraph): `clientError`, unlogged;
+ * Apollo hands errors to plugins, not to this, with their request, so `maskingPlugin` logs them.
+ */
+export function formatApolloError(_formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return clientError(error);
 }

@@ -14,6 +14,13 @@ declare module 'fastify' {
 const CORRELATION_ID = /^[\w.:-]{1,200}$/;
 const correlationIds = new WeakMap<IncomingMessage, string>();
 
+/** A service built and ready to listen: its HTTP app and what must be closed on shutdown. */
+export interface Service {
+  name: string;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
 export interface HttpAppOptions {
   logger: Logger;
   /**

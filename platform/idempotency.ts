@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db, Queryable } from './db.ts';
+import type { Db, Queryable } from './db/db.ts';
 import { ErrorCode, HubError } from './errors.ts';
 
 function requestHash(operation: string, args: unknown): string {

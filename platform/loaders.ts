@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Queryable } from './db.ts';
+import type { Queryable } from './db/db.ts';
 import { badInput, notFound } from './errors.ts';
 
 /**
@@ -12,6 +12,11 @@ export function rowLoader<Row extends object>(db: Queryable, sql: string, column
     const byKey = new Map(rows.map((row) => [String(row[column]), row]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
+}
+
+/** Rows of `table` by their `id`, batched. */
+export function byId<Row extends { id: string }>(db: Queryable, table: string): DataLoader<string, Row | null> {
+  return rowLoader<Row>(db, `SELECT * FROM ${table} WHERE id = ANY($1)`, 'id');
 }
 
 /**

@@ -1,7 +1,6 @@
+/** Input checks shared by every system; each throws BAD_USER_INPUT naming the field. */
 import { badInput } from './errors.ts';
 import { CURRENCIES, Decimal } from './money.ts';
-
-/** Input checks shared by every system; each throws BAD_USER_INPUT naming the field. */
 
 export function text(field: string, value: string, max = 200): string {
   const trimmed = value.trim();

@@ -1,3 +1,9 @@
+/**
+ * The events the seeded history would have produced, built with the producers' own data
+ * builders so they read exactly like live ones. Only the recent past is replayed (a full two
+ * years would dwarf the rest of the seed), plus every posting still REJECTED, so the open
+ * exceptions of the seeded data exist.
+ */
 import { createHash } from 'node:crypto';
 import { addDays, periodOf } from '../platform/dates.ts';
 import { CATALOGUE, type BusinessEvent, type EventDraft, type EventSource, type EventType } from '../platform/events/index.ts';
@@ -12,13 +18,6 @@ import { onboardingStartedData } from '../subgraphs/customer-success/consumers.t
 import { invoicePostedData, invoiceReversedData, paymentPostedData, postingRejectedData } from '../subgraphs/erp/commands.ts';
 import type { JournalEntrySeed, PostingSeed } from '../subgraphs/erp/seed.ts';
 import { at, EVENT_WINDOW_DAYS, type SeedBatch } from './model.ts';
-
-/**
- * The events the seeded history would have produced, built with the producers' own data
- * builders so they read exactly like live ones. Only the recent past is replayed (a full two
- * years would dwarf the rest of the seed), plus every posting still REJECTED, so the open
- * exceptions of the seeded data exist.
- */
 
 interface Lineage {
   correlationId: string | null;

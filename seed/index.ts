@@ -1,11 +1,11 @@
-import type { SystemName } from '../platform/config.ts';
-import type { Db } from '../platform/db.ts';
+import { SYSTEMS, type SystemName } from '../platform/config.ts';
+import type { Db } from '../platform/db/db.ts';
 import { today } from '../platform/dates.ts';
 import { finishBillingSeed, writeBillingSeed } from '../subgraphs/billing/seed.ts';
 import { finishCrmSeed, writeCrmSeed } from '../subgraphs/crm/seed.ts';
 import { writeCsSeed } from '../subgraphs/customer-success/seed.ts';
 import { finishErpSeed, writeErpPeriods, writeErpSeed } from '../subgraphs/erp/seed.ts';
-import { insertOutboxHistory, truncateAll } from './bulk.ts';
+import { insertOutboxHistory, truncateAll } from '../platform/db/bulk.ts';
 import { SeedEvents } from './events.ts';
 import { SeedGenerator } from './generate.ts';
 import type { SeedBatch } from './model.ts';
@@ -82,7 +82,7 @@ export async function resetAll(dbs: Record<SystemName, Db>): Promise<void> {
 }
 
 /** The systems of record: where events come from. */
-const SOURCES = ['crm', 'billing', 'erp', 'customer-success'] as const;
+const SOURCES = SYSTEMS.filter((system) => system !== 'ops');
 
 /**
  * Fills the systems' (empty) databases with consistent demo data: customers with contacts,

@@ -1,14 +1,14 @@
-import { addDays, addMonths, daysBetween, periodOf } from '../platform/dates.ts';
-import { Decimal, toAmount } from '../platform/money.ts';
-import type { InvoiceSeed } from '../subgraphs/billing/seed.ts';
-import { at, id, minDate, pad, type ContractPlan, type Counters, type CustomerPlan, type Payer, type SeedBatch } from './model.ts';
-import type { Quota, Rng } from './random.ts';
-
 /**
  * Billing's invoices and payments of one contract, and ERP's mirror of them: the receivable,
  * its posting and the journal entries. Both sides are written from the same values here, so the
  * systems agree to the cent by construction.
  */
+import { addDays, addMonths, daysBetween, periodOf } from '../platform/dates.ts';
+import { Decimal, toAmount } from '../platform/money.ts';
+import type { InvoiceSeed } from '../subgraphs/billing/seed.ts';
+import { ACCOUNTS } from '../subgraphs/erp/commands.ts';
+import { at, id, minDate, pad, type ContractPlan, type Counters, type CustomerPlan, type Payer, type SeedBatch } from './model.ts';
+import type { Quota, Rng } from './random.ts';
 
 export interface LedgerContext {
   asOf: string;
@@ -27,15 +27,6 @@ export interface LedgerContext {
   counters: Counters;
   batch: SeedBatch;
 }
-
-/** ERP's chart of accounts, named exactly as subgraphs/erp posts to it. */
-const ACCOUNTS = {
-  cash: '1000 Cash',
-  receivable: '1200 Accounts Receivable',
-  salesTax: '2200 Sales Tax Payable',
-  deferredRevenue: '2400 Deferred Revenue',
-  revenue: '4000 Revenue',
-} as const;
 
 /** A signed amount on one account: positive debits it, negative credits it. */
 type Leg = [account: string, amount: Decimal];

@@ -9,10 +9,11 @@
  */
 import { loadConfigOrExit, SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts';
 import { lockDataDir } from '../platform/dataDirLock.ts';
-import type { Db } from '../platform/db.ts';
-import { openSystemDb } from '../platform/runtime.ts';
+import type { Db } from '../platform/db/db.ts';
+import { openSystemDb } from '../platform/service/runtime.ts';
+import { SUBGRAPHS } from '../subgraphs/index.ts';
 import { exitStartFailure } from '../platform/startError.ts';
-import { tablesWithData } from './bulk.ts';
+import { tablesWithData } from '../platform/db/bulk.ts';
 import { isIsoDate, resetAll, seedHub, seedState } from './index.ts';
 import { seedProgressDisplay } from './progress.ts';
 
@@ -77,7 +78,7 @@ async function main(args: Args, config: HubConfig): Promise<number> {
   const dbs = {} as Record<SystemName, Db>;
   try {
     // Side by side: a new embedded database takes seconds to create, partly off the main thread.
-    const opened = await Promise.allSettled(SYSTEMS.map(async (name) => (dbs[name] = await openSystemDb(config, name))));
+    const opened = await Promise.allSettled(SYSTEMS.map(async (name) => (dbs[name] = await openSystemDb(config, SUBGRAPHS[name].definition))));
     for (const result of opened) if (result.status === 'rejected') throw result.reason;
     const state = await seedState(dbs);
     if (state === 'interrupted') {

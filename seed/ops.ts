@@ -1,4 +1,4 @@
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { emitter, parseEvent, type BusinessEvent, type Emit } from '../platform/events/index.ts';
 import { consumers } from '../subgraphs/ops/consumers.ts';
 

@@ -1,11 +1,10 @@
+/** Customer success: the account, health factors that follow payment behaviour, onboarding, renewals. */
 import { addDays, daysBetween } from '../platform/dates.ts';
 import { Decimal, toAmount } from '../platform/money.ts';
 import type { RenewalSeed } from '../subgraphs/customer-success/seed.ts';
 import { at, id, minDate, type ContractPlan, type Counters, type CustomerPlan, type Payer, type SeedBatch } from './model.ts';
 import { CSMS, STAFF_DOMAIN } from './names.ts';
 import type { Rng } from './random.ts';
-
-/** Customer success: the account, health factors that follow payment behaviour, onboarding, renewals. */
 
 export interface SuccessContext {
   asOf: string;

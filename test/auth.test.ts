@@ -340,6 +340,33 @@ describe('authentication at the gateway', () => {
   });
 });
 
+describe('every subgraph answers request errors alike, whichever framework serves it', () => {
+  // crm is served by Apollo Server, customer-success by mercurius (subgraphs/index.ts).
+  const post = async (system: (typeof SYSTEMS)[number], body: Record<string, unknown>) => {
+    const response = await fetch(`${hub.subgraphs[system].url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: hub.subgraphAuthorization(system) },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    return [response.status, answer.errors?.map((error) => error.extensions?.code)] as const;
+  };
+  const cases: [string, Record<string, unknown>, number, string][] = [
+    ['a syntax error', { query: '{ __typename ' }, 400, 'GRAPHQL_PARSE_FAILED'],
+    ['an unknown field', { query: '{ noSuchField }' }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a variable of the wrong type', { query: 'query ($id: ID!) { _entities(representations: [{ __typename: "Customer", id: $id }]) { __typename } }', variables: { id: { no: 1 } } }, 400, 'BAD_USER_INPUT'],
+    ['a missing required variable', { query: 'query ($id: ID!) { _entities(representations: [{ __typename: "Customer", id: $id }]) { __typename } }' }, 400, 'BAD_USER_INPUT'],
+    ['an operationName that names none', { query: 'query A { __typename }', operationName: 'B' }, 400, 'OPERATION_NOT_FOUND'],
+    ['several operations and no operationName', { query: 'query A { __typename } query B { __typename }' }, 400, 'OPERATION_NAME_REQUIRED'],
+  ];
+  for (const [what, body, status, code] of cases) {
+    test(`${what}: ${status} ${code} from Apollo Server and mercurius`, async () => {
+      assert.deepEqual(await post('crm', body), [status, [code]], 'crm (Apollo Server)');
+      assert.deepEqual(await post('customer-success', body), [status, [code]], 'customer-success (mercurius)');
+    });
+  }
+});
+
 describe('subgraphs serve the gateway only', () => {
   const gatewayKey = () => gatewaySigningKey(hub.config);
   const subgraphToken = (key: Parameters<SignJWT['sign']>[0], system: string, exp: number | string) =>

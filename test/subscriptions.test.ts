@@ -9,9 +9,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createClient, type Client } from 'graphql-ws';
+import { buildSubgraph } from '../hub.ts';
 import { today } from '../platform/dates.ts';
 import { readMetric } from '../platform/http.ts';
-import { createBillingServer } from '../subgraphs/billing/server.ts';
 import { query, webSocketFor } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 
@@ -280,7 +280,7 @@ test('billing restarting under an open subscription loses and repeats no payment
   const running = hub.subgraphs.billing;
   const { port } = new URL(running.url);
   await running.service.close();
-  const restarted = await createBillingServer(hub.config, hub.stream);
+  const restarted = await buildSubgraph('billing', hub.config, hub.stream);
   // hub.close() closes the service it started; that is now the restarted one.
   running.service.close = () => restarted.close();
   await restarted.start();

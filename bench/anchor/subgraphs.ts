@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { SubgraphResolvers } from '../../platform/subgraph.ts';
+import type { SubgraphResolvers } from '../../platform/service/subgraph.ts';
 import { read } from './workload.ts';
 import { execute, parse, specifiedRules, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 

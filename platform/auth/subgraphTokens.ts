@@ -1,5 +1,6 @@
 import { sign, type KeyObject } from 'node:crypto';
 import { jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { ErrorCode, HubError } from '../errors.ts';
 import { makeCaller, type Caller } from './caller.ts';
 
@@ -9,7 +10,7 @@ const GATEWAY_ISSUER = 'hub-gateway';
 const TTL_SECONDS = 60;
 /** A cached token is replaced this long before it expires, so none expires in flight. */
 const RENEW_BEFORE_SECONDS = 20;
-/** Caches are dropped whole past this many entries; callers are far fewer in practice. */
+/** Entries each cache holds at most, the least recently used dropped first; callers are far fewer in practice. */
 const CACHE_LIMIT = 10_000;
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -21,7 +22,7 @@ const HEADER = base64url({ alg: 'EdDSA', typ: 'JWT' });
  * reuse one token until it nears expiry, so signing is not per request.
  */
 export class SubgraphTokenSigner {
-  private readonly cache = new Map<string, { token: string; renewAt: number }>();
+  private readonly cache = new LRUCache<string, string>({ max: CACHE_LIMIT });
 
   /** `ttlSeconds` other than the default is for tools that hand a token to another gateway (the benchmark). */
   constructor(
@@ -33,11 +34,11 @@ export class SubgraphTokenSigner {
     const cacheKey = `${caller.fingerprint}\n${subgraph}`;
     const now = Math.floor(Date.now() / 1000);
     const cached = this.cache.get(cacheKey);
-    if (cached && cached.renewAt > now) return cached.token;
+    if (cached) return cached;
     const payload = base64url({ iss: GATEWAY_ISSUER, aud: subgraph, sub: caller.sub, role: caller.role, scope: caller.scopes.join(' '), iat: now, exp: now + this.ttlSeconds });
     const token = `${HEADER}.${payload}.${sign(null, Buffer.from(`${HEADER}.${payload}`), this.key).toString('base64url')}`;
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(cacheKey, { token, renewAt: now + this.ttlSeconds - RENEW_BEFORE_SECONDS });
+    const fresh = (this.ttlSeconds - RENEW_BEFORE_SECONDS) * 1000;
+    if (fresh > 0) this.cache.set(cacheKey, token, { ttl: fresh });
     return token;
   }
 }
@@ -63,15 +64,15 @@ export function bearerToken(value: unknown): string | undefined {
  * after the first cost a map lookup. `verify` throws UNAUTHENTICATED for a token it refuses.
  */
 export function cachedVerifier(missing: string, verify: (token: string) => Promise<{ caller: Caller; exp: number }>): (authorization: unknown) => Promise<Caller> {
-  const cache = new Map<string, { caller: Caller; exp: number }>();
+  const cache = new LRUCache<string, Caller>({ max: CACHE_LIMIT });
   return async (authorization) => {
     const token = bearerToken(authorization);
     if (!token) throw unauthenticated(missing);
     const cached = cache.get(token);
-    if (cached && cached.exp > Date.now() / 1000) return cached.caller;
+    if (cached) return cached;
     const verified = await verify(token);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(token, verified);
+    const ttl = verified.exp * 1000 - Date.now();
+    if (ttl > 0) cache.set(token, verified.caller, { ttl });
     return verified.caller;
   };
 }

@@ -3,6 +3,7 @@
 // and docs/events.md is generated from it (`npm run events:docs`). Any system may import it;
 // systems still never import each other.
 import { z } from 'zod';
+import { SYSTEMS } from '../config.ts';
 import type { BusinessEvent, EventSource } from './envelope.ts';
 import { PermanentEventError } from './permanent.ts';
 
@@ -387,14 +388,12 @@ export type EventReplayed = EventOf<'event.replayed'>;
 export type ExceptionResolved = EventOf<'exception.resolved'>;
 export type AuditRecorded = EventOf<'audit.recorded'>;
 
-const SOURCES = ['crm', 'billing', 'erp', 'customer-success', 'ops'] as const satisfies readonly EventSource[];
-
 const envelope = z.object({
   id,
   type: text,
   // Events written before versioning carry none: they are version 1, the only one there was.
   version: z.number().int().positive().default(1),
-  source: z.enum(SOURCES),
+  source: z.enum(SYSTEMS),
   subject: z.string().min(1),
   time: instant,
   correlationId: text.nullable(),

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../db/db.ts';
 import type { EventOf, EventType } from './catalogue.ts';
 import type { Emit } from './outbox.ts';
 

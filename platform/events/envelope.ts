@@ -1,5 +1,7 @@
-/** The systems events come from: the four systems of record and the hub's own ops. */
-export type EventSource = 'crm' | 'billing' | 'erp' | 'customer-success' | 'ops';
+import type { SystemName } from '../config.ts';
+
+/** The systems events come from: every system (config.ts's SYSTEMS). */
+export type EventSource = SystemName;
 
 /**
  * A business event as it travels, CloudEvents-shaped and not yet validated: what the stream

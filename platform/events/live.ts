@@ -10,8 +10,6 @@ const MAX_BUFFERED = 10_000;
 /** Event ids remembered to drop an event the stream holds twice (a relay retry republishes). */
 const RECENT_IDS = 1024;
 
-/** The `extensions.code` of LiveEventsOverflow. */
-
 /**
  * A subscriber fell too far behind the live stream and was ended, rather than buffering without
  * bound. `resumeAfter` (also in `extensions`) is the last event it got past (given, or skipped by

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../db/db.ts';
 import { CATALOGUE, type EventDraft, type EventOf, type EventType } from './catalogue.ts';
 import type { EventOrigin } from './envelope.ts';
 

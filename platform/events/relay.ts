@@ -1,5 +1,5 @@
 import { backoffMs } from '../backoff.ts';
-import type { Db, Queryable } from '../db.ts';
+import type { Db, Queryable } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import type { BusinessEvent } from './envelope.ts';
 import { StreamUnavailable, type EventStream } from './stream.ts';

@@ -1,5 +1,5 @@
 import { backoffMs } from '../backoff.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import type { EventsConfig } from '../config.ts';
 import { parseEvent } from './catalogue.ts';

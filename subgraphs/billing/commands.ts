@@ -1,4 +1,5 @@
-import type { Queryable } from '../../platform/db.ts';
+/** The writes billing owns. Each runs inside the caller's transaction and returns the entity's id. */
+import type { Queryable } from '../../platform/db/db.ts';
 import { addDays, addMonths, today } from '../../platform/dates.ts';
 import { badInput, conflict, ErrorCode, HubError, notFound } from '../../platform/errors.ts';
 import type { DataOf, Emit } from '../../platform/events/index.ts';
@@ -7,8 +8,6 @@ import { Decimal, toAmount } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
 import type { RecordPaymentInput } from './generated/resolvers.ts';
 import type { BillingAccountRow, InvoiceKind, InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
-
-/** The writes billing owns. Each runs inside the caller's transaction and returns the entity's id. */
 
 export const PAYMENT_METHODS = ['card', 'ach', 'wire', 'sepa', 'check'] as const;
 

@@ -1,10 +1,9 @@
-import type { Queryable } from '../../platform/db.ts';
+/** What billing does with other systems' events (docs/events.md). */
+import type { Queryable } from '../../platform/db/db.ts';
 import { defineConsumer, PermanentEventError, UnreachableCaseError, type ContractActivated, type ConsumerDefinition, type HubEvent } from '../../platform/events/index.ts';
 import { CURRENCIES, Decimal } from '../../platform/money.ts';
 import * as commands from './commands.ts';
 import type { SubscriptionRow } from './rows.ts';
-
-/** What billing does with other systems' events (docs/events.md). */
 
 function contractTerms({ data }: ContractActivated): commands.ContractTerms {
   return {

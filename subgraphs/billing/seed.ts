@@ -1,6 +1,6 @@
-import type { Db } from '../../platform/db.ts';
-import { insertRows, loadTransaction, setSequence } from '../../seed/bulk.ts';
-import type { BillingAccountRow } from './rows.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { loadTables, setSequence } from '../../platform/db/bulk.ts';
+import type { BillingAccountRow, InvoiceRow, SubscriptionRow } from './rows.ts';
 
 /** Billing's demo data for one batch of customers, row for row as its tables hold it. */
 export interface BillingSeedBatch {
@@ -13,44 +13,11 @@ export interface BillingSeedBatch {
 
 export type BillingAccountSeed = BillingAccountRow;
 
-export interface SubscriptionSeed {
-  id: string;
-  customer_id: string;
-  contract_id: string;
-  plan_code: string;
-  seats: number;
-  unit_price: string;
-  currency: string;
-  status: 'ACTIVE' | 'PAST_DUE' | 'CANCELED';
-  interval: 'MONTHLY' | 'ANNUAL';
-  current_period_start: string;
-  current_period_end: string;
-  cancel_at_period_end: boolean;
-  canceled_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A seeded subscription: made for a contract, never TRIALING. */
+export type SubscriptionSeed = SubscriptionRow & { contract_id: string; status: 'ACTIVE' | 'PAST_DUE' | 'CANCELED' };
 
-export interface InvoiceSeed {
-  id: string;
-  number: string;
-  customer_id: string;
-  subscription_id: string;
-  status: 'OPEN' | 'PAID' | 'VOID';
-  currency: string;
-  issued_at: string;
-  due_date: string;
-  period_start: string;
-  period_end: string;
-  subtotal: string;
-  tax: string;
-  total: string;
-  amount_paid: string;
-  void_reason: string | null;
-  voided_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A seeded invoice: issued for a subscription, of the default kind. */
+export type InvoiceSeed = Omit<InvoiceRow, 'kind'> & { subscription_id: string; status: 'OPEN' | 'PAID' | 'VOID'; issued_at: string; due_date: string; period_start: string; period_end: string };
 
 export interface InvoiceLineSeed {
   invoice_id: string;
@@ -77,14 +44,14 @@ export interface PaymentSeed {
 }
 
 /** Writes one batch in one transaction; parents before children for the foreign keys. */
-export async function writeBillingSeed(db: Db, batch: BillingSeedBatch): Promise<void> {
-  await loadTransaction(db, async (tx) => {
-    await insertRows(tx, 'billing_accounts', batch.accounts);
-    await insertRows(tx, 'subscriptions', batch.subscriptions);
-    await insertRows(tx, 'invoices', batch.invoices);
-    await insertRows(tx, 'invoice_lines', batch.lines);
-    await insertRows(tx, 'payments', batch.payments);
-  });
+export function writeBillingSeed(db: Db, batch: BillingSeedBatch): Promise<void> {
+  return loadTables(db, [
+    ['billing_accounts', batch.accounts],
+    ['subscriptions', batch.subscriptions],
+    ['invoices', batch.invoices],
+    ['invoice_lines', batch.lines],
+    ['payments', batch.payments],
+  ]);
 }
 
 /** After the last batch: invoice numbers continue after the seeded INV-yyyy-nnnnnn. */

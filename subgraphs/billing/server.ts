@@ -1,27 +1,20 @@
-import type { HubConfig } from '../../platform/config.ts';
-import type { EventStream } from '../../platform/events/index.ts';
 import { today } from '../../platform/dates.ts';
-import { createApolloSubgraph, type SubgraphService } from '../../platform/subgraph.ts';
+import type { SubgraphDefinition } from '../../platform/service/definition.ts';
 import { consumers } from './consumers.ts';
 import type { BillingContext } from './context.ts';
+import type { Resolvers } from './generated/resolvers.ts';
 import { resolvers } from './resolvers.ts';
 import { createLoaders } from './store.ts';
 
-/** The billing subgraph, built and ready to listen. */
-export function createBillingServer(config: HubConfig, stream: EventStream): Promise<SubgraphService> {
-  return createApolloSubgraph<BillingContext>(
-    {
-      name: 'billing',
-      dir: import.meta.dirname,
-      resolvers,
-      consumers,
-      createContext: (base) => {
-        // One "today" per request, so a customer's overdue amount and an overdue filter agree.
-        const day = today();
-        return { ...base, today: day, loaders: createLoaders(base.db, day) };
-      },
-    },
-    config,
-    stream,
-  );
-}
+/** The billing subgraph. */
+export const billing: SubgraphDefinition<BillingContext, Resolvers> = {
+  name: 'billing',
+  dir: import.meta.dirname,
+  resolvers,
+  consumers,
+  createContext: (base) => {
+    // One "today" per request, so a customer's overdue amount and an overdue filter agree.
+    const day = today();
+    return { ...base, today: day, loaders: createLoaders(base.db, day) };
+  },
+};

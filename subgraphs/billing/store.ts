@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Queryable } from '../../platform/db.ts';
-import { decodeCursor, encodeCursor, listLoader, rowLoader } from '../../platform/loaders.ts';
+import type { Queryable } from '../../platform/db/db.ts';
+import { byId, decodeCursor, encodeCursor, listLoader, rowLoader } from '../../platform/loaders.ts';
 import type { InvoiceLineRow, InvoiceRow, InvoiceStatus, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** What billing knows of a customer's money, one row per customer with a billing account. */
@@ -32,14 +32,14 @@ function perArguments<Args, Value>(make: (args: Args) => DataLoader<string, Valu
 /** One set per request, so every entity reference, per-parent list and aggregate is one batched query. */
 export function createLoaders(db: Queryable, today: string) {
   return {
-    subscription: rowLoader<SubscriptionRow>(db, 'SELECT * FROM subscriptions WHERE id = ANY($1)', 'id'),
+    subscription: byId<SubscriptionRow>(db, 'subscriptions'),
     subscriptionByContract: rowLoader<SubscriptionRow>(db, 'SELECT * FROM subscriptions WHERE contract_id = ANY($1)', 'contract_id'),
     subscriptionsByCustomer: listLoader<SubscriptionRow>(
       db,
       'SELECT * FROM subscriptions WHERE customer_id = ANY($1) ORDER BY created_at DESC, id DESC',
       'customer_id',
     ),
-    invoice: rowLoader<InvoiceRow>(db, 'SELECT * FROM invoices WHERE id = ANY($1)', 'id'),
+    invoice: byId<InvoiceRow>(db, 'invoices'),
     invoicesBySubscription: listLoader<InvoiceRow>(
       db,
       'SELECT * FROM invoices WHERE subscription_id = ANY($1) ORDER BY issued_at DESC, id DESC',
@@ -51,7 +51,7 @@ export function createLoaders(db: Queryable, today: string) {
        WHERE l.invoice_id = ANY($1) ORDER BY l.position`,
       'invoice_id',
     ),
-    payment: rowLoader<PaymentRow>(db, 'SELECT * FROM payments WHERE id = ANY($1)', 'id'),
+    payment: byId<PaymentRow>(db, 'payments'),
     paymentsByInvoice: listLoader<PaymentRow>(
       db,
       'SELECT * FROM payments WHERE invoice_id = ANY($1) ORDER BY received_at, id',

@@ -1,4 +1,5 @@
-import type { Queryable } from '../../platform/db.ts';
+/** The writes CRM owns. Each runs inside the caller's transaction and returns the entity's id. */
+import type { Queryable } from '../../platform/db/db.ts';
 import { addMonths, addDays, daysBetween, today } from '../../platform/dates.ts';
 import { badInput, conflict, notFound } from '../../platform/errors.ts';
 import type { DataOf, Emit } from '../../platform/events/index.ts';
@@ -12,8 +13,6 @@ import type {
   UpdateCustomerInput,
 } from './generated/resolvers.ts';
 import type { ContractRow, CustomerRow, OpportunityRow } from './rows.ts';
-
-/** The writes CRM owns. Each runs inside the caller's transaction and returns the entity's id. */
 
 export const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM'] as const;
 export const PLANS = ['STARTER', 'GROWTH', 'SCALE', 'ENTERPRISE'] as const;

@@ -1,6 +1,6 @@
-import type { Db } from '../../platform/db.ts';
-import { insertRows, loadTransaction, setSequence } from '../../seed/bulk.ts';
-import type { ContactRow, OpportunityRow } from './rows.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { loadTables, setSequence } from '../../platform/db/bulk.ts';
+import type { ContactRow, ContractAmendmentRow, ContractRow, OpportunityRow } from './rows.ts';
 
 /** CRM's demo data for one batch of customers, row for row as its tables hold it. */
 export interface CrmSeedBatch {
@@ -28,46 +28,27 @@ export type CrmContactSeed = ContactRow;
 
 export type CrmOpportunitySeed = OpportunityRow & { created_at: string; updated_at: string };
 
-export interface CrmContractSeed {
-  id: string;
-  number: string;
-  customer_id: string;
+/** A seeded contract: signed from an opportunity, never a draft. */
+export type CrmContractSeed = ContractRow & {
   opportunity_id: string;
   status: 'ACTIVE' | 'EXPIRED' | 'TERMINATED';
-  plan_code: string;
-  seats: number;
-  start_date: string;
-  end_date: string;
-  term_months: number;
-  billing_interval: 'MONTHLY' | 'ANNUAL';
-  unit_price: string;
-  value: string;
-  currency: string;
-  termination_reason: string | null;
   terminated_at: string | null;
   created_at: string;
   updated_at: string;
-}
+};
 
-export interface CrmAmendmentSeed {
-  id: string;
-  contract_id: string;
-  effective_date: string;
-  seats_delta: number;
-  value_delta: string;
-  reason: string;
-  created_at: string;
-}
+/** A seeded amendment: its currency is its contract's, not a column of its own. */
+export type CrmAmendmentSeed = Omit<ContractAmendmentRow, 'currency'>;
 
 /** Writes one batch in one transaction; parents before children for the foreign keys. */
-export async function writeCrmSeed(db: Db, batch: CrmSeedBatch): Promise<void> {
-  await loadTransaction(db, async (tx) => {
-    await insertRows(tx, 'customers', batch.customers);
-    await insertRows(tx, 'contacts', batch.contacts);
-    await insertRows(tx, 'opportunities', batch.opportunities);
-    await insertRows(tx, 'contracts', batch.contracts);
-    await insertRows(tx, 'contract_amendments', batch.amendments);
-  });
+export function writeCrmSeed(db: Db, batch: CrmSeedBatch): Promise<void> {
+  return loadTables(db, [
+    ['customers', batch.customers],
+    ['contacts', batch.contacts],
+    ['opportunities', batch.opportunities],
+    ['contracts', batch.contracts],
+    ['contract_amendments', batch.amendments],
+  ]);
 }
 
 /** After the last batch: contract numbers continue after the seeded CT-nnnnnn. */

@@ -1,20 +1,13 @@
-import type { HubConfig } from '../../platform/config.ts';
-import type { EventStream } from '../../platform/events/index.ts';
-import { createApolloSubgraph, type SubgraphService } from '../../platform/subgraph.ts';
+import type { SubgraphDefinition } from '../../platform/service/definition.ts';
 import type { CrmContext } from './context.ts';
+import type { Resolvers } from './generated/resolvers.ts';
 import { resolvers } from './resolvers.ts';
 import { createLoaders } from './store.ts';
 
-/** The crm subgraph, built and ready to listen. */
-export function createCrmServer(config: HubConfig, stream: EventStream): Promise<SubgraphService> {
-  return createApolloSubgraph<CrmContext>(
-    {
-      name: 'crm',
-      dir: import.meta.dirname,
-      resolvers,
-      createContext: (base) => ({ ...base, loaders: createLoaders(base.db) }),
-    },
-    config,
-    stream,
-  );
-}
+/** The crm subgraph. */
+export const crm: SubgraphDefinition<CrmContext, Resolvers> = {
+  name: 'crm',
+  dir: import.meta.dirname,
+  resolvers,
+  createContext: (base) => ({ ...base, loaders: createLoaders(base.db) }),
+};

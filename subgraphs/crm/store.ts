@@ -1,25 +1,25 @@
-import type { Queryable } from '../../platform/db.ts';
-import { listLoader, rowLoader } from '../../platform/loaders.ts';
+import type { Queryable } from '../../platform/db/db.ts';
+import { byId, listLoader } from '../../platform/loaders.ts';
 import type { ContactRow, ContractAmendmentRow, ContractRow, CustomerRow, OpportunityRow } from './rows.ts';
 
 /** One set per request, so every entity reference and per-parent list is one batched query. */
 export function createLoaders(db: Queryable) {
   return {
-    customer: rowLoader<CustomerRow>(db, 'SELECT * FROM customers WHERE id = ANY($1)', 'id'),
+    customer: byId<CustomerRow>(db, 'customers'),
     children: listLoader<CustomerRow>(db, 'SELECT * FROM customers WHERE parent_id = ANY($1) ORDER BY name, id', 'parent_id'),
-    contact: rowLoader<ContactRow>(db, 'SELECT * FROM contacts WHERE id = ANY($1)', 'id'),
+    contact: byId<ContactRow>(db, 'contacts'),
     contactsByCustomer: listLoader<ContactRow>(
       db,
       'SELECT * FROM contacts WHERE customer_id = ANY($1) ORDER BY is_primary DESC, name, id',
       'customer_id',
     ),
-    opportunity: rowLoader<OpportunityRow>(db, 'SELECT * FROM opportunities WHERE id = ANY($1)', 'id'),
+    opportunity: byId<OpportunityRow>(db, 'opportunities'),
     opportunitiesByCustomer: listLoader<OpportunityRow>(
       db,
       'SELECT * FROM opportunities WHERE customer_id = ANY($1) ORDER BY created_at DESC, id',
       'customer_id',
     ),
-    contract: rowLoader<ContractRow>(db, 'SELECT * FROM contracts WHERE id = ANY($1)', 'id'),
+    contract: byId<ContractRow>(db, 'contracts'),
     contractsByCustomer: listLoader<ContractRow>(
       db,
       'SELECT * FROM contracts WHERE customer_id = ANY($1) ORDER BY start_date DESC, id',

@@ -1,12 +1,11 @@
-import type { Queryable } from '../../platform/db.ts';
+/** The writes customer success owns. Each runs inside the caller's transaction and returns the entity's id. */
+import type { Queryable } from '../../platform/db/db.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { DataOf, Emit } from '../../platform/events/index.ts';
 import * as check from '../../platform/validate.ts';
 import type { HealthSignalInput, RenewalRisk } from './generated/resolvers.ts';
 import { healthScore } from './health.ts';
 import type { HealthFactorRow, MilestoneRow, OnboardingRow, RenewalRow, StoredFactor } from './rows.ts';
-
-/** The writes customer success owns. Each runs inside the caller's transaction and returns the entity's id. */
 
 export const STORED_FACTORS: readonly StoredFactor[] = ['usage', 'support', 'engagement'];
 

@@ -1,4 +1,5 @@
-import type { Queryable } from '../../platform/db.ts';
+/** What customer success does with other systems' events (docs/events.md). */
+import type { Queryable } from '../../platform/db/db.ts';
 import { addDays, daysBetween, today } from '../../platform/dates.ts';
 import {
   defineConsumer,
@@ -18,8 +19,6 @@ import { Decimal, toAmount } from '../../platform/money.ts';
 import { applyRisk, healthChanged, renewalData, snapshotHealth } from './commands.ts';
 import { paymentRisk, paymentScore } from './health.ts';
 import type { RenewalRow } from './rows.ts';
-
-/** What customer success does with other systems' events (docs/events.md). */
 
 /** The onboarding plan every new contract gets: each step and how many days after the start it is due. */
 export const ONBOARDING_PLAN: readonly { name: string; afterDays: number }[] = [

@@ -1,5 +1,5 @@
-import type { Db } from '../../platform/db.ts';
-import { insertRows, loadTransaction } from '../../seed/bulk.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { loadTables } from '../../platform/db/bulk.ts';
 import type { HealthHistoryRow, MilestoneRow, OnboardingRow, RenewalRow } from './rows.ts';
 
 /** Customer success's demo data for one batch of customers, row for row as its tables hold it. */
@@ -34,13 +34,13 @@ export type MilestoneSeed = MilestoneRow;
 export type RenewalSeed = RenewalRow;
 
 /** Writes one batch in one transaction; parents before children for the foreign keys. */
-export async function writeCsSeed(db: Db, batch: CsSeedBatch): Promise<void> {
-  await loadTransaction(db, async (tx) => {
-    await insertRows(tx, 'cs_accounts', batch.accounts);
-    await insertRows(tx, 'health_factors', batch.factors);
-    await insertRows(tx, 'health_history', batch.history);
-    await insertRows(tx, 'onboardings', batch.onboardings);
-    await insertRows(tx, 'milestones', batch.milestones);
-    await insertRows(tx, 'renewals', batch.renewals);
-  });
+export function writeCsSeed(db: Db, batch: CsSeedBatch): Promise<void> {
+  return loadTables(db, [
+    ['cs_accounts', batch.accounts],
+    ['health_factors', batch.factors],
+    ['health_history', batch.history],
+    ['onboardings', batch.onboardings],
+    ['milestones', batch.milestones],
+    ['renewals', batch.renewals],
+  ]);
 }

@@ -1,5 +1,5 @@
-import type { Queryable } from '../../platform/db.ts';
-import { listLoader, rowLoader } from '../../platform/loaders.ts';
+import type { Queryable } from '../../platform/db/db.ts';
+import { byId, listLoader, rowLoader } from '../../platform/loaders.ts';
 import type { CsAccountRow, HealthFactorRow, HealthHistoryRow, MilestoneRow, OnboardingRow, PaymentScoreRow, RenewalRow } from './rows.ts';
 
 /** How old a health snapshot must be to serve as the baseline of a score's trend. */
@@ -20,7 +20,7 @@ export function createLoaders(db: Queryable) {
     ),
     onboarding: rowLoader<OnboardingRow>(db, 'SELECT * FROM onboardings WHERE customer_id = ANY($1)', 'customer_id'),
     milestones: listLoader<MilestoneRow>(db, 'SELECT * FROM milestones WHERE customer_id = ANY($1) ORDER BY position, name', 'customer_id'),
-    renewal: rowLoader<RenewalRow>(db, 'SELECT * FROM renewals WHERE id = ANY($1)', 'id'),
+    renewal: byId<RenewalRow>(db, 'renewals'),
     renewalByContract: rowLoader<RenewalRow>(db, 'SELECT * FROM renewals WHERE contract_id = ANY($1)', 'contract_id'),
     renewalsByCustomer: listLoader<RenewalRow>(
       db,

@@ -1,4 +1,5 @@
-import type { Queryable } from '../../platform/db.ts';
+/** The writes ERP owns. Each runs inside the caller's transaction. */
+import type { Queryable } from '../../platform/db/db.ts';
 import { periodOf, today } from '../../platform/dates.ts';
 import { badInput, conflict, ErrorCode, HubError, notFound } from '../../platform/errors.ts';
 import type { DataOf, Emit } from '../../platform/events/index.ts';
@@ -6,8 +7,6 @@ import { newId } from '../../platform/ids.ts';
 import { Decimal, toAmount } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
 import type { AccountingPeriodRow, ErpInvoiceRow, JournalSource, PeriodStatus, PostingRow } from './rows.ts';
-
-/** The writes ERP owns. Each runs inside the caller's transaction. */
 
 /** The chart of accounts the hub posts to. */
 export const ACCOUNTS = {

@@ -1,13 +1,12 @@
-import type { Queryable } from '../../platform/db.ts';
-import { defineConsumer, PermanentEventError, UnreachableCaseError, type ConsumerDefinition, type Emit, type InvoiceIssued } from '../../platform/events/index.ts';
-import * as commands from './commands.ts';
-
 /**
  * What ERP does with other systems' events (docs/events.md). ERP's own refusals (a CLOSED
  * period, an overpayment, a VOID invoice) come back the same on every retry, so by the one rule
  * (isPermanent) they are dead-lettered at once: ops raises an exception, finance fixes the cause
  * and replays. NOT_FOUND stays transient: the event it depends on may not be applied yet.
  */
+import type { Queryable } from '../../platform/db/db.ts';
+import { defineConsumer, PermanentEventError, UnreachableCaseError, type ConsumerDefinition, type Emit, type InvoiceIssued } from '../../platform/events/index.ts';
+import * as commands from './commands.ts';
 
 /** The UTC calendar date of an ISO instant. */
 function dayOf(instant: string): string {

@@ -1,6 +1,6 @@
-import type { Db } from '../../platform/db.ts';
-import { insertRows, loadTransaction, setSequence } from '../../seed/bulk.ts';
-import type { ErpCustomerRow } from './rows.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { insertRows, loadTables, setSequence } from '../../platform/db/bulk.ts';
+import type { ErpCustomerRow, ErpInvoiceRow } from './rows.ts';
 
 /** ERP's demo data for one batch of customers, row for row as its tables hold it. */
 export interface ErpSeedBatch {
@@ -19,19 +19,7 @@ export interface AccountingPeriodSeed {
 
 export type ErpCustomerSeed = ErpCustomerRow;
 
-export interface ErpInvoiceSeed {
-  invoice_id: string;
-  customer_id: string;
-  number: string;
-  currency: string;
-  total: string;
-  tax: string;
-  amount_paid: string;
-  issued_on: string;
-  due_date: string;
-  status: 'OPEN' | 'PAID' | 'VOID';
-  service_period_end: string;
-}
+export type ErpInvoiceSeed = ErpInvoiceRow & { service_period_end: string };
 
 export interface JournalEntrySeed {
   id: string;
@@ -72,14 +60,14 @@ export async function writeErpPeriods(db: Db, periods: AccountingPeriodSeed[]): 
 }
 
 /** Writes one batch in one transaction; parents before children for the foreign keys. */
-export async function writeErpSeed(db: Db, batch: ErpSeedBatch): Promise<void> {
-  await loadTransaction(db, async (tx) => {
-    await insertRows(tx, 'erp_customers', batch.customers);
-    await insertRows(tx, 'erp_invoices', batch.invoices);
-    await insertRows(tx, 'journal_entries', batch.entries);
-    await insertRows(tx, 'journal_lines', batch.lines);
-    await insertRows(tx, 'postings', batch.postings);
-  });
+export function writeErpSeed(db: Db, batch: ErpSeedBatch): Promise<void> {
+  return loadTables(db, [
+    ['erp_customers', batch.customers],
+    ['erp_invoices', batch.invoices],
+    ['journal_entries', batch.entries],
+    ['journal_lines', batch.lines],
+    ['postings', batch.postings],
+  ]);
 }
 
 /** After the last batch: journal numbers continue after the seeded JE-yyyy-nnnnnn. */

@@ -1,22 +1,15 @@
-import type { HubConfig } from '../../platform/config.ts';
-import type { EventStream } from '../../platform/events/index.ts';
-import { createApolloSubgraph, type SubgraphService } from '../../platform/subgraph.ts';
+import type { SubgraphDefinition } from '../../platform/service/definition.ts';
 import { consumers } from './consumers.ts';
 import type { ErpContext } from './context.ts';
+import type { Resolvers } from './generated/resolvers.ts';
 import { resolvers } from './resolvers.ts';
 import { createLoaders } from './store.ts';
 
-/** The erp subgraph, built and ready to listen. */
-export function createErpServer(config: HubConfig, stream: EventStream): Promise<SubgraphService> {
-  return createApolloSubgraph<ErpContext>(
-    {
-      name: 'erp',
-      dir: import.meta.dirname,
-      resolvers,
-      consumers,
-      createContext: (base) => ({ ...base, loaders: createLoaders(base.db) }),
-    },
-    config,
-    stream,
-  );
-}
+/** The erp subgraph. */
+export const erp: SubgraphDefinition<ErpContext, Resolvers> = {
+  name: 'erp',
+  dir: import.meta.dirname,
+  resolvers,
+  consumers,
+  createContext: (base) => ({ ...base, loaders: createLoaders(base.db) }),
+};

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { today } from '../../platform/dates.ts';
-import { listLoader, rowLoader } from '../../platform/loaders.ts';
+import { byId, listLoader, rowLoader } from '../../platform/loaders.ts';
 import { money, type Money } from '../../platform/money.ts';
 import type {
   AccountingPeriodRow,
@@ -72,8 +72,8 @@ export function createLoaders(db: Queryable) {
       'SELECT invoice_id, status, period, journal_entry_id, posted_at, rejection_reason, attempts FROM postings WHERE invoice_id = ANY($1)',
       'invoice_id',
     ),
-    period: rowLoader<AccountingPeriodRow>(db, 'SELECT * FROM accounting_periods WHERE id = ANY($1)', 'id'),
-    journalEntry: rowLoader<JournalEntryRow>(db, 'SELECT * FROM journal_entries WHERE id = ANY($1)', 'id'),
+    period: byId<AccountingPeriodRow>(db, 'accounting_periods'),
+    journalEntry: byId<JournalEntryRow>(db, 'journal_entries'),
     lines: listLoader<JournalLineRow>(
       db,
       `SELECT l.journal_entry_id, l.line_no, l.account, l.debit, l.credit, e.currency

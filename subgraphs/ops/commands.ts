@@ -1,4 +1,8 @@
-import type { Queryable } from '../../platform/db.ts';
+/**
+ * The writes ops owns: the event log, exceptions and dead letters. Each runs inside the caller's
+ * transaction (a consumer's or a mutation's); mutations return the entity's id.
+ */
+import type { Queryable } from '../../platform/db/db.ts';
 import { badInput, conflict, notFound } from '../../platform/errors.ts';
 import type {
   AuditRecorded,
@@ -13,11 +17,6 @@ import type {
 import { newId } from '../../platform/ids.ts';
 import * as check from '../../platform/validate.ts';
 import type { DeadLetterRow, ExceptionRow, SystemValue } from './rows.ts';
-
-/**
- * The writes ops owns: the event log, exceptions and dead letters. Each runs inside the caller's
- * transaction (a consumer's or a mutation's); mutations return the entity's id.
- */
 
 const SYSTEMS: Record<string, SystemValue> = {
   crm: 'CRM',

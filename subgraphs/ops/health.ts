@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import type { EventStream } from '../../platform/events/index.ts';
 
 export interface SyncLag {

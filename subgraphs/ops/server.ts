@@ -1,22 +1,15 @@
-import type { HubConfig } from '../../platform/config.ts';
-import type { EventStream } from '../../platform/events/index.ts';
-import { createApolloSubgraph, type SubgraphService } from '../../platform/subgraph.ts';
+import type { SubgraphDefinition } from '../../platform/service/definition.ts';
 import { consumers } from './consumers.ts';
 import type { OpsContext } from './context.ts';
+import type { Resolvers } from './generated/resolvers.ts';
 import { resolvers } from './resolvers.ts';
 import { createLoaders } from './store.ts';
 
-/** The ops subgraph, built and ready to listen. */
-export function createOpsServer(config: HubConfig, stream: EventStream): Promise<SubgraphService> {
-  return createApolloSubgraph<OpsContext>(
-    {
-      name: 'ops',
-      dir: import.meta.dirname,
-      resolvers,
-      consumers,
-      createContext: (base) => ({ ...base, loaders: createLoaders(base.db) }),
-    },
-    config,
-    stream,
-  );
-}
+/** The ops subgraph. */
+export const ops: SubgraphDefinition<OpsContext, Resolvers> = {
+  name: 'ops',
+  dir: import.meta.dirname,
+  resolvers,
+  consumers,
+  createContext: (base) => ({ ...base, loaders: createLoaders(base.db) }),
+};

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { badInput } from '../../platform/errors.ts';
-import { listLoader, rowLoader } from '../../platform/loaders.ts';
+import { byId, listLoader, rowLoader } from '../../platform/loaders.ts';
 import type { AuditRow, DeadLetterRow, EventRow, ExceptionRow, WorkflowRunRow, WorkflowStepRow } from './rows.ts';
 
 /** The event log's columns in envelope shape (see EventRow). */
@@ -32,7 +32,7 @@ function customerEventsLoader(db: Queryable, first: number, types: readonly stri
 export function createLoaders(db: Queryable) {
   const eventLoaders = new Map<string, DataLoader<string, EventRow[]>>();
   return {
-    run: rowLoader<WorkflowRunRow>(db, 'SELECT * FROM workflow_runs WHERE id = ANY($1)', 'id'),
+    run: byId<WorkflowRunRow>(db, 'workflow_runs'),
     // Ordered so that, were a contract ever in two runs, the latest one wins.
     quoteToCashByContract: rowLoader<WorkflowRunRow>(
       db,
@@ -40,7 +40,7 @@ export function createLoaders(db: Queryable) {
       'contract_id',
     ),
     steps: listLoader<WorkflowStepRow>(db, 'SELECT * FROM workflow_steps WHERE run_id = ANY($1) ORDER BY position', 'run_id'),
-    exception: rowLoader<ExceptionRow>(db, 'SELECT * FROM exceptions WHERE id = ANY($1)', 'id'),
+    exception: byId<ExceptionRow>(db, 'exceptions'),
     exceptionsByCorrelation: listLoader<ExceptionRow>(
       db,
       'SELECT * FROM exceptions WHERE correlation_id = ANY($1) ORDER BY opened_at DESC, id',
@@ -51,7 +51,7 @@ export function createLoaders(db: Queryable) {
       "SELECT * FROM exceptions WHERE status = 'OPEN' AND customer_id = ANY($1) ORDER BY opened_at DESC, id",
       'customer_id',
     ),
-    deadLetter: rowLoader<DeadLetterRow>(db, 'SELECT * FROM dead_letters WHERE id = ANY($1)', 'id'),
+    deadLetter: byId<DeadLetterRow>(db, 'dead_letters'),
     customerEvents(first: number, types: readonly string[] | null | undefined): DataLoader<string, EventRow[]> {
       const key = JSON.stringify([first, types ?? null]);
       let loader = eventLoaders.get(key);

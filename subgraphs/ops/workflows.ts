@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { CATALOGUE, type EventType, type HubEvent } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { systemOf } from './commands.ts';

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { GraphQLError, parse } from 'graphql';
-import { guardInputDepth, guardRequestDepth, MAX_INPUT_DEPTH, resolveOperation, unstorable } from '../platform/input.ts';
-import { DecimalScalar } from '../platform/scalars.ts';
+import { guardInputDepth, guardRequestDepth, MAX_INPUT_DEPTH, resolveOperation, unstorable } from './input.ts';
+import { DecimalScalar } from './scalars.ts';
 
 const nested = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
 

@@ -2,31 +2,34 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { envPrefix, type HubConfig, type SystemName } from './config.ts';
-import { openDb, type Db } from './db.ts';
-import { StartError } from './startError.ts';
-import type { ConsumerDefinition } from './events/consumer.ts';
-import { emitter } from './events/outbox.ts';
-import { OutboxRelay } from './events/relay.ts';
-import { ConsumerRunner } from './events/runner.ts';
-import type { EventStream } from './events/stream.ts';
-import { idempotentWrite } from './idempotency.ts';
-import { createLogger, type Logger } from './logger.ts';
-import { writeAudit, type AuditState } from './audit.ts';
-import type { Caller } from './auth/caller.ts';
-import { gatewayPublicKey } from './auth/keys.ts';
-import { subgraphTokenVerifier } from './auth/subgraphTokens.ts';
-import type { BaseContext } from './context.ts';
+import { envPrefix, type HubConfig, type SystemName } from '../config.ts';
+import { openDb, type Db } from '../db/db.ts';
+import { StartError } from '../startError.ts';
+import type { ConsumerDefinition } from '../events/consumer.ts';
+import { emitter } from '../events/outbox.ts';
+import { OutboxRelay } from '../events/relay.ts';
+import { ConsumerRunner } from '../events/runner.ts';
+import type { EventStream } from '../events/stream.ts';
+import { idempotentWrite } from '../idempotency.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { writeAudit, type AuditState } from '../audit.ts';
+import type { Caller } from '../auth/caller.ts';
+import { gatewayPublicKey } from '../auth/keys.ts';
+import { subgraphTokenVerifier } from '../auth/subgraphTokens.ts';
+import type { BaseContext } from '../context.ts';
+import { migrationsDir, type SubgraphDefinition } from './definition.ts';
 
 /**
- * Opens the system's database (PGlite under the data folder, or `<SYSTEM>_DATABASE_URL`). One
- * that cannot be opened stops the start with a StartError naming the setting and the system.
+ * Opens the system's database (PGlite under the data folder, or `<SYSTEM>_DATABASE_URL`) and
+ * applies the migrations of its definition. One that cannot be opened stops the start with a
+ * StartError naming the setting and the system.
  */
-export async function openSystemDb(config: HubConfig, name: SystemName): Promise<Db> {
+export async function openSystemDb(config: HubConfig, definition: Pick<SubgraphDefinition, 'name' | 'dir'>): Promise<Db> {
+  const { name } = definition;
   const system = config.systems[name];
   const dataDir = join(config.dataDir, name);
   try {
-    return await openDb({ databaseUrl: system.databaseUrl, dataDir }, join(import.meta.dirname, '..', 'subgraphs', name, 'migrations'));
+    return await openDb({ databaseUrl: system.databaseUrl, dataDir }, migrationsDir(definition));
   } catch (error) {
     throw new StartError(databaseFailure(name, system.databaseUrl, dataDir, error as Error & { code?: string }));
   }
@@ -79,7 +82,7 @@ export class SystemRuntime {
     readonly logger: Logger,
     readonly stream: EventStream,
     config: HubConfig,
-    consumers: ConsumerDefinition[],
+    consumers: readonly ConsumerDefinition[],
   ) {
     this.authenticate = subgraphTokenVerifier(gatewayPublicKey(config), name);
     this.relay = new OutboxRelay(db.background(), stream, logger, config.events.outboxPollMs, config.events.retentionDays);
@@ -97,8 +100,9 @@ export class SystemRuntime {
     );
   }
 
-  static async open(name: SystemName, config: HubConfig, stream: EventStream, consumers: ConsumerDefinition[] = []): Promise<SystemRuntime> {
-    return new SystemRuntime(name, await openSystemDb(config, name), createLogger(config, name), stream, config, consumers);
+  static async open(definition: SubgraphDefinition, config: HubConfig, stream: EventStream): Promise<SystemRuntime> {
+    const { name, consumers = [] } = definition;
+    return new SystemRuntime(name, await openSystemDb(config, definition), createLogger(config, name), stream, config, consumers);
   }
 
   /** Starts consuming and publishing; consumers first, so no event is settled before they read. */

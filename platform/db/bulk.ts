@@ -1,5 +1,5 @@
-import type { Db, Queryable } from '../platform/db.ts';
-import type { BusinessEvent } from '../platform/events/index.ts';
+import type { Db, Queryable } from './db.ts';
+import type { BusinessEvent } from '../events/index.ts';
 
 /**
  * Inserts rows with one statement: the rows travel as one JSON parameter and
@@ -24,7 +24,7 @@ const superusers = new WeakMap<Db, boolean>();
  * generator makes every reference point at a row it wrote, and per-row checks would cost about
  * a third of the load. Without the privilege the checks simply run.
  */
-export async function loadTransaction(db: Db, fn: (tx: Queryable) => Promise<void>): Promise<void> {
+async function loadTransaction(db: Db, fn: (tx: Queryable) => Promise<void>): Promise<void> {
   let superuser = superusers.get(db);
   if (superuser === undefined) {
     const [row] = await db.query<{ on: boolean }>(`SELECT current_setting('is_superuser') = 'on' AS on`);
@@ -34,6 +34,16 @@ export async function loadTransaction(db: Db, fn: (tx: Queryable) => Promise<voi
   await db.transaction(async (tx) => {
     if (superuser) await tx.query(`SET LOCAL session_replication_role = replica`);
     await fn(tx);
+  });
+}
+
+/**
+ * Loads rows into several tables in one loadTransaction, in the order given: parents before
+ * children, for the foreign keys a non-superuser load still checks.
+ */
+export async function loadTables(db: Db, tables: readonly (readonly [table: string, rows: readonly object[]])[]): Promise<void> {
+  await loadTransaction(db, async (tx) => {
+    for (const [table, rows] of tables) await insertRows(tx, table, rows);
   });
 }
 

@@ -13,13 +13,13 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { maskError } from './errors.ts';
-import { guardRequestDepth } from './input.ts';
-import type { Logger } from './logger.ts';
+import { clientError } from '../errors.ts';
+import { guardRequestDepth } from '../input.ts';
+import type { Logger } from '../logger.ts';
 import type { SystemRuntime } from './runtime.ts';
-import type { Caller } from './auth/caller.ts';
-import { unauthenticatedBody } from './auth/subgraphTokens.ts';
-import type { BaseContext } from './context.ts';
+import type { Caller } from '../auth/caller.ts';
+import { unauthenticatedBody } from '../auth/subgraphTokens.ts';
+import type { BaseContext } from '../context.ts';
 
 /** Closes a subgraph's graphql-ws endpoint, telling its clients to reconnect elsewhere. */
 export interface SubscriptionServer {
@@ -85,7 +85,7 @@ export function serveSubscriptions<Context extends BaseContext>(
       },
       context: ({ extra }, _id, payload) => createContext(runtime.subscriptionContext(callers.get(extra.request)!, correlationIdOf(extra.request, payload.extensions))),
       subscribe: (args) => subscribeEventByEvent(args, renew),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: showErrors(result.errors, log) } : undefined),
+      onNext: (_ctx, _id, _payload, args, result) => (result.errors ? { ...result, errors: showErrors(result.errors, log, (args.contextValue as BaseContext).requestId) } : undefined),
       onError: (_ctx, _id, _payload, errors) => showErrors(errors, log),
     },
     sockets,
@@ -140,16 +140,9 @@ async function subscribeEventByEvent(args: ExecutionArgs, renew: (context: unkno
 }
 
 /**
- * Errors as a subscriber sees them: the hub's codes as they are, a live subscription that fell
- * behind as it is (it carries where to resume), graphql-js's request errors (validation,
- * variables; they carry no code) as GRAPHQL_VALIDATION_FAILED, anything else masked and logged.
+ * Errors as a subscriber sees them (clientError): graphql-js's request errors (validation,
+ * variables; they carry no code and were raised by no resolver) as GRAPHQL_VALIDATION_FAILED.
  */
-function showErrors(errors: readonly GraphQLError[], log: Logger): GraphQLFormattedError[] {
-  return errors.map((error) => {
-    const formatted = error.toJSON();
-    const coded = formatted.extensions?.code === undefined && !error.originalError ? { ...formatted, extensions: { ...formatted.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } } : formatted;
-    const { masked, error: shown } = maskError(coded);
-    if (masked) log.error({ err: error.originalError ?? error }, 'subscription failed');
-    return shown as GraphQLFormattedError;
-  });
+function showErrors(errors: readonly GraphQLError[], log: Logger, requestId?: string): GraphQLFormattedError[] {
+  return errors.map((error) => clientError(error, { log, requestId }, error.originalError ? undefined : 'GRAPHQL_VALIDATION_FAILED'));
 }

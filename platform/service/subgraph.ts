@@ -1,0 +1,137 @@
+// The assembly of every subgraph, whichever framework serves its GraphQL: the runtime opened
+// from the definition, the HTTP app, the schema, the framework's adapter, graphql-ws, and
+// shutdown in the reverse order.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { FastifyInstance } from 'fastify';
+import { parse, type GraphQLSchema } from 'graphql';
+import { auditMutations } from '../audit.ts';
+import type { Caller } from '../auth/caller.ts';
+import { enforceAccess, readAccessPolicy } from '../auth/policy.ts';
+import { unauthenticatedBody } from '../auth/subgraphTokens.ts';
+import type { HubConfig } from '../config.ts';
+import type { BaseContext } from '../context.ts';
+import type { Db } from '../db/db.ts';
+import type { HubError } from '../errors.ts';
+import type { EventStream } from '../events/stream.ts';
+import { createHttpApp, sendRequestError, type Service } from '../http.ts';
+import { guardRequestDepth, refuseUnstorableArguments } from '../input.ts';
+import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from '../scalars.ts';
+import type { SubgraphDefinition } from './definition.ts';
+import { SystemRuntime } from './runtime.ts';
+import { hasSubscriptions, serveSubscriptions } from './subscriptions.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who a subgraph's GraphQL request is for, from the gateway's verified token. */
+    caller?: Caller;
+  }
+}
+
+/** A subgraph service, with its database open and migrated. */
+export interface SubgraphService extends Service {
+  db: Db;
+  /** Starts its event consumers and outbox relay (after seeding, before serving). */
+  start(): Promise<void>;
+}
+
+/** What an adapter gets to serve GraphQL at `/graphql` with its framework. */
+export interface AdapterInput {
+  app: FastifyInstance;
+  schema: GraphQLSchema;
+  runtime: SystemRuntime;
+  createContext(base: BaseContext): BaseContext;
+}
+
+/**
+ * Serves a subgraph's GraphQL over HTTP with one server framework (Apollo Server, mercurius), on
+ * the app it is given; returns what stops the framework once the app is closed.
+ */
+export type SubgraphAdapter = (input: AdapterInput) => Promise<() => Promise<void>>;
+
+type SchemaModules = Parameters<typeof buildSubgraphSchema>[0];
+
+/** A subgraph's resolvers as `buildSubgraphSchema` takes them (@apollo/subgraph does not export the type). */
+export type SubgraphResolvers = NonNullable<Extract<SchemaModules, { typeDefs: unknown }>['resolvers']>;
+
+/** The subgraph's schema, its `@authenticated` and `@requiresScopes` enforced in its resolvers. */
+export function buildSchema(definition: Pick<SubgraphDefinition, 'dir' | 'resolvers'>): GraphQLSchema {
+  const sdl = readFileSync(join(definition.dir, 'schema.graphql'), 'utf8');
+  const schema = buildSubgraphSchema({
+    typeDefs: parse(sdl),
+    resolvers: { Date: DateScalar, DateTime: DateTimeScalar, Decimal: DecimalScalar, JSON: JSONScalar, ...definition.resolvers },
+  } as SchemaModules);
+  // Audit outside enforcement, so refused mutations are recorded too; unstorable strings are
+  // refused outside both, as they could not be written to the audit log either.
+  return refuseUnstorableArguments(auditMutations(enforceAccess(schema, readAccessPolicy(sdl))));
+}
+
+/**
+ * The HTTP app of a subgraph: health, readiness and SQL metrics. Ready when its database answers.
+ * An event stream that is down leaves it ready but `degraded`: reads and writes go on (writes'
+ * events wait in the outbox), only the flow of events between systems pauses.
+ */
+function createSubgraphApp(runtime: SystemRuntime): FastifyInstance {
+  const { db, logger, stream } = runtime;
+  const app = createHttpApp({
+    logger,
+    ready: async () => {
+      await db.query('SELECT 1');
+      const events = stream.health().status;
+      return { ready: true, degraded: events === 'down', database: db.kind, events };
+    },
+    metrics: () => [
+      '# TYPE sql_statements_total counter',
+      `sql_statements_total ${db.statements}`,
+      '# TYPE sql_background_statements_total counter',
+      `sql_background_statements_total ${db.background().statements}`,
+    ],
+  });
+  // Only the gateway may ask: every GraphQL request carries its token, checked before anything else.
+  // (WebSocket upgrades are checked where they are taken, in subscriptions.ts.)
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.split('?')[0] !== '/graphql') return;
+    try {
+      request.caller = await runtime.authenticate(request.headers.authorization);
+    } catch (error) {
+      return reply.code(401).header('www-authenticate', 'Bearer').type('application/json').send(unauthenticatedBody(error as Error));
+    }
+  });
+  app.addHook('preValidation', async (request, reply) => {
+    const params = request.method === 'POST' ? request.body : request.query;
+    if (request.url.split('?')[0] !== '/graphql' || typeof params !== 'object' || params === null) return;
+    try {
+      guardRequestDepth(params);
+    } catch (error) {
+      return sendRequestError(reply, error as HubError);
+    }
+  });
+  return app;
+}
+
+/**
+ * Builds a subgraph from its definition, served by `adapter`: the database opened and migrated,
+ * the schema built with `@apollo/subgraph`, GraphQL at `/graphql`, and its subscriptions, if it
+ * has any, over graphql-ws on the same path.
+ */
+export async function createSubgraph(definition: SubgraphDefinition, adapter: SubgraphAdapter, config: HubConfig, stream: EventStream): Promise<SubgraphService> {
+  const runtime = await SystemRuntime.open(definition, config, stream);
+  const app = createSubgraphApp(runtime);
+  const schema = buildSchema(definition);
+  const createContext = (base: BaseContext) => definition.createContext(base);
+  const stop = await adapter({ app, schema, runtime, createContext });
+  const subscriptions = hasSubscriptions(schema) ? serveSubscriptions(app, runtime, schema, createContext) : undefined;
+  return {
+    name: definition.name,
+    app,
+    db: runtime.db,
+    start: () => runtime.start(),
+    async close() {
+      await subscriptions?.close();
+      await app.close();
+      await stop();
+      await runtime.close();
+    },
+  };
+}
