@@ -1,61 +1,41 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo from '@as-integrations/fastify';
-import type { FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { makeCaller } from '../platform/auth/caller.ts';
 import { gatewaySigningKey } from '../platform/auth/keys.ts';
 import { SubgraphTokenSigner } from '../platform/auth/subgraphTokens.ts';
 import { SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts';
-import { formatApolloError, type HubError } from '../platform/errors.ts';
 import { createHttpApp } from '../platform/http.ts';
 import { StartError } from '../platform/startError.ts';
-import { createLogger, type Logger } from '../platform/logger.ts';
+import { createLogger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
-import { maskingPlugin, type Service } from '../platform/subgraph.ts';
+import type { Service } from '../platform/subgraph.ts';
 import type { GatewayContext } from './context.ts';
 import { QueryDeduplication } from './execution/deduplication.ts';
 import { lazyFederation } from './execution/federation.ts';
-import { layeredGateway } from './execution/layers.ts';
 import { PlanExecutor } from './execution/planExecutor.ts';
 import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { gatewaySubgraph, GATEWAY_SUBGRAPH } from './gatewaySubgraph.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
 import { callerAuthenticator } from './security/authenticate.ts';
-import { authorizingExecutor, OperationAuthorizer, supergraphForGateway } from './security/authorize.ts';
+import { OperationAuthorizer, supergraphForGateway } from './security/authorize.ts';
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
 import { createGatewayLimits } from './limits/gatewayLimits.ts';
 import { DeprecatedUsage, type DeprecatedUsageReport } from './deprecatedUsage.ts';
-import { operationLogPlugin } from './operationLog.ts';
 import { requestDeadline } from './limits/requestTimeout.ts';
+import { loadApolloExecutor } from './pipeline/apolloExecutor.ts';
+import { LiveConnections } from './pipeline/connections.ts';
+import { registerHttpTransport } from './pipeline/http.ts';
+import { GatewayPipeline } from './pipeline/pipeline.ts';
+import { LiveSubscriptions } from './subscriptions/liveSubscriptions.ts';
 
 /** The composed supergraph, committed at the repository root and rebuilt by `npm run compose`. */
 export const SUPERGRAPH_PATH = join(import.meta.dirname, '..', 'supergraph.graphql');
 
 export type { GatewayContext };
-
-/**
- * Puts the correlation id in every response's `x-correlation-id` header, and in its extensions
- * when the client sent one (so identical requests get identical bodies otherwise).
- */
-const correlationPlugin: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart({ contextValue, request }) {
-    return {
-      async willSendResponse({ response }) {
-        response.http.headers.set('x-correlation-id', contextValue.correlationId);
-        if (response.body.kind === 'single' && request.http?.headers.has('x-correlation-id')) {
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, correlationId: contextValue.correlationId };
-        }
-      },
-    };
-  },
-};
-
 
 interface SubgraphStatus {
   ok: boolean;
@@ -150,8 +130,9 @@ const WS_KEEP_ALIVE_MS = 15_000;
 
 /**
  * The federation gateway: `@apollo/gateway` over the committed supergraph, each subgraph reached
- * at its configured URL, GraphiQL for browsers at `GET /graphql`, `/healthz` and `/readyz`, and
- * live subscriptions over graphql-ws on `ws://…/graphql` (see subscriptions/subscriptionServer.ts).
+ * at its configured URL, every request through one pipeline (pipeline/pipeline.ts) over HTTP,
+ * SSE, HTTP multipart and graphql-ws on `/graphql`; GraphiQL for browsers at `GET /graphql`,
+ * `/healthz` and `/readyz`.
  */
 export async function createGatewayServer(config: HubConfig): Promise<Service> {
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
@@ -192,29 +173,13 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const deprecatedUsage = new DeprecatedUsage(async (report) => {
     if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), report, timeoutOf('ops'));
   }, logger);
-  const apollo = new ApolloServer<GatewayContext>({
-    // Authorization first: deduplication and execution only ever see the document the caller may run.
-    gateway: layeredGateway(gateway, [
-      requestDeadline(config.limits.requestTimeoutMs),
-      (inner) => authorizingExecutor(inner, authorizer),
-      ...(config.gatewayDeduplication ? [deduplication.layer] : []),
-      planExecutor.layer,
-    ]),
-    parseOptions: limits.apollo.parseOptions,
-    persistedQueries: limits.apollo.persistedQueries,
-    includeStacktraceInErrorResponses: false,
-    stringifyResult: serializer.stringify,
-    // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
-    stopOnTerminationSignals: false,
-    formatError: formatApolloError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin, operationLogPlugin, limits.apollo.plugin, deprecatedUsage.plugin],
-  });
-
   let subscriptions: SubscriptionServer | undefined;
+  let liveSubscriptions: LiveSubscriptions | undefined;
+  let liveConnections: LiveConnections | undefined;
   const app = createHttpApp({
     logger,
     bodyLimit: config.limits.bodyBytes,
-    metrics: () => [...(subscriptions?.metrics() ?? []), ...deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
+    metrics: () => [...(subscriptions?.metrics() ?? []), ...(liveSubscriptions?.metrics() ?? []), ...(liveConnections?.metrics() ?? []), ...deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(
@@ -232,67 +197,48 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   });
   await limits.register(app, '/graphql');
   registerGraphiql(app, { endpoint: '/graphql', examples: DEFAULT_EXAMPLES });
-  await apollo.start();
-  app.addHook('onSend', async (_request, _reply, payload) => serializer.bytes(payload));
-  await app.register(fastifyApollo(apollo), {
-    context: async (request: FastifyRequest): Promise<GatewayContext> => ({
-      requestId: String(request.id),
-      correlationId: request.correlationId,
-      log: request.log as Logger,
-      // A refused token answers 401 with the UNAUTHENTICATED error, before anything is parsed.
-      caller: await authenticate(request.headers.authorization).catch((error: HubError) => {
-        throw Object.assign(error, { extensions: { ...error.extensions, http: { status: 401 } } });
-      }),
-      subgraphTokens,
-      subgraphs: new Set(),
-    }),
+  // Deduplication and execution only ever see the document the caller may run (authorized by the pipeline).
+  const executor = await loadApolloExecutor(gateway, [
+    requestDeadline(config.limits.requestTimeoutMs),
+    ...(config.gatewayDeduplication ? [deduplication.layer] : []),
+    planExecutor.layer,
+  ], () => apiSchema!);
+  const connections = new LiveConnections();
+  const live = new LiveSubscriptions({
+    planner: new SubscriptionPlanner(federation, () => apiSchema!),
+    dataSources,
+    upstreamUrl: (name) => subscriptionUrl(subgraphUrls[name] ?? subgraphUrl(config, name, undefined)),
+    buffer: config.subscriptions.buffer,
+    log: logger,
   });
+  liveSubscriptions = live;
+  const pipeline = new GatewayPipeline({ schema: () => apiSchema!, limits, authorizer, execute: executor, subscriptions: live, deprecatedUsage });
+  app.addHook('onSend', async (_request, _reply, payload) => serializer.bytes(payload));
+  registerHttpTransport(app, { path: '/graphql', pipeline, authenticate, subgraphTokens, connections, serializer });
   subscriptions = createSubscriptionServer({
     server: app.server,
     path: '/graphql',
-    planner: new SubscriptionPlanner(federation, () => apiSchema!),
-    apiSchema: () => apiSchema!,
-    dataSources,
+    pipeline,
     authenticate,
     subgraphTokens,
-    authorize: (document, queryHash, operationName, caller) => authorizer.authorize(apiSchema!, document, queryHash, operationName, caller),
-    upstreamUrl: (name) => subscriptionUrl(subgraphUrls[name] ?? subgraphUrl(config, name, undefined)),
-    execute: async (payload, contextValue) => {
-      const { query, variables, operationName, extensions } = payload;
-      // The client's name travels as over HTTP, so the plugins that read it (trusted documents, deprecated usage) see it.
-      const headers = new HeaderMap(contextValue.clientName ? [['apollographql-client-name', contextValue.clientName]] : []);
-      const response = await apollo.executeOperation<Record<string, unknown>>(
-        {
-          query,
-          variables: variables ?? undefined,
-          operationName: operationName ?? undefined,
-          extensions: extensions ?? undefined,
-          http: { method: 'POST', headers, search: '', body: undefined },
-        },
-        { contextValue },
-      );
-      if (response.body.kind === 'single') return response.body.singleResult;
-      return { errors: [{ message: 'Incremental delivery (@defer, @stream) is not served over WebSocket.', extensions: { code: 'BAD_REQUEST' } }] };
-    },
-    checkRequest: limits.checkRequest,
-    checkOperation: limits.checkOperation,
-    subscribed: (schema, document, operationName, client) => deprecatedUsage.record(schema, document, operationName, client),
+    connections,
     refuseUpgrade: limits.refuseUpgrade,
     maxMessageBytes: config.limits.wsMessageBytes,
     initTimeoutMs: config.limits.wsInitTimeoutMs,
     perConnection: config.subscriptions.perConnection,
-    buffer: config.subscriptions.buffer,
     keepAliveMs: WS_KEEP_ALIVE_MS,
     log: logger,
   });
+  liveConnections = connections;
   return {
     name: 'gateway',
     app,
     async close() {
       // Subscribers first: told to reconnect elsewhere before the port stops answering.
       await subscriptions?.close();
+      await liveSubscriptions?.close();
       await app.close();
-      await apollo.stop();
+      await gateway.stop();
       await deprecatedUsage.close();
       await limits.close();
       await transport.close();
