@@ -165,7 +165,7 @@ export function registerHttpTransport(app: FastifyInstance, options: HttpTranspo
         return [JSON.stringify({ errors }), { status: status ?? 400, statusText: 'Refused', headers: { 'content-type': 'application/json; charset=utf-8' } }];
       }
       const answer = await pipeline.answer({
-        params: { ...params, query: params.query || undefined } as GraphQLParams,
+        params: params as GraphQLParams,
         method: request.method === 'GET' ? 'GET' : 'POST',
         streams: true,
         client: clientName(request),

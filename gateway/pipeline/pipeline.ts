@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  getOperationAST,
   getVariableValues,
   GraphQLError,
   parse,
@@ -215,7 +216,8 @@ export class GatewayPipeline {
       if (persisted.version !== 1) throw new Refusal([requestError(ErrorCode.BadRequest, 'Unsupported persisted query version')]);
       if (typeof persisted.sha256Hash !== 'string') throw new Refusal([requestError(ErrorCode.BadRequest, 'The persistedQuery extension needs a sha256Hash string.')]);
       const hash = persisted.sha256Hash;
-      if (params.query === undefined) {
+      // graphql-ws and graphql-sse require a query string: an empty one asks by id too.
+      if (params.query === undefined || params.query === '') {
         const source = await this.options.limits.trusted.cache.get(`apq:${hash}`);
         if (source === undefined) {
           throw new Refusal([new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 200, headers: { 'cache-control': 'private, no-cache, must-revalidate' } } } })]);
@@ -245,7 +247,8 @@ export class GatewayPipeline {
       entry.errors = validate(schema, entry.document).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED', 400));
       entry.schema = schema;
     }
-    if (entry.errors!.length > 0) throw new Refusal(entry.errors!);
+    // An operation that failed validation is still named in the log line.
+    if (entry.errors!.length > 0) throw new Refusal(entry.errors!, getOperationAST(entry.document, operationName) ?? undefined);
     let operation: OperationDefinitionNode;
     try {
       operation = resolveOperation(entry.document, operationName);
