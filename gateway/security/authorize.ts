@@ -6,7 +6,6 @@
  * subscription with any such field, refuses the whole operation: nothing is executed.
  */
 import { createHash } from 'node:crypto';
-import type { GatewayExecutor } from '@apollo/server-gateway-interface';
 import {
   getNamedType,
   getOperationAST,
@@ -25,9 +24,7 @@ import {
 } from 'graphql';
 import { satisfies, type AccessRequirement, type Caller } from '../../platform/auth/caller.ts';
 import { fieldRequirement, forbidden, readAccessPolicy, type AccessPolicy } from '../../platform/auth/policy.ts';
-import { unauthenticated } from '../../platform/auth/subgraphTokens.ts';
 import type { HubError } from '../../platform/errors.ts';
-import type { GatewayContext } from '../context.ts';
 import { fragmentsOf } from '../documents.ts';
 
 /**
@@ -175,26 +172,3 @@ export class OperationAuthorizer {
     return authorization;
   }
 }
-
-/**
- * Wraps the gateway's executor: the operation is authorized before it is planned; the inner
- * executor gets a request context whose document, source and hash are the authorized ones.
- */
-export function authorizingExecutor(inner: GatewayExecutor, authorizer: OperationAuthorizer): GatewayExecutor {
-  return async (requestContext) => {
-    const { caller, log } = requestContext.context as Partial<GatewayContext>;
-    if (!caller) return { errors: [unauthenticated('Authentication required.')] };
-    const authorization = authorizer.authorize(requestContext.schema, requestContext.document, requestContext.queryHash, requestContext.request.operationName, caller);
-    if (authorization.kind === 'refused') {
-      // Refused here, it never reaches a system's audit trail: the gateway's log keeps it.
-      log?.warn({ actor: caller.sub, role: caller.role, operationName: requestContext.request.operationName, refused: authorization.errors.map((error) => error.path) }, 'operation refused');
-      return { errors: [...authorization.errors] };
-    }
-    if (authorization.denials.length === 0) return inner(requestContext);
-    const { document, source, queryHash } = authorization;
-    const operation = getOperationAST(document, requestContext.request.operationName)!;
-    const result = await inner({ ...requestContext, document, source: source!, queryHash: queryHash!, operation });
-    return withDenials(result, authorization);
-  };
-}
-
