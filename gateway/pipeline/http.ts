@@ -137,6 +137,12 @@ function clientName(request: FastifyRequest): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+/** Starts a streamed answer outside Fastify's reply, keeping the headers set so far (CORS, correlation id). */
+function writeHead(reply: FastifyReply, status: number, headers: Record<string, string>): void {
+  reply.hijack();
+  reply.raw.writeHead(status, { ...(reply.getHeaders() as Record<string, string>), ...headers });
+}
+
 export function registerHttpTransport(app: FastifyInstance, options: HttpTransportOptions): void {
   const { pipeline } = options;
 
@@ -225,7 +231,6 @@ export function registerHttpTransport(app: FastifyInstance, options: HttpTranspo
   };
 
   const sendSse = async (request: FastifyRequest, reply: FastifyReply) => {
-    reply.hijack();
     // The handler reads the parameters as a JSON POST; a persisted document may come without a query.
     const params = (() => {
       try {
@@ -243,7 +248,7 @@ export function registerHttpTransport(app: FastifyInstance, options: HttpTranspo
       raw: request,
       context: { reply },
     });
-    reply.raw.writeHead(init.status, init.statusText, { ...(init.headers ?? {}), 'x-correlation-id': request.correlationId });
+    writeHead(reply, init.status, { ...(init.headers as Record<string, string> | undefined), 'x-correlation-id': request.correlationId });
     if (!body || typeof body === 'string') {
       reply.raw.end(body ?? undefined);
       return;
@@ -257,13 +262,14 @@ export function registerHttpTransport(app: FastifyInstance, options: HttpTranspo
   };
 
   const sendMultipartSubscription = async (events: AsyncIterableIterator<FormattedExecutionResult>, reply: FastifyReply, correlationId: string) => {
-    reply.hijack();
-    reply.raw.writeHead(200, { 'content-type': SUBSCRIPTION_CONTENT_TYPE, 'cache-control': 'no-store', 'x-correlation-id': correlationId });
+    writeHead(reply, 200, { 'content-type': SUBSCRIPTION_CONTENT_TYPE, 'cache-control': 'no-store', 'x-correlation-id': correlationId });
     reply.raw.write(OPENING + HEARTBEAT);
-    const heartbeat = setInterval(() => reply.raw.write(HEARTBEAT), MULTIPART_HEARTBEAT_MS);
+    const heartbeat = setInterval(() => reply.raw.writable && reply.raw.write(HEARTBEAT), MULTIPART_HEARTBEAT_MS);
     try {
       for (;;) {
         const step = await events.next();
+        // The client hung up: nothing more to write.
+        if (!reply.raw.writable) return;
         if (step.done) {
           reply.raw.end(subscriptionEnd());
           return;
@@ -274,7 +280,6 @@ export function registerHttpTransport(app: FastifyInstance, options: HttpTranspo
           reply.raw.end(subscriptionEnd(value.errors));
           return;
         }
-        if (!reply.raw.writable) return;
         reply.raw.write(subscriptionEvent(value));
       }
     } finally {
@@ -284,8 +289,7 @@ export function registerHttpTransport(app: FastifyInstance, options: HttpTranspo
   };
 
   const sendDefer = async (answer: Extract<Answer, { kind: 'incremental' }>, reply: FastifyReply, correlationId: string) => {
-    reply.hijack();
-    reply.raw.writeHead(200, { 'content-type': DEFER_CONTENT_TYPE, 'cache-control': 'no-store', 'x-correlation-id': correlationId });
+    writeHead(reply, 200, { 'content-type': DEFER_CONTENT_TYPE, 'cache-control': 'no-store', 'x-correlation-id': correlationId });
     for await (const chunk of deferParts(answer.initial, answer.subsequent)) {
       if (!reply.raw.writable) return;
       reply.raw.write(chunk);
