@@ -231,20 +231,18 @@ export function registerHttpTransport(app: FastifyInstance, options: HttpTranspo
   };
 
   const sendSse = async (request: FastifyRequest, reply: FastifyReply) => {
-    // The handler reads the parameters as a JSON POST; a persisted document may come without a query.
-    const params = (() => {
-      try {
-        const read = readParams(request);
-        return { ...read, query: read.query ?? '' };
-      } catch {
-        return request.method === 'POST' ? request.body : {};
-      }
-    })();
+    let params: GraphQLParams;
+    try {
+      params = readParams(request);
+    } catch (error) {
+      return refuse(request, reply, error);
+    }
+    // The handler reads the parameters as a JSON POST's, and needs a query: a persisted document may come without one.
     const [body, init] = await sse({
       method: 'POST',
       url: request.url,
       headers: { get: (key: string) => (key === 'content-type' ? JSON_TYPE : (request.headers[key] as string | undefined)) },
-      body: params as Record<string, unknown>,
+      body: { ...params, query: params.query ?? '' },
       raw: request,
       context: { reply },
     });
