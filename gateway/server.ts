@@ -1,27 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo from '@as-integrations/fastify';
-import type { FastifyRequest } from 'fastify';
-import type { GraphQLSchema } from 'graphql';
+import type { ServiceMap } from '@apollo/gateway';
 import { makeCaller } from '../platform/auth/caller.ts';
 import { gatewaySigningKey } from '../platform/auth/keys.ts';
 import { SubgraphTokenSigner } from '../platform/auth/subgraphTokens.ts';
 import { SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts';
-import { formatApolloError, type HubError } from '../platform/errors.ts';
 import { createHttpApp } from '../platform/http.ts';
 import { StartError } from '../platform/startError.ts';
-import { createLogger, type Logger } from '../platform/logger.ts';
+import { createLogger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import type { Service } from '../platform/http.ts';
-import { maskingPlugin } from '../platform/service/apollo.ts';
 import type { GatewayContext } from './context.ts';
 import { lazyFederation } from './execution/federation.ts';
-import { engineExecutor } from './execution/apolloExecutor.ts';
 import { Engine } from './execution/engine.ts';
-import { layeredGateway } from './execution/layers.ts';
 import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { gatewaySubgraph, GATEWAY_SUBGRAPH } from './gatewaySubgraph.ts';
@@ -32,31 +23,16 @@ import { createSubscriptionServer, type SubscriptionServer } from './subscriptio
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
 import { createGatewayLimits } from './limits/gatewayLimits.ts';
 import { DeprecatedUsage, type DeprecatedUsageReport } from './deprecatedUsage.ts';
-import { operationLogPlugin } from './operationLog.ts';
-import { requestDeadline } from './limits/requestTimeout.ts';
+import { withDeadline } from './limits/requestTimeout.ts';
+import { LiveConnections } from './pipeline/connections.ts';
+import { registerHttpTransport } from './pipeline/http.ts';
+import { GatewayPipeline } from './pipeline/pipeline.ts';
+import { LiveSubscriptions } from './subscriptions/liveSubscriptions.ts';
 
 /** The composed supergraph, committed at the repository root and rebuilt by `npm run compose`. */
 export const SUPERGRAPH_PATH = join(import.meta.dirname, '..', 'supergraph.graphql');
 
 export type { GatewayContext };
-
-/**
- * Puts the correlation id in every response's `x-correlation-id` header, and in its extensions
- * when the client sent one (so identical requests get identical bodies otherwise).
- */
-const correlationPlugin: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart({ contextValue, request }) {
-    return {
-      async willSendResponse({ response }) {
-        response.http.headers.set('x-correlation-id', contextValue.correlationId);
-        if (response.body.kind === 'single' && request.http?.headers.has('x-correlation-id')) {
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, correlationId: contextValue.correlationId };
-        }
-      },
-    };
-  },
-};
-
 
 interface SubgraphStatus {
   ok: boolean;
@@ -151,8 +127,9 @@ const WS_KEEP_ALIVE_MS = 15_000;
 
 /**
  * The federation gateway: `@apollo/gateway` over the committed supergraph, each subgraph reached
- * at its configured URL, GraphiQL for browsers at `GET /graphql`, `/healthz` and `/readyz`, and
- * live subscriptions over graphql-ws on `ws://…/graphql` (see subscriptions/subscriptionServer.ts).
+ * at its configured URL, every request through one pipeline (pipeline/pipeline.ts) over HTTP,
+ * SSE, HTTP multipart and graphql-ws on `/graphql`; GraphiQL for browsers at `GET /graphql`,
+ * `/healthz` and `/readyz`.
  */
 export async function createGatewayServer(config: HubConfig): Promise<Service> {
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
@@ -168,48 +145,33 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const subgraphUrls: Record<string, string> = Object.create(null);
   const ownSubgraph = gatewaySubgraph(() => [...transport.fetchers.values()].map(({ name, circuit }) => ({ name, state: circuit.state })));
   const timeoutOf = (name: string) => (hubSystem(name) ? config.systems[name].timeoutMs : config.subgraphTimeoutMs);
-  const gateway = new ApolloGateway({
-    supergraphSdl,
-    logger,
-    buildService: ({ name, url }) => {
-      if (name === GATEWAY_SUBGRAPH) return (dataSources[name] = ownSubgraph);
-      subgraphUrls[name] = subgraphUrl(config, name, url);
-      return (dataSources[name] = new SubgraphFetcher(name, subgraphUrls[name], transport, timeoutOf(name), () => `Bearer ${subgraphTokens.token(PROBE_CALLER, name)}`));
-    },
-  });
-  let apiSchema: GraphQLSchema | undefined;
-  gateway.onSchemaLoadOrUpdate((loaded) => {
-    strictScalars(loaded.apiSchema);
-    apiSchema = loaded.apiSchema;
-  });
+  const federation = lazyFederation(supergraphSdl);
+  const { apiSchema, subgraphs } = federation();
+  strictScalars(apiSchema);
+  for (const { name, url } of subgraphs) {
+    if (name === GATEWAY_SUBGRAPH) {
+      dataSources[name] = ownSubgraph;
+      continue;
+    }
+    subgraphUrls[name] = subgraphUrl(config, name, url);
+    dataSources[name] = new SubgraphFetcher(name, subgraphUrls[name], transport, timeoutOf(name), () => `Bearer ${subgraphTokens.token(PROBE_CALLER, name)}`);
+  }
   const authenticate = callerAuthenticator(config);
   const limits = createGatewayLimits(config, logger, authenticate);
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();
-  const federation = lazyFederation(supergraphSdl);
-  const engine = new Engine({ federation, apiSchema: () => apiSchema!, sources: dataSources, deduplicate: config.gatewayDeduplication });
+  const engine = new Engine({ federation, apiSchema: () => apiSchema, sources: dataSources, deduplicate: config.gatewayDeduplication });
   // Reported to ops when the supergraph has it (the benchmark's has not).
   const deprecatedUsage = new DeprecatedUsage(async (report) => {
     if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), report, timeoutOf('ops'));
   }, logger);
-  const apollo = new ApolloServer<GatewayContext>({
-    // Apollo's gateway loads the supergraph; the engine runs every operation.
-    gateway: layeredGateway(gateway, [requestDeadline(config.limits.requestTimeoutMs), () => engineExecutor(engine.execute, authorizer)]),
-    parseOptions: limits.apollo.parseOptions,
-    persistedQueries: limits.apollo.persistedQueries,
-    includeStacktraceInErrorResponses: false,
-    stringifyResult: serializer.stringify,
-    // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
-    stopOnTerminationSignals: false,
-    formatError: formatApolloError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), maskingPlugin(logger), correlationPlugin, operationLogPlugin, limits.apollo.plugin, deprecatedUsage.plugin],
-  });
-
   let subscriptions: SubscriptionServer | undefined;
+  let liveSubscriptions: LiveSubscriptions | undefined;
+  let liveConnections: LiveConnections | undefined;
   const app = createHttpApp({
     logger,
     bodyLimit: config.limits.bodyBytes,
-    metrics: () => [...(subscriptions?.metrics() ?? []), ...engine.deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
+    metrics: () => [...(subscriptions?.metrics() ?? []), ...(liveSubscriptions?.metrics() ?? []), ...(liveConnections?.metrics() ?? []), ...engine.deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(
@@ -227,67 +189,41 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   });
   await limits.register(app, '/graphql');
   registerGraphiql(app, { endpoint: '/graphql', examples: DEFAULT_EXAMPLES });
-  await apollo.start();
-  app.addHook('onSend', async (_request, _reply, payload) => serializer.bytes(payload));
-  await app.register(fastifyApollo(apollo), {
-    context: async (request: FastifyRequest): Promise<GatewayContext> => ({
-      requestId: String(request.id),
-      correlationId: request.correlationId,
-      log: request.log as Logger,
-      // A refused token answers 401 with the UNAUTHENTICATED error, before anything is parsed.
-      caller: await authenticate(request.headers.authorization).catch((error: HubError) => {
-        throw Object.assign(error, { extensions: { ...error.extensions, http: { status: 401 } } });
-      }),
-      subgraphTokens,
-      subgraphs: new Set(),
-    }),
+  const connections = new LiveConnections();
+  const live = new LiveSubscriptions({
+    planner: new SubscriptionPlanner(federation, () => apiSchema),
+    engine,
+    upstreamUrl: (name) => subscriptionUrl(subgraphUrls[name] ?? subgraphUrl(config, name, undefined)),
+    buffer: config.subscriptions.buffer,
+    log: logger,
   });
+  liveSubscriptions = live;
+  const pipeline = new GatewayPipeline({ schema: () => apiSchema, limits, authorizer, execute: withDeadline(engine.execute, config.limits.requestTimeoutMs), subscriptions: live, deprecatedUsage });
+  app.addHook('onSend', async (_request, _reply, payload) => serializer.bytes(payload));
+  registerHttpTransport(app, { path: '/graphql', pipeline, authenticate, subgraphTokens, connections, serializer });
   subscriptions = createSubscriptionServer({
     server: app.server,
     path: '/graphql',
-    planner: new SubscriptionPlanner(federation, () => apiSchema!),
-    apiSchema: () => apiSchema!,
-    engine,
+    pipeline,
     authenticate,
     subgraphTokens,
-    authorize: (document, queryHash, operationName, caller) => authorizer.authorize(apiSchema!, document, queryHash, operationName, caller),
-    upstreamUrl: (name) => subscriptionUrl(subgraphUrls[name] ?? subgraphUrl(config, name, undefined)),
-    execute: async (payload, contextValue) => {
-      const { query, variables, operationName, extensions } = payload;
-      // The client's name travels as over HTTP, so the plugins that read it (trusted documents, deprecated usage) see it.
-      const headers = new HeaderMap(contextValue.clientName ? [['apollographql-client-name', contextValue.clientName]] : []);
-      const response = await apollo.executeOperation<Record<string, unknown>>(
-        {
-          query,
-          variables: variables ?? undefined,
-          operationName: operationName ?? undefined,
-          extensions: extensions ?? undefined,
-          http: { method: 'POST', headers, search: '', body: undefined },
-        },
-        { contextValue },
-      );
-      if (response.body.kind === 'single') return response.body.singleResult;
-      return { errors: [{ message: 'Incremental delivery (@defer, @stream) is not served over WebSocket.', extensions: { code: 'BAD_REQUEST' } }] };
-    },
-    checkRequest: limits.checkRequest,
-    checkOperation: limits.checkOperation,
-    subscribed: (schema, document, operationName, client) => deprecatedUsage.record(schema, document, operationName, client),
+    connections,
     refuseUpgrade: limits.refuseUpgrade,
     maxMessageBytes: config.limits.wsMessageBytes,
     initTimeoutMs: config.limits.wsInitTimeoutMs,
     perConnection: config.subscriptions.perConnection,
-    buffer: config.subscriptions.buffer,
     keepAliveMs: WS_KEEP_ALIVE_MS,
     log: logger,
   });
+  liveConnections = connections;
   return {
     name: 'gateway',
     app,
     async close() {
       // Subscribers first: told to reconnect elsewhere before the port stops answering.
       await subscriptions?.close();
+      await liveSubscriptions?.close();
       await app.close();
-      await apollo.stop();
       await deprecatedUsage.close();
       await limits.close();
       await transport.close();

@@ -19,7 +19,8 @@ import { SYSTEMS } from '../platform/config.ts';
 import { createLogger } from '../platform/logger.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import type { GatewayContext } from '../gateway/context.ts';
-import { Engine, wholeResult } from '../gateway/execution/engine.ts';
+import { Engine } from '../gateway/execution/engine.ts';
+import { collectIncremental } from '../gateway/pipeline/incremental.ts';
 import { lazyFederation } from '../gateway/execution/federation.ts';
 import type { OperationOutcome, SubsequentIncrementalResult } from '../gateway/execution/operation.ts';
 import { SubgraphFetcher, SubgraphTransport } from '../gateway/execution/subgraphFetcher.ts';
@@ -106,7 +107,9 @@ describe('@defer', () => {
     assert.equal(billing.errors, undefined);
 
     // The same answer as the query without @defer, once the parts are merged.
-    const whole = await wholeResult(await execute(source, { id: customerId }));
+    const deferred = await execute(source, { id: customerId });
+    assert.equal(deferred.kind, 'incremental');
+    const whole = deferred.kind === 'incremental' && (await collectIncremental(deferred.initial as Parameters<typeof collectIncremental>[0], deferred.subsequent as Parameters<typeof collectIncremental>[1]));
     const single = await execute(source.replace(/@defer(\([^)]*\))?/g, ''), { id: customerId });
     assert.equal(single.kind, 'single');
     assert.deepEqual(plain(whole), plain(single.kind === 'single' && single.result));

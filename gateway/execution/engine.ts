@@ -253,22 +253,3 @@ function asGraphQLError(error: unknown): GraphQLError {
   return error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error });
 }
 
-/**
- * An incremental outcome as one result, every later payload merged in at its path: for a client
- * (or transport) that takes one response.
- */
-export async function wholeResult(outcome: OperationOutcome): Promise<ExecutionResult> {
-  if (outcome.kind === 'single') return outcome.result;
-  const { hasNext: _hasNext, ...initial } = outcome.initial;
-  const errors = [...(initial.errors ?? [])];
-  const data = initial.data as DataObject | null | undefined;
-  for await (const payload of outcome.subsequent) {
-    for (const part of payload.incremental ?? []) {
-      errors.push(...(part.errors ?? []));
-      let target: unknown = data;
-      for (const key of part.path) target = target === null || target === undefined ? undefined : (target as Record<string | number, unknown>)[key];
-      if (target && typeof target === 'object') deepMerge(target as DataObject, part.data);
-    }
-  }
-  return errors.length > 0 ? { ...initial, errors } : initial;
-}

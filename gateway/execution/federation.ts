@@ -9,6 +9,10 @@ export interface FederationParts {
   federationApiSchema: Schema;
   /** The supergraph as GraphQL-js sees it: what entity representations and rewrites are read with. */
   supergraphSchema: GraphQLSchema;
+  /** The API schema operations are validated against, `@defer` included. */
+  apiSchema: GraphQLSchema;
+  /** The subgraphs the supergraph joins, with the URLs it names for them. */
+  subgraphs: readonly { name: string; url: string | undefined }[];
 }
 
 export type Federation = () => FederationParts;
@@ -22,7 +26,14 @@ export function lazyFederation(supergraphSdl: string): Federation {
   return () => {
     if (!built) {
       const supergraph = Supergraph.build(supergraphSdl);
-      built = { planner: new QueryPlanner(supergraph, { incrementalDelivery: { enableDefer: true } }), federationApiSchema: supergraph.apiSchema(), supergraphSchema: supergraph.schema.toGraphQLJSSchema() };
+      const federationApiSchema = supergraph.apiSchema();
+      built = {
+        planner: new QueryPlanner(supergraph, { incrementalDelivery: { enableDefer: true } }),
+        federationApiSchema,
+        supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
+        apiSchema: federationApiSchema.toGraphQLJSSchema({ includeDefer: true }),
+        subgraphs: supergraph.subgraphs().values().map(({ name, url }) => ({ name, url })),
+      };
     }
     return built;
   };

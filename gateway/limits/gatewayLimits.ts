@@ -1,30 +1,22 @@
 /**
  * Everything the gateway refuses and why, in one place: body size, operation depth, aliases,
  * fields and cost, the per-client rate limit, the request deadline, trusted documents, CORS and
- * the GraphQL-over-HTTP status rules. server.ts hands these to Apollo and Fastify.
+ * CORS. The request pipeline (gateway/pipeline/) runs these.
  */
 import cors from '@fastify/cors';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode, ParseOptions } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import Negotiator from 'negotiator';
 import type { HubConfig } from '../../platform/config.ts';
 import { sendRequestError } from '../../platform/http.ts';
-import { guardRequestDepth, resolveOperation } from '../../platform/input.ts';
+import { guardRequestDepth } from '../../platform/input.ts';
 import { ErrorCode, requestError, type HubError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { createRedis, Outage } from '../../platform/redis.ts';
 import { guardNesting, OperationLimits } from './operationLimits.ts';
 import type { Authenticate } from '../security/authenticate.ts';
 import { clientKey, RateLimiter } from './rateLimit.ts';
-import { documentIdAsPersistedQuery, loadManifests, sha256, TrustedDocuments } from './trustedDocuments.ts';
-
-/**
- * Tokens graphql-js reads before it gives up on a document: enough for any operation within the
- * other limits, and it keeps a 1 MiB body of tokens from costing a full parse.
- */
-const MAX_TOKENS = 50_000;
+import { loadManifests, TrustedDocuments } from './trustedDocuments.ts';
 
 /** While Redis does not answer, how often the rate limit asks it again. */
 const RETRY_REDIS_MS = 1000;
@@ -32,41 +24,26 @@ const RETRY_REDIS_MS = 1000;
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json';
 
-/** The media type of a GraphQL response to a request with this `Accept` header, as Apollo chooses it. */
-function responseType(accept: string | null | undefined): string | undefined {
+/** The media type of a GraphQL response to a request with this `Accept` header (undefined: none acceptable). */
+export function responseType(accept: string | null | undefined): string | undefined {
   return accept ? new Negotiator({ headers: { accept } }).mediaType([JSON_TYPE, GRAPHQL_RESPONSE_TYPE]) : JSON_TYPE;
 }
 
-/** Answers a refusal made before Apollo sees the request, shaped as a GraphQL response. */
+/** Answers a refusal made before the pipeline sees the request, shaped as a GraphQL response. */
 function sendRefusal(request: FastifyRequest, reply: FastifyReply, error: HubError): FastifyReply {
   return sendRequestError(reply, error, `${responseType(request.headers.accept) ?? JSON_TYPE}; charset=utf-8`);
 }
 
-/** An operation sent over WebSocket, parsed and validated. */
-export interface SocketOperation {
-  /** The client name the connection declared (`apollographql-client-name`). */
-  client: string | undefined;
-  source: string;
-  schema: GraphQLSchema;
-  document: DocumentNode;
-  operation: OperationDefinitionNode;
-  variables: Record<string, unknown> | undefined;
-}
-
 export interface GatewayLimits {
-  /** Options for the gateway's ApolloServer. */
-  apollo: {
-    parseOptions: ParseOptions;
-    persistedQueries: { cache: TrustedDocuments['cache'] };
-    plugin: ApolloServerPlugin;
-  };
+  /** Persisted documents, APQ and the persisted-only rule. */
+  trusted: TrustedDocuments;
+  /** Depth, alias, field and cost limits of one operation. */
+  operations: OperationLimits;
   /** Refuses a request nested too deep to read safely (its document, variables or extensions); call before parsing. */
-  checkRequest(request: { query: string; variables?: unknown; extensions?: unknown }): void;
-  /** The trusted-document rule and the operation limits, for operations sent over WebSocket. */
-  checkOperation(operation: SocketOperation): void;
+  checkRequest(request: { query?: unknown; variables?: unknown; extensions?: unknown }): void;
   /** Answers a WebSocket upgrade the rate limit refuses (an HTTP status line), or undefined to let it through. */
   refuseUpgrade(request: IncomingMessage): Promise<string | undefined>;
-  /** CORS, the rate limit and persisted-document ids on the gateway's HTTP server. */
+  /** CORS, the rate limit and the methods GraphQL is not served over, on the gateway's HTTP server. */
   register(app: FastifyInstance, path: string): Promise<void>;
   /** `/metrics` lines: requests let through unchecked because Redis did not answer in time. */
   metrics(): string[];
@@ -119,37 +96,12 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
     return decision.allowed ? undefined : decision.retryAfterSeconds;
   }
 
-  const plugin: ApolloServerPlugin = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, queryHash, schema, document }) {
-          trusted.check(request.http?.headers.get('apollographql-client-name') ?? undefined, queryHash);
-          const operation = resolveOperation(document, request.operationName);
-          // Apollo's gateway cannot execute one; the subscription server on this path serves them.
-          if (operation.operation === 'subscription') {
-            throw requestError(ErrorCode.BadRequest, 'Subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at this same path, not over HTTP.');
-          }
-          operations.check(schema, document, operation, request.variables);
-        },
-        // GraphQL over HTTP: an `application/json` response to a well-formed request is 200 even
-        // when the operation could not run; `application/graphql-response+json` keeps the 4xx.
-        async willSendResponse({ request, response }) {
-          if (response.http.status !== 400 || !request.http) return;
-          if (responseType(request.http.headers.get('accept')) === JSON_TYPE) response.http.status = 200;
-        },
-      };
-    },
-  };
-
   return {
-    apollo: { parseOptions: { maxTokens: MAX_TOKENS }, persistedQueries: { cache: trusted.cache }, plugin },
+    trusted,
+    operations,
     checkRequest(request) {
       guardRequestDepth(request);
-      guardNesting(request.query, limits.depth);
-    },
-    checkOperation({ client, source, schema, document, operation, variables }) {
-      trusted.check(client, sha256(source));
-      operations.check(schema, document, operation, variables);
+      if (typeof request.query === 'string') guardNesting(request.query, limits.depth);
     },
     async refuseUpgrade(request) {
       return (await overBudget(request)) === undefined ? undefined : '429 Too Many Requests';
@@ -171,18 +123,6 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
         url: path,
         handler: (request, reply) =>
           sendRefusal(request, reply.header('allow', 'GET, POST'), requestError(ErrorCode.BadRequest, 'GraphQL is served over GET (queries) and POST.', {}, 405)),
-      });
-      app.addHook('preValidation', async (request, reply) => {
-        if (request.url.split('?')[0] !== path) return;
-        const params = (request.method === 'POST' ? request.body : request.query) as Record<string, unknown> | undefined;
-        if (typeof params !== 'object' || params === null || Array.isArray(params)) return;
-        if (request.method === 'POST') request.body = documentIdAsPersistedQuery(params);
-        try {
-          guardRequestDepth(params);
-          if (typeof params.query === 'string') guardNesting(params.query, limits.depth);
-        } catch (error) {
-          return sendRefusal(request, reply, error as HubError);
-        }
       });
     },
     redisHealth: () => (redis ? (outage.down ? 'down' : 'up') : undefined),

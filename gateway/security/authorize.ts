@@ -25,9 +25,7 @@ import {
 } from 'graphql';
 import { satisfies, type AccessRequirement, type Caller } from '../../platform/auth/caller.ts';
 import { fieldRequirement, forbidden, readAccessPolicy, type AccessPolicy } from '../../platform/auth/policy.ts';
-import { unauthenticated } from '../../platform/auth/subgraphTokens.ts';
 import type { HubError } from '../../platform/errors.ts';
-import type { GatewayContext } from '../context.ts';
 import { fragmentsOf } from '../documents.ts';
 
 /**

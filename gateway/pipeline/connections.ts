@@ -1,0 +1,42 @@
+/**
+ * Every live connection of the gateway, whatever its transport (a graphql-ws socket, an SSE
+ * stream, an HTTP multipart subscription), with the one way to end it: `end(code, reason)`.
+ * When a caller's access ends (its token expires or is revoked), this is where its connections
+ * are found and closed.
+ */
+import type { Caller } from '../../platform/auth/caller.ts';
+import type { ErrorCode } from '../../platform/errors.ts';
+
+export interface LiveConnection {
+  transport: 'graphql-ws' | 'sse' | 'multipart';
+  caller: Caller;
+  /** Ends the connection: the client is told `code` and `reason` as its transport can say them. */
+  end(code: ErrorCode, reason: string): void;
+}
+
+export class LiveConnections {
+  readonly #open = new Set<LiveConnection>();
+
+  /** Registers a connection; the returned function forgets it (call it when the connection closes). */
+  add(connection: LiveConnection): () => void {
+    this.#open.add(connection);
+    return () => this.#open.delete(connection);
+  }
+
+  /** Ends every connection `which` picks; returns how many. */
+  endWhere(which: (connection: LiveConnection) => boolean, code: ErrorCode, reason: string): number {
+    const picked = [...this.#open].filter(which);
+    for (const connection of picked) connection.end(code, reason);
+    return picked.length;
+  }
+
+  /** Open connections by transport, for `/metrics`. */
+  metrics(): string[] {
+    const counts = { 'graphql-ws': 0, sse: 0, multipart: 0 };
+    for (const connection of this.#open) counts[connection.transport] += 1;
+    return [
+      '# TYPE gateway_live_connections gauge',
+      ...Object.entries(counts).map(([transport, count]) => `gateway_live_connections{transport="${transport}"} ${count}`),
+    ];
+  }
+}
