@@ -25,7 +25,8 @@ import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { gatewaySubgraph, GATEWAY_SUBGRAPH } from './gatewaySubgraph.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
-import { callerAuthenticator } from './security/authenticate.ts';
+import { RECORD_GATEWAY_AUDIT, type GatewayAuditReport } from './security/auditTrail.ts';
+import { createGatewaySecurity } from './security/gatewaySecurity.ts';
 import { authorizingExecutor, OperationAuthorizer, supergraphForGateway } from './security/authorize.ts';
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
@@ -78,12 +79,12 @@ const RECORD_DEPRECATED_USAGE = /* GraphQL */ `
   }
 `;
 
-/** Sends one deprecated-usage report to the ops subgraph; throws unless ops recorded it. */
-async function reportToOps(url: string, token: string, report: DeprecatedUsageReport, timeoutMs: number): Promise<void> {
+/** Sends one report (deprecated usage, audit entries) to the ops subgraph; throws unless ops recorded it. */
+async function reportToOps(url: string, token: string, query: string, variables: DeprecatedUsageReport | GatewayAuditReport, timeoutMs: number): Promise<void> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: RECORD_DEPRECATED_USAGE, variables: report }),
+    body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
   const body = (await response.json()) as { errors?: { message: string }[] };
@@ -165,8 +166,11 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const transport = new SubgraphTransport(config.resilience);
   const subgraphTokens = new SubgraphTokenSigner(gatewaySigningKey(config));
   const subgraphUrls: Record<string, string> = Object.create(null);
-  const ownSubgraph = gatewaySubgraph(() => [...transport.fetchers.values()].map(({ name, circuit }) => ({ name, state: circuit.state })));
   const timeoutOf = (name: string) => (hubSystem(name) ? config.systems[name].timeoutMs : config.subgraphTimeoutMs);
+  const security = await createGatewaySecurity(config, logger, async (entries, idempotencyKey) => {
+    if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), RECORD_GATEWAY_AUDIT, { entries, idempotencyKey }, timeoutOf('ops'));
+  });
+  const ownSubgraph = gatewaySubgraph(() => [...transport.fetchers.values()].map(({ name, circuit }) => ({ name, state: circuit.state })), security);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -181,8 +185,8 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     strictScalars(loaded.apiSchema);
     apiSchema = loaded.apiSchema;
   });
-  const authenticate = callerAuthenticator(config);
-  const limits = createGatewayLimits(config, logger, authenticate);
+  const { authenticate } = security;
+  const limits = createGatewayLimits(config, logger, authenticate, security.audit.recordRefusal);
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();
   const deduplication = new QueryDeduplication();
@@ -190,13 +194,13 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const planExecutor = new PlanExecutor(federation, dataSources);
   // Reported to ops when the supergraph has it (the benchmark's has not).
   const deprecatedUsage = new DeprecatedUsage(async (report) => {
-    if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), report, timeoutOf('ops'));
+    if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), RECORD_DEPRECATED_USAGE, report, timeoutOf('ops'));
   }, logger);
   const apollo = new ApolloServer<GatewayContext>({
     // Authorization first: deduplication and execution only ever see the document the caller may run.
     gateway: layeredGateway(gateway, [
       requestDeadline(config.limits.requestTimeoutMs),
-      (inner) => authorizingExecutor(inner, authorizer),
+      (inner) => authorizingExecutor(inner, authorizer, security.audit.recordRefusal),
       ...(config.gatewayDeduplication ? [deduplication.layer] : []),
       planExecutor.layer,
     ]),
@@ -214,7 +218,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const app = createHttpApp({
     logger,
     bodyLimit: config.limits.bodyBytes,
-    metrics: () => [...(subscriptions?.metrics() ?? []), ...deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
+    metrics: () => [...(subscriptions?.metrics() ?? []), ...security.metrics(), ...deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(
@@ -274,6 +278,8 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       if (response.body.kind === 'single') return response.body.singleResult;
       return { errors: [{ message: 'Incremental delivery (@defer, @stream) is not served over WebSocket.', extensions: { code: 'BAD_REQUEST' } }] };
     },
+    watchAccess: (caller, end) => security.access.watch(caller, end),
+    recordRefusal: security.audit.recordRefusal,
     checkRequest: limits.checkRequest,
     checkOperation: limits.checkOperation,
     subscribed: (schema, document, operationName, client) => deprecatedUsage.record(schema, document, operationName, client),
@@ -294,6 +300,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       await app.close();
       await apollo.stop();
       await deprecatedUsage.close();
+      await security.close();
       await limits.close();
       await transport.close();
     },

@@ -4,6 +4,7 @@
  */
 
 import { parsePrivateKey, parsePublicKey } from './auth/parseKey.ts';
+import { durationSeconds } from './dates.ts';
 
 /** The systems, one subgraph and one database each: four systems of record and the hub's own ops. */
 export const SYSTEMS = ['crm', 'billing', 'erp', 'customer-success', 'ops'] as const;
@@ -72,6 +73,8 @@ export interface AuthConfig {
   gatewaySigningKey?: string;
   /** What subgraphs verify the gateway's tokens with (PEM or JWK); undefined means the signing key's, or the local pair. */
   gatewayPublicKey?: string;
+  /** How long a revocation (`revokeAccess`) is kept; tokens living longer are refused, so none outlives its revocation. */
+  revocationTtlSeconds: number;
 }
 
 export interface SubscriptionsConfig {
@@ -229,6 +232,11 @@ export function settings(): Setting[] {
       default: '(local key in $HUB_DATA_DIR/auth/)',
       description: 'Ed25519 public key (PEM or JWK) subgraphs verify the gateway\'s tokens with',
     },
+    {
+      variable: 'AUTH_REVOCATION_TTL',
+      default: '24h',
+      description: 'how long a revocation (revokeAccess) is kept, as a number and a unit (s, m, h, d); at least the longest token lifetime: a token living longer is refused',
+    },
     { variable: 'SUBSCRIPTIONS_PER_CONNECTION', default: '20', description: 'live subscriptions one WebSocket connection to the gateway may hold' },
     {
       variable: 'SUBSCRIPTION_BUFFER',
@@ -303,6 +311,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   };
 
+  const duration = (name: string, fallback: string, minSeconds: number): number => {
+    const raw = read(name) ?? fallback;
+    const seconds = durationSeconds(raw);
+    if (seconds === undefined || seconds < minSeconds) {
+      problems.push(`${name} must be a number and a unit (s, m, h or d) of at least ${minSeconds} s, e.g. ${fallback}, got '${raw}'`);
+      return durationSeconds(fallback)!;
+    }
+    return seconds;
+  };
   const list = (name: string): string[] =>
     (read(name) ?? '')
       .split(',')
@@ -413,6 +430,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       audience: read('AUTH_AUDIENCE') ?? 'operational-data-hub',
       gatewaySigningKey: key('GATEWAY_SIGNING_KEY', 'private'),
       gatewayPublicKey: key('GATEWAY_PUBLIC_KEY', 'public'),
+      revocationTtlSeconds: duration('AUTH_REVOCATION_TTL', '24h', 60),
     },
     systems,
   };

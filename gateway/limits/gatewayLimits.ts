@@ -16,6 +16,8 @@ import { ErrorCode, requestError, type HubError } from '../../platform/errors.ts
 import type { Logger } from '../../platform/logger.ts';
 import { createRedis, Outage } from '../../platform/redis.ts';
 import { guardNesting, OperationLimits } from './operationLimits.ts';
+import type { GatewayContext } from '../context.ts';
+import type { RecordRefusal, RefusalContext } from '../security/auditTrail.ts';
 import type { Authenticate } from '../security/authenticate.ts';
 import { clientKey, RateLimiter } from './rateLimit.ts';
 import { documentIdAsPersistedQuery, loadManifests, sha256, TrustedDocuments } from './trustedDocuments.ts';
@@ -58,12 +60,12 @@ export interface GatewayLimits {
   apollo: {
     parseOptions: ParseOptions;
     persistedQueries: { cache: TrustedDocuments['cache'] };
-    plugin: ApolloServerPlugin;
+    plugin: ApolloServerPlugin<GatewayContext>;
   };
   /** Refuses a request nested too deep to read safely (its document, variables or extensions); call before parsing. */
   checkRequest(request: { query: string; variables?: unknown; extensions?: unknown }): void;
-  /** The trusted-document rule and the operation limits, for operations sent over WebSocket. */
-  checkOperation(operation: SocketOperation): void;
+  /** The trusted-document rule and the operation limits, for operations sent over WebSocket (a refusal is recorded for `context`). */
+  checkOperation(operation: SocketOperation, context: RefusalContext): void;
   /** Answers a WebSocket upgrade the rate limit refuses (an HTTP status line), or undefined to let it through. */
   refuseUpgrade(request: IncomingMessage): Promise<string | undefined>;
   /** CORS, the rate limit and persisted-document ids on the gateway's HTTP server. */
@@ -75,7 +77,8 @@ export interface GatewayLimits {
   close(): Promise<void>;
 }
 
-export function createGatewayLimits(config: HubConfig, log: Logger, authenticate: Authenticate): GatewayLimits {
+/** `recordRefusal` is told of every operation refused by the trusted-document rule or a limit. */
+export function createGatewayLimits(config: HubConfig, log: Logger, authenticate: Authenticate, recordRefusal: RecordRefusal): GatewayLimits {
   const { limits, access, events } = config;
   // Rate limit and APQ documents must never hold a request up: a Redis that does not answer in
   // the gateway's short budget (REDIS_GATEWAY_TIMEOUT_MS) is gone on without.
@@ -119,17 +122,27 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
     return decision.allowed ? undefined : decision.retryAfterSeconds;
   }
 
-  const plugin: ApolloServerPlugin = {
+  /** Runs a check; a refusal it throws is recorded, then thrown on. */
+  const recorded = (context: RefusalContext, operationName: string | null | undefined, check: () => void): void => {
+    try {
+      check();
+    } catch (error) {
+      recordRefusal(context, operationName, [error as HubError]);
+      throw error;
+    }
+  };
+
+  const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, queryHash, schema, document }) {
-          trusted.check(request.http?.headers.get('apollographql-client-name') ?? undefined, queryHash);
+        async didResolveOperation({ request, queryHash, schema, document, contextValue }) {
+          recorded(contextValue, request.operationName, () => trusted.check(request.http?.headers.get('apollographql-client-name') ?? undefined, queryHash));
           const operation = resolveOperation(document, request.operationName);
           // Apollo's gateway cannot execute one; the subscription server on this path serves them.
           if (operation.operation === 'subscription') {
             throw requestError(ErrorCode.BadRequest, 'Subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at this same path, not over HTTP.');
           }
-          operations.check(schema, document, operation, request.variables);
+          recorded(contextValue, request.operationName, () => operations.check(schema, document, operation, request.variables));
         },
         // GraphQL over HTTP: an `application/json` response to a well-formed request is 200 even
         // when the operation could not run; `application/graphql-response+json` keeps the 4xx.
@@ -147,9 +160,11 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
       guardRequestDepth(request);
       guardNesting(request.query, limits.depth);
     },
-    checkOperation({ client, source, schema, document, operation, variables }) {
-      trusted.check(client, sha256(source));
-      operations.check(schema, document, operation, variables);
+    checkOperation({ client, source, schema, document, operation, variables }, context) {
+      recorded(context, operation.name?.value, () => {
+        trusted.check(client, sha256(source));
+        operations.check(schema, document, operation, variables);
+      });
     },
     async refuseUpgrade(request) {
       return (await overBudget(request)) === undefined ? undefined : '429 Too Many Requests';

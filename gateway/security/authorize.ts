@@ -29,6 +29,7 @@ import { unauthenticated } from '../../platform/auth/subgraphTokens.ts';
 import type { HubError } from '../../platform/errors.ts';
 import type { GatewayContext } from '../context.ts';
 import { fragmentsOf } from '../documents.ts';
+import type { RecordRefusal } from './auditTrail.ts';
 
 /**
  * The supergraph as @apollo/gateway takes it. The gateway refuses a supergraph linking security
@@ -179,20 +180,28 @@ export class OperationAuthorizer {
 /**
  * Wraps the gateway's executor: the operation is authorized before it is planned; the inner
  * executor gets a request context whose document, source and hash are the authorized ones.
+ * Refusals, of the whole operation or of some fields, are recorded (the gateway's audit trail).
  */
-export function authorizingExecutor(inner: GatewayExecutor, authorizer: OperationAuthorizer): GatewayExecutor {
+export function authorizingExecutor(inner: GatewayExecutor, authorizer: OperationAuthorizer, recordRefusal: RecordRefusal): GatewayExecutor {
   return async (requestContext) => {
-    const { caller, log } = requestContext.context as Partial<GatewayContext>;
+    const context = requestContext.context as Partial<GatewayContext>;
+    const { caller, log } = context;
     if (!caller) return { errors: [unauthenticated('Authentication required.')] };
-    const authorization = authorizer.authorize(requestContext.schema, requestContext.document, requestContext.queryHash, requestContext.request.operationName, caller);
+    const { operationName } = requestContext.request;
+    const authorization = authorizer.authorize(requestContext.schema, requestContext.document, requestContext.queryHash, operationName, caller);
     if (authorization.kind === 'refused') {
-      // Refused here, it never reaches a system's audit trail: the gateway's log keeps it.
-      log?.warn({ actor: caller.sub, role: caller.role, operationName: requestContext.request.operationName, refused: authorization.errors.map((error) => error.path) }, 'operation refused');
+      log?.warn({ actor: caller.sub, role: caller.role, operationName, refused: authorization.errors.map((error) => error.path) }, 'operation refused');
+      recordRefusal({ caller, correlationId: context.correlationId ?? '' }, operationName, authorization.errors);
       return { errors: [...authorization.errors] };
     }
     if (authorization.denials.length === 0) return inner(requestContext);
+    recordRefusal(
+      { caller, correlationId: context.correlationId ?? '' },
+      operationName,
+      authorization.denials.map((denial) => forbidden(denial.requirement, denial.path)),
+    );
     const { document, source, queryHash } = authorization;
-    const operation = getOperationAST(document, requestContext.request.operationName)!;
+    const operation = getOperationAST(document, operationName)!;
     const result = await inner({ ...requestContext, document, source: source!, queryHash: queryHash!, operation });
     return withDenials(result, authorization);
   };

@@ -24,6 +24,8 @@ import type { Caller } from '../../platform/auth/caller.ts';
 import type { SubgraphTokenSigner } from '../../platform/auth/subgraphTokens.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { Authenticate } from '../security/authenticate.ts';
+import type { EndConnection } from '../security/access.ts';
+import type { RecordRefusal, RefusalContext } from '../security/auditTrail.ts';
 import type { Authorization } from '../security/authorize.ts';
 import { GatewaySubscription } from './gatewaySubscription.ts';
 import { resolveEvent } from './resolveEvent.ts';
@@ -68,7 +70,11 @@ export interface SubscriptionServerOptions {
   /** Throws the refusal of a request nested too deep to read (document, variables, extensions). */
   checkRequest(request: SubscribePayload): void;
   /** Throws the refusal of an operation the client may not send or that is over the limits. */
-  checkOperation(operation: SocketOperation): void;
+  checkOperation(operation: SocketOperation, context: RefusalContext): void;
+  /** Ends the connection when the caller's access ends (security/access.ts); returns what stops watching. */
+  watchAccess(caller: Caller, end: EndConnection): () => void;
+  /** Told of each subscription refused for the caller's scopes. */
+  recordRefusal: RecordRefusal;
   /** Told of each subscription the socket opens (queries over the socket run through `execute`). */
   subscribed?(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, client: string | undefined): void;
   /** An HTTP status line for an upgrade to refuse (the client is over its rate limit), or undefined. */
@@ -192,7 +198,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       (name): name is string => typeof name === 'string',
     );
     try {
-      options.checkOperation({ client, source: payload.query, schema, document, operation, variables });
+      options.checkOperation({ client, source: payload.query, schema, document, operation, variables }, { caller: callers.get(ctx)!, correlationId: correlationIdOf(ctx) });
     } catch (error) {
       return [error as GraphQLError];
     }
@@ -204,7 +210,10 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     const args = { schema, document, operationName, variableValues: variables };
     if (operation.operation !== 'subscription') return { ...args, contextValue: { kind: 'operation', payload, context } satisfies Prepared };
     const authorization = options.authorize(document, createHash('sha256').update(payload.query).digest('hex'), operationName, caller);
-    if (authorization.kind === 'refused') return authorization.errors;
+    if (authorization.kind === 'refused') {
+      options.recordRefusal(context, operationName, authorization.errors);
+      return authorization.errors;
+    }
     // Refused here, not by the owning subgraph: a subscription it refuses after accepting the
     // socket would read to the upstream as a dropped stream, retried.
     try {
@@ -281,7 +290,10 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         const params = ctx.connectionParams ?? {};
         const given = params.authorization ?? params.Authorization ?? params.token ?? ctx.extra.request.headers.authorization;
         try {
-          callers.set(ctx, await options.authenticate(given));
+          const caller = await options.authenticate(given);
+          callers.set(ctx, caller);
+          const socket = ctx.extra.socket;
+          socket.once('close', options.watchAccess(caller, (code, reason) => socket.close(code, reason)));
           return true;
         } catch (error) {
           ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));

@@ -274,6 +274,8 @@ export type System =
   | 'CUSTOMER_SUCCESS'
   /** The general ledger: postings, journal entries and accounting periods. */
   | 'ERP'
+  /** The gateway: the operations it refused and its own mutations (revokeAccess). */
+  | 'GATEWAY'
   /** The hub's own integration state. */
   | 'OPS';
 
