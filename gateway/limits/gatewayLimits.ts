@@ -135,14 +135,14 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
   const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, queryHash, schema, document, contextValue }) {
-          recorded(contextValue, request.operationName, () => trusted.check(request.http?.headers.get('apollographql-client-name') ?? undefined, queryHash));
+        async didResolveOperation({ request, queryHash, schema, document, contextValue, operationName }) {
+          recorded(contextValue, operationName, () => trusted.check(request.http?.headers.get('apollographql-client-name') ?? undefined, queryHash));
           const operation = resolveOperation(document, request.operationName);
           // Apollo's gateway cannot execute one; the subscription server on this path serves them.
           if (operation.operation === 'subscription') {
             throw requestError(ErrorCode.BadRequest, 'Subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at this same path, not over HTTP.');
           }
-          recorded(contextValue, request.operationName, () => operations.check(schema, document, operation, request.variables));
+          recorded(contextValue, operationName, () => operations.check(schema, document, operation, request.variables));
         },
         // GraphQL over HTTP: an `application/json` response to a well-formed request is 200 even
         // when the operation could not run; `application/graphql-response+json` keeps the 4xx.

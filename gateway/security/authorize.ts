@@ -189,15 +189,17 @@ export function authorizingExecutor(inner: GatewayExecutor, authorizer: Operatio
     if (!caller) return { errors: [unauthenticated('Authentication required.')] };
     const { operationName } = requestContext.request;
     const authorization = authorizer.authorize(requestContext.schema, requestContext.document, requestContext.queryHash, operationName, caller);
+    // The operation's own name, also when the request did not say which one to run.
+    const refusedName = requestContext.operationName;
     if (authorization.kind === 'refused') {
       log?.warn({ actor: caller.sub, role: caller.role, operationName, refused: authorization.errors.map((error) => error.path) }, 'operation refused');
-      recordRefusal({ caller, correlationId: context.correlationId ?? '' }, operationName, authorization.errors);
+      recordRefusal({ caller, correlationId: context.correlationId ?? '' }, refusedName, authorization.errors);
       return { errors: [...authorization.errors] };
     }
     if (authorization.denials.length === 0) return inner(requestContext);
     recordRefusal(
       { caller, correlationId: context.correlationId ?? '' },
-      operationName,
+      refusedName,
       authorization.denials.map((denial) => forbidden(denial.requirement, denial.path)),
     );
     const { document, source, queryHash } = authorization;

@@ -211,7 +211,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     if (operation.operation !== 'subscription') return { ...args, contextValue: { kind: 'operation', payload, context } satisfies Prepared };
     const authorization = options.authorize(document, createHash('sha256').update(payload.query).digest('hex'), operationName, caller);
     if (authorization.kind === 'refused') {
-      options.recordRefusal(context, operationName, authorization.errors);
+      options.recordRefusal(context, operation.name?.value, authorization.errors);
       return authorization.errors;
     }
     // Refused here, not by the owning subgraph: a subscription it refuses after accepting the
