@@ -41,6 +41,8 @@ export interface SubgraphDefinition<Context extends BaseContext> {
   /** What the system does with other systems' events. */
   consumers?: ConsumerDefinition[];
   createContext(base: BaseContext): Context;
+  /** The system's own Apollo Server plugins (crm's audit of personal data read). */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /** A service built and ready to listen: its HTTP app and what must be closed on shutdown. */
@@ -173,7 +175,7 @@ export async function createApolloSubgraph<Context extends BaseContext>(
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
     formatError: formatApolloError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), maskingPlugin(logger), operationPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), maskingPlugin(logger), operationPlugin, ...(definition.plugins ?? [])],
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {

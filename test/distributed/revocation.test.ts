@@ -37,7 +37,10 @@ test('a revocation through one replica refuses the caller on the other within 1 
 
   const client = createClient({ url: cluster.url('gateway#2').replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: bearer, retryAttempts: 0 });
   const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) =>
-    client.on('closed', (event) => resolve({ ...(event as { code: number; reason: string }), at: Date.now() })),
+    client.on('closed', (event) => {
+      const { code, reason } = event as { code: number; reason: string };
+      resolve({ code, reason, at: Date.now() });
+    }),
   );
   client.subscribe({ query: 'subscription { paymentReceived { eventId } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
   const streaming = async () => readMetric(await (await fetch(`${cluster.origin('gateway#2')}/metrics`)).text(), 'gateway_subscriptions_streaming');
