@@ -40,6 +40,10 @@ const AuditTrail = graphql(/* GraphQL */ `
   }
 `);
 
+const Contacts = graphql(/* GraphQL */ `
+  query AccessContacts { customers(first: 2) { nodes { id contacts { email phone } } } }
+`);
+
 const PAYMENTS = /* GraphQL */ `
   subscription AccessPayments($c: ID, $after: ID) { paymentReceived(customerId: $c, after: $after) { eventId payment { id } } }
 `;
@@ -260,6 +264,26 @@ describe('every refusal is in the audit trail', () => {
     const [field] = await gatewayAudit({ actor: 'partial@example.com' });
     assert.equal(field.operation, 'AccessPartial');
     assert.deepEqual((field.arguments as { fields: string[] }).fields, ['renewalsDue']);
+  });
+});
+
+describe('reading personal data is audited', () => {
+  test('a response with contacts\' e-mails or phones whole (pii:read) is recorded with the customers it showed; a masked one is not', async () => {
+    // The masked read first: crm's trail travels in order, so once the reader's entry is in, an analyst's would be too.
+    const masked = await query(hub.gatewayUrl, Contacts, {}, bearer(await hub.token('analyst', { sub: 'masked@example.com' })));
+    assert.ok(masked.customers.nodes.flatMap((customer) => customer.contacts).every((contact) => contact.email === null || contact.email.includes('•')));
+
+    const { customers } = await query(hub.gatewayUrl, Contacts, {}, { ...bearer(await hub.token('cs', { sub: 'reader@example.com' })), 'x-correlation-id': 'pii-1' });
+    const shown = customers.nodes.filter((customer) => customer.contacts.some((contact) => contact.email !== null || contact.phone !== null)).map((customer) => customer.id);
+    assert.ok(shown.length > 0, 'seeded contacts with e-mails');
+    const [read] = await eventually('the PII read in the trail', async () => {
+      const { nodes } = (await query(hub.gatewayUrl, AuditTrail, { filter: { system: 'CRM', actor: 'reader@example.com', operation: 'readContacts' } })).auditTrail;
+      return nodes.length > 0 ? nodes : undefined;
+    });
+    assert.equal(read.role, 'cs');
+    assert.equal(read.correlationId, 'pii-1');
+    assert.deepEqual((read.arguments as { customerIds: string[] }).customerIds, [...shown].sort());
+    assert.deepEqual((await query(hub.gatewayUrl, AuditTrail, { filter: { actor: 'masked@example.com' } })).auditTrail.nodes, []);
   });
 });
 

@@ -20,6 +20,7 @@ type Documents = {
     "\n  query AccessCustomers { customers(first: 1) { totalCount } }\n": typeof types.AccessCustomersDocument,
     "\n  mutation AccessCreateCustomer { createCustomer(input: { name: \"Refused Ltd\", segment: SMB, region: \"EMEA\", currency: \"EUR\" }) { id } }\n": typeof types.AccessCreateCustomerDocument,
     "\n  query AccessAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 50, filter: $filter) { nodes { system actor role correlationId operation arguments outcome at } }\n  }\n": typeof types.AccessAuditTrailDocument,
+    "\n  query AccessContacts { customers(first: 2) { nodes { id contacts { email phone } } } }\n": typeof types.AccessContactsDocument,
     "\n  subscription AccessPayments($c: ID, $after: ID) { paymentReceived(customerId: $c, after: $after) { eventId payment { id } } }\n": typeof types.AccessPaymentsDocument,
     "\n  query AuthCustomers { customers(first: 1) { totalCount } }\n": typeof types.AuthCustomersDocument,
     "\n  query AuthPeriods { accountingPeriods { id } }\n": typeof types.AuthPeriodsDocument,
@@ -123,6 +124,7 @@ const documents: Documents = {
     "\n  query AccessCustomers { customers(first: 1) { totalCount } }\n": types.AccessCustomersDocument,
     "\n  mutation AccessCreateCustomer { createCustomer(input: { name: \"Refused Ltd\", segment: SMB, region: \"EMEA\", currency: \"EUR\" }) { id } }\n": types.AccessCreateCustomerDocument,
     "\n  query AccessAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 50, filter: $filter) { nodes { system actor role correlationId operation arguments outcome at } }\n  }\n": types.AccessAuditTrailDocument,
+    "\n  query AccessContacts { customers(first: 2) { nodes { id contacts { email phone } } } }\n": types.AccessContactsDocument,
     "\n  subscription AccessPayments($c: ID, $after: ID) { paymentReceived(customerId: $c, after: $after) { eventId payment { id } } }\n": types.AccessPaymentsDocument,
     "\n  query AuthCustomers { customers(first: 1) { totalCount } }\n": types.AuthCustomersDocument,
     "\n  query AuthPeriods { accountingPeriods { id } }\n": types.AuthPeriodsDocument,
@@ -258,6 +260,10 @@ export function graphql(source: "\n  mutation AccessCreateCustomer { createCusto
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccessAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 50, filter: $filter) { nodes { system actor role correlationId operation arguments outcome at } }\n  }\n"): (typeof documents)["\n  query AccessAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 50, filter: $filter) { nodes { system actor role correlationId operation arguments outcome at } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessContacts { customers(first: 2) { nodes { id contacts { email phone } } } }\n"): (typeof documents)["\n  query AccessContacts { customers(first: 2) { nodes { id contacts { email phone } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
