@@ -17,7 +17,8 @@ import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { gatewaySubgraph, GATEWAY_SUBGRAPH } from './gatewaySubgraph.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
-import { callerAuthenticator } from './security/authenticate.ts';
+import { RECORD_GATEWAY_AUDIT, type GatewayAuditReport } from './security/auditTrail.ts';
+import { createGatewaySecurity } from './security/gatewaySecurity.ts';
 import { OperationAuthorizer, supergraphForGateway } from './security/authorize.ts';
 import { createSubscriptionServer, type SubscriptionServer } from './subscriptions/subscriptionServer.ts';
 import { SubscriptionPlanner } from './subscriptions/subscriptionPlanner.ts';
@@ -55,12 +56,12 @@ const RECORD_DEPRECATED_USAGE = /* GraphQL */ `
   }
 `;
 
-/** Sends one deprecated-usage report to the ops subgraph; throws unless ops recorded it. */
-async function reportToOps(url: string, token: string, report: DeprecatedUsageReport, timeoutMs: number): Promise<void> {
+/** Sends one report (deprecated usage, audit entries) to the ops subgraph; throws unless ops recorded it. */
+async function reportToOps(url: string, token: string, query: string, variables: DeprecatedUsageReport | GatewayAuditReport, timeoutMs: number): Promise<void> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: RECORD_DEPRECATED_USAGE, variables: report }),
+    body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
   const body = (await response.json()) as { errors?: { message: string }[] };
@@ -143,7 +144,10 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const transport = new SubgraphTransport(config.resilience);
   const subgraphTokens = new SubgraphTokenSigner(gatewaySigningKey(config));
   const subgraphUrls: Record<string, string> = Object.create(null);
-  const ownSubgraph = gatewaySubgraph(() => [...transport.fetchers.values()].map(({ name, circuit }) => ({ name, state: circuit.state })));
+  const security = await createGatewaySecurity(config, logger, async (entries, idempotencyKey) => {
+    if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), RECORD_GATEWAY_AUDIT, { entries, idempotencyKey }, timeoutOf('ops'));
+  });
+  const ownSubgraph = gatewaySubgraph(() => [...transport.fetchers.values()].map(({ name, circuit }) => ({ name, state: circuit.state })), security);
   const timeoutOf = (name: string) => (hubSystem(name) ? config.systems[name].timeoutMs : config.subgraphTimeoutMs);
   const federation = lazyFederation(supergraphSdl);
   const { apiSchema, subgraphs } = federation();
@@ -156,14 +160,14 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     subgraphUrls[name] = subgraphUrl(config, name, url);
     dataSources[name] = new SubgraphFetcher(name, subgraphUrls[name], transport, timeoutOf(name), () => `Bearer ${subgraphTokens.token(PROBE_CALLER, name)}`);
   }
-  const authenticate = callerAuthenticator(config);
+  const { authenticate } = security;
   const limits = createGatewayLimits(config, logger, authenticate);
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();
   const engine = new Engine({ federation, apiSchema: () => apiSchema, sources: dataSources, deduplicate: config.gatewayDeduplication });
   // Reported to ops when the supergraph has it (the benchmark's has not).
   const deprecatedUsage = new DeprecatedUsage(async (report) => {
-    if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), report, timeoutOf('ops'));
+    if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), RECORD_DEPRECATED_USAGE, report, timeoutOf('ops'));
   }, logger);
   let subscriptions: SubscriptionServer | undefined;
   let liveSubscriptions: LiveSubscriptions | undefined;
@@ -171,7 +175,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const app = createHttpApp({
     logger,
     bodyLimit: config.limits.bodyBytes,
-    metrics: () => [...(subscriptions?.metrics() ?? []), ...(liveSubscriptions?.metrics() ?? []), ...(liveConnections?.metrics() ?? []), ...engine.deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
+    metrics: () => [...(subscriptions?.metrics() ?? []), ...(liveSubscriptions?.metrics() ?? []), ...(liveConnections?.metrics() ?? []), ...security.metrics(), ...engine.deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(
@@ -189,7 +193,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   });
   await limits.register(app, '/graphql');
   registerGraphiql(app, { endpoint: '/graphql', examples: DEFAULT_EXAMPLES });
-  const connections = new LiveConnections();
+  const connections = new LiveConnections((caller, end) => security.access.watch(caller, end));
   const live = new LiveSubscriptions({
     planner: new SubscriptionPlanner(federation, () => apiSchema),
     engine,
@@ -198,7 +202,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     log: logger,
   });
   liveSubscriptions = live;
-  const pipeline = new GatewayPipeline({ schema: () => apiSchema, limits, authorizer, execute: withDeadline(engine.execute, config.limits.requestTimeoutMs), subscriptions: live, deprecatedUsage });
+  const pipeline = new GatewayPipeline({ schema: () => apiSchema, limits, authorizer, execute: withDeadline(engine.execute, config.limits.requestTimeoutMs), subscriptions: live, deprecatedUsage, recordRefusal: security.audit.recordRefusal });
   app.addHook('onSend', async (_request, _reply, payload) => serializer.bytes(payload));
   registerHttpTransport(app, { path: '/graphql', pipeline, authenticate, subgraphTokens, connections, serializer });
   subscriptions = createSubscriptionServer({
@@ -225,6 +229,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       await liveSubscriptions?.close();
       await app.close();
       await deprecatedUsage.close();
+      await security.close();
       await limits.close();
       await transport.close();
     },

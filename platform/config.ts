@@ -4,6 +4,7 @@
  */
 
 import { parsePrivateKey, parsePublicKey } from './auth/parseKey.ts';
+import { durationSeconds } from './dates.ts';
 
 /** The systems, one subgraph and one database each: four systems of record and the hub's own ops. */
 export const SYSTEMS = ['crm', 'billing', 'erp', 'customer-success', 'ops'] as const;
@@ -72,6 +73,8 @@ export interface AuthConfig {
   gatewaySigningKey?: string;
   /** What subgraphs verify the gateway's tokens with (PEM or JWK); undefined means the signing key's, or the local pair. */
   gatewayPublicKey?: string;
+  /** How long a revocation (`revokeAccess`) is kept; tokens living longer are refused, so none outlives its revocation. */
+  revocationTtlSeconds: number;
 }
 
 export interface SubscriptionsConfig {
@@ -145,7 +148,8 @@ type Kind =
   | { type: 'on/off'; fallback: boolean }
   | { type: 'list' }
   | { type: 'key'; kind: 'public' | 'private' }
-  | { type: 'choice'; choices: readonly string[]; fallback: string };
+  | { type: 'choice'; choices: readonly string[]; fallback: string }
+  | { type: 'duration'; fallback: string; minSeconds: number };
 
 /** One variable of the configuration table: how it is read, and, for the README, its default as shown and what it does. */
 export type SettingSpec = Kind & { shown: string; description: string };
@@ -167,6 +171,7 @@ const onOff = (fallback: boolean) => ({ type: 'on/off' as const, fallback, shown
 const list = (shown: string) => ({ type: 'list' as const, shown });
 const key = (kind: 'public' | 'private', shown: string) => ({ type: 'key' as const, kind, shown });
 const choice = (choices: readonly string[], fallback: string) => ({ type: 'choice' as const, choices, fallback, shown: code(fallback) });
+const duration = (fallback: string, minSeconds: number) => ({ type: 'duration' as const, fallback, minSeconds, shown: code(fallback) });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -233,6 +238,7 @@ const SETTINGS: Record<string, SettingSpec> = {
   AUTH_AUDIENCE: { ...text('operational-data-hub'), description: 'required `aud` of callers\' tokens' },
   GATEWAY_SIGNING_KEY: { ...key('private', 'key made in `$HUB_DATA_DIR/auth/`'), description: 'Ed25519 private key (PEM or JWK) the gateway signs subgraph tokens with (gateway only)' },
   GATEWAY_PUBLIC_KEY: { ...key('public', 'key made in `$HUB_DATA_DIR/auth/`'), description: 'Ed25519 public key (PEM or JWK) subgraphs verify the gateway\'s tokens with' },
+  AUTH_REVOCATION_TTL: { ...duration('24h', 60), description: 'how long a revocation (`revokeAccess`) is kept; at least the longest token lifetime: a token living longer (`exp` − `iat`) is refused with `UNAUTHENTICATED`, and `npm run token` makes none' },
   SUBSCRIPTIONS_PER_CONNECTION: { ...integer(20, 1, 10_000), description: 'live subscriptions one WebSocket connection to the gateway may hold' },
   SUBSCRIPTION_BUFFER: { ...integer(1000, 1, 1_000_000), description: 'events held for a subscriber that does not read before its subscription ends with `SUBSCRIPTION_BUFFER_OVERFLOW`' },
   MAX_BODY_BYTES: { ...integer(1_048_576, 1024, 1_073_741_824), description: 'largest HTTP request body the gateway reads (larger: 413 `REQUEST_TOO_LARGE`)' },
@@ -267,6 +273,8 @@ function typeOf(spec: SettingSpec): string {
       return `${spec.kind} key`;
     case 'choice':
       return 'level';
+    case 'duration':
+      return `duration (s, m, h, d), at least ${spec.minSeconds} s`;
   }
 }
 
@@ -362,6 +370,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value !== 'on' && value !== 'off') problems.push(`${name} must be on or off, got '${value}'`);
     return value === 'on' || (value !== 'off' && fallback);
   };
+  const duration = (name: string): number => {
+    const { fallback, minSeconds } = spec(name, 'duration');
+    const value = raw(name) ?? fallback;
+    const seconds = durationSeconds(value);
+    if (seconds === undefined || seconds < minSeconds) {
+      problems.push(`${name} must be a number and a unit (s, m, h or d) of at least ${minSeconds} s, e.g. ${fallback}, got '${value}'`);
+      return durationSeconds(fallback)!;
+    }
+    return seconds;
+  };
   const choice = (name: string): string => {
     const { choices, fallback } = spec(name, 'choice');
     const value = raw(name) ?? fallback;
@@ -443,6 +461,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       audience: required('AUTH_AUDIENCE'),
       gatewaySigningKey: key('GATEWAY_SIGNING_KEY'),
       gatewayPublicKey: key('GATEWAY_PUBLIC_KEY'),
+      revocationTtlSeconds: duration('AUTH_REVOCATION_TTL'),
     },
     systems,
   };

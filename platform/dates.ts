@@ -36,3 +36,12 @@ export function daysBetween(from: string, to: string): number {
 export function periodOf(date: string): string {
   return date.slice(0, 7);
 }
+
+const DURATION = /^(\d{1,6})([smhd])$/;
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** "12h" → 43200: a number and a unit (s, m, h, d), as token lifetimes are written; undefined when it is not one. */
+export function durationSeconds(text: string): number | undefined {
+  const match = DURATION.exec(text);
+  return match ? Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS] : undefined;
+}

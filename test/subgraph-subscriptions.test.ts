@@ -9,7 +9,12 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { print, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
+import { makeCaller } from '../platform/auth/caller.ts';
+import { gatewaySigningKey } from '../platform/auth/keys.ts';
+import { SCOPES } from '../platform/auth/roles.ts';
+import { SubgraphTokenSigner } from '../platform/auth/subgraphTokens.ts';
 import type { SystemName } from '../platform/config.ts';
+import { UpstreamSubscription } from '../gateway/subscriptions/upstreamSubscription.ts';
 import { comparePositions, liveEvents, type BusinessEvent, type Delivery, type EventStream } from '../platform/events/index.ts';
 import { MemoryEventStream } from '../platform/events/memory-stream.ts';
 import { RedisEventStream } from '../platform/events/redis-stream.ts';
@@ -417,5 +422,67 @@ describe('the live tail of the event stream', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await iterator.return?.();
     assert.deepEqual(await pending, { done: true, value: undefined });
+  });
+});
+
+describe('the gateway token on a subgraph connection', () => {
+  const caller = makeCaller('test:renewal', 'admin', [...SCOPES]);
+  const wsUrl = () => `${hub.subgraphs.billing.url.replace(/^http/, 'ws')}/graphql`;
+  const PAYMENTS = 'subscription ($after: ID) { paymentReceived(after: $after) { eventId payment { id } } }';
+
+  test('a subgraph closes a connection with 4403 naming the expiry when the gateway token on it expires', async () => {
+    const token = new SubgraphTokenSigner(gatewaySigningKey(hub.config), 2).token(caller, 'billing');
+    const client = createClient({ url: wsUrl(), webSocketImpl: webSocketFor(hub.subgraphs.billing.url, { authorization: `Bearer ${token}` }), retryAttempts: 0 });
+    clients.push(client);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => client.on('closed', (event) => resolve(event as { code: number; reason: string })));
+    client.subscribe({ query: PAYMENTS }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    const { code, reason } = await closed;
+    assert.equal(code, 4403);
+    assert.match(reason, /^Forbidden: the token expired at /);
+  });
+
+  test("the gateway's upstream renews its token before the subgraph closes the connection: no reconnect, no event lost or repeated", async () => {
+    // Tokens of 6 s: each connection is replaced after 4.5 s, before the subgraph would close it at 6.
+    const signer = new SubgraphTokenSigner(gatewaySigningKey(hub.config), 6);
+    const received: string[] = [];
+    let reconnects = 0;
+    const upstream = new UpstreamSubscription({
+      url: wsUrl(),
+      subgraph: 'billing',
+      query: PAYMENTS,
+      variables: {},
+      resumeQuery: PAYMENTS,
+      afterVariable: 'after',
+      cursorOf: (result) => (result.data?.paymentReceived as { eventId: string } | undefined)?.eventId,
+      headers: () => ({ authorization: `Bearer ${signer.token(caller, 'billing')}` }),
+      extensions: {},
+      log: createLogger(hub.config, 'test'),
+      onEvent: (result) => {
+        received.push((result.data!.paymentReceived as { payment: { id: string } }).payment.id);
+        return true;
+      },
+      onError: (errors) => assert.fail(JSON.stringify(errors)),
+      onReconnect: () => (reconnects += 1),
+    });
+    // An invoice of its own: the tests above paid theirs in full.
+    const [subscription] = await hub.dbs.billing.query<{ id: string }>(`SELECT id FROM subscriptions WHERE status <> 'CANCELED' ORDER BY id LIMIT 1`);
+    const { issueInvoice } = await query(hub.gatewayUrl, IssueInvoice, { subscription: subscription.id });
+    upstream.start();
+    try {
+      await settle();
+      const paid: string[] = [];
+      // Payments before, across and after two renewals (at about 4.5 s and 9 s).
+      for (const wait of [0, 3500, 2500, 4000]) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        paid.push(await pay(issueInvoice.id, '0.01'));
+      }
+      const deadline = Date.now() + 10_000;
+      while (received.length < paid.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(received, paid);
+      assert.equal(reconnects, 0, 'renewed before expiry, never dropped');
+    } finally {
+      upstream.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { GatewayContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -7,6 +7,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -14,7 +15,22 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** ISO-8601 instant in UTC, e.g. "2026-11-22T10:15:00.000Z". */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: any; output: any; }
+};
+
+/** A caller's access revoked. */
+export type AccessRevocation = {
+  __typename?: 'AccessRevocation';
+  /** When the revocation is forgotten: every token issued before it has expired by then. */
+  expiresAt: Scalars['DateTime']['output'];
+  reason: Scalars['String']['output'];
+  /** Tokens issued before this instant are refused. */
+  revokedAt: Scalars['DateTime']['output'];
+  /** Who revoked it. */
+  revokedBy: Scalars['String']['output'];
+  sub: Scalars['String']['output'];
 };
 
 /** Where the gateway's circuit breaker for one subgraph stands. */
@@ -25,6 +41,25 @@ export type CircuitState =
   | 'HALF_OPEN'
   /** The subgraph failed repeatedly: its fields are answered null at once, without calling it, until a probe succeeds. */
   | 'OPEN';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Refuses every token of the caller `sub` issued before now (its `iat` in an earlier second, or
+   * none), on every gateway replica within a second, and closes its open subscriptions (close code
+   * 4403); tokens it gets afterwards work. Kept for AUTH_REVOCATION_TTL. Recorded in the audit
+   * trail (system GATEWAY). The same idempotencyKey with the same arguments answers the first
+   * revocation again; with other arguments, IDEMPOTENCY_KEY_REUSED.
+   */
+  revokeAccess: AccessRevocation;
+};
+
+
+export type MutationRevokeAccessArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  sub: Scalars['String']['input'];
+};
 
 /** The state of the integration at a glance. */
 export type OperationsHealth = {
@@ -138,19 +173,41 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CircuitState: CircuitState;
-  OperationsHealth: ResolverTypeWrapper<OperationsHealth>;
+  AccessRevocation: ResolverTypeWrapper<AccessRevocation>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CircuitState: CircuitState;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OperationsHealth: ResolverTypeWrapper<OperationsHealth>;
   SubgraphCircuit: ResolverTypeWrapper<SubgraphCircuit>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  OperationsHealth: OperationsHealth | FederationReferenceTypes['OperationsHealth'];
+  AccessRevocation: AccessRevocation;
   String: Scalars['String']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Mutation: Record<PropertyKey, never>;
+  OperationsHealth: OperationsHealth | FederationReferenceTypes['OperationsHealth'];
   SubgraphCircuit: SubgraphCircuit;
   Boolean: Scalars['Boolean']['output'];
+};
+
+export type AccessRevocationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessRevocation'] = ResolversParentTypes['AccessRevocation']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revokedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sub?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  revokeAccess?: Resolver<ResolversTypes['AccessRevocation'], ParentType, ContextType, RequireFields<MutationRevokeAccessArgs, 'reason' | 'sub'>>;
 };
 
 export type OperationsHealthResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OperationsHealth'] = ResolversParentTypes['OperationsHealth'], FederationReferenceType extends FederationReferenceTypes['OperationsHealth'] = FederationReferenceTypes['OperationsHealth']> = {
@@ -165,6 +222,9 @@ export type SubgraphCircuitResolvers<ContextType = GatewayContext, ParentType ex
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  AccessRevocation?: AccessRevocationResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   OperationsHealth?: OperationsHealthResolvers<ContextType>;
   SubgraphCircuit?: SubgraphCircuitResolvers<ContextType>;
 };

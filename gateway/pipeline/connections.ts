@@ -5,7 +5,7 @@
  * are found and closed.
  */
 import type { Caller } from '../../platform/auth/caller.ts';
-import type { ErrorCode } from '../../platform/errors.ts';
+import { ErrorCode } from '../../platform/errors.ts';
 
 export interface LiveConnection {
   transport: 'graphql-ws' | 'sse' | 'multipart';
@@ -14,13 +14,22 @@ export interface LiveConnection {
   end(code: ErrorCode, reason: string): void;
 }
 
+/** Ends a connection when its caller's access ends (security/access.ts); returns what stops watching it. */
+export type WatchAccess = (caller: Caller, end: (code: number, reason: string) => void) => () => void;
+
 export class LiveConnections {
   readonly #open = new Set<LiveConnection>();
 
-  /** Registers a connection; the returned function forgets it (call it when the connection closes). */
+  constructor(private readonly watchAccess: WatchAccess) {}
+
+  /** Registers a connection, watched until its caller's access ends; the returned function forgets it (call it when the connection closes). */
   add(connection: LiveConnection): () => void {
     this.#open.add(connection);
-    return () => this.#open.delete(connection);
+    const unwatch = this.watchAccess(connection.caller, (_closeCode, reason) => connection.end(ErrorCode.Unauthenticated, reason));
+    return () => {
+      unwatch();
+      this.#open.delete(connection);
+    };
   }
 
   /** Ends every connection `which` picks; returns how many. */

@@ -5,6 +5,8 @@
  * execute (execution/operation.ts, the executor seam) or open the subscription → format errors,
  * one log line, deprecated-field usage. A transport turns the Answer into its wire format.
  */
+import type { RecordRefusal } from '../security/auditTrail.ts';
+import { forbidden } from '../../platform/auth/policy.ts';
 import { createHash } from 'node:crypto';
 import {
   getOperationAST,
@@ -87,6 +89,8 @@ export interface PipelineOptions {
   execute: ExecuteOperation;
   subscriptions: LiveSubscriptions;
   deprecatedUsage: DeprecatedUsage;
+  /** Told of every operation refused for who is asking (trusted documents, limits, authorization): the gateway's audit trail. */
+  recordRefusal: RecordRefusal;
 }
 
 interface Resolved {
@@ -156,10 +160,14 @@ export class GatewayPipeline {
         ),
       ]);
     }
+    const refusedFor = (errors: readonly GraphQLError[]) => {
+      this.options.recordRefusal(context, operation.name?.value, errors);
+      return refuse(errors);
+    };
     try {
       this.options.limits.trusted.check(request.client, prepared.queryHash);
     } catch (error) {
-      throw refuse([error as GraphQLError]);
+      throw refusedFor([error as GraphQLError]);
     }
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], params.variables ?? {}, { maxErrors: 50 });
     if (coerced.errors) throw refuse(coerced.errors.map((error) => withCode(error, ErrorCode.BadUserInput, 400)));
@@ -167,15 +175,16 @@ export class GatewayPipeline {
     try {
       this.options.limits.operations.check(schema, document, operation, variables);
     } catch (error) {
-      throw refuse([error as GraphQLError]);
+      throw refusedFor([error as GraphQLError]);
     }
     if (prepared.register) void this.options.limits.trusted.cache.set(`apq:${prepared.queryHash}`, prepared.source).catch((error: unknown) => context.log.warn({ err: error }, 'APQ document not registered'));
     const authorization = this.options.authorizer.authorize(schema, document, prepared.queryHash, params.operationName, context.caller);
     if (authorization.kind === 'refused') {
-      // Refused here, it never reaches a system's audit trail: the gateway's log keeps it.
       context.log.warn({ actor: context.caller.sub, role: context.caller.role, operationName: params.operationName, refused: authorization.errors.map((error) => error.path) }, 'operation refused');
-      throw refuse(authorization.errors);
+      throw refusedFor(authorization.errors);
     }
+    // Fields taken out are refusals too, though the rest of the operation runs.
+    if (authorization.denials.length > 0) this.options.recordRefusal(context, operation.name?.value, authorization.denials.map((denial) => forbidden(denial.requirement, denial.path)));
     this.options.deprecatedUsage.record(schema, document, operation.name?.value ?? null, request.client);
     const base = { operationType: type, operationName: operation.name?.value, byId: prepared.byId };
     if (type === 'subscription') {

@@ -179,7 +179,8 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           const forget = options.connections.add({
             transport: 'graphql-ws',
             caller,
-            end: (code, reason) => socket.close(code === ErrorCode.Unauthenticated ? CloseCode.Unauthorized : CloseCode.Forbidden, `${code}: ${reason}`.slice(0, 120)),
+            // Access that ended (expired, revoked) closes with 4403 and the reason, which names why.
+            end: (_code, reason) => socket.close(CloseCode.Forbidden, reason.slice(0, 123)),
           });
           socket.once('close', forget);
           return true;

@@ -1,10 +1,15 @@
 import { createClient, type Client } from 'graphql-ws';
+import { decodeJwt } from 'jose';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import WebSocket from 'ws';
 import { ErrorCode } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 
 const KEEP_ALIVE_MS = 15_000;
+/** A connection is replaced once this share of its token's lifetime has passed, well before the subgraph closes it. */
+const RENEW_AT_SHARE = 0.75;
+/** How long the old connection keeps delivering after its replacement is up: the new subscribe reaches the subgraph meanwhile. */
+const RENEW_OVERLAP_MS = 1000;
 const FIRST_RETRY_MS = 200;
 const MAX_RETRY_MS = 10_000;
 /** Event ids remembered to drop a repeat from a replay that overlaps what was already received. */
@@ -46,10 +51,15 @@ export interface UpstreamOptions {
  * A subscription to the owning subgraph that outlives the subgraph's restarts: when the
  * connection drops it reconnects with backoff and subscribes again with `after: <the last event
  * id received>`, so the stream continues without a gap or a repeat. One connection per gateway
- * subscription, so a slow or stopped one holds back nothing else.
+ * subscription, so a slow or stopped one holds back nothing else. The subgraph ends a connection
+ * when the gateway's token on it expires: before then a new connection with a fresh token takes
+ * over, the old one delivering until the new one is up (repeats dropped), so nothing is lost.
  */
 export class UpstreamSubscription {
   private client?: Client;
+  /** The connection being replaced (see `renew`): still delivering for a moment. */
+  private previous?: Client;
+  private renewTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
   private attempt = 0;
   private stopped = true;
@@ -81,6 +91,36 @@ export class UpstreamSubscription {
     this.disposeClient();
   }
 
+  /** Replaces the connection with one carrying a fresh token, before the subgraph closes this one. */
+  private renew(): void {
+    if (this.stopped || !this.client) return;
+    this.disposePrevious();
+    this.previous = this.client;
+    this.connect();
+  }
+
+  private disposePrevious(): void {
+    const previous = this.previous;
+    this.previous = undefined;
+    if (previous) Promise.resolve(previous.dispose()).catch(() => undefined);
+  }
+
+  /** Schedules `renew` for the connection whose headers carry this token. */
+  private scheduleRenewal(authorization: string | undefined): void {
+    clearTimeout(this.renewTimer);
+    let claims: { exp?: number; iat?: number };
+    try {
+      claims = decodeJwt(authorization?.replace(/^Bearer\s+/i, '') ?? '');
+    } catch {
+      return;
+    }
+    if (claims.exp === undefined) return;
+    const now = Date.now();
+    const lifetimeMs = claims.exp * 1000 - (claims.iat === undefined ? now : claims.iat * 1000);
+    this.renewTimer = setTimeout(() => this.renew(), Math.max(0, claims.exp * 1000 - now - lifetimeMs * (1 - RENEW_AT_SHARE)));
+    this.renewTimer.unref();
+  }
+
   close(): void {
     this.closed = true;
     this.stop();
@@ -95,6 +135,7 @@ export class UpstreamSubscription {
     let pongTimer: NodeJS.Timeout | undefined;
     let closeEvent: unknown;
     const headers = options.headers();
+    const current = (candidate: Client) => candidate === this.client || candidate === this.previous;
     const client = createClient({
       url: options.url,
       // `ws` with this connection's headers on the upgrade request.
@@ -112,6 +153,11 @@ export class UpstreamSubscription {
         connected: () => {
           if (this.client !== client) return;
           this.connected = true;
+          this.scheduleRenewal(headers.authorization);
+          if (this.previous) {
+            const previous = this.previous;
+            setTimeout(() => this.previous === previous && this.disposePrevious(), RENEW_OVERLAP_MS).unref();
+          }
           // After a lost connection this is news; after the gateway's own pause for a backlog it is routine.
           if (resuming) options.log[this.attempt > 0 ? 'info' : 'debug']({ subgraph: options.subgraph, after: this.lastCursor }, 'subscription resumed');
           this.attempt = 0;
@@ -135,7 +181,7 @@ export class UpstreamSubscription {
     this.client = client;
     client.subscribe<Record<string, unknown>>(payload, {
       next: (result) => {
-        if (this.client !== client || this.stopped) return;
+        if (!current(client) || this.stopped) return;
         const cursor = options.cursorOf(result);
         if (cursor !== undefined && this.seen.has(cursor)) return;
         // An event not taken is not passed: the next subscribe starts before it.
@@ -145,6 +191,7 @@ export class UpstreamSubscription {
         this.lastCursor = cursor;
       },
       error: (error) => {
+        if (client === this.previous) return this.disposePrevious();
         if (this.client !== client || this.stopped) return;
         if (Array.isArray(error)) {
           const [first] = error as GraphQLFormattedError[];
@@ -163,6 +210,7 @@ export class UpstreamSubscription {
       },
       // These streams never end by themselves; a completion means the subgraph closed the connection.
       complete: () => {
+        if (client === this.previous) return this.disposePrevious();
         if (this.client === client && !this.stopped) this.retry(closeEvent ?? 'completed');
       },
     });
@@ -181,6 +229,8 @@ export class UpstreamSubscription {
   }
 
   private disposeClient(): void {
+    clearTimeout(this.renewTimer);
+    this.disposePrevious();
     const client = this.client;
     this.client = undefined;
     this.connected = false;

@@ -10,12 +10,26 @@ export interface Caller {
   scopes: readonly string[];
   /** Stable for one sub, role and scopes: keys caches of signed tokens and of deduplicated fetches. */
   fingerprint: string;
+  /** The verified token's lifetime, when the caller comes from one: live connections end with it. */
+  token?: TokenTimes;
 }
 
-export function makeCaller(sub: string, role: string, scopes: readonly string[]): Caller {
+/** A token's `exp` and `iat` claims, in seconds since the epoch (`iat` is optional in JWTs). */
+export interface TokenTimes {
+  exp: number;
+  iat?: number;
+}
+
+/** The times of a verified JWT's claims. */
+export function tokenTimes(claims: { exp?: number; iat?: number }): TokenTimes {
+  return { exp: claims.exp!, ...(claims.iat === undefined ? {} : { iat: claims.iat }) };
+}
+
+export function makeCaller(sub: string, role: string, scopes: readonly string[], token?: TokenTimes): Caller {
   const sorted = [...new Set(scopes)].sort();
+  // The token's times stay out of the fingerprint: a caller's fresh token shares its caches.
   const fingerprint = createHash('sha256').update(`${sub}\n${role}\n${sorted.join(' ')}`).digest('base64url').slice(0, 22);
-  return { sub, role, scopes: sorted, fingerprint };
+  return { sub, role, scopes: sorted, fingerprint, ...(token ? { token } : {}) };
 }
 
 /**

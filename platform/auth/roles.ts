@@ -16,6 +16,7 @@ export const SCOPES = [
   'ops:write',
   'audit:read',
   'pii:read',
+  'access:admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -2,7 +2,7 @@ import { sign, type KeyObject } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { ErrorCode, HubError } from '../errors.ts';
-import { makeCaller, type Caller } from './caller.ts';
+import { makeCaller, tokenTimes, type Caller } from './caller.ts';
 
 /** The `iss` of every token the gateway signs for a subgraph. */
 const GATEWAY_ISSUER = 'hub-gateway';
@@ -82,7 +82,7 @@ export function subgraphTokenVerifier(publicKey: KeyObject, subgraph: string): (
   return cachedVerifier('Subgraphs serve the gateway only: this request carries no gateway token.', async (token) => {
     try {
       const { payload } = await jwtVerify(token, publicKey, { issuer: GATEWAY_ISSUER, audience: subgraph, algorithms: ['EdDSA', 'Ed25519'], requiredClaims: ['exp', 'sub'] });
-      return { caller: makeCaller(String(payload.sub), String(payload.role ?? ''), String(payload.scope ?? '').split(' ').filter(Boolean)), exp: payload.exp! };
+      return { caller: makeCaller(String(payload.sub), String(payload.role ?? ''), String(payload.scope ?? '').split(' ').filter(Boolean), tokenTimes(payload)), exp: payload.exp! };
     } catch (error) {
       throw unauthenticated(`The gateway token was refused: ${(error as Error).message}`);
     }

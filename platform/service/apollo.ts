@@ -41,14 +41,19 @@ const operationPlugin: ApolloServerPlugin = {
 };
 
 /** Serves a subgraph with Apollo Server. */
-export const apolloAdapter: SubgraphAdapter = async ({ app, schema, runtime, createContext }) => {
+export const apolloAdapter: SubgraphAdapter = async ({ app, schema, runtime, createContext, beforeResponse }) => {
+  const responsePlugin: ApolloServerPlugin<BaseContext> = {
+    async requestDidStart() {
+      return { willSendResponse: ({ contextValue, operationName }) => beforeResponse(contextValue, operationName ?? null) };
+    },
+  };
   const apollo = new ApolloServer<BaseContext>({
     schema,
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
     formatError: formatApolloError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), maskingPlugin(runtime.logger), operationPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), maskingPlugin(runtime.logger), operationPlugin, responsePlugin],
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {

@@ -23,6 +23,8 @@ export interface SubgraphDefinition<Context extends BaseContext = BaseContext, R
   consumers?: readonly ConsumerDefinition[];
   /** A request's context, from the one the runtime makes for every request. */
   createContext(base: BaseContext): Context;
+  /** Runs once per GraphQL request after it executed, before its response is sent (crm audits personal data read). */
+  beforeResponse?(context: Context, operationName: string | null): Promise<void>;
 }
 
 /** Where a system's SQL migrations are (`NNN_*.sql`). */

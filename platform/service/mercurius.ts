@@ -1,5 +1,6 @@
 // The mercurius adapter (customer-success): GraphQL over HTTP at `/graphql` with mercurius,
 // answering as the Apollo subgraphs do, every error through platform/errors.ts's clientError.
+import type { BaseContext } from '../context.ts';
 import mercurius, { type MercuriusContext } from 'mercurius';
 import { GraphQLError, Kind, parse, type DocumentNode, type ExecutionResult } from 'graphql';
 import { clientError, ErrorCode, type HubError } from '../errors.ts';
@@ -68,7 +69,7 @@ function formatErrors(execution: ExecutionResult & { errors: readonly GraphQLErr
 }
 
 /** Serves a subgraph with mercurius. */
-export const mercuriusAdapter: SubgraphAdapter = async ({ app, schema, runtime, createContext }) => {
+export const mercuriusAdapter: SubgraphAdapter = async ({ app, schema, runtime, createContext, beforeResponse }) => {
   // mercurius's response schema types error paths as strings, which would turn `_entities`
   // indexes into "0"; the gateway maps entity errors back into its result only by numeric index.
   app.addHook('onRoute', (route) => {
@@ -100,6 +101,7 @@ export const mercuriusAdapter: SubgraphAdapter = async ({ app, schema, runtime, 
     context: (request) => createContext(runtime.requestContext(request)),
     errorFormatter: formatErrors,
   });
+  app.graphql.addHook('onResolution', async (_execution, context) => beforeResponse(context as unknown as BaseContext, null));
   // mercurius stops with the app it is registered on.
   return async () => {};
 };

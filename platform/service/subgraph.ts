@@ -42,6 +42,7 @@ export interface AdapterInput {
   schema: GraphQLSchema;
   runtime: SystemRuntime;
   createContext(base: BaseContext): BaseContext;
+  beforeResponse(context: BaseContext, operationName: string | null): Promise<void>;
 }
 
 /**
@@ -120,7 +121,8 @@ export async function createSubgraph(definition: SubgraphDefinition, adapter: Su
   const app = createSubgraphApp(runtime);
   const schema = buildSchema(definition);
   const createContext = (base: BaseContext) => definition.createContext(base);
-  const stop = await adapter({ app, schema, runtime, createContext });
+  const beforeResponse = (context: BaseContext, operationName: string | null) => definition.beforeResponse?.(context, operationName) ?? Promise.resolve();
+  const stop = await adapter({ app, schema, runtime, createContext, beforeResponse });
   const subscriptions = hasSubscriptions(schema) ? serveSubscriptions(app, runtime, schema, createContext) : undefined;
   return {
     name: definition.name,

@@ -18,6 +18,7 @@ import { guardRequestDepth } from '../input.ts';
 import type { Logger } from '../logger.ts';
 import type { SystemRuntime } from './runtime.ts';
 import type { Caller } from '../auth/caller.ts';
+import { ACCESS_ENDED, expiredReason, onExpiry } from '../auth/expiry.ts';
 import { unauthenticatedBody } from '../auth/subgraphTokens.ts';
 import type { BaseContext } from '../context.ts';
 
@@ -65,7 +66,12 @@ export function serveSubscriptions<Context extends BaseContext>(
       socket.end(`HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
+    sockets.handleUpgrade(request, socket, head, (client) => {
+      // The gateway's token is checked on the upgrade; the connection ends when it expires (the gateway renews it before).
+      const token = callers.get(request)?.token;
+      client.once('close', onExpiry(token, () => client.close(ACCESS_ENDED, expiredReason(token!.exp))));
+      sockets.emit('connection', client, request);
+    });
   };
   app.server.on('upgrade', upgrade);
   const log = runtime.logger;

@@ -1,4 +1,5 @@
-import { maskEmail, maskPhone, personal } from '../../platform/auth/pii.ts';
+import { maskEmail, maskPhone, personal, PII_SCOPE } from '../../platform/auth/pii.ts';
+import type { CrmContext } from './context.ts';
 import { badInput } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor, loadExisting, pageSize } from '../../platform/loaders.ts';
 import { money } from '../../platform/money.ts';
@@ -24,6 +25,12 @@ function customerOf(id: string, loaders: { customer: { load(id: string): Promise
 
 function contractOf(id: string, loaders: { contract: { load(id: string): Promise<ContractRow | null> } }): Promise<ContractRow> {
   return loadExisting(loaders.contract, 'Contract', id);
+}
+
+/** Notes a contact's customer when the caller sees its personal data whole (see personalDataAudit). */
+function shown<T>(context: CrmContext, contact: { customer_id: string }, value: T): T {
+  if (value !== null && value !== undefined && context.caller.scopes.includes(PII_SCOPE)) context.personalDataShown.add(contact.customer_id);
+  return value;
 }
 
 export const resolvers: Resolvers = {
@@ -81,9 +88,9 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference, { loaders }) => loaders.contact.load(reference.id),
     customer: (contact, _args, { loaders }) => customerOf(contact.customer_id, loaders),
     primary: (contact) => contact.is_primary,
-    // Without pii:read (analysts) contact details come back masked, not null.
-    email: (contact, _args, { caller }) => personal(caller, contact.email, maskEmail),
-    phone: (contact, _args, { caller }) => personal(caller, contact.phone, maskPhone),
+    // Without pii:read (analysts) contact details come back masked, not null; shown whole, they are audited.
+    email: (contact, _args, context) => shown(context, contact, personal(context.caller, contact.email, maskEmail)),
+    phone: (contact, _args, context) => shown(context, contact, personal(context.caller, contact.phone, maskPhone)),
   },
 
   Opportunity: {

@@ -11,7 +11,8 @@ import { auditPage, deadLetterList, deprecatedUsageList, eventLog, exceptionList
 const MAX_PAGE = 200;
 
 function system(source: string): System {
-  const value = commands.systemOf(source);
+  // The gateway is in the audit trail (its refusals), never an event source or an exception's system.
+  const value = source === commands.GATEWAY_SYSTEM ? 'GATEWAY' : commands.systemOf(source);
   if (!value) throw new Error(`unknown event source ${source}`);
   return value;
 }
@@ -93,6 +94,8 @@ export const resolvers: Resolvers = {
       ),
     recordDeprecatedUsage: async (_root, { usage, idempotencyKey }, { write }) =>
       Number(await write(idempotencyKey, 'recordDeprecatedUsage', { usage }, (tx) => commands.recordDeprecatedUsage(tx, usage))),
+    recordGatewayAudit: async (_root, { entries, idempotencyKey }, { write }) =>
+      Number(await write(idempotencyKey, 'recordGatewayAudit', { entries }, (tx) => commands.recordGatewayAudit(tx, entries, idempotencyKey))),
   },
 
   Subscription: {

@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AccessOpenInvoice { invoices(first: 1, filter: { status: OPEN }) { nodes { id customer { id } } } }\n": typeof types.AccessOpenInvoiceDocument,
+    "\n  mutation AccessRecordPayment($invoice: ID!) { recordPayment(input: { invoiceId: $invoice, amount: \"0.01\", method: \"ach\" }) { id } }\n": typeof types.AccessRecordPaymentDocument,
+    "\n  mutation AccessRevoke($sub: String!, $reason: String!, $key: String) {\n    revokeAccess(sub: $sub, reason: $reason, idempotencyKey: $key) { sub reason revokedBy revokedAt expiresAt }\n  }\n": typeof types.AccessRevokeDocument,
+    "\n  query AccessCustomers { customers(first: 1) { totalCount } }\n": typeof types.AccessCustomersDocument,
+    "\n  mutation AccessCreateCustomer { createCustomer(input: { name: \"Refused Ltd\", segment: SMB, region: \"EMEA\", currency: \"EUR\" }) { id } }\n": typeof types.AccessCreateCustomerDocument,
+    "\n  query AccessAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 50, filter: $filter) { nodes { system actor role correlationId operation arguments outcome at } }\n  }\n": typeof types.AccessAuditTrailDocument,
+    "\n  query AccessContacts { customers(first: 2) { nodes { id contacts { email phone } } } }\n": typeof types.AccessContactsDocument,
+    "\n  subscription AccessPayments($c: ID, $after: ID) { paymentReceived(customerId: $c, after: $after) { eventId payment { id } } }\n": typeof types.AccessPaymentsDocument,
     "\n  query AuthCustomers { customers(first: 1) { totalCount } }\n": typeof types.AuthCustomersDocument,
     "\n  query AuthPeriods { accountingPeriods { id } }\n": typeof types.AuthPeriodsDocument,
     "\n  query AuthRenewals { renewalsDue(withinDays: 3650) { id } }\n": typeof types.AuthRenewalsDocument,
@@ -110,6 +118,14 @@ type Documents = {
     "\n  query Renewals { renewalsDue(withinDays: 3650) { id customer { id } } }\n": typeof types.RenewalsDocument,
 };
 const documents: Documents = {
+    "\n  query AccessOpenInvoice { invoices(first: 1, filter: { status: OPEN }) { nodes { id customer { id } } } }\n": types.AccessOpenInvoiceDocument,
+    "\n  mutation AccessRecordPayment($invoice: ID!) { recordPayment(input: { invoiceId: $invoice, amount: \"0.01\", method: \"ach\" }) { id } }\n": types.AccessRecordPaymentDocument,
+    "\n  mutation AccessRevoke($sub: String!, $reason: String!, $key: String) {\n    revokeAccess(sub: $sub, reason: $reason, idempotencyKey: $key) { sub reason revokedBy revokedAt expiresAt }\n  }\n": types.AccessRevokeDocument,
+    "\n  query AccessCustomers { customers(first: 1) { totalCount } }\n": types.AccessCustomersDocument,
+    "\n  mutation AccessCreateCustomer { createCustomer(input: { name: \"Refused Ltd\", segment: SMB, region: \"EMEA\", currency: \"EUR\" }) { id } }\n": types.AccessCreateCustomerDocument,
+    "\n  query AccessAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 50, filter: $filter) { nodes { system actor role correlationId operation arguments outcome at } }\n  }\n": types.AccessAuditTrailDocument,
+    "\n  query AccessContacts { customers(first: 2) { nodes { id contacts { email phone } } } }\n": types.AccessContactsDocument,
+    "\n  subscription AccessPayments($c: ID, $after: ID) { paymentReceived(customerId: $c, after: $after) { eventId payment { id } } }\n": types.AccessPaymentsDocument,
     "\n  query AuthCustomers { customers(first: 1) { totalCount } }\n": types.AuthCustomersDocument,
     "\n  query AuthPeriods { accountingPeriods { id } }\n": types.AuthPeriodsDocument,
     "\n  query AuthRenewals { renewalsDue(withinDays: 3650) { id } }\n": types.AuthRenewalsDocument,
@@ -220,6 +236,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessOpenInvoice { invoices(first: 1, filter: { status: OPEN }) { nodes { id customer { id } } } }\n"): (typeof documents)["\n  query AccessOpenInvoice { invoices(first: 1, filter: { status: OPEN }) { nodes { id customer { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccessRecordPayment($invoice: ID!) { recordPayment(input: { invoiceId: $invoice, amount: \"0.01\", method: \"ach\" }) { id } }\n"): (typeof documents)["\n  mutation AccessRecordPayment($invoice: ID!) { recordPayment(input: { invoiceId: $invoice, amount: \"0.01\", method: \"ach\" }) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccessRevoke($sub: String!, $reason: String!, $key: String) {\n    revokeAccess(sub: $sub, reason: $reason, idempotencyKey: $key) { sub reason revokedBy revokedAt expiresAt }\n  }\n"): (typeof documents)["\n  mutation AccessRevoke($sub: String!, $reason: String!, $key: String) {\n    revokeAccess(sub: $sub, reason: $reason, idempotencyKey: $key) { sub reason revokedBy revokedAt expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessCustomers { customers(first: 1) { totalCount } }\n"): (typeof documents)["\n  query AccessCustomers { customers(first: 1) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccessCreateCustomer { createCustomer(input: { name: \"Refused Ltd\", segment: SMB, region: \"EMEA\", currency: \"EUR\" }) { id } }\n"): (typeof documents)["\n  mutation AccessCreateCustomer { createCustomer(input: { name: \"Refused Ltd\", segment: SMB, region: \"EMEA\", currency: \"EUR\" }) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 50, filter: $filter) { nodes { system actor role correlationId operation arguments outcome at } }\n  }\n"): (typeof documents)["\n  query AccessAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 50, filter: $filter) { nodes { system actor role correlationId operation arguments outcome at } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessContacts { customers(first: 2) { nodes { id contacts { email phone } } } }\n"): (typeof documents)["\n  query AccessContacts { customers(first: 2) { nodes { id contacts { email phone } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AccessPayments($c: ID, $after: ID) { paymentReceived(customerId: $c, after: $after) { eventId payment { id } } }\n"): (typeof documents)["\n  subscription AccessPayments($c: ID, $after: ID) { paymentReceived(customerId: $c, after: $after) { eventId payment { id } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

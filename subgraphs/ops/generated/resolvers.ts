@@ -24,7 +24,11 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
-/** One mutation as the system that ran it recorded it. */
+/**
+ * One mutation as the system that ran it recorded it; one operation the gateway refused (outcome
+ * its refusal code, arguments the scopes it lacked and the fields refused); or one response that
+ * showed contacts' personal data whole (operation "readContacts").
+ */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
   /** Who called it: the token's subject. */
@@ -190,6 +194,17 @@ export type ExceptionStatus =
   /** Resolved, by the system or by a person. */
   | 'RESOLVED';
 
+/** One entry of the gateway's audit: an operation it refused, or one of its own mutations. */
+export type GatewayAuditInput = {
+  actor: Scalars['String']['input'];
+  arguments: Scalars['JSON']['input'];
+  at: Scalars['DateTime']['input'];
+  correlationId?: InputMaybe<Scalars['String']['input']>;
+  operation: Scalars['String']['input'];
+  outcome: Scalars['String']['input'];
+  role: Scalars['String']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -197,6 +212,11 @@ export type Mutation = {
    * only the gateway calls it). Returns how many entries were recorded.
    */
   recordDeprecatedUsage: Scalars['Int']['output'];
+  /**
+   * The gateway's audit entries (not part of the API schema: only the gateway calls it), filed
+   * into the audit trail as system GATEWAY. Returns how many entries were recorded.
+   */
+  recordGatewayAudit: Scalars['Int']['output'];
   /**
    * Every mutation takes an optional idempotencyKey: a retry with the same key and the same
    * arguments returns the first result and has no second effect; the same key with other
@@ -213,6 +233,12 @@ export type Mutation = {
 export type MutationRecordDeprecatedUsageArgs = {
   idempotencyKey: Scalars['String']['input'];
   usage: Array<DeprecatedUsageInput>;
+};
+
+
+export type MutationRecordGatewayAuditArgs = {
+  entries: Array<GatewayAuditInput>;
+  idempotencyKey: Scalars['String']['input'];
 };
 
 
@@ -399,6 +425,8 @@ export type System =
   | 'CUSTOMER_SUCCESS'
   /** The general ledger: postings, journal entries and accounting periods. */
   | 'ERP'
+  /** The gateway: the operations it refused and its own mutations (revokeAccess). */
+  | 'GATEWAY'
   /** The hub's own integration state. */
   | 'OPS';
 
@@ -570,6 +598,7 @@ export type ResolversTypes = {
   DeprecatedFieldUsage: ResolverTypeWrapper<DeprecatedFieldUsage>;
   DeprecatedUsageInput: DeprecatedUsageInput;
   ExceptionStatus: ExceptionStatus;
+  GatewayAuditInput: GatewayAuditInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OperationsHealth: ResolverTypeWrapper<OperationsHealth>;
@@ -602,6 +631,7 @@ export type ResolversParentTypes = {
   DeadLetter: DeadLetterRowModel;
   DeprecatedFieldUsage: DeprecatedFieldUsage;
   DeprecatedUsageInput: DeprecatedUsageInput;
+  GatewayAuditInput: GatewayAuditInput;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   OperationsHealth: OperationsHealth;
@@ -690,6 +720,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordDeprecatedUsage?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordDeprecatedUsageArgs, 'idempotencyKey' | 'usage'>>;
+  recordGatewayAudit?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordGatewayAuditArgs, 'entries' | 'idempotencyKey'>>;
   replayDeadLetter?: Resolver<ResolversTypes['DeadLetter'], ParentType, ContextType, RequireFields<MutationReplayDeadLetterArgs, 'id'>>;
   resolveException?: Resolver<ResolversTypes['OpsException'], ParentType, ContextType, RequireFields<MutationResolveExceptionArgs, 'id' | 'note'>>;
 };
