@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db.ts';
 import { decodeCursor, encodeCursor, listLoader, rowLoader } from '../../platform/loaders.ts';
-import type { InvoiceLineRow, InvoiceRow, InvoiceStatus, PaymentRow, SubscriptionRow } from './rows.ts';
+import { CUSTOMER_STANDING_SQL } from './commands.ts';
+import type { CreditNoteRow, InvoiceLineRow, InvoiceRow, InvoiceStatus, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** What billing knows of a customer's money, one row per customer with a billing account. */
 export interface CustomerSummary {
@@ -51,6 +52,12 @@ export function createLoaders(db: Queryable, today: string) {
        WHERE l.invoice_id = ANY($1) ORDER BY l.position`,
       'invoice_id',
     ),
+    creditNote: rowLoader<CreditNoteRow>(db, 'SELECT * FROM credit_notes WHERE id = ANY($1)', 'id'),
+    creditNotesByCustomer: listLoader<CreditNoteRow>(
+      db,
+      'SELECT * FROM credit_notes WHERE customer_id = ANY($1) ORDER BY issued_at DESC, id DESC',
+      'customer_id',
+    ),
     payment: rowLoader<PaymentRow>(db, 'SELECT * FROM payments WHERE id = ANY($1)', 'id'),
     paymentsByInvoice: listLoader<PaymentRow>(
       db,
@@ -86,14 +93,7 @@ export function createLoaders(db: Queryable, today: string) {
     // Balance and overdue amount of a page of customers in one statement; "today" is fixed per
     // request so both agree with the overdue filter of Query.invoices.
     summary: new DataLoader<string, CustomerSummary | null>(async (keys) => {
-      const rows = await db.query<CustomerSummary>(
-        `SELECT a.customer_id, a.currency,
-                coalesce(sum(i.total - i.amount_paid), 0) AS balance,
-                coalesce(sum(i.total - i.amount_paid) FILTER (WHERE i.due_date < $2::date), 0) AS overdue
-         FROM billing_accounts a LEFT JOIN invoices i ON i.customer_id = a.customer_id AND i.status = 'OPEN'
-         WHERE a.customer_id = ANY($1) GROUP BY a.customer_id, a.currency`,
-        [keys, today],
-      );
+      const rows = await db.query<CustomerSummary>(CUSTOMER_STANDING_SQL, [keys, today]);
       const byKey = new Map(rows.map((row) => [row.customer_id, row]));
       return keys.map((key) => byKey.get(key) ?? null);
     }),

@@ -93,6 +93,8 @@ export const resolvers: Resolvers = {
     // CRM owns the customer; ERP answers for any id (a customer it has no account for owes nothing).
     __resolveReference: (reference) => ({ id: reference.id }),
     receivable: (customer, _args, { loaders }) => loaders.receivable.load(customer.id),
+    unappliedCash: async (customer, _args, { loaders }) =>
+      (await loaders.unapplied.load(customer.id)).map((row) => money(row.total, row.currency)),
     creditLimit: async (customer, _args, { loaders }) => {
       const account = await loaders.erpCustomer.load(customer.id);
       return account?.credit_limit == null ? null : money(account.credit_limit, account.currency);

@@ -31,6 +31,21 @@ type Documents = {
     "\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n": typeof types.AuthResolveExceptionDocument,
     "\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.AuthAuditTrailDocument,
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": typeof types.AuthUpdateOwnerDocument,
+    "\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.BooksCreateCustomerDocument,
+    "\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.BooksCreateOpportunityDocument,
+    "\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": typeof types.BooksCloseWonDocument,
+    "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n": typeof types.BooksCustomerDocument,
+    "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n": typeof types.BooksEntriesDocument,
+    "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": typeof types.BooksClosePeriodDocument,
+    "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n": typeof types.BooksLockPeriodDocument,
+    "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n": typeof types.BooksReopenPeriodDocument,
+    "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n": typeof types.BooksRetryPostingDocument,
+    "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.BooksPayDocument,
+    "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": typeof types.BooksIssueDocument,
+    "\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": typeof types.BooksVoidDocument,
+    "\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": typeof types.BooksAmendDocument,
+    "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n": typeof types.BooksPaymentsDocument,
+    "\n  query BooksDeadLetters { deadLetters { id } }\n": typeof types.BooksDeadLettersDocument,
     "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": typeof types.DeprecatedOwnersDocument,
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": typeof types.DeprecatedOwnersByFragmentDocument,
     "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": typeof types.DeprecatedNoneDocument,
@@ -127,6 +142,21 @@ const documents: Documents = {
     "\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n": types.AuthResolveExceptionDocument,
     "\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n": types.AuthAuditTrailDocument,
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": types.AuthUpdateOwnerDocument,
+    "\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.BooksCreateCustomerDocument,
+    "\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.BooksCreateOpportunityDocument,
+    "\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": types.BooksCloseWonDocument,
+    "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n": types.BooksCustomerDocument,
+    "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n": types.BooksEntriesDocument,
+    "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": types.BooksClosePeriodDocument,
+    "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n": types.BooksLockPeriodDocument,
+    "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n": types.BooksReopenPeriodDocument,
+    "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n": types.BooksRetryPostingDocument,
+    "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.BooksPayDocument,
+    "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": types.BooksIssueDocument,
+    "\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": types.BooksVoidDocument,
+    "\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": types.BooksAmendDocument,
+    "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n": types.BooksPaymentsDocument,
+    "\n  query BooksDeadLetters { deadLetters { id } }\n": types.BooksDeadLettersDocument,
     "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": types.DeprecatedOwnersDocument,
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": types.DeprecatedOwnersByFragmentDocument,
     "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": types.DeprecatedNoneDocument,
@@ -288,6 +318,66 @@ export function graphql(source: "\n  query AuthAuditTrail($filter: AuditFilter) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n"): (typeof documents)["\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"): (typeof documents)["\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"): (typeof documents)["\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"): (typeof documents)["\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n"): (typeof documents)["\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n"): (typeof documents)["\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n"): (typeof documents)["\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n"): (typeof documents)["\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"): (typeof documents)["\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n"): (typeof documents)["\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n"): (typeof documents)["\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"): (typeof documents)["\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n"): (typeof documents)["\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BooksDeadLetters { deadLetters { id } }\n"): (typeof documents)["\n  query BooksDeadLetters { deadLetters { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
