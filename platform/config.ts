@@ -45,6 +45,17 @@ export interface HubConfig {
   access: AccessConfig;
   auth: AuthConfig;
   systems: Record<SystemName, SystemConfig>;
+  reconciliation: ReconciliationConfig;
+}
+
+/** Ops's reconciliation of the systems of record, read through the gateway. */
+export interface ReconciliationConfig {
+  /** Seconds between scheduled runs (the first soon after start); 0: only on demand. */
+  intervalSeconds: number;
+  /** Where ops reaches the gateway; the embedded hub points it at the gateway it started. */
+  gatewayUrl: string;
+  /** The caller token ops presents to the gateway; undefined: ops issues its own when the hub issues tokens. */
+  token?: string;
 }
 
 /** Retries and circuit breaking of the gateway's subgraph fetches (the timeouts are per system). */
@@ -229,6 +240,13 @@ export function settings(): Setting[] {
       default: '(local key in $HUB_DATA_DIR/auth/)',
       description: 'Ed25519 public key (PEM or JWK) subgraphs verify the gateway\'s tokens with',
     },
+    { variable: 'RECONCILE_INTERVAL', default: '3600', description: 'seconds between ops\'s reconciliation runs (the first soon after start); 0: only on demand (runReconciliation)' },
+    { variable: 'GATEWAY_URL', default: 'http://localhost:$GATEWAY_PORT/graphql', description: 'where ops reaches the gateway to reconcile the systems (the embedded hub uses the gateway it started)' },
+    {
+      variable: 'RECONCILE_TOKEN',
+      default: '(issued by ops with the local development key)',
+      description: 'caller token (analyst role or more) ops presents to the gateway to reconcile; needed with AUTH_JWKS_URL or AUTH_PUBLIC_KEY',
+    },
     { variable: 'SUBSCRIPTIONS_PER_CONNECTION', default: '20', description: 'live subscriptions one WebSocket connection to the gateway may hold' },
     {
       variable: 'SUBSCRIPTION_BUFFER',
@@ -355,9 +373,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
   ) as Record<SystemName, SystemConfig>;
 
+  const gatewayPort = integer('GATEWAY_PORT', 4000, 0, 65535);
   const config: HubConfig = {
     host: read('HOST') ?? 'localhost',
-    gatewayPort: integer('GATEWAY_PORT', 4000, 0, 65535),
+    gatewayPort,
     dataDir: read('HUB_DATA_DIR') ?? './.data',
     logLevel: logLevel as HubConfig['logLevel'],
     seedCustomers: integer('HUB_SEED_CUSTOMERS', 200, 0, 1_000_000),
@@ -415,6 +434,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       gatewayPublicKey: key('GATEWAY_PUBLIC_KEY', 'public'),
     },
     systems,
+    reconciliation: {
+      intervalSeconds: integer('RECONCILE_INTERVAL', 3600, 0, 31_536_000),
+      gatewayUrl: url('GATEWAY_URL', ['http:', 'https:']) ?? `http://localhost:${gatewayPort}/graphql`,
+      token: read('RECONCILE_TOKEN'),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

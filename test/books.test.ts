@@ -82,6 +82,10 @@ const Payments = graphql(/* GraphQL */ `
   query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }
 `);
 
+const Workflow = graphql(/* GraphQL */ `
+  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }
+`);
+
 const DeadLetters = graphql(/* GraphQL */ `
   query BooksDeadLetters { deadLetters { id } }
 `);
@@ -211,7 +215,14 @@ describe('credit notes', () => {
     const { customerId, contractId } = await sale();
     await firstInvoice(customerId, 'POSTED');
     await withPeriod('CLOSED', async () => {
-      await query(hub.gatewayUrl, Amend, { id: contractId, input: { seatsDelta: -5, effectiveDate: today(), reason: 'smaller team' } });
+      const correlationId = `decrease-${randomUUID()}`;
+      await query(hub.gatewayUrl, Amend, { id: contractId, input: { seatsDelta: -5, effectiveDate: today(), reason: 'smaller team' } }, { 'x-correlation-id': correlationId });
+      const run = await eventually('the seat-decrease run COMPLETED', async () => {
+        const { workflow } = await query(hub.gatewayUrl, Workflow, { correlationId });
+        return workflow?.state === 'COMPLETED' ? workflow : undefined;
+      });
+      assert.equal(run.kind, 'seat-decrease');
+      assert.deepEqual(run.steps.map((step) => step.name), ['CONTRACT_AMENDED', 'CREDIT_NOTE_ISSUED', 'CREDIT_NOTE_POSTED']);
       const customer = await eventually('the credit note', async () => {
         const found = await books(customerId);
         return found.creditNotes?.length === 1 ? found : undefined;

@@ -18,7 +18,7 @@ export interface ContractRef {
 export type EventRow = BusinessEvent;
 
 export type SystemValue = 'CRM' | 'BILLING' | 'ERP' | 'CUSTOMER_SUCCESS' | 'OPS';
-export type WorkflowKind = 'quote-to-cash' | 'amendment';
+export type WorkflowKind = 'quote-to-cash' | 'amendment' | 'seat-decrease';
 export type WorkflowStateValue = 'IN_PROGRESS' | 'COMPLETED' | 'EXCEPTION';
 
 export interface WorkflowRunRow {

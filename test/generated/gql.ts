@@ -45,6 +45,7 @@ type Documents = {
     "\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": typeof types.BooksVoidDocument,
     "\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": typeof types.BooksAmendDocument,
     "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n": typeof types.BooksPaymentsDocument,
+    "\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n": typeof types.BooksWorkflowDocument,
     "\n  query BooksDeadLetters { deadLetters { id } }\n": typeof types.BooksDeadLettersDocument,
     "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": typeof types.DeprecatedOwnersDocument,
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": typeof types.DeprecatedOwnersByFragmentDocument,
@@ -156,6 +157,7 @@ const documents: Documents = {
     "\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": types.BooksVoidDocument,
     "\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": types.BooksAmendDocument,
     "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n": types.BooksPaymentsDocument,
+    "\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n": types.BooksWorkflowDocument,
     "\n  query BooksDeadLetters { deadLetters { id } }\n": types.BooksDeadLettersDocument,
     "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": types.DeprecatedOwnersDocument,
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": types.DeprecatedOwnersByFragmentDocument,
@@ -374,6 +376,10 @@ export function graphql(source: "\n  mutation BooksAmend($id: ID!, $input: Amend
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n"): (typeof documents)["\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n"): (typeof documents)["\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

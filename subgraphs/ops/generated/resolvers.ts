@@ -411,7 +411,7 @@ export type WorkflowRun = {
   exceptions: Array<OpsException>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
-  /** "quote-to-cash" (a contract activated) or "amendment" (a contract amended). */
+  /** "quote-to-cash" (a contract activated), "amendment" (a contract amended to more seats: billed) or "seat-decrease" (to fewer seats: credited). */
   kind: Scalars['String']['output'];
   /** When its earliest event happened. */
   startedAt: Scalars['DateTime']['output'];
@@ -439,7 +439,7 @@ export type WorkflowStep = {
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The event that did the step; null while pending. */
   eventId?: Maybe<Scalars['ID']['output']>;
-  /** CONTRACT_ACTIVATED, CONTRACT_AMENDED, SUBSCRIPTION_CREATED, INVOICE_ISSUED, INVOICE_POSTED or ONBOARDING_STARTED. */
+  /** CONTRACT_ACTIVATED, CONTRACT_AMENDED, SUBSCRIPTION_CREATED, INVOICE_ISSUED, INVOICE_POSTED, CREDIT_NOTE_ISSUED, CREDIT_NOTE_POSTED or ONBOARDING_STARTED. */
   name: Scalars['String']['output'];
   /** The system that does the step. */
   system: System;
