@@ -55,6 +55,8 @@ export interface SubgraphService extends Service {
   db: Db;
   /** Starts its event consumers and outbox relay (after seeding, before serving). */
   start(): Promise<void>;
+  /** Told where the gateway of the same process listens, once it does (ops reconciles through it). */
+  gatewayListening?(url: string): void;
 }
 
 export function loadTypeDefs(dir: string) {

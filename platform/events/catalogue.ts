@@ -256,6 +256,13 @@ export const CATALOGUE = {
     version: 1,
     data: z.object({ creditNoteId: id, customerId: id, journalEntryId: id, period }),
   },
+  'reconciliation.completed': {
+    source: ['ops'],
+    subject: 'ReconciliationRun:<id>',
+    summary: 'Ops reconciled the systems of record: the unexplained differences it found, and the exceptions it opened and resolved.',
+    version: 1,
+    data: z.object({ runId: id, customers: count, differences: count, opened: count, resolved: count }),
+  },
   'period.closed': { source: ['erp'], subject: 'AccountingPeriod:<id>', summary: 'An accounting period was closed; `previous: { status }`.', version: 1, data: periodChange },
   'period.locked': { source: ['erp'], subject: 'AccountingPeriod:<id>', summary: 'An accounting period was locked; `previous: { status }`.', version: 1, data: periodChange },
   'period.reopened': { source: ['erp'], subject: 'AccountingPeriod:<id>', summary: 'An accounting period was reopened, with the reason; `previous: { status }`.', version: 1, data: periodChange },
@@ -412,6 +419,7 @@ export type PaymentPosted = EventOf<'payment.posted'>;
 export type PaymentApplied = EventOf<'payment.applied'>;
 export type CreditNoteIssued = EventOf<'credit_note.issued'>;
 export type CreditNotePosted = EventOf<'credit_note.posted'>;
+export type ReconciliationCompleted = EventOf<'reconciliation.completed'>;
 export type PeriodClosed = EventOf<'period.closed'>;
 export type PeriodLocked = EventOf<'period.locked'>;
 export type PeriodReopened = EventOf<'period.reopened'>;

@@ -6,6 +6,7 @@ import { newId } from '../../platform/ids.ts';
 import { Decimal, toAmount } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
 import type { RecordPaymentInput } from './generated/resolvers.ts';
+import { CUSTOMER_STANDING_SQL } from './store.ts';
 import type { BillingAccountRow, CreditNoteRow, InvoiceKind, InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** The writes billing owns. Each runs inside the caller's transaction and returns the entity's id. */
@@ -332,17 +333,6 @@ export async function voidInvoice(tx: Queryable, emit: Emit, id: string, reason:
   await emit({ type: 'invoice.status_changed', subject, customerId: voided.customer_id, data: invoiceStatusData(voided), previous: { status: invoice.status } });
   return id;
 }
-
-/**
- * Customers' open balance (amount due over OPEN invoices, less their credit notes) and the part
- * of it past due on $2, in each account's currency: one statement for the customers in $1.
- */
-export const CUSTOMER_STANDING_SQL = `
-  SELECT a.customer_id, a.currency,
-         coalesce(sum(i.total - i.amount_paid), 0) - coalesce((SELECT sum(c.total) FROM credit_notes c WHERE c.customer_id = a.customer_id), 0) AS balance,
-         coalesce(sum(i.total - i.amount_paid) FILTER (WHERE i.due_date < $2::date), 0) AS overdue
-  FROM billing_accounts a LEFT JOIN invoices i ON i.customer_id = a.customer_id AND i.status = 'OPEN'
-  WHERE a.customer_id = ANY($1) GROUP BY a.customer_id, a.currency`;
 
 /** A customer's open balance and the part of it past due on `day`, in the account's currency. */
 async function customerStanding(tx: Queryable, customerId: string, day: string): Promise<{ balance: string; overdueAmount: string; currency: string }> {

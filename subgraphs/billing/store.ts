@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db.ts';
 import { decodeCursor, encodeCursor, listLoader, rowLoader } from '../../platform/loaders.ts';
-import { CUSTOMER_STANDING_SQL } from './commands.ts';
 import type { CreditNoteRow, InvoiceLineRow, InvoiceRow, InvoiceStatus, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** What billing knows of a customer's money, one row per customer with a billing account. */
@@ -29,6 +28,17 @@ function perArguments<Args, Value>(make: (args: Args) => DataLoader<string, Valu
     return loader;
   };
 }
+
+/**
+ * Customers' open balance (amount due over OPEN invoices, less their credit notes) and the part
+ * of it past due on $2, in each account's currency: one statement for the customers in $1.
+ */
+export const CUSTOMER_STANDING_SQL = `
+  SELECT a.customer_id, a.currency,
+         coalesce(sum(i.total - i.amount_paid), 0) - coalesce((SELECT sum(c.total) FROM credit_notes c WHERE c.customer_id = a.customer_id), 0) AS balance,
+         coalesce(sum(i.total - i.amount_paid) FILTER (WHERE i.due_date < $2::date), 0) AS overdue
+  FROM billing_accounts a LEFT JOIN invoices i ON i.customer_id = a.customer_id AND i.status = 'OPEN'
+  WHERE a.customer_id = ANY($1) GROUP BY a.customer_id, a.currency`;
 
 /** One set per request, so every entity reference, per-parent list and aggregate is one batched query. */
 export function createLoaders(db: Queryable, today: string) {

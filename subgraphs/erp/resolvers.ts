@@ -2,6 +2,7 @@ import { badInput } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../platform/loaders.ts';
 import { money } from '../../platform/money.ts';
 import * as commands from './commands.ts';
+import { ACCOUNTS } from './commands.ts';
 import type { Resolvers } from './generated/resolvers.ts';
 import type { AccountingPeriodRow, PostingRow } from './rows.ts';
 import { accountingPeriods, journalEntryPage, trialBalance, type ErpLoaders } from './store.ts';
@@ -72,6 +73,12 @@ export const resolvers: Resolvers = {
 
   Posting: {
     journalEntry: (posting, _args, { loaders }) => (posting.journal_entry_id ? loaders.journalEntry.load(posting.journal_entry_id) : null),
+    amount: async (posting, _args, { loaders }) => {
+      if (!posting.journal_entry_id) return null;
+      const lines = await loaders.lines.load(posting.journal_entry_id);
+      const receivable = lines.find((line) => line.account === ACCOUNTS.receivable);
+      return receivable ? money(receivable.debit, receivable.currency) : null;
+    },
     postedAt: (posting) => posting.posted_at,
     rejectionReason: (posting) => posting.rejection_reason,
   },

@@ -65,6 +65,7 @@ export const consumers: ConsumerDefinition[] = [
         case 'payment.applied':
         case 'credit_note.issued':
         case 'credit_note.posted':
+        case 'reconciliation.completed':
         case 'period.closed':
         case 'period.locked':
         case 'period.reopened':

@@ -95,6 +95,9 @@ type Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": typeof types.Customer360Document,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": typeof types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": typeof types.PersistReadDocument,
+    "\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n": typeof types.ReconciliationStateDocument,
+    "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n": typeof types.ReconciliationRunDocument,
+    "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": typeof types.ReconciliationResolvedDocument,
     "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": typeof types.SubscriptionsIssueInvoiceDocument,
     "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.SubscriptionsRecordPaymentDocument,
     "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": typeof types.SubscriptionsSetRenewalRiskDocument,
@@ -207,6 +210,9 @@ const documents: Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": types.Customer360Document,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": types.PersistReadDocument,
+    "\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n": types.ReconciliationStateDocument,
+    "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n": types.ReconciliationRunDocument,
+    "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": types.ReconciliationResolvedDocument,
     "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": types.SubscriptionsIssueInvoiceDocument,
     "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.SubscriptionsRecordPaymentDocument,
     "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": types.SubscriptionsSetRenewalRiskDocument,
@@ -576,6 +582,18 @@ export function graphql(source: "\n  mutation PersistCreate($input: CreateCustom
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"): (typeof documents)["\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n"): (typeof documents)["\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n"): (typeof documents)["\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n"): (typeof documents)["\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

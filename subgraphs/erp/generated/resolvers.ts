@@ -217,6 +217,8 @@ export type PeriodStatus =
 /** An invoice's posting to the general ledger. */
 export type Posting = {
   __typename?: 'Posting';
+  /** What the posting debited to Accounts Receivable (the invoice's total as ERP booked it), when POSTED. */
+  amount?: Maybe<Money>;
   /** How many times ERP tried to post the invoice. */
   attempts: Scalars['Int']['output'];
   /** The journal entry written when POSTED. */
@@ -533,6 +535,7 @@ export type PageInfoResolvers<ContextType = ErpContext, ParentType extends Resol
 };
 
 export type PostingResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Posting'] = ResolversParentTypes['Posting']> = {
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   journalEntry?: Resolver<Maybe<ResolversTypes['JournalEntry']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
