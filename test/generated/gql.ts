@@ -95,6 +95,23 @@ type Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": typeof types.Customer360Document,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": typeof types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": typeof types.PersistReadDocument,
+    "\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.PropCreateCustomerDocument,
+    "\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.PropCreateOpportunityDocument,
+    "\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": typeof types.PropCloseWonDocument,
+    "\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n": typeof types.PropPayDocument,
+    "\n  mutation PropAmend($id: ID!, $input: AmendContractInput!, $key: String) { amendContract(id: $id, input: $input, idempotencyKey: $key) { id seats } }\n": typeof types.PropAmendDocument,
+    "\n  mutation PropVoid($id: ID!, $key: String) { voidInvoice(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n": typeof types.PropVoidDocument,
+    "\n  mutation PropIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id total { amount currency } } }\n": typeof types.PropIssueDocument,
+    "\n  mutation PropClose($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status } }\n": typeof types.PropCloseDocument,
+    "\n  mutation PropLock($id: String!, $key: String) { lockPeriod(id: $id, idempotencyKey: $key) { id status } }\n": typeof types.PropLockDocument,
+    "\n  mutation PropReopen($id: String!, $key: String) { reopenPeriod(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n": typeof types.PropReopenDocument,
+    "\n  mutation PropRetry($invoice: ID!, $key: String) { retryPosting(invoiceId: $invoice, idempotencyKey: $key) { id posting { status } } }\n": typeof types.PropRetryDocument,
+    "\n  mutation PropReconcile { runReconciliation { id } }\n": typeof types.PropReconcileDocument,
+    "\n  query PropRuns { reconciliation { lastRuns { id status error } } }\n": typeof types.PropRunsDocument,
+    "\n  query PropLag { operationsHealth { syncLag { consumer pending } } }\n": typeof types.PropLagDocument,
+    "\n  query PropLedger { accountingPeriods { id } }\n": typeof types.PropLedgerDocument,
+    "\n  query PropTrialBalance($period: String!) { trialBalance(period: $period) { account debit { amount currency } credit { amount currency } } }\n": typeof types.PropTrialBalanceDocument,
+    "\n  query PropCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      balance { amount currency }\n      receivable { balance { amount currency } }\n      unappliedCash { amount currency }\n      creditNotes { total { amount currency } }\n      subscriptions { id status }\n      contracts { id seats quoteToCash { state exceptions { status owner kind } } }\n      invoices(first: 100) { id status total { amount currency } amountDue { amount currency } amountPaid { amount currency } posting { status amount { amount currency } } }\n      openExceptions { kind owner subject }\n    }\n  }\n": typeof types.PropCustomerDocument,
     "\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n": typeof types.ReconciliationStateDocument,
     "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n": typeof types.ReconciliationRunDocument,
     "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": typeof types.ReconciliationResolvedDocument,
@@ -210,6 +227,23 @@ const documents: Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": types.Customer360Document,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": types.PersistReadDocument,
+    "\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.PropCreateCustomerDocument,
+    "\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.PropCreateOpportunityDocument,
+    "\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": types.PropCloseWonDocument,
+    "\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n": types.PropPayDocument,
+    "\n  mutation PropAmend($id: ID!, $input: AmendContractInput!, $key: String) { amendContract(id: $id, input: $input, idempotencyKey: $key) { id seats } }\n": types.PropAmendDocument,
+    "\n  mutation PropVoid($id: ID!, $key: String) { voidInvoice(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n": types.PropVoidDocument,
+    "\n  mutation PropIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id total { amount currency } } }\n": types.PropIssueDocument,
+    "\n  mutation PropClose($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status } }\n": types.PropCloseDocument,
+    "\n  mutation PropLock($id: String!, $key: String) { lockPeriod(id: $id, idempotencyKey: $key) { id status } }\n": types.PropLockDocument,
+    "\n  mutation PropReopen($id: String!, $key: String) { reopenPeriod(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n": types.PropReopenDocument,
+    "\n  mutation PropRetry($invoice: ID!, $key: String) { retryPosting(invoiceId: $invoice, idempotencyKey: $key) { id posting { status } } }\n": types.PropRetryDocument,
+    "\n  mutation PropReconcile { runReconciliation { id } }\n": types.PropReconcileDocument,
+    "\n  query PropRuns { reconciliation { lastRuns { id status error } } }\n": types.PropRunsDocument,
+    "\n  query PropLag { operationsHealth { syncLag { consumer pending } } }\n": types.PropLagDocument,
+    "\n  query PropLedger { accountingPeriods { id } }\n": types.PropLedgerDocument,
+    "\n  query PropTrialBalance($period: String!) { trialBalance(period: $period) { account debit { amount currency } credit { amount currency } } }\n": types.PropTrialBalanceDocument,
+    "\n  query PropCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      balance { amount currency }\n      receivable { balance { amount currency } }\n      unappliedCash { amount currency }\n      creditNotes { total { amount currency } }\n      subscriptions { id status }\n      contracts { id seats quoteToCash { state exceptions { status owner kind } } }\n      invoices(first: 100) { id status total { amount currency } amountDue { amount currency } amountPaid { amount currency } posting { status amount { amount currency } } }\n      openExceptions { kind owner subject }\n    }\n  }\n": types.PropCustomerDocument,
     "\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n": types.ReconciliationStateDocument,
     "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n": types.ReconciliationRunDocument,
     "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": types.ReconciliationResolvedDocument,
@@ -582,6 +616,74 @@ export function graphql(source: "\n  mutation PersistCreate($input: CreateCustom
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"): (typeof documents)["\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"): (typeof documents)["\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"): (typeof documents)["\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"): (typeof documents)["\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n"): (typeof documents)["\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropAmend($id: ID!, $input: AmendContractInput!, $key: String) { amendContract(id: $id, input: $input, idempotencyKey: $key) { id seats } }\n"): (typeof documents)["\n  mutation PropAmend($id: ID!, $input: AmendContractInput!, $key: String) { amendContract(id: $id, input: $input, idempotencyKey: $key) { id seats } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropVoid($id: ID!, $key: String) { voidInvoice(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n"): (typeof documents)["\n  mutation PropVoid($id: ID!, $key: String) { voidInvoice(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id total { amount currency } } }\n"): (typeof documents)["\n  mutation PropIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id total { amount currency } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropClose($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status } }\n"): (typeof documents)["\n  mutation PropClose($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropLock($id: String!, $key: String) { lockPeriod(id: $id, idempotencyKey: $key) { id status } }\n"): (typeof documents)["\n  mutation PropLock($id: String!, $key: String) { lockPeriod(id: $id, idempotencyKey: $key) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropReopen($id: String!, $key: String) { reopenPeriod(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n"): (typeof documents)["\n  mutation PropReopen($id: String!, $key: String) { reopenPeriod(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropRetry($invoice: ID!, $key: String) { retryPosting(invoiceId: $invoice, idempotencyKey: $key) { id posting { status } } }\n"): (typeof documents)["\n  mutation PropRetry($invoice: ID!, $key: String) { retryPosting(invoiceId: $invoice, idempotencyKey: $key) { id posting { status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropReconcile { runReconciliation { id } }\n"): (typeof documents)["\n  mutation PropReconcile { runReconciliation { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropRuns { reconciliation { lastRuns { id status error } } }\n"): (typeof documents)["\n  query PropRuns { reconciliation { lastRuns { id status error } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropLag { operationsHealth { syncLag { consumer pending } } }\n"): (typeof documents)["\n  query PropLag { operationsHealth { syncLag { consumer pending } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropLedger { accountingPeriods { id } }\n"): (typeof documents)["\n  query PropLedger { accountingPeriods { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropTrialBalance($period: String!) { trialBalance(period: $period) { account debit { amount currency } credit { amount currency } } }\n"): (typeof documents)["\n  query PropTrialBalance($period: String!) { trialBalance(period: $period) { account debit { amount currency } credit { amount currency } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      balance { amount currency }\n      receivable { balance { amount currency } }\n      unappliedCash { amount currency }\n      creditNotes { total { amount currency } }\n      subscriptions { id status }\n      contracts { id seats quoteToCash { state exceptions { status owner kind } } }\n      invoices(first: 100) { id status total { amount currency } amountDue { amount currency } amountPaid { amount currency } posting { status amount { amount currency } } }\n      openExceptions { kind owner subject }\n    }\n  }\n"): (typeof documents)["\n  query PropCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      balance { amount currency }\n      receivable { balance { amount currency } }\n      unappliedCash { amount currency }\n      creditNotes { total { amount currency } }\n      subscriptions { id status }\n      contracts { id seats quoteToCash { state exceptions { status owner kind } } }\n      invoices(first: 100) { id status total { amount currency } amountDue { amount currency } amountPaid { amount currency } posting { status amount { amount currency } } }\n      openExceptions { kind owner subject }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
