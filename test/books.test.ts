@@ -13,6 +13,7 @@ import { Decimal } from '../platform/money.ts';
 import { nextPeriodId } from '../subgraphs/erp/commands.ts';
 import { graphql } from './generated/index.ts';
 import { query } from './graphql.ts';
+import { waitFor } from './distributed/cluster.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 const CreateCustomer = graphql(/* GraphQL */ `
@@ -101,20 +102,6 @@ before(async () => {
 
 after(() => hub?.close());
 
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-}
 
 /** A new EMEA customer (20% tax) with a won 12-month contract of 20 seats at 100.00 a month. */
 async function sale() {
@@ -133,7 +120,7 @@ function books(customerId: string) {
 }
 
 async function firstInvoice(customerId: string, status: 'POSTED' | 'REJECTED') {
-  return eventually(`the first invoice ${status}`, async () => {
+  return waitFor(`the first invoice ${status}`, async () => {
     const invoice = (await books(customerId)).invoices?.[0];
     return invoice?.posting?.status === status ? invoice : undefined;
   });
@@ -141,7 +128,7 @@ async function firstInvoice(customerId: string, status: 'POSTED' | 'REJECTED') {
 
 /** Waits for the journal entry of `source` of one kind and returns it. */
 function entryOf(sourceId: string, source: string) {
-  return eventually(`the ${source} entry of ${sourceId}`, async () => {
+  return waitFor(`the ${source} entry of ${sourceId}`, async () => {
     const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: sourceId });
     return journalEntries.nodes.find((entry) => entry.source === source);
   });
@@ -155,7 +142,7 @@ function line(entry: { lines: { account: string; debit: { amount: string }; cred
 
 /** Billing's balance and ERP's receivable agree to the cent, in one currency. */
 async function agreed(customerId: string, balance: string) {
-  return eventually(`billing and ERP agree on ${balance}`, async () => {
+  return waitFor(`billing and ERP agree on ${balance}`, async () => {
     const customer = await books(customerId);
     return customer.balance?.amount === balance && customer.receivable?.balance.amount === balance ? customer : undefined;
   });
@@ -192,7 +179,7 @@ describe('closed periods', () => {
   test('a void in a LOCKED period reverses into the next open period; the receivable drops with the balance', async () => {
     const { customerId } = await sale();
     await firstInvoice(customerId, 'POSTED');
-    const subscriptionId = await eventually('the subscription', async () => {
+    const subscriptionId = await waitFor('the subscription', async () => {
       const { customer } = await query(hub.gatewayUrl, Payments, { id: customerId });
       return customer?.subscriptions?.[0]?.id;
     });
@@ -217,13 +204,13 @@ describe('credit notes', () => {
     await withPeriod('CLOSED', async () => {
       const correlationId = `decrease-${randomUUID()}`;
       await query(hub.gatewayUrl, Amend, { id: contractId, input: { seatsDelta: -5, effectiveDate: today(), reason: 'smaller team' } }, { 'x-correlation-id': correlationId });
-      const run = await eventually('the seat-decrease run COMPLETED', async () => {
+      const run = await waitFor('the seat-decrease run COMPLETED', async () => {
         const { workflow } = await query(hub.gatewayUrl, Workflow, { correlationId });
         return workflow?.state === 'COMPLETED' ? workflow : undefined;
       });
       assert.equal(run.kind, 'seat-decrease');
       assert.deepEqual(run.steps.map((step) => step.name), ['CONTRACT_AMENDED', 'CREDIT_NOTE_ISSUED', 'CREDIT_NOTE_POSTED']);
-      const customer = await eventually('the credit note', async () => {
+      const customer = await waitFor('the credit note', async () => {
         const found = await books(customerId);
         return found.creditNotes?.length === 1 ? found : undefined;
       });
@@ -255,7 +242,7 @@ describe('unapplied cash', () => {
       const receipt = await entryOf(recordPayment.id, 'PAYMENT');
       assert.equal(line(receipt, '2300').credit.amount, '400.00', 'held as unapplied cash, not against a receivable ERP never booked');
       assert.ok(!receipt.lines.some((candidate) => candidate.account.startsWith('1200')));
-      const held = await eventually('the unapplied cash', async () => {
+      const held = await waitFor('the unapplied cash', async () => {
         const customer = await books(customerId);
         return customer.unappliedCash?.length === 1 ? customer : undefined;
       });

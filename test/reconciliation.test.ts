@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { graphql } from './generated/index.ts';
 import { query, request } from './graphql.ts';
+import { waitFor } from './distributed/cluster.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 const Reconciliation = graphql(/* GraphQL */ `
@@ -41,15 +42,6 @@ before(async () => {
 
 after(() => hub?.close());
 
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, ms = 120_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const state = () => query(hub.gatewayUrl, Reconciliation, {});
 
@@ -57,18 +49,18 @@ const state = () => query(hub.gatewayUrl, Reconciliation, {});
 async function reconcile() {
   const { runReconciliation } = await query(hub.gatewayUrl, Run, {});
   assert.equal(runReconciliation.trigger, 'MANUAL');
-  return eventually(`run ${runReconciliation.id} to end`, async () => {
+  return waitFor(`run ${runReconciliation.id} to end`, async () => {
     const current = await state();
     const run = current.reconciliation.lastRuns.find((candidate) => candidate.id === runReconciliation.id);
     return run && run.status !== 'RUNNING' ? { run, state: current } : undefined;
-  });
+  }, 120_000);
 }
 
 test('a freshly seeded hub reconciles with no unexplained difference, from the run at start', async () => {
-  const run = await eventually('the run at start', async () => {
+  const run = await waitFor('the run at start', async () => {
     const found = (await state()).reconciliation.lastRuns.find((candidate) => candidate.trigger === 'START');
     return found && found.status !== 'RUNNING' ? found : undefined;
-  });
+  }, 120_000);
   assert.equal(run.error, null);
   assert.equal(run.status, 'COMPLETED');
   assert.equal(run.customers, 200);
@@ -84,7 +76,7 @@ test('runReconciliation with the same idempotency key answers with the same run'
   const first = await query(hub.gatewayUrl, Run, { key: 'reconcile-once' });
   const again = await query(hub.gatewayUrl, Run, { key: 'reconcile-once' });
   assert.equal(again.runReconciliation.id, first.runReconciliation.id);
-  await eventually('the run to end', async () => {
+  await waitFor('the run to end', async () => {
     const run = (await state()).reconciliation.lastRuns.find((candidate) => candidate.id === first.runReconciliation.id);
     return run?.status === 'COMPLETED' ? run : undefined;
   });
