@@ -111,6 +111,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       ) as HubConfig['systems'],
     };
     const gateway = await startService('gateway', bound);
+    for (const service of built) service.gatewayListening?.(`${gateway.url}/graphql`);
     return {
       gateway,
       subgraphs,

@@ -46,6 +46,17 @@ export interface HubConfig {
   access: AccessConfig;
   auth: AuthConfig;
   systems: Record<SystemName, SystemConfig>;
+  reconciliation: ReconciliationConfig;
+}
+
+/** Ops's reconciliation of the systems of record, read through the gateway. */
+export interface ReconciliationConfig {
+  /** Seconds between scheduled runs (the first soon after start); 0: only on demand. */
+  intervalSeconds: number;
+  /** Where ops reaches the gateway; the embedded hub points it at the gateway it started. */
+  gatewayUrl: string;
+  /** The caller token ops presents to the gateway; undefined: ops issues its own when the hub issues tokens. */
+  token?: string;
 }
 
 /** Retries and circuit breaking of the gateway's subgraph fetches (the timeouts are per system). */
@@ -253,6 +264,9 @@ const SETTINGS: Record<string, SettingSpec> = {
   WS_CONNECTION_INIT_TIMEOUT_MS: { ...integer(10_000, 1, 600_000), description: 'how long a WebSocket client has to send `connection_init` (later: closed with 4408)' },
   CORS_ORIGINS: { ...list('none: same-origin only'), description: 'comma-separated origins browsers may call the gateway from' },
   PERSISTED_DOCUMENTS_DIR: { ...optional('none'), description: 'folder of persisted-query manifests (`*.json`) the gateway serves by id' },
+  RECONCILE_INTERVAL: { ...integer(3600, 0, 31_536_000), description: "seconds between ops's reconciliation runs (the first soon after start); `0`: only on demand (`runReconciliation`)" },
+  GATEWAY_URL: { ...url(['http:', 'https:'], code('http://localhost:$GATEWAY_PORT/graphql')), description: 'where ops reaches the gateway to reconcile the systems (the embedded hub uses the gateway it started)' },
+  RECONCILE_TOKEN: { ...optional('issued by ops with the local development key'), description: 'caller token (`analyst` role or more) ops presents to the gateway to reconcile; needed with `AUTH_JWKS_URL` or `AUTH_PUBLIC_KEY`' },
   PERSISTED_ONLY_CLIENTS: { ...list('none'), description: 'comma-separated client names (`apollographql-client-name`) that may only send manifest operations' },
 };
 
@@ -403,9 +417,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
   ) as Record<SystemName, SystemConfig>;
 
+  const gatewayPort = integer('GATEWAY_PORT');
   const config: HubConfig = {
     host: required('HOST'),
-    gatewayPort: integer('GATEWAY_PORT'),
+    gatewayPort,
     dataDir: required('HUB_DATA_DIR'),
     logLevel: choice('LOG_LEVEL') as HubConfig['logLevel'],
     seedCustomers: integer('HUB_SEED_CUSTOMERS'),
@@ -464,6 +479,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       revocationTtlSeconds: duration('AUTH_REVOCATION_TTL'),
     },
     systems,
+    reconciliation: {
+      intervalSeconds: integer('RECONCILE_INTERVAL'),
+      gatewayUrl: url('GATEWAY_URL') ?? `http://localhost:${gatewayPort}/graphql`,
+      token: text('RECONCILE_TOKEN'),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -217,9 +217,52 @@ export const CATALOGUE = {
   'payment.posted': {
     source: ['erp'],
     subject: 'Payment:<id>',
-    summary: 'ERP posted a cash receipt (even when the invoice\'s own posting was REJECTED).',
+    summary:
+      'ERP posted a cash receipt into the first OPEN period from the day it was received: against the receivable, or as unapplied cash (`unapplied: true`) while the invoice\'s own posting is not POSTED.',
     version: 1,
-    data: z.object({ paymentId: id, invoiceId: id, customerId: id, journalEntryId: id, period }),
+    data: z.object({ paymentId: id, invoiceId: id, customerId: id, journalEntryId: id, period, unapplied: z.boolean().optional() }),
+  },
+  'payment.applied': {
+    source: ['erp'],
+    subject: 'Payment:<id>',
+    summary: 'ERP applied cash it held as unapplied (its invoice\'s posting was not POSTED when the cash came) to the invoice, once the invoice posted.',
+    version: 1,
+    data: z.object({ paymentId: id, invoiceId: id, customerId: id, journalEntryId: id, period, amount, currency }),
+  },
+  'credit_note.issued': {
+    source: ['billing'],
+    subject: 'CreditNote:<id>',
+    summary: 'Billing credited a customer: a seat decrease part-way through a contract, for the value removed from the rest of its term, tax included.',
+    version: 1,
+    data: z.object({
+      id,
+      number: text,
+      customerId: id,
+      subscriptionId: id.nullable(),
+      contractId: id.nullable(),
+      reason: text,
+      currency,
+      issuedOn: date,
+      periodStart: date.nullable(),
+      periodEnd: date.nullable(),
+      subtotal: amount,
+      tax: amount,
+      total: amount,
+    }),
+  },
+  'credit_note.posted': {
+    source: ['erp'],
+    subject: 'CreditNote:<id>',
+    summary: 'ERP posted a credit note: DR revenue (or deferred revenue) and sales tax, CR accounts receivable.',
+    version: 1,
+    data: z.object({ creditNoteId: id, customerId: id, journalEntryId: id, period }),
+  },
+  'reconciliation.completed': {
+    source: ['ops'],
+    subject: 'ReconciliationRun:<id>',
+    summary: 'Ops reconciled the systems of record: the unexplained differences it found, and the exceptions it opened and resolved.',
+    version: 1,
+    data: z.object({ runId: id, customers: count, differences: count, opened: count, resolved: count }),
   },
   'period.closed': { source: ['erp'], subject: 'AccountingPeriod:<id>', summary: 'An accounting period was closed; `previous: { status }`.', version: 1, data: periodChange },
   'period.locked': { source: ['erp'], subject: 'AccountingPeriod:<id>', summary: 'An accounting period was locked; `previous: { status }`.', version: 1, data: periodChange },
@@ -374,6 +417,10 @@ export type InvoicePosted = EventOf<'invoice.posted'>;
 export type InvoicePostingRejected = EventOf<'invoice.posting_rejected'>;
 export type InvoiceReversed = EventOf<'invoice.reversed'>;
 export type PaymentPosted = EventOf<'payment.posted'>;
+export type PaymentApplied = EventOf<'payment.applied'>;
+export type CreditNoteIssued = EventOf<'credit_note.issued'>;
+export type CreditNotePosted = EventOf<'credit_note.posted'>;
+export type ReconciliationCompleted = EventOf<'reconciliation.completed'>;
 export type PeriodClosed = EventOf<'period.closed'>;
 export type PeriodLocked = EventOf<'period.locked'>;
 export type PeriodReopened = EventOf<'period.reopened'>;

@@ -2,7 +2,9 @@
 // services. A subgraph's `server.ts` is one of these and nothing else; the runtime and the
 // adapters read it, it reads neither.
 import { join } from 'node:path';
-import type { SystemName } from '../config.ts';
+import type { HubConfig, SystemName } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import type { Logger } from '../logger.ts';
 import type { BaseContext } from '../context.ts';
 import type { ConsumerDefinition } from '../events/consumer.ts';
 
@@ -12,8 +14,18 @@ import type { ConsumerDefinition } from '../events/consumer.ts';
  */
 export type ResolverMap = { [typeName: string]: object | undefined };
 
+/** Work a system does beside serving requests and consuming events (ops's reconciliation). */
+export interface BackgroundJob {
+  /** After the consumers and the relay started. */
+  start(db: Db): void;
+  /** Before anything else stops. */
+  stop(): Promise<void>;
+  /** Told where the gateway of the same process listens, once it does. */
+  gatewayListening?(url: string): void;
+}
+
 /** A system: its schema, resolvers, event consumers and how to make a request's context. */
-export interface SubgraphDefinition<Context extends BaseContext = BaseContext, Resolvers extends ResolverMap = ResolverMap> {
+export interface SubgraphDefinition<Context extends BaseContext = BaseContext, Resolvers extends ResolverMap = ResolverMap, Job extends BackgroundJob = BackgroundJob> {
   name: SystemName;
   /** The folder holding `schema.graphql` and `migrations/`. */
   dir: string;
@@ -21,8 +33,10 @@ export interface SubgraphDefinition<Context extends BaseContext = BaseContext, R
   resolvers: Resolvers;
   /** What the system does with other systems' events. */
   consumers?: readonly ConsumerDefinition[];
-  /** A request's context, from the one the runtime makes for every request. */
-  createContext(base: BaseContext): Context;
+  /** The system's background job, made once per process. */
+  background?(config: HubConfig, log: Logger): Job;
+  /** A request's context, from the one the runtime makes for every request (and the background job, if it has one). */
+  createContext(base: BaseContext, job: Job | undefined): Context;
   /** Runs once per GraphQL request after it executed, before its response is sent (crm audits personal data read). */
   beforeResponse?(context: Context, operationName: string | null): Promise<void>;
 }

@@ -34,6 +34,8 @@ export interface SubgraphService extends Service {
   db: Db;
   /** Starts its event consumers and outbox relay (after seeding, before serving). */
   start(): Promise<void>;
+  /** Told where the gateway of the same process listens, once it does. */
+  gatewayListening(url: string): void;
 }
 
 /** What an adapter gets to serve GraphQL at `/graphql` with its framework. */
@@ -120,7 +122,8 @@ export async function createSubgraph(definition: SubgraphDefinition, adapter: Su
   const runtime = await SystemRuntime.open(definition, config, stream);
   const app = createSubgraphApp(runtime);
   const schema = buildSchema(definition);
-  const createContext = (base: BaseContext) => definition.createContext(base);
+  const job = definition.background?.(config, runtime.logger);
+  const createContext = (base: BaseContext) => definition.createContext(base, job);
   const beforeResponse = (context: BaseContext, operationName: string | null) => definition.beforeResponse?.(context, operationName) ?? Promise.resolve();
   const stop = await adapter({ app, schema, runtime, createContext, beforeResponse });
   const subscriptions = hasSubscriptions(schema) ? serveSubscriptions(app, runtime, schema, createContext) : undefined;
@@ -128,8 +131,13 @@ export async function createSubgraph(definition: SubgraphDefinition, adapter: Su
     name: definition.name,
     app,
     db: runtime.db,
-    start: () => runtime.start(),
+    async start() {
+      await runtime.start();
+      job?.start(runtime.db);
+    },
+    gatewayListening: (url) => job?.gatewayListening?.(url),
     async close() {
+      await job?.stop();
       await subscriptions?.close();
       await app.close();
       await stop();

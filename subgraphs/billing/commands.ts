@@ -7,7 +7,8 @@ import { newId } from '../../platform/ids.ts';
 import { Decimal, toAmount } from '../../platform/money.ts';
 import * as check from '../../platform/validate.ts';
 import type { RecordPaymentInput } from './generated/resolvers.ts';
-import type { BillingAccountRow, InvoiceKind, InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
+import { CUSTOMER_STANDING_SQL } from './store.ts';
+import type { BillingAccountRow, CreditNoteRow, InvoiceKind, InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
 
 export const PAYMENT_METHODS = ['card', 'ach', 'wire', 'sepa', 'check'] as const;
 
@@ -239,6 +240,73 @@ export async function issueProrationInvoice(tx: Queryable, emit: Emit, subscript
   });
 }
 
+/** A seat decrease part-way through a contract: the value it removes, credited at once. */
+export interface SeatDecrease {
+  seatsDelta: number;
+  /** The contract's value change for the rest of its term, as CRM computed it: negative. */
+  valueDelta: string;
+  effectiveDate: string;
+  /** The contract's last day: the decrease is credited through it. */
+  endDate: string;
+}
+
+/** A credit note as `credit_note.issued` carries it. */
+export function creditNoteData(row: CreditNoteRow, contractId: string | null): DataOf<'credit_note.issued'> {
+  return {
+    id: row.id,
+    number: row.number,
+    customerId: row.customer_id,
+    subscriptionId: row.subscription_id,
+    contractId,
+    reason: row.reason,
+    currency: row.currency,
+    issuedOn: row.issued_at.slice(0, 10),
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    subtotal: toAmount(row.subtotal),
+    tax: toAmount(row.tax),
+    total: toAmount(row.total),
+  };
+}
+
+/**
+ * Credits a seat decrease: the value removed (the amendment's negative valueDelta) plus the
+ * account's tax on it. The customer's balance nets it; ERP posts it (`credit_note.issued`).
+ */
+export async function issueCreditNote(tx: Queryable, emit: Emit, subscriptionId: string, decrease: SeatDecrease): Promise<string> {
+  const subscription = await lockSubscription(tx, subscriptionId);
+  const seats = check.integer('seatsDelta', -decrease.seatsDelta, 1, 100_000);
+  const value = check.amount('valueDelta', new Decimal(decrease.valueDelta).negated().toFixed(), { min: '0.01' });
+  const [account] = await tx.query<BillingAccountRow>('SELECT * FROM billing_accounts WHERE customer_id = $1', [subscription.customer_id]);
+  const subtotal = new Decimal(toAmount(value));
+  const tax = new Decimal(toAmount(subtotal.mul(account.tax_rate)));
+  const [{ seq }] = await tx.query<{ seq: number }>("SELECT nextval('credit_note_number_seq') AS seq");
+  const [note] = await tx.query<CreditNoteRow>(
+    `INSERT INTO credit_notes (id, number, customer_id, subscription_id, currency, reason, issued_at, period_start, period_end, subtotal, tax, total)
+     VALUES ($1, $2, $3, $4, $5, $6, now(), $7, $8, $9, $10, $11) RETURNING *`,
+    [
+      newId('cn'),
+      `CN-${today().slice(0, 4)}-${String(seq).padStart(6, '0')}`,
+      subscription.customer_id,
+      subscription.id,
+      subscription.currency,
+      `Seat change -${seats} from ${decrease.effectiveDate}`,
+      decrease.effectiveDate,
+      decrease.endDate,
+      toAmount(subtotal),
+      toAmount(tax),
+      toAmount(subtotal.plus(tax)),
+    ],
+  );
+  await emit({
+    type: 'credit_note.issued',
+    subject: `CreditNote:${note.id}`,
+    customerId: note.customer_id,
+    data: creditNoteData(note, subscription.contract_id),
+  });
+  return note.id;
+}
+
 export async function voidInvoice(tx: Queryable, emit: Emit, id: string, reason: string): Promise<string> {
   const voidReason = check.text('reason', reason, 1000);
   const invoice = await lockInvoice(tx, id);
@@ -267,14 +335,7 @@ export async function voidInvoice(tx: Queryable, emit: Emit, id: string, reason:
 
 /** A customer's open balance and the part of it past due on `day`, in the account's currency. */
 async function customerStanding(tx: Queryable, customerId: string, day: string): Promise<{ balance: string; overdueAmount: string; currency: string }> {
-  const [row] = await tx.query<{ balance: string; overdue: string; currency: string }>(
-    `SELECT a.currency,
-            coalesce(sum(i.total - i.amount_paid), 0) AS balance,
-            coalesce(sum(i.total - i.amount_paid) FILTER (WHERE i.due_date < $2::date), 0) AS overdue
-     FROM billing_accounts a LEFT JOIN invoices i ON i.customer_id = a.customer_id AND i.status = 'OPEN'
-     WHERE a.customer_id = $1 GROUP BY a.customer_id, a.currency`,
-    [customerId, day],
-  );
+  const [row] = await tx.query<{ balance: string; overdue: string; currency: string }>(CUSTOMER_STANDING_SQL, [[customerId], day]);
   return { balance: toAmount(row.balance), overdueAmount: toAmount(row.overdue), currency: row.currency };
 }
 

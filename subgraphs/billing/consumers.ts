@@ -74,11 +74,11 @@ const contracts = defineConsumer({
         const { seatsDelta, valueDelta, effectiveDate } = event.data.amendment;
         const subscription = await subscriptionFor(tx, event, contractId);
         await commands.changeSeats(tx, emit, subscription.id, seatsDelta);
-        // Fewer seats would be owed back as a credit note, which billing does not issue yet
-        // (out of scope): the lower seat count simply applies from the next recurring invoice.
-        if (new Decimal(valueDelta).gt(0)) {
-          await commands.issueProrationInvoice(tx, emit, subscription.id, { seatsDelta, valueDelta, effectiveDate, endDate: event.data.endDate });
-        }
+        // More seats are billed at once, fewer credited at once; either way the new seat count
+        // applies from the next recurring invoice.
+        const delta = { seatsDelta, valueDelta, effectiveDate, endDate: event.data.endDate };
+        if (new Decimal(valueDelta).gt(0)) await commands.issueProrationInvoice(tx, emit, subscription.id, delta);
+        else if (new Decimal(valueDelta).lt(0) && seatsDelta < 0) await commands.issueCreditNote(tx, emit, subscription.id, delta);
         return;
       }
       case 'contract.terminated': {

@@ -111,6 +111,7 @@ export const resolvers: Resolvers = {
     invoices: (customer, args, { loaders }) =>
       loaders.invoicesByCustomer({ status: args.status ?? null, first: pageSize(args.first) }).load(customer.id),
     payments: (customer, args, { loaders }) => loaders.paymentsByCustomer({ first: pageSize(args.first) }).load(customer.id),
+    creditNotes: (customer, _args, { loaders }) => loaders.creditNotesByCustomer.load(customer.id),
     balance: async (customer, _args, { loaders }) => {
       const summary = await summaryOf(customer.id, loaders);
       return money(summary.balance, summary.currency);
@@ -178,5 +179,17 @@ export const resolvers: Resolvers = {
     customer: (payment) => ({ id: payment.customer_id }),
     amount: (payment) => money(payment.amount, payment.currency),
     receivedAt: (payment) => payment.received_at,
+  },
+
+  CreditNote: {
+    __resolveReference: (reference, { loaders }) => loaders.creditNote.load(reference.id),
+    customer: (note) => ({ id: note.customer_id }),
+    subscription: (note, _args, { loaders }) => (note.subscription_id ? loaders.subscription.load(note.subscription_id) : null),
+    issuedAt: (note) => note.issued_at,
+    periodStart: (note) => note.period_start,
+    periodEnd: (note) => note.period_end,
+    subtotal: (note) => money(note.subtotal, note.currency),
+    tax: (note) => money(note.tax, note.currency),
+    total: (note) => money(note.total, note.currency),
   },
 };

@@ -77,6 +77,21 @@ export interface InvoiceLineRow {
   currency: string;
 }
 
+export interface CreditNoteRow {
+  id: string;
+  number: string;
+  customer_id: string;
+  subscription_id: string | null;
+  currency: string;
+  reason: string;
+  issued_at: string;
+  period_start: string | null;
+  period_end: string | null;
+  subtotal: string;
+  tax: string;
+  total: string;
+}
+
 export interface PaymentRow {
   id: string;
   invoice_id: string;

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db/db.ts';
 import { byId, decodeCursor, encodeCursor, listLoader, rowLoader } from '../../platform/loaders.ts';
-import type { InvoiceLineRow, InvoiceRow, InvoiceStatus, PaymentRow, SubscriptionRow } from './rows.ts';
+import type { CreditNoteRow, InvoiceLineRow, InvoiceRow, InvoiceStatus, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** What billing knows of a customer's money, one row per customer with a billing account. */
 export interface CustomerSummary {
@@ -29,6 +29,17 @@ function perArguments<Args, Value>(make: (args: Args) => DataLoader<string, Valu
   };
 }
 
+/**
+ * Customers' open balance (amount due over OPEN invoices, less their credit notes) and the part
+ * of it past due on $2, in each account's currency: one statement for the customers in $1.
+ */
+export const CUSTOMER_STANDING_SQL = `
+  SELECT a.customer_id, a.currency,
+         coalesce(sum(i.total - i.amount_paid), 0) - coalesce((SELECT sum(c.total) FROM credit_notes c WHERE c.customer_id = a.customer_id), 0) AS balance,
+         coalesce(sum(i.total - i.amount_paid) FILTER (WHERE i.due_date < $2::date), 0) AS overdue
+  FROM billing_accounts a LEFT JOIN invoices i ON i.customer_id = a.customer_id AND i.status = 'OPEN'
+  WHERE a.customer_id = ANY($1) GROUP BY a.customer_id, a.currency`;
+
 /** One set per request, so every entity reference, per-parent list and aggregate is one batched query. */
 export function createLoaders(db: Queryable, today: string) {
   return {
@@ -50,6 +61,12 @@ export function createLoaders(db: Queryable, today: string) {
       `SELECT l.*, i.currency FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
        WHERE l.invoice_id = ANY($1) ORDER BY l.position`,
       'invoice_id',
+    ),
+    creditNote: byId<CreditNoteRow>(db, 'credit_notes'),
+    creditNotesByCustomer: listLoader<CreditNoteRow>(
+      db,
+      'SELECT * FROM credit_notes WHERE customer_id = ANY($1) ORDER BY issued_at DESC, id DESC',
+      'customer_id',
     ),
     payment: byId<PaymentRow>(db, 'payments'),
     paymentsByInvoice: listLoader<PaymentRow>(
@@ -86,14 +103,7 @@ export function createLoaders(db: Queryable, today: string) {
     // Balance and overdue amount of a page of customers in one statement; "today" is fixed per
     // request so both agree with the overdue filter of Query.invoices.
     summary: new DataLoader<string, CustomerSummary | null>(async (keys) => {
-      const rows = await db.query<CustomerSummary>(
-        `SELECT a.customer_id, a.currency,
-                coalesce(sum(i.total - i.amount_paid), 0) AS balance,
-                coalesce(sum(i.total - i.amount_paid) FILTER (WHERE i.due_date < $2::date), 0) AS overdue
-         FROM billing_accounts a LEFT JOIN invoices i ON i.customer_id = a.customer_id AND i.status = 'OPEN'
-         WHERE a.customer_id = ANY($1) GROUP BY a.customer_id, a.currency`,
-        [keys, today],
-      );
+      const rows = await db.query<CustomerSummary>(CUSTOMER_STANDING_SQL, [keys, today]);
       const byKey = new Map(rows.map((row) => [row.customer_id, row]));
       return keys.map((key) => byKey.get(key) ?? null);
     }),

@@ -13,6 +13,7 @@ export const ACCOUNTS = {
   cash: '1000 Cash',
   receivable: '1200 Accounts Receivable',
   salesTax: '2200 Sales Tax Payable',
+  unappliedCash: '2300 Unapplied Cash',
   deferredRevenue: '2400 Deferred Revenue',
   revenue: '4000 Revenue',
 } as const;
@@ -34,6 +35,8 @@ interface Leg {
 
 interface EntryInput {
   date: string;
+  /** The period it posts into; the period of its date unless that one was closed (firstOpenPeriodFrom). */
+  period?: string;
   source: JournalSource;
   sourceId: string;
   customerId: string | null;
@@ -53,9 +56,22 @@ async function periodStatus(tx: Queryable, period: string): Promise<PeriodStatus
   return row.status;
 }
 
-async function requireOpenPeriod(tx: Queryable, period: string): Promise<void> {
-  const status = await periodStatus(tx, period);
-  if (status !== 'OPEN') throw conflict(`period ${period} is ${status}`, { period, status });
+/** The month after a period: "2026-12" → "2027-01". */
+export function nextPeriodId(period: string): string {
+  const [year, month] = period.split('-').map(Number);
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Where an entry dated in `period` goes: that period when it is OPEN, else the first OPEN one
+ * after it (a month ERP has no row for is OPEN, so there always is one). Cash, reversals and
+ * credits are facts that happened: a CLOSED or LOCKED month is not written to, so they post into
+ * the next open month and keep their own date, the way a late entry is booked in a ledger.
+ */
+async function firstOpenPeriodFrom(tx: Queryable, period: string): Promise<string> {
+  let candidate = period;
+  while ((await periodStatus(tx, candidate)) !== 'OPEN') candidate = nextPeriodId(candidate);
+  return candidate;
 }
 
 /** A journal entry just written: its id and its human number. */
@@ -78,7 +94,7 @@ async function writeEntry(tx: Queryable, entry: EntryInput): Promise<WrittenEntr
       id,
       number,
       entry.date,
-      periodOf(entry.date),
+      entry.period ?? periodOf(entry.date),
       entry.source,
       entry.sourceId,
       entry.customerId,
@@ -226,7 +242,57 @@ export async function postInvoice(
     customerId: invoice.customer_id,
     data: invoicePostedData(invoice, period, entry, posted),
   });
+  await applyHeldCash(tx, emit, invoice, { date: period === issuePeriod ? invoice.issued_on : `${period}-01`, period, correlationId: options.correlationId });
   return { invoiceId, status: 'POSTED', period, journalEntryId: entry.id, rejectionReason: null };
+}
+
+/**
+ * Once an invoice posts, the cash held for it as unapplied moves to the receivable it now has:
+ * DR 2300 Unapplied Cash / CR 1200 AR, one CASH_APPLICATION entry per payment, dated and
+ * periodised like the invoice's own entry; then `payment.applied`.
+ */
+async function applyHeldCash(
+  tx: Queryable,
+  emit: Emit,
+  invoice: ErpInvoiceRow,
+  at: { date: string; period: string; correlationId: string | null },
+): Promise<void> {
+  const held = await tx.query<{ payment_id: string; amount: string }>(
+    'SELECT payment_id, amount FROM unapplied_payments WHERE invoice_id = $1 AND applied_entry_id IS NULL ORDER BY received_on, payment_id FOR UPDATE',
+    [invoice.invoice_id],
+  );
+  for (const payment of held) {
+    const amount = new Decimal(payment.amount);
+    const entry = await writeEntry(tx, {
+      date: at.date,
+      period: at.period,
+      source: 'CASH_APPLICATION',
+      sourceId: payment.payment_id,
+      customerId: invoice.customer_id,
+      currency: invoice.currency,
+      correlationId: at.correlationId,
+      memo: `unapplied cash of payment ${payment.payment_id} applied to invoice ${invoice.number}`,
+      legs: [
+        { account: ACCOUNTS.unappliedCash, amount },
+        { account: ACCOUNTS.receivable, amount: amount.negated() },
+      ],
+    });
+    await tx.query('UPDATE unapplied_payments SET applied_entry_id = $2 WHERE payment_id = $1', [payment.payment_id, entry.id]);
+    await emit({
+      type: 'payment.applied',
+      subject: `Payment:${payment.payment_id}`,
+      customerId: invoice.customer_id,
+      data: {
+        paymentId: payment.payment_id,
+        invoiceId: invoice.invoice_id,
+        customerId: invoice.customer_id,
+        journalEntryId: entry.id,
+        period: at.period,
+        amount: toAmount(amount),
+        currency: invoice.currency,
+      },
+    });
+  }
 }
 
 /**
@@ -256,12 +322,13 @@ export interface PaymentInput {
 /**
  * Posts a cash receipt: DR Cash / CR AR, and the invoice's paid amount grows (PAID when settled),
  * then emits `payment.posted`. A payment posts once: delivered again, it answers with the entry it
- * already wrote and emits nothing. Its period must be OPEN (CONFLICT otherwise) because cash cannot
- * be re-dated the way an invoice can. Returns the journal entry's id.
+ * already wrote and emits nothing. It keeps the day the cash came as its date and posts into that
+ * day's period, or the first OPEN one after it when that is CLOSED or LOCKED. Returns the journal
+ * entry's id.
  *
- * The invoice's own posting may be REJECTED (its period was closed): the cash is real and is
- * recorded anyway, so the cash account is right. AR then shows a credit for that invoice until the
- * invoice posts (retryPosting) and debits AR its total; every entry balances on its own meanwhile.
+ * The invoice's own posting may not be POSTED (REJECTED: its period was closed): the cash is real
+ * and is recorded anyway, but as unapplied cash (CR 2300, not AR, which holds nothing for the
+ * invoice yet); it is applied to AR when the invoice posts (applyHeldCash).
  */
 export async function postPayment(tx: Queryable, emit: Emit, input: PaymentInput): Promise<string> {
   const paymentId = check.text('paymentId', input.paymentId);
@@ -278,21 +345,29 @@ export async function postPayment(tx: Queryable, emit: Emit, input: PaymentInput
       field: 'amount',
     });
   }
-  const period = periodOf(input.date);
-  await requireOpenPeriod(tx, period);
+  const period = await firstOpenPeriodFrom(tx, periodOf(input.date));
+  const [posting] = await tx.query<Pick<PostingRow, 'status'>>('SELECT status FROM postings WHERE invoice_id = $1 FOR UPDATE', [invoice.invoice_id]);
+  const unapplied = posting?.status !== 'POSTED';
   const entry = await writeEntry(tx, {
     date: input.date,
+    period,
     source: 'PAYMENT',
     sourceId: paymentId,
     customerId: invoice.customer_id,
     currency: invoice.currency,
     correlationId: input.correlationId,
-    memo: `payment for invoice ${invoice.number}`,
+    memo: `payment for invoice ${invoice.number}${unapplied ? ', held as unapplied cash until the invoice posts' : ''}`,
     legs: [
       { account: ACCOUNTS.cash, amount },
-      { account: ACCOUNTS.receivable, amount: amount.negated() },
+      { account: unapplied ? ACCOUNTS.unappliedCash : ACCOUNTS.receivable, amount: amount.negated() },
     ],
   });
+  if (unapplied) {
+    await tx.query(
+      `INSERT INTO unapplied_payments (payment_id, invoice_id, customer_id, currency, amount, received_on) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [paymentId, invoice.invoice_id, invoice.customer_id, invoice.currency, toAmount(amount), input.date],
+    );
+  }
   await tx.query(
     `UPDATE erp_invoices SET amount_paid = $2, status = CASE WHEN $2::numeric >= total THEN 'PAID' ELSE status END WHERE invoice_id = $1`,
     [invoice.invoice_id, toAmount(paid)],
@@ -301,16 +376,16 @@ export async function postPayment(tx: Queryable, emit: Emit, input: PaymentInput
     type: 'payment.posted',
     subject: `Payment:${paymentId}`,
     customerId: invoice.customer_id,
-    data: paymentPostedData(paymentId, invoice, entry.id, period),
+    data: { ...paymentPostedData(paymentId, invoice, entry.id, period), ...(unapplied ? { unapplied } : {}) },
   });
   return entry.id;
 }
 
 /**
  * Voids an invoice: status VOID and, if it was posted, a CREDIT entry mirroring its invoice entry,
- * dated `date` (today by default) in a period that must be OPEN; then `invoice.reversed` (its
- * journalEntryId null when nothing had been posted). Voiding again changes and emits nothing.
- * Returns the reversal entry's id, or null when nothing had been posted.
+ * dated `date` (today by default), in that date's period or the first OPEN one after it; then
+ * `invoice.reversed` (its journalEntryId null when nothing had been posted). Voiding again changes
+ * and emits nothing. Returns the reversal entry's id, or null when nothing had been posted.
  */
 export async function reverseInvoice(
   tx: Queryable,
@@ -331,9 +406,9 @@ export async function reverseInvoice(
       'SELECT account, debit, credit FROM journal_lines WHERE journal_entry_id = $1 ORDER BY line_no',
       [posting.journal_entry_id],
     );
-    await requireOpenPeriod(tx, periodOf(date));
     const entry = await writeEntry(tx, {
       date,
+      period: await firstOpenPeriodFrom(tx, periodOf(date)),
       source: 'CREDIT',
       sourceId: invoiceId,
       customerId: invoice.customer_id,
@@ -351,6 +426,54 @@ export async function reverseInvoice(
     data: invoiceReversedData(invoice, journalEntryId),
   });
   return journalEntryId;
+}
+
+/** A credit note billing issued, as ERP posts it. */
+export interface CreditNoteInput {
+  id: string;
+  number: string;
+  customerId: string;
+  currency: string;
+  subtotal: string;
+  tax: string;
+  total: string;
+  issuedOn: string;
+  periodEnd: string | null;
+}
+
+/**
+ * Posts a credit note: the mirror of an invoice's entry (DR revenue, or deferred revenue when the
+ * credited service runs past the issue month; DR sales tax; CR AR), dated its issue day, in that
+ * day's period or the first OPEN one after it; then `credit_note.posted`. Posting one again
+ * answers with the entry already written and emits nothing. Returns the entry's id.
+ */
+export async function postCreditNote(tx: Queryable, emit: Emit, note: CreditNoteInput, correlationId: string | null): Promise<string> {
+  const [already] = await tx.query<{ journal_entry_id: string }>('SELECT journal_entry_id FROM erp_credit_notes WHERE credit_note_id = $1', [note.id]);
+  if (already) return already.journal_entry_id;
+  const legs = invoiceLegs({ total: note.total, tax: note.tax, issued_on: note.issuedOn, service_period_end: note.periodEnd });
+  const period = await firstOpenPeriodFrom(tx, periodOf(note.issuedOn));
+  const entry = await writeEntry(tx, {
+    date: note.issuedOn,
+    period,
+    source: 'CREDIT',
+    sourceId: note.id,
+    customerId: note.customerId,
+    currency: note.currency,
+    correlationId,
+    memo: `credit note ${note.number}`,
+    legs: legs.map((leg) => ({ account: leg.account, amount: leg.amount.negated() })),
+  });
+  await tx.query(
+    `INSERT INTO erp_credit_notes (credit_note_id, customer_id, number, currency, total, issued_on, journal_entry_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [note.id, note.customerId, note.number, note.currency, note.total, note.issuedOn, entry.id],
+  );
+  await emit({
+    type: 'credit_note.posted',
+    subject: `CreditNote:${note.id}`,
+    customerId: note.customerId,
+    data: { creditNoteId: note.id, customerId: note.customerId, journalEntryId: entry.id, period },
+  });
+  return entry.id;
 }
 
 async function lockOrCreatePeriod(tx: Queryable, id: string): Promise<AccountingPeriodRow> {

@@ -1,8 +1,10 @@
 /**
- * What ERP does with other systems' events (docs/events.md). ERP's own refusals (a CLOSED
- * period, an overpayment, a VOID invoice) come back the same on every retry, so by the one rule
- * (isPermanent) they are dead-lettered at once: ops raises an exception, finance fixes the cause
- * and replays. NOT_FOUND stays transient: the event it depends on may not be applied yet.
+ * What ERP does with other systems' events (docs/events.md). A CLOSED or LOCKED period refuses
+ * nothing here: an invoice's posting is REJECTED (finance decides where it goes), and cash,
+ * reversals and credit notes post into the next open period. ERP's own refusals (an overpayment,
+ * a VOID invoice) come back the same on every retry, so by the one rule (isPermanent) they are
+ * dead-lettered at once: ops raises an exception, finance fixes the cause and replays. NOT_FOUND
+ * stays transient: the event it depends on may not be applied yet.
  */
 import type { Queryable } from '../../platform/db/db.ts';
 import { defineConsumer, PermanentEventError, UnreachableCaseError, type ConsumerDefinition, type Emit, type InvoiceIssued } from '../../platform/events/index.ts';
@@ -64,6 +66,29 @@ export const consumers: ConsumerDefinition[] = [
         default:
           throw new UnreachableCaseError(event);
       }
+    },
+  }),
+  defineConsumer({
+    name: 'erp.credit-notes',
+    types: ['credit_note.issued'],
+    async handle(tx, event, emit) {
+      const note = event.data;
+      await commands.postCreditNote(
+        tx,
+        emit,
+        {
+          id: note.id,
+          number: note.number,
+          customerId: note.customerId,
+          currency: note.currency,
+          subtotal: note.subtotal,
+          tax: note.tax,
+          total: note.total,
+          issuedOn: note.issuedOn,
+          periodEnd: note.periodEnd,
+        },
+        event.correlationId,
+      );
     },
   }),
   defineConsumer({

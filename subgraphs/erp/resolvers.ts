@@ -2,6 +2,7 @@ import { badInput } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../platform/loaders.ts';
 import { money } from '../../platform/money.ts';
 import * as commands from './commands.ts';
+import { ACCOUNTS } from './commands.ts';
 import type { Resolvers } from './generated/resolvers.ts';
 import type { AccountingPeriodRow, PostingRow } from './rows.ts';
 import { accountingPeriods, journalEntryPage, trialBalance, type ErpLoaders } from './store.ts';
@@ -72,6 +73,12 @@ export const resolvers: Resolvers = {
 
   Posting: {
     journalEntry: (posting, _args, { loaders }) => (posting.journal_entry_id ? loaders.journalEntry.load(posting.journal_entry_id) : null),
+    amount: async (posting, _args, { loaders }) => {
+      if (!posting.journal_entry_id) return null;
+      const lines = await loaders.lines.load(posting.journal_entry_id);
+      const receivable = lines.find((line) => line.account === ACCOUNTS.receivable);
+      return receivable ? money(receivable.debit, receivable.currency) : null;
+    },
     postedAt: (posting) => posting.posted_at,
     rejectionReason: (posting) => posting.rejection_reason,
   },
@@ -93,6 +100,8 @@ export const resolvers: Resolvers = {
     // CRM owns the customer; ERP answers for any id (a customer it has no account for owes nothing).
     __resolveReference: (reference) => ({ id: reference.id }),
     receivable: (customer, _args, { loaders }) => loaders.receivable.load(customer.id),
+    unappliedCash: async (customer, _args, { loaders }) =>
+      (await loaders.unapplied.load(customer.id)).map((row) => money(row.total, row.currency)),
     creditLimit: async (customer, _args, { loaders }) => {
       const account = await loaders.erpCustomer.load(customer.id);
       return account?.credit_limit == null ? null : money(account.credit_limit, account.currency);

@@ -12,7 +12,7 @@ export interface InvoiceRef {
 
 export type PostingStatus = 'PENDING' | 'POSTED' | 'REJECTED';
 export type PeriodStatus = 'OPEN' | 'LOCKED' | 'CLOSED';
-export type JournalSource = 'INVOICE' | 'PAYMENT' | 'CREDIT' | 'MANUAL';
+export type JournalSource = 'INVOICE' | 'PAYMENT' | 'CREDIT' | 'CASH_APPLICATION' | 'MANUAL';
 
 export interface PostingRow {
   invoice_id: string;
@@ -86,6 +86,13 @@ export interface ReceivableRow {
   days31to60: string;
   days61to90: string;
   over90: string;
+}
+
+/** One customer's sum of something (credit notes, unapplied cash) in one currency. */
+export interface CustomerTotalRow {
+  customer_id: string;
+  currency: string;
+  total: string;
 }
 
 export interface TrialBalanceRow {

@@ -2,9 +2,10 @@ import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db/db.ts';
 import { today } from '../../platform/dates.ts';
 import { byId, listLoader, rowLoader } from '../../platform/loaders.ts';
-import { money, type Money } from '../../platform/money.ts';
+import { Decimal, money, type Money } from '../../platform/money.ts';
 import type {
   AccountingPeriodRow,
+  CustomerTotalRow,
   ErpCustomerRow,
   JournalEntryRow,
   JournalLineRow,
@@ -35,12 +36,22 @@ const RECEIVABLE_SQL = `
   GROUP BY i.customer_id, i.currency
   ORDER BY i.customer_id, i.currency`;
 
-function receivableOf(row: ReceivableRow | undefined, currency: string): Receivable {
+// Credit notes are not due on any date: they lower the balance and the current bucket.
+const CREDITS_SQL = `
+  SELECT customer_id, currency, sum(total) AS total FROM erp_credit_notes
+  WHERE customer_id = ANY($1) GROUP BY customer_id, currency`;
+
+const UNAPPLIED_SQL = `
+  SELECT customer_id, currency, sum(amount) AS total FROM unapplied_payments
+  WHERE customer_id = ANY($1) AND applied_entry_id IS NULL GROUP BY customer_id, currency`;
+
+function receivableOf(row: ReceivableRow | undefined, credits: string | undefined, currency: string): Receivable {
   const at = (amount: string | undefined) => money(amount ?? '0', currency);
+  const credited = (amount: string | undefined) => money(new Decimal(amount ?? '0').minus(credits ?? '0').toFixed(2), currency);
   return {
-    balance: at(row?.balance),
+    balance: credited(row?.balance),
     aging: {
-      current: at(row?.current),
+      current: credited(row?.current),
       days1to30: at(row?.days1to30),
       days31to60: at(row?.days31to60),
       days61to90: at(row?.days61to90),
@@ -53,20 +64,27 @@ function receivableOf(row: ReceivableRow | undefined, currency: string): Receiva
 export function createLoaders(db: Queryable) {
   const erpCustomer = rowLoader<ErpCustomerRow>(db, 'SELECT * FROM erp_customers WHERE customer_id = ANY($1)', 'customer_id');
   const receivable = new DataLoader<string, Receivable>(async (keys) => {
-    const [accounts, rows] = await Promise.all([
+    const [accounts, rows, credits] = await Promise.all([
       erpCustomer.loadMany(keys),
       db.query<ReceivableRow>(RECEIVABLE_SQL, [keys, today()]),
+      db.query<CustomerTotalRow>(CREDITS_SQL, [keys]),
     ]);
     return keys.map((key, index) => {
       const account = accounts[index];
       const own = rows.filter((row) => row.customer_id === key);
       const currency = (account && !(account instanceof Error) ? account.currency : own[0]?.currency) ?? FALLBACK_CURRENCY;
-      return receivableOf(own.find((row) => row.currency === currency), currency);
+      const credit = credits.find((row) => row.customer_id === key && row.currency === currency);
+      return receivableOf(own.find((row) => row.currency === currency), credit?.total, currency);
     });
+  });
+  const unapplied = new DataLoader<string, CustomerTotalRow[]>(async (keys) => {
+    const rows = await db.query<CustomerTotalRow>(UNAPPLIED_SQL, [keys]);
+    return keys.map((key) => rows.filter((row) => row.customer_id === key));
   });
   return {
     erpCustomer,
     receivable,
+    unapplied,
     posting: rowLoader<PostingRow>(
       db,
       'SELECT invoice_id, status, period, journal_entry_id, posted_at, rejection_reason, attempts FROM postings WHERE invoice_id = ANY($1)',

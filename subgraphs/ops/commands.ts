@@ -16,7 +16,8 @@ import type {
 } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import * as check from '../../platform/validate.ts';
-import type { DeadLetterRow, ExceptionRow, SystemValue } from './rows.ts';
+import { DIFFERENCE_KINDS, DIFFERENCE_OWNERS, type Difference, type DifferenceKind } from './reconciliation.ts';
+import type { DeadLetterRow, DifferenceRecord, ExceptionRow, ReconciliationRunRow, SystemValue } from './rows.ts';
 
 const SYSTEMS: Record<string, SystemValue> = {
   crm: 'CRM',
@@ -210,6 +211,105 @@ export async function resolveException(tx: Queryable, emit: Emit, id: string, no
   );
   await emitResolved(emit, row);
   return id;
+}
+
+/** Runs RUNNING longer than this were abandoned (their process stopped): a new run may start. */
+const ABANDONED_AFTER = '6 hours';
+
+/**
+ * Starts a reconciliation run, or answers with the one already RUNNING (there is one at a time
+ * across replicas). Returns the run as this transaction left it.
+ */
+export async function startReconciliation(tx: Queryable, trigger: ReconciliationRunRow['trigger']): Promise<ReconciliationRunRow> {
+  await tx.query(
+    `UPDATE reconciliation_runs SET status = 'FAILED', finished_at = now(), error = 'abandoned: its process stopped before it finished'
+     WHERE status = 'RUNNING' AND started_at < now() - $1::interval`,
+    [ABANDONED_AFTER],
+  );
+  const [created] = await tx.query<ReconciliationRunRow>(
+    `INSERT INTO reconciliation_runs (id, trigger, status) VALUES ($1, $2, 'RUNNING')
+     ON CONFLICT ((true)) WHERE status = 'RUNNING' DO NOTHING RETURNING *`,
+    [newId('rec'), trigger],
+  );
+  if (created) return created;
+  const [running] = await tx.query<ReconciliationRunRow>(`SELECT * FROM reconciliation_runs WHERE status = 'RUNNING'`);
+  return running;
+}
+
+/** What a run found, for recordReconciliation. */
+export interface ReconciliationOutcome {
+  customers: number;
+  invoices: number;
+  explained: number;
+  differences: readonly Difference[];
+  /** The kinds every subject was checked for: their open exceptions not found again are resolved. */
+  checkedKinds: readonly DifferenceKind[];
+}
+
+/**
+ * Ends a run: every difference found is an open exception (opened, or refreshed with the latest
+ * sides), every open exception of a checked kind the run did not find again is resolved (the
+ * systems agree again), and the run is COMPLETED with its counts.
+ */
+export async function recordReconciliation(tx: Queryable, emit: Emit, runId: string, outcome: ReconciliationOutcome): Promise<void> {
+  let opened = 0;
+  for (const difference of outcome.differences) {
+    const record: DifferenceRecord = {
+      kind: difference.kind,
+      customerId: difference.customerId,
+      left: difference.left,
+      right: difference.right,
+      subjectIds: difference.subjectIds,
+      runId,
+    };
+    const [row] = await tx.query<{ inserted: boolean }>(
+      `INSERT INTO exceptions (id, kind, system, owner, priority, status, message, subject, correlation_id, customer_id, opened_at, difference)
+       VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7, NULL, $8, now(), $9)
+       ON CONFLICT (subject, kind) WHERE status = 'OPEN' DO UPDATE SET message = EXCLUDED.message, difference = EXCLUDED.difference
+       RETURNING (xmax = 0) AS inserted`,
+      [
+        newId('exc'),
+        difference.kind,
+        difference.right.system,
+        DIFFERENCE_OWNERS[difference.kind],
+        difference.kind === 'CONTRACT_MISMATCH' ? 'MEDIUM' : 'HIGH',
+        difference.message,
+        difference.subject,
+        difference.customerId,
+        JSON.stringify(record),
+      ],
+    );
+    if (row.inserted) opened++;
+  }
+  const found = outcome.differences.map((difference) => `${difference.kind} ${difference.subject}`);
+  const fixed = await tx.query<ExceptionRow>(
+    `UPDATE exceptions SET status = 'RESOLVED', resolved_at = now(), resolution_note = 'reconciled: the systems agree again'
+     WHERE status = 'OPEN' AND kind = ANY($1) AND NOT (kind || ' ' || subject = ANY($2)) RETURNING *`,
+    [outcome.checkedKinds, found],
+  );
+  for (const row of fixed) await emitResolved(emit, row);
+  const byKind = DIFFERENCE_KINDS.map((kind) => ({
+    kind,
+    owner: DIFFERENCE_OWNERS[kind],
+    count: outcome.differences.filter((difference) => difference.kind === kind).length,
+  })).filter((entry) => entry.count > 0);
+  await tx.query(
+    `UPDATE reconciliation_runs SET status = 'COMPLETED', finished_at = now(), customers = $2, invoices = $3, explained = $4,
+            differences = $5, by_kind = $6, opened = $7, resolved = $8
+     WHERE id = $1`,
+    [runId, outcome.customers, outcome.invoices, outcome.explained, outcome.differences.length, JSON.stringify(byKind), opened, fixed.length],
+  );
+  await emit({
+    type: 'reconciliation.completed',
+    subject: `ReconciliationRun:${runId}`,
+    customerId: null,
+    data: { runId, customers: outcome.customers, differences: outcome.differences.length, opened, resolved: fixed.length },
+  });
+}
+
+/** A run that could not read a system: FAILED with why; exceptions stay as they were. */
+export async function failReconciliation(tx: Queryable, runId: string, error: string): Promise<void> {
+  await tx.query(`UPDATE reconciliation_runs SET status = 'FAILED', finished_at = now(), error = $2 WHERE id = $1 AND status = 'RUNNING'`, [runId, error.slice(0, 2000)]);
 }
 
 /** Files one system's audit row (an audit.recorded event) into the trail. */

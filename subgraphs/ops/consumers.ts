@@ -62,6 +62,10 @@ export const consumers: ConsumerDefinition[] = [
         case 'payment.received':
         case 'invoice.reversed':
         case 'payment.posted':
+        case 'payment.applied':
+        case 'credit_note.issued':
+        case 'credit_note.posted':
+        case 'reconciliation.completed':
         case 'period.closed':
         case 'period.locked':
         case 'period.reopened':

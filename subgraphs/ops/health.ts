@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/db.ts';
 import type { EventStream } from '../../platform/events/index.ts';
+import { DIFFERENCE_KINDS } from './reconciliation.ts';
 
 export interface SyncLag {
   consumer: string;
@@ -15,6 +16,7 @@ export interface OperationsHealth {
   openExceptions: number;
   oldestExceptionAgeSeconds: number | null;
   deadLetters: number;
+  openDifferences: number;
   syncLag: SyncLag[];
 }
 
@@ -44,11 +46,12 @@ const EXCEPTIONS = `
 
 /** The state of the integration at a glance: one statement per figure, and every consumer group's lag in the stream. */
 export async function operationsHealth(db: Queryable, stream: EventStream): Promise<OperationsHealth> {
-  const [[awaiting], [latency], [exceptions], [letters], lag] = await Promise.all([
+  const [[awaiting], [latency], [exceptions], [letters], [differences], lag] = await Promise.all([
     db.query<{ count: number }>(AWAITING_POSTING),
     db.query<{ p95: number }>(POSTING_LATENCY),
     db.query<{ open: number; oldest: number | null }>(EXCEPTIONS),
     db.query<{ count: number }>("SELECT count(*)::int AS count FROM dead_letters WHERE status <> 'REPLAYED'"),
+    db.query<{ count: number }>("SELECT count(*)::int AS count FROM exceptions WHERE status = 'OPEN' AND kind = ANY($1)", [DIFFERENCE_KINDS]),
     stream.lag(),
   ]);
   return {
@@ -58,6 +61,7 @@ export async function operationsHealth(db: Queryable, stream: EventStream): Prom
     openExceptions: exceptions.open,
     oldestExceptionAgeSeconds: exceptions.oldest === null ? null : Math.max(0, exceptions.oldest),
     deadLetters: letters.count,
+    openDifferences: differences.count,
     syncLag: lag.map(({ group, pending, lagSeconds }) => ({ consumer: group, pending, lagSeconds })).sort((a, b) => a.consumer.localeCompare(b.consumer)),
   };
 }

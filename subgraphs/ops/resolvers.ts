@@ -6,7 +6,18 @@ import type { Resolvers, System } from './generated/resolvers.ts';
 import { loggedEvent } from './consumers.ts';
 import { operationsHealth } from './health.ts';
 import type { DeadLetterRow, ExceptionRow } from './rows.ts';
-import { auditPage, deadLetterList, deprecatedUsageList, eventLog, exceptionList, workflowByCorrelation } from './store.ts';
+import { DIFFERENCE_KINDS } from './reconciliation.ts';
+import {
+  auditPage,
+  deadLetterList,
+  deprecatedUsageList,
+  eventLog,
+  exceptionList,
+  openDifferences,
+  openDifferencesByKind,
+  reconciliationRuns,
+  workflowByCorrelation,
+} from './store.ts';
 
 const MAX_PAGE = 200;
 
@@ -52,6 +63,7 @@ export const resolvers: Resolvers = {
         correlationId: args.correlationId ?? null,
       }),
     operationsHealth: (_root, _args, { db, stream }) => operationsHealth(db, stream),
+    reconciliation: (_root, { runs }) => ({ runs: pageSize(runs, 100, 10) }),
     deprecatedUsage: (_root, { field, client }, { db }) => deprecatedUsageList(db, field ?? null, client ?? null),
     auditTrail: async (_root, { first, after, filter }, { db }) => {
       const size = pageSize(first, MAX_PAGE, 50);
@@ -92,6 +104,14 @@ export const resolvers: Resolvers = {
         await write(idempotencyKey, 'resolveException', { id, note }, (tx, emit) => commands.resolveException(tx, emit, id, note)),
         loaders,
       ),
+    runReconciliation: async (_root, { idempotencyKey }, { write, loaders, reconciler }) => {
+      const runId = await write(idempotencyKey, 'runReconciliation', {}, async (tx) => (await commands.startReconciliation(tx, 'MANUAL')).id);
+      // After the commit, so the run is there to claim; a retry finds it claimed and starts nothing.
+      reconciler.execute(runId);
+      const run = await loaders.reconciliationRun.load(runId);
+      if (!run) throw new Error(`reconciliation run ${runId} vanished after its write`);
+      return run;
+    },
     recordDeprecatedUsage: async (_root, { usage, idempotencyKey }, { write }) =>
       Number(await write(idempotencyKey, 'recordDeprecatedUsage', { usage }, (tx) => commands.recordDeprecatedUsage(tx, usage))),
     recordGatewayAudit: async (_root, { entries, idempotencyKey }, { write }) =>
@@ -141,6 +161,30 @@ export const resolvers: Resolvers = {
     resolvedAt: (exception) => exception.resolved_at,
     resolutionNote: (exception) => exception.resolution_note,
     ageSeconds: (exception) => secondsBetween(exception.opened_at, exception.resolved_at),
+    difference: (exception) => exception.difference,
+  },
+
+  Reconciliation: {
+    lastRuns: (parent, _args, { db }) => reconciliationRuns(db, parent.runs),
+    openByKind: (_parent, _args, { db }) => openDifferencesByKind(db, DIFFERENCE_KINDS),
+    trend: async (parent, _args, { db }) => {
+      const runs = await reconciliationRuns(db, parent.runs);
+      return runs
+        .filter((run) => run.status === 'COMPLETED' && run.finished_at)
+        .reverse()
+        .map((run) => ({ at: run.finished_at!, differences: run.differences }));
+    },
+    openDifferences: (_parent, { kind, first }, { db }) => openDifferences(db, DIFFERENCE_KINDS, kind ?? null, pageSize(first, MAX_PAGE, 50)),
+  },
+
+  ReconciliationRun: {
+    startedAt: (run) => run.started_at,
+    finishedAt: (run) => run.finished_at,
+    differencesByKind: (run) => run.by_kind,
+  },
+
+  ReconciliationDifference: {
+    customer: (difference) => (difference.customerId ? { id: difference.customerId } : null),
   },
 
   DeadLetter: {

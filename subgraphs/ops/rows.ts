@@ -18,7 +18,7 @@ export interface ContractRef {
 export type EventRow = BusinessEvent;
 
 export type SystemValue = 'CRM' | 'BILLING' | 'ERP' | 'CUSTOMER_SUCCESS' | 'OPS';
-export type WorkflowKind = 'quote-to-cash' | 'amendment';
+export type WorkflowKind = 'quote-to-cash' | 'amendment' | 'seat-decrease';
 export type WorkflowStateValue = 'IN_PROGRESS' | 'COMPLETED' | 'EXCEPTION';
 
 export interface WorkflowRunRow {
@@ -54,6 +54,43 @@ export interface ExceptionRow {
   opened_at: string;
   resolved_at: string | null;
   resolution_note: string | null;
+  /** What reconciliation found different, for the exceptions it opens. */
+  difference: DifferenceRecord | null;
+}
+
+/** One system's side of a difference. */
+export interface DifferenceSideRecord {
+  system: SystemValue;
+  value: string;
+  amount: string | null;
+  currency: string | null;
+}
+
+/** A difference reconciliation found, as the exception it opened keeps it. */
+export interface DifferenceRecord {
+  kind: string;
+  customerId: string | null;
+  left: DifferenceSideRecord;
+  right: DifferenceSideRecord;
+  subjectIds: string[];
+  runId: string;
+}
+
+export interface ReconciliationRunRow {
+  id: string;
+  trigger: 'START' | 'SCHEDULE' | 'MANUAL';
+  status: 'RUNNING' | 'COMPLETED' | 'FAILED';
+  started_at: string;
+  finished_at: string | null;
+  claimed: boolean;
+  customers: number;
+  invoices: number;
+  explained: number;
+  differences: number;
+  by_kind: { kind: string; owner: string; count: number }[];
+  opened: number;
+  resolved: number;
+  error: string | null;
 }
 
 export interface DeadLetterRow {
@@ -80,4 +117,9 @@ export interface AuditRow {
   arguments: unknown;
   outcome: string;
   at: string;
+}
+
+/** The `reconciliation` query's answer before its fields resolve: how many runs it covers. */
+export interface ReconciliationView {
+  runs: number;
 }

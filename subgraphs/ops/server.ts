@@ -2,14 +2,16 @@ import type { SubgraphDefinition } from '../../platform/service/definition.ts';
 import { consumers } from './consumers.ts';
 import type { OpsContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers.ts';
+import { Reconciler } from './reconciler.ts';
 import { resolvers } from './resolvers.ts';
 import { createLoaders } from './store.ts';
 
-/** The ops subgraph. */
-export const ops: SubgraphDefinition<OpsContext, Resolvers> = {
+/** The ops subgraph, with its reconciliation job. */
+export const ops: SubgraphDefinition<OpsContext, Resolvers, Reconciler> = {
   name: 'ops',
   dir: import.meta.dirname,
   resolvers,
   consumers,
-  createContext: (base) => ({ ...base, loaders: createLoaders(base.db) }),
+  background: (config, log) => new Reconciler(config, log),
+  createContext: (base, reconciler) => ({ ...base, loaders: createLoaders(base.db), reconciler: reconciler! }),
 };

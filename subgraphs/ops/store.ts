@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db/db.ts';
 import { badInput } from '../../platform/errors.ts';
 import { byId, listLoader, rowLoader } from '../../platform/loaders.ts';
-import type { AuditRow, DeadLetterRow, EventRow, ExceptionRow, WorkflowRunRow, WorkflowStepRow } from './rows.ts';
+import type { AuditRow, DeadLetterRow, EventRow, ExceptionRow, ReconciliationRunRow, WorkflowRunRow, WorkflowStepRow } from './rows.ts';
 
 /** The event log's columns in envelope shape (see EventRow). */
 export const EVENT_COLUMNS = `id, type, source, subject, time, correlation_id AS "correlationId", causation_id AS "causationId",
@@ -41,6 +41,7 @@ export function createLoaders(db: Queryable) {
     ),
     steps: listLoader<WorkflowStepRow>(db, 'SELECT * FROM workflow_steps WHERE run_id = ANY($1) ORDER BY position', 'run_id'),
     exception: byId<ExceptionRow>(db, 'exceptions'),
+    reconciliationRun: byId<ReconciliationRunRow>(db, 'reconciliation_runs'),
     exceptionsByCorrelation: listLoader<ExceptionRow>(
       db,
       'SELECT * FROM exceptions WHERE correlation_id = ANY($1) ORDER BY opened_at DESC, id',
@@ -136,5 +137,27 @@ export function deprecatedUsageList(db: Queryable, field: string | null, client:
      FROM deprecated_usage WHERE ($1::text IS NULL OR field = $1) AND ($2::text IS NULL OR client = $2)
      ORDER BY field, client, operation`,
     [field, client],
+  );
+}
+
+/** The latest reconciliation runs, newest first. */
+export function reconciliationRuns(db: Queryable, first: number): Promise<ReconciliationRunRow[]> {
+  return db.query<ReconciliationRunRow>('SELECT * FROM reconciliation_runs ORDER BY started_at DESC, id DESC LIMIT $1', [first]);
+}
+
+/** Open exceptions reconciliation raised, counted by kind (and its owner). */
+export function openDifferencesByKind(db: Queryable, kinds: readonly string[]): Promise<{ kind: string; owner: string; count: number }[]> {
+  return db.query<{ kind: string; owner: string; count: number }>(
+    `SELECT kind, owner, count(*)::int AS count FROM exceptions WHERE status = 'OPEN' AND kind = ANY($1) GROUP BY kind, owner ORDER BY kind, owner`,
+    [kinds],
+  );
+}
+
+/** The open exceptions reconciliation raised, newest first, optionally of one kind. */
+export function openDifferences(db: Queryable, kinds: readonly string[], kind: string | null, first: number): Promise<ExceptionRow[]> {
+  return db.query<ExceptionRow>(
+    `SELECT * FROM exceptions WHERE status = 'OPEN' AND kind = ANY($1) AND ($2::text IS NULL OR kind = $2)
+     ORDER BY opened_at DESC, id LIMIT $3`,
+    [kinds, kind, first],
   );
 }

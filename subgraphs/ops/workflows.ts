@@ -12,6 +12,7 @@ import type { SystemValue, WorkflowKind } from './rows.ts';
 export const WORKFLOWS = {
   'quote-to-cash': ['contract.activated', 'subscription.created', 'invoice.issued', 'invoice.posted', 'onboarding.started'],
   amendment: ['contract.amended', 'invoice.issued', 'invoice.posted'],
+  'seat-decrease': ['contract.amended', 'credit_note.issued', 'credit_note.posted'],
 } as const satisfies Record<WorkflowKind, readonly EventType[]>;
 
 type StepEvent = (typeof WORKFLOWS)[WorkflowKind][number];
@@ -49,6 +50,8 @@ function startedBy(type: EventType): WorkflowKind | null {
  */
 function kindOf(event: HubEvent): WorkflowKind | null {
   if (event.type === 'invoice.issued') return event.data.kind === 'PRORATION' ? 'amendment' : 'quote-to-cash';
+  // Fewer seats are credited, more are billed: the same event starts one kind or the other.
+  if (event.type === 'contract.amended') return event.data.amendment.seatsDelta < 0 ? 'seat-decrease' : 'amendment';
   if (POSTING_OUTCOMES.includes(event.type)) return null;
   const kinds = KINDS.filter((kind) => (WORKFLOWS[kind] as readonly EventType[]).includes(event.type));
   return kinds.length === 1 ? kinds[0] : null;
@@ -62,6 +65,7 @@ function contractOf(event: HubEvent): string | null {
     case 'subscription.created':
     case 'invoice.issued':
     case 'onboarding.started':
+    case 'credit_note.issued':
       return event.data.contractId;
     default:
       return null;

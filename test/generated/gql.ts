@@ -39,6 +39,22 @@ type Documents = {
     "\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n": typeof types.AuthResolveExceptionDocument,
     "\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.AuthAuditTrailDocument,
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": typeof types.AuthUpdateOwnerDocument,
+    "\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.BooksCreateCustomerDocument,
+    "\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.BooksCreateOpportunityDocument,
+    "\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": typeof types.BooksCloseWonDocument,
+    "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n": typeof types.BooksCustomerDocument,
+    "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n": typeof types.BooksEntriesDocument,
+    "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": typeof types.BooksClosePeriodDocument,
+    "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n": typeof types.BooksLockPeriodDocument,
+    "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n": typeof types.BooksReopenPeriodDocument,
+    "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n": typeof types.BooksRetryPostingDocument,
+    "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.BooksPayDocument,
+    "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": typeof types.BooksIssueDocument,
+    "\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": typeof types.BooksVoidDocument,
+    "\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": typeof types.BooksAmendDocument,
+    "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n": typeof types.BooksPaymentsDocument,
+    "\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n": typeof types.BooksWorkflowDocument,
+    "\n  query BooksDeadLetters { deadLetters { id } }\n": typeof types.BooksDeadLettersDocument,
     "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": typeof types.DeprecatedOwnersDocument,
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": typeof types.DeprecatedOwnersByFragmentDocument,
     "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": typeof types.DeprecatedNoneDocument,
@@ -87,6 +103,26 @@ type Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": typeof types.Customer360Document,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": typeof types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": typeof types.PersistReadDocument,
+    "\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.PropCreateCustomerDocument,
+    "\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.PropCreateOpportunityDocument,
+    "\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": typeof types.PropCloseWonDocument,
+    "\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n": typeof types.PropPayDocument,
+    "\n  mutation PropAmend($id: ID!, $input: AmendContractInput!, $key: String) { amendContract(id: $id, input: $input, idempotencyKey: $key) { id seats } }\n": typeof types.PropAmendDocument,
+    "\n  mutation PropVoid($id: ID!, $key: String) { voidInvoice(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n": typeof types.PropVoidDocument,
+    "\n  mutation PropIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id total { amount currency } } }\n": typeof types.PropIssueDocument,
+    "\n  mutation PropClose($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status } }\n": typeof types.PropCloseDocument,
+    "\n  mutation PropLock($id: String!, $key: String) { lockPeriod(id: $id, idempotencyKey: $key) { id status } }\n": typeof types.PropLockDocument,
+    "\n  mutation PropReopen($id: String!, $key: String) { reopenPeriod(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n": typeof types.PropReopenDocument,
+    "\n  mutation PropRetry($invoice: ID!, $key: String) { retryPosting(invoiceId: $invoice, idempotencyKey: $key) { id posting { status } } }\n": typeof types.PropRetryDocument,
+    "\n  mutation PropReconcile { runReconciliation { id } }\n": typeof types.PropReconcileDocument,
+    "\n  query PropRuns { reconciliation { lastRuns { id status error } } }\n": typeof types.PropRunsDocument,
+    "\n  query PropLag { operationsHealth { syncLag { consumer pending } } }\n": typeof types.PropLagDocument,
+    "\n  query PropLedger { accountingPeriods { id } }\n": typeof types.PropLedgerDocument,
+    "\n  query PropTrialBalance($period: String!) { trialBalance(period: $period) { account debit { amount currency } credit { amount currency } } }\n": typeof types.PropTrialBalanceDocument,
+    "\n  query PropCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      balance { amount currency }\n      receivable { balance { amount currency } }\n      unappliedCash { amount currency }\n      creditNotes { total { amount currency } }\n      subscriptions { id status }\n      contracts { id seats quoteToCash { state exceptions { status owner kind } } }\n      invoices(first: 100) { id status total { amount currency } amountDue { amount currency } amountPaid { amount currency } posting { status amount { amount currency } } }\n      openExceptions { kind owner subject }\n    }\n  }\n": typeof types.PropCustomerDocument,
+    "\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n": typeof types.ReconciliationStateDocument,
+    "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n": typeof types.ReconciliationRunDocument,
+    "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": typeof types.ReconciliationResolvedDocument,
     "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": typeof types.SubscriptionsIssueInvoiceDocument,
     "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.SubscriptionsRecordPaymentDocument,
     "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": typeof types.SubscriptionsSetRenewalRiskDocument,
@@ -143,6 +179,22 @@ const documents: Documents = {
     "\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n": types.AuthResolveExceptionDocument,
     "\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n": types.AuthAuditTrailDocument,
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": types.AuthUpdateOwnerDocument,
+    "\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.BooksCreateCustomerDocument,
+    "\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.BooksCreateOpportunityDocument,
+    "\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": types.BooksCloseWonDocument,
+    "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n": types.BooksCustomerDocument,
+    "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n": types.BooksEntriesDocument,
+    "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": types.BooksClosePeriodDocument,
+    "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n": types.BooksLockPeriodDocument,
+    "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n": types.BooksReopenPeriodDocument,
+    "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n": types.BooksRetryPostingDocument,
+    "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.BooksPayDocument,
+    "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": types.BooksIssueDocument,
+    "\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": types.BooksVoidDocument,
+    "\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": types.BooksAmendDocument,
+    "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n": types.BooksPaymentsDocument,
+    "\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n": types.BooksWorkflowDocument,
+    "\n  query BooksDeadLetters { deadLetters { id } }\n": types.BooksDeadLettersDocument,
     "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": types.DeprecatedOwnersDocument,
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": types.DeprecatedOwnersByFragmentDocument,
     "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": types.DeprecatedNoneDocument,
@@ -191,6 +243,26 @@ const documents: Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": types.Customer360Document,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": types.PersistReadDocument,
+    "\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.PropCreateCustomerDocument,
+    "\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.PropCreateOpportunityDocument,
+    "\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": types.PropCloseWonDocument,
+    "\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n": types.PropPayDocument,
+    "\n  mutation PropAmend($id: ID!, $input: AmendContractInput!, $key: String) { amendContract(id: $id, input: $input, idempotencyKey: $key) { id seats } }\n": types.PropAmendDocument,
+    "\n  mutation PropVoid($id: ID!, $key: String) { voidInvoice(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n": types.PropVoidDocument,
+    "\n  mutation PropIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id total { amount currency } } }\n": types.PropIssueDocument,
+    "\n  mutation PropClose($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status } }\n": types.PropCloseDocument,
+    "\n  mutation PropLock($id: String!, $key: String) { lockPeriod(id: $id, idempotencyKey: $key) { id status } }\n": types.PropLockDocument,
+    "\n  mutation PropReopen($id: String!, $key: String) { reopenPeriod(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n": types.PropReopenDocument,
+    "\n  mutation PropRetry($invoice: ID!, $key: String) { retryPosting(invoiceId: $invoice, idempotencyKey: $key) { id posting { status } } }\n": types.PropRetryDocument,
+    "\n  mutation PropReconcile { runReconciliation { id } }\n": types.PropReconcileDocument,
+    "\n  query PropRuns { reconciliation { lastRuns { id status error } } }\n": types.PropRunsDocument,
+    "\n  query PropLag { operationsHealth { syncLag { consumer pending } } }\n": types.PropLagDocument,
+    "\n  query PropLedger { accountingPeriods { id } }\n": types.PropLedgerDocument,
+    "\n  query PropTrialBalance($period: String!) { trialBalance(period: $period) { account debit { amount currency } credit { amount currency } } }\n": types.PropTrialBalanceDocument,
+    "\n  query PropCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      balance { amount currency }\n      receivable { balance { amount currency } }\n      unappliedCash { amount currency }\n      creditNotes { total { amount currency } }\n      subscriptions { id status }\n      contracts { id seats quoteToCash { state exceptions { status owner kind } } }\n      invoices(first: 100) { id status total { amount currency } amountDue { amount currency } amountPaid { amount currency } posting { status amount { amount currency } } }\n      openExceptions { kind owner subject }\n    }\n  }\n": types.PropCustomerDocument,
+    "\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n": types.ReconciliationStateDocument,
+    "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n": types.ReconciliationRunDocument,
+    "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": types.ReconciliationResolvedDocument,
     "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": types.SubscriptionsIssueInvoiceDocument,
     "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.SubscriptionsRecordPaymentDocument,
     "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": types.SubscriptionsSetRenewalRiskDocument,
@@ -336,6 +408,70 @@ export function graphql(source: "\n  query AuthAuditTrail($filter: AuditFilter) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n"): (typeof documents)["\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"): (typeof documents)["\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"): (typeof documents)["\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"): (typeof documents)["\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n"): (typeof documents)["\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n"): (typeof documents)["\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n"): (typeof documents)["\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n"): (typeof documents)["\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"): (typeof documents)["\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n"): (typeof documents)["\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n"): (typeof documents)["\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"): (typeof documents)["\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n"): (typeof documents)["\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n"): (typeof documents)["\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BooksDeadLetters { deadLetters { id } }\n"): (typeof documents)["\n  query BooksDeadLetters { deadLetters { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -528,6 +664,86 @@ export function graphql(source: "\n  mutation PersistCreate($input: CreateCustom
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"): (typeof documents)["\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"): (typeof documents)["\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"): (typeof documents)["\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"): (typeof documents)["\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n"): (typeof documents)["\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropAmend($id: ID!, $input: AmendContractInput!, $key: String) { amendContract(id: $id, input: $input, idempotencyKey: $key) { id seats } }\n"): (typeof documents)["\n  mutation PropAmend($id: ID!, $input: AmendContractInput!, $key: String) { amendContract(id: $id, input: $input, idempotencyKey: $key) { id seats } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropVoid($id: ID!, $key: String) { voidInvoice(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n"): (typeof documents)["\n  mutation PropVoid($id: ID!, $key: String) { voidInvoice(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id total { amount currency } } }\n"): (typeof documents)["\n  mutation PropIssue($subscription: ID!, $key: String) { issueInvoice(subscriptionId: $subscription, idempotencyKey: $key) { id total { amount currency } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropClose($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status } }\n"): (typeof documents)["\n  mutation PropClose($id: String!, $key: String) { closePeriod(id: $id, idempotencyKey: $key) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropLock($id: String!, $key: String) { lockPeriod(id: $id, idempotencyKey: $key) { id status } }\n"): (typeof documents)["\n  mutation PropLock($id: String!, $key: String) { lockPeriod(id: $id, idempotencyKey: $key) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropReopen($id: String!, $key: String) { reopenPeriod(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n"): (typeof documents)["\n  mutation PropReopen($id: String!, $key: String) { reopenPeriod(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropRetry($invoice: ID!, $key: String) { retryPosting(invoiceId: $invoice, idempotencyKey: $key) { id posting { status } } }\n"): (typeof documents)["\n  mutation PropRetry($invoice: ID!, $key: String) { retryPosting(invoiceId: $invoice, idempotencyKey: $key) { id posting { status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PropReconcile { runReconciliation { id } }\n"): (typeof documents)["\n  mutation PropReconcile { runReconciliation { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropRuns { reconciliation { lastRuns { id status error } } }\n"): (typeof documents)["\n  query PropRuns { reconciliation { lastRuns { id status error } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropLag { operationsHealth { syncLag { consumer pending } } }\n"): (typeof documents)["\n  query PropLag { operationsHealth { syncLag { consumer pending } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropLedger { accountingPeriods { id } }\n"): (typeof documents)["\n  query PropLedger { accountingPeriods { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropTrialBalance($period: String!) { trialBalance(period: $period) { account debit { amount currency } credit { amount currency } } }\n"): (typeof documents)["\n  query PropTrialBalance($period: String!) { trialBalance(period: $period) { account debit { amount currency } credit { amount currency } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      balance { amount currency }\n      receivable { balance { amount currency } }\n      unappliedCash { amount currency }\n      creditNotes { total { amount currency } }\n      subscriptions { id status }\n      contracts { id seats quoteToCash { state exceptions { status owner kind } } }\n      invoices(first: 100) { id status total { amount currency } amountDue { amount currency } amountPaid { amount currency } posting { status amount { amount currency } } }\n      openExceptions { kind owner subject }\n    }\n  }\n"): (typeof documents)["\n  query PropCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      balance { amount currency }\n      receivable { balance { amount currency } }\n      unappliedCash { amount currency }\n      creditNotes { total { amount currency } }\n      subscriptions { id status }\n      contracts { id seats quoteToCash { state exceptions { status owner kind } } }\n      invoices(first: 100) { id status total { amount currency } amountDue { amount currency } amountPaid { amount currency } posting { status amount { amount currency } } }\n      openExceptions { kind owner subject }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n"): (typeof documents)["\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n"): (typeof documents)["\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n"): (typeof documents)["\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerRef as CustomerRefModel, ContractRef as ContractRefModel, SubscriptionRow as SubscriptionRowModel, InvoiceRow as InvoiceRowModel, InvoiceLineRow as InvoiceLineRowModel, PaymentRow as PaymentRowModel } from '../rows.ts';
+import type { CustomerRef as CustomerRefModel, ContractRef as ContractRefModel, SubscriptionRow as SubscriptionRowModel, InvoiceRow as InvoiceRowModel, InvoiceLineRow as InvoiceLineRowModel, PaymentRow as PaymentRowModel, CreditNoteRow as CreditNoteRowModel } from '../rows.ts';
 import type { BillingContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -78,14 +78,47 @@ export type Contract = {
   subscription?: Maybe<BillingSubscription>;
 };
 
+/**
+ * What billing owes a customer back: a seat decrease part-way through a contract is credited at
+ * once, for the value removed from the rest of the term, tax included. ERP posts it.
+ */
+export type CreditNote = {
+  __typename?: 'CreditNote';
+  /** The customer credited. */
+  customer: Customer;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** When it was issued. */
+  issuedAt: Scalars['DateTime']['output'];
+  /** Human reference, e.g. "CN-2026-000012". */
+  number: Scalars['String']['output'];
+  /** Last day of the service credited. */
+  periodEnd?: Maybe<Scalars['Date']['output']>;
+  /** First day of the service credited. */
+  periodStart?: Maybe<Scalars['Date']['output']>;
+  /** Why it was issued, e.g. "Seat change -5 from 2026-11-01". */
+  reason: Scalars['String']['output'];
+  /** The subscription whose seats decreased. */
+  subscription?: Maybe<BillingSubscription>;
+  /** The value credited, before tax. */
+  subtotal: Money;
+  /** Tax credited: the subtotal times the customer's tax rate, rounded half-even to the cent. */
+  tax: Money;
+  /** Subtotal plus tax: what the customer's balance is reduced by. */
+  total: Money;
+};
+
 /** A customer account: the company we sell to, bill and serve. Owned by CRM. */
 export type Customer = {
   __typename?: 'Customer';
   /**
-   * What the customer owes: the amount due over OPEN invoices, in the customer's billing currency
-   * (0.00 USD for a customer billing has no account for).
+   * What the customer owes: the amount due over OPEN invoices less the customer's credit notes, in
+   * the customer's billing currency (0.00 USD for a customer billing has no account for); negative
+   * when the customer is in credit.
    */
   balance?: Maybe<Money>;
+  /** Credit notes issued to the customer (seat decreases), newest first. */
+  creditNotes?: Maybe<Array<CreditNote>>;
   /** Stable identifier, e.g. "cus_000042". */
   id: Scalars['ID']['output'];
   /** The customer's invoices, newest first (by issue time); `first` is from 0 to 100. */
@@ -524,6 +557,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   BillingSubscription: BillingSubscription;
   Contract: Contract;
+  CreditNote: CreditNote;
   Customer: Customer;
   Invoice: Invoice;
   Payment: Payment;
@@ -537,6 +571,9 @@ export type FederationReferenceTypes = {
   Contract:
     ( { __typename: 'Contract' }
     & GraphQLRecursivePick<FederationTypes['Contract'], {"id":true}> );
+  CreditNote:
+    ( { __typename: 'CreditNote' }
+    & GraphQLRecursivePick<FederationTypes['CreditNote'], {"id":true}> );
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
@@ -559,6 +596,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Contract: ResolverTypeWrapper<ContractRefModel>;
+  CreditNote: ResolverTypeWrapper<CreditNoteRowModel>;
   Customer: ResolverTypeWrapper<CustomerRefModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -589,6 +627,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Contract: ContractRefModel;
+  CreditNote: CreditNoteRowModel;
   Customer: CustomerRefModel;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -632,9 +671,25 @@ export type ContractResolvers<ContextType = BillingContext, ParentType extends R
   subscription?: Resolver<Maybe<ResolversTypes['BillingSubscription']>, ParentType, ContextType>;
 };
 
+export type CreditNoteResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CreditNote'] = ResolversParentTypes['CreditNote'], FederationReferenceType extends FederationReferenceTypes['CreditNote'] = FederationReferenceTypes['CreditNote']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CreditNote']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodEnd?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  periodStart?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<Maybe<ResolversTypes['BillingSubscription']>, ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type CustomerResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   balance?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  creditNotes?: Resolver<Maybe<Array<ResolversTypes['CreditNote']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoices?: Resolver<Maybe<Array<ResolversTypes['Invoice']>>, ParentType, ContextType, RequireFields<CustomerInvoicesArgs, 'first'>>;
   mrr?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -754,6 +809,7 @@ export type SubscriptionResolvers<ContextType = BillingContext, ParentType exten
 export type Resolvers<ContextType = BillingContext> = {
   BillingSubscription?: BillingSubscriptionResolvers<ContextType>;
   Contract?: ContractResolvers<ContextType>;
+  CreditNote?: CreditNoteResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

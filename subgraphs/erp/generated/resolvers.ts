@@ -65,6 +65,11 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** What the customer owes according to the ledger, aged. */
   receivable?: Maybe<Receivable>;
+  /**
+   * Cash received from the customer that waits as unapplied cash (2300) because its invoice's posting
+   * is not POSTED yet, per currency; empty when none waits. It is applied when the invoice posts.
+   */
+  unappliedCash?: Maybe<Array<Money>>;
 };
 
 /** A bill sent to a customer: its lines, totals, what was paid and what is due. */
@@ -85,7 +90,7 @@ export type JournalEntry = {
   createdAt: Scalars['DateTime']['output'];
   /** ISO-4217 currency of every line. */
   currency: Scalars['String']['output'];
-  /** Accounting date of the entry. */
+  /** The day of what it records (the invoice's issue, the cash received, the void), kept even when its own period was closed. */
   date: Scalars['Date']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
@@ -93,7 +98,10 @@ export type JournalEntry = {
   lines: Array<JournalLine>;
   /** Human reference, e.g. "JE-2026-000123". */
   number: Scalars['String']['output'];
-  /** Accounting period of the entry, e.g. "2026-11". */
+  /**
+   * Accounting period the entry posts into, e.g. "2026-11": the period of its date, or for a payment,
+   * reversal or credit dated in a CLOSED or LOCKED period, the first OPEN period after it.
+   */
   period: Scalars['String']['output'];
   /** What the entry posts. */
   source: JournalSource;
@@ -125,7 +133,9 @@ export type JournalLine = {
 
 /** What a journal entry posts. */
 export type JournalSource =
-  /** A reversal of a voided invoice: the mirror of its invoice entry. */
+  /** Cash held as unapplied (its invoice was not posted when it came) applied once the invoice posted: DR Unapplied Cash, CR Accounts Receivable. */
+  | 'CASH_APPLICATION'
+  /** A credit: the reversal of a voided invoice (the mirror of its invoice entry), or a credit note billing issued (DR revenue and sales tax, CR Accounts Receivable). */
   | 'CREDIT'
   /** An issued invoice: DR Accounts Receivable, CR Revenue (or Deferred Revenue) and Sales Tax. */
   | 'INVOICE'
@@ -207,6 +217,8 @@ export type PeriodStatus =
 /** An invoice's posting to the general ledger. */
 export type Posting = {
   __typename?: 'Posting';
+  /** What the posting debited to Accounts Receivable (the invoice's total as ERP booked it), when POSTED. */
+  amount?: Maybe<Money>;
   /** How many times ERP tried to post the invoice. */
   attempts: Scalars['Int']['output'];
   /** The journal entry written when POSTED. */
@@ -262,7 +274,7 @@ export type QueryTrialBalanceArgs = {
 
 /**
  * What a customer owes according to the ledger: the unpaid amounts of OPEN invoices whose posting
- * is POSTED, in the customer's ERP currency (USD when ERP does not know the customer's account
+ * is POSTED, less the customer's posted credit notes (in the current bucket), in the customer's ERP currency (USD when ERP does not know the customer's account
  * and has no posted items for it). Items in another currency are not counted.
  */
 export type Receivable = {
@@ -458,6 +470,7 @@ export type CustomerResolvers<ContextType = ErpContext, ParentType extends Resol
   creditLimit?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   receivable?: Resolver<Maybe<ResolversTypes['Receivable']>, ParentType, ContextType>;
+  unappliedCash?: Resolver<Maybe<Array<ResolversTypes['Money']>>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -522,6 +535,7 @@ export type PageInfoResolvers<ContextType = ErpContext, ParentType extends Resol
 };
 
 export type PostingResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Posting'] = ResolversParentTypes['Posting']> = {
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   journalEntry?: Resolver<Maybe<ResolversTypes['JournalEntry']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerRef as CustomerRefModel, ContractRef as ContractRefModel, EventRow as EventRowModel, WorkflowRunRow as WorkflowRunRowModel, WorkflowStepRow as WorkflowStepRowModel, ExceptionRow as ExceptionRowModel, DeadLetterRow as DeadLetterRowModel, AuditRow as AuditRowModel } from '../rows.ts';
+import type { CustomerRef as CustomerRefModel, ContractRef as ContractRefModel, EventRow as EventRowModel, WorkflowRunRow as WorkflowRunRowModel, WorkflowStepRow as WorkflowStepRowModel, ExceptionRow as ExceptionRowModel, DeadLetterRow as DeadLetterRowModel, AuditRow as AuditRowModel, ReconciliationRunRow as ReconciliationRunRowModel, DifferenceRecord as DifferenceRecordModel, ReconciliationView as ReconciliationViewModel } from '../rows.ts';
 import type { OpsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +19,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** ISO-8601 instant in UTC, e.g. "2026-11-22T10:15:00.000Z". */
   DateTime: { input: string; output: string; }
+  /** Exact decimal number as a string, e.g. "1250.00"; never a float. */
+  Decimal: { input: string; output: string; }
   /** Any JSON value. */
   JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: any; output: any; }
@@ -187,6 +189,30 @@ export type DeprecatedUsageInput = {
   operation: Scalars['String']['input'];
 };
 
+/** How many differences of one kind, and who owns them. */
+export type DifferenceCount = {
+  __typename?: 'DifferenceCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The difference kind, e.g. BALANCE_MISMATCH. */
+  kind: Scalars['String']['output'];
+  /** The team that owns it: finance-ops, billing-ops or revops. */
+  owner: Scalars['String']['output'];
+};
+
+/** One system's side of a difference reconciliation found. */
+export type DifferenceSide = {
+  __typename?: 'DifferenceSide';
+  /** The amount it says, exact: a balance, a total, a monthly value; null when it has none. */
+  amount?: Maybe<Scalars['Decimal']['output']>;
+  /** The currency of the amount. */
+  currency?: Maybe<Scalars['String']['output']>;
+  /** The system that says it. */
+  system: System;
+  /** What it says, in words, e.g. "ACTIVE, GROWTH, 20 seats at 100.00 EUR a month" or "2400.00 EUR". */
+  value: Scalars['String']['output'];
+};
+
 /** Whether an exception still needs someone. */
 export type ExceptionStatus =
   /** Waiting for its owner to act. */
@@ -227,6 +253,11 @@ export type Mutation = {
   replayDeadLetter: DeadLetter;
   /** Resolves an open exception with a note; NOT_FOUND when unknown, CONFLICT when already RESOLVED. */
   resolveException: OpsException;
+  /**
+   * Starts a reconciliation run now, or answers with the one already RUNNING; it runs in the
+   * background: read reconciliation.lastRuns for its outcome.
+   */
+  runReconciliation: ReconciliationRun;
 };
 
 
@@ -254,6 +285,11 @@ export type MutationResolveExceptionArgs = {
   note: Scalars['String']['input'];
 };
 
+
+export type MutationRunReconciliationArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The state of the integration at a glance. */
 export type OperationsHealth = {
   __typename?: 'OperationsHealth';
@@ -263,6 +299,8 @@ export type OperationsHealth = {
   invoicesAwaitingPosting: Scalars['Int']['output'];
   /** Seconds the oldest open exception has been open; null when none is. */
   oldestExceptionAgeSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Differences reconciliation found between the systems that are still open (part of openExceptions). */
+  openDifferences: Scalars['Int']['output'];
   /** Exceptions still open. */
   openExceptions: Scalars['Int']['output'];
   /** 95th percentile of seconds from invoice issued to posted, over invoices posted in the last 24 hours; 0 when none. */
@@ -280,15 +318,17 @@ export type OpsException = {
   ageSeconds: Scalars['Int']['output'];
   /** The correlation id of the request whose events ran into it. */
   correlationId?: Maybe<Scalars['ID']['output']>;
+  /** What reconciliation found different, for an exception it opened; null for other kinds. */
+  difference?: Maybe<ReconciliationDifference>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
-  /** What went wrong: "POSTING_REJECTED" or "DEAD_LETTER". */
+  /** What went wrong: "POSTING_REJECTED", "DEAD_LETTER", or a reconciliation difference's kind (see ReconciliationDifference.kind). */
   kind: Scalars['String']['output'];
   /** What went wrong, in words. */
   message: Scalars['String']['output'];
   /** When it was raised (the time of the failing event). */
   openedAt: Scalars['DateTime']['output'];
-  /** The team that must act, e.g. "finance-ops" or "integration-ops". */
+  /** The team that must act: "finance-ops", "integration-ops", "billing-ops" or "revops". */
   owner: Scalars['String']['output'];
   /** How urgent it is. */
   priority: Priority;
@@ -338,6 +378,8 @@ export type Query = {
   exceptions: Array<OpsException>;
   /** The state of the integration at a glance. */
   operationsHealth: OperationsHealth;
+  /** How the systems of record reconcile: the last runs, open differences by kind, and the trend. */
+  reconciliation: Reconciliation;
   /** The workflow run of a correlation id, or null. */
   workflow?: Maybe<WorkflowRun>;
 };
@@ -377,9 +419,116 @@ export type QueryExceptionsArgs = {
 };
 
 
+export type QueryReconciliationArgs = {
+  runs?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryWorkflowArgs = {
   correlationId: Scalars['ID']['input'];
 };
+
+/** Whether the systems of record agree, as ops's reconciliation last found. */
+export type Reconciliation = {
+  __typename?: 'Reconciliation';
+  /** The latest runs, newest first. */
+  lastRuns: Array<ReconciliationRun>;
+  /** Open differences (exceptions reconciliation opened and has not seen fixed), by kind. */
+  openByKind: Array<DifferenceCount>;
+  /** The open differences themselves, newest first. */
+  openDifferences: Array<OpsException>;
+  /** Differences of completed runs, oldest first: the trend. */
+  trend: Array<ReconciliationTrendPoint>;
+};
+
+
+/** Whether the systems of record agree, as ops's reconciliation last found. */
+export type ReconciliationOpenDifferencesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Something two systems (or ERP's journal and its trial balance) disagree on, that nothing already explains. */
+export type ReconciliationDifference = {
+  __typename?: 'ReconciliationDifference';
+  /** The customer it concerns, or null for the ledger's own checks. */
+  customer?: Maybe<Customer>;
+  /**
+   * CONTRACT_MISMATCH (CRM's contract vs billing's subscription, owner revops), INVOICE_NOT_POSTED
+   * (an issued invoice neither posted nor with an open posting exception, finance-ops),
+   * POSTING_AMOUNT_MISMATCH (billing's total vs what ERP booked, billing-ops), BALANCE_MISMATCH
+   * (billing's open balance vs ERP's receivable, billing-ops), TRIAL_BALANCE_UNBALANCED (a period's
+   * debits vs credits, finance-ops) or RECEIVABLE_LEDGER_MISMATCH (the 1200 account vs the customers'
+   * receivables, finance-ops).
+   */
+  kind: Scalars['String']['output'];
+  /** The first system's side: CRM, billing, or ERP's journal. */
+  left: DifferenceSide;
+  /** The other system's side: billing or ERP. */
+  right: DifferenceSide;
+  /** The run that last found it. */
+  runId: Scalars['ID']['output'];
+  /** The ids of the entities involved, e.g. the contract and the subscription. */
+  subjectIds: Array<Scalars['ID']['output']>;
+};
+
+/** One pass of reconciliation over every customer and the ledger. */
+export type ReconciliationRun = {
+  __typename?: 'ReconciliationRun';
+  /** Customers compared. */
+  customers: Scalars['Int']['output'];
+  /** Unexplained differences found. */
+  differences: Scalars['Int']['output'];
+  /** The same, by kind. */
+  differencesByKind: Array<DifferenceCount>;
+  /** Why it FAILED; null otherwise. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Differences explained by an exception already open (a rejected posting, a dead letter): not raised again. */
+  explained: Scalars['Int']['output'];
+  /** When it ended; null while RUNNING. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Invoices compared. */
+  invoices: Scalars['Int']['output'];
+  /** Exceptions it opened. */
+  opened: Scalars['Int']['output'];
+  /** Exceptions it resolved because what they reported was no longer different. */
+  resolved: Scalars['Int']['output'];
+  /** When it started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Where it stands. */
+  status: ReconciliationStatus;
+  /** What started it. */
+  trigger: ReconciliationTrigger;
+};
+
+/** Where a reconciliation run stands. */
+export type ReconciliationStatus =
+  /** Every check ran; its differences are open exceptions, and the ones it no longer found are resolved. */
+  | 'COMPLETED'
+  /** It could not read a system (or was stopped); exceptions were left as they were. */
+  | 'FAILED'
+  /** Reading the systems. */
+  | 'RUNNING';
+
+/** A point of the reconciliation trend: one completed run. */
+export type ReconciliationTrendPoint = {
+  __typename?: 'ReconciliationTrendPoint';
+  /** When the run ended. */
+  at: Scalars['DateTime']['output'];
+  /** Unexplained differences it found. */
+  differences: Scalars['Int']['output'];
+};
+
+/** What started a reconciliation run. */
+export type ReconciliationTrigger =
+  /** The runReconciliation mutation. */
+  | 'MANUAL'
+  /** RECONCILE_INTERVAL came round. */
+  | 'SCHEDULE'
+  /** The service started (which, for the embedded hub, follows its seed). */
+  | 'START';
 
 /**
  * Live events over graphql-ws (subprotocol graphql-transport-ws, at /graphql). With `after`, every
@@ -439,7 +588,7 @@ export type WorkflowRun = {
   exceptions: Array<OpsException>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
-  /** "quote-to-cash" (a contract activated) or "amendment" (a contract amended). */
+  /** "quote-to-cash" (a contract activated), "amendment" (a contract amended to more seats: billed) or "seat-decrease" (to fewer seats: credited). */
   kind: Scalars['String']['output'];
   /** When its earliest event happened. */
   startedAt: Scalars['DateTime']['output'];
@@ -467,7 +616,7 @@ export type WorkflowStep = {
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The event that did the step; null while pending. */
   eventId?: Maybe<Scalars['ID']['output']>;
-  /** CONTRACT_ACTIVATED, CONTRACT_AMENDED, SUBSCRIPTION_CREATED, INVOICE_ISSUED, INVOICE_POSTED or ONBOARDING_STARTED. */
+  /** CONTRACT_ACTIVATED, CONTRACT_AMENDED, SUBSCRIPTION_CREATED, INVOICE_ISSUED, INVOICE_POSTED, CREDIT_NOTE_ISSUED, CREDIT_NOTE_POSTED or ONBOARDING_STARTED. */
   name: Scalars['String']['output'];
   /** The system that does the step. */
   system: System;
@@ -595,8 +744,11 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<DeadLetterRowModel>;
   DeadLetterStatus: DeadLetterStatus;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DeprecatedFieldUsage: ResolverTypeWrapper<DeprecatedFieldUsage>;
   DeprecatedUsageInput: DeprecatedUsageInput;
+  DifferenceCount: ResolverTypeWrapper<DifferenceCount>;
+  DifferenceSide: ResolverTypeWrapper<DifferenceSide>;
   ExceptionStatus: ExceptionStatus;
   GatewayAuditInput: GatewayAuditInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -608,6 +760,12 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Priority: Priority;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Reconciliation: ResolverTypeWrapper<ReconciliationViewModel>;
+  ReconciliationDifference: ResolverTypeWrapper<DifferenceRecordModel>;
+  ReconciliationRun: ResolverTypeWrapper<ReconciliationRunRowModel>;
+  ReconciliationStatus: ReconciliationStatus;
+  ReconciliationTrendPoint: ResolverTypeWrapper<ReconciliationTrendPoint>;
+  ReconciliationTrigger: ReconciliationTrigger;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SyncLag: ResolverTypeWrapper<SyncLag>;
   System: System;
@@ -629,8 +787,11 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeadLetter: DeadLetterRowModel;
+  Decimal: Scalars['Decimal']['output'];
   DeprecatedFieldUsage: DeprecatedFieldUsage;
   DeprecatedUsageInput: DeprecatedUsageInput;
+  DifferenceCount: DifferenceCount;
+  DifferenceSide: DifferenceSide;
   GatewayAuditInput: GatewayAuditInput;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -640,6 +801,10 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  Reconciliation: ReconciliationViewModel;
+  ReconciliationDifference: DifferenceRecordModel;
+  ReconciliationRun: ReconciliationRunRowModel;
+  ReconciliationTrendPoint: ReconciliationTrendPoint;
   Subscription: Record<PropertyKey, never>;
   SyncLag: SyncLag;
   WorkflowRun: WorkflowRunRowModel;
@@ -705,6 +870,10 @@ export type DeadLetterResolvers<ContextType = OpsContext, ParentType extends Res
   status?: Resolver<ResolversTypes['DeadLetterStatus'], ParentType, ContextType>;
 };
 
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
 export type DeprecatedFieldUsageResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['DeprecatedFieldUsage'] = ResolversParentTypes['DeprecatedFieldUsage']> = {
   client?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -712,6 +881,19 @@ export type DeprecatedFieldUsageResolvers<ContextType = OpsContext, ParentType e
   firstSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DifferenceCountResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['DifferenceCount'] = ResolversParentTypes['DifferenceCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DifferenceSideResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['DifferenceSide'] = ResolversParentTypes['DifferenceSide']> = {
+  amount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['System'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -723,12 +905,14 @@ export type MutationResolvers<ContextType = OpsContext, ParentType extends Resol
   recordGatewayAudit?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordGatewayAuditArgs, 'entries' | 'idempotencyKey'>>;
   replayDeadLetter?: Resolver<ResolversTypes['DeadLetter'], ParentType, ContextType, RequireFields<MutationReplayDeadLetterArgs, 'id'>>;
   resolveException?: Resolver<ResolversTypes['OpsException'], ParentType, ContextType, RequireFields<MutationResolveExceptionArgs, 'id' | 'note'>>;
+  runReconciliation?: Resolver<ResolversTypes['ReconciliationRun'], ParentType, ContextType, Partial<MutationRunReconciliationArgs>>;
 };
 
 export type OperationsHealthResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['OperationsHealth'] = ResolversParentTypes['OperationsHealth']> = {
   deadLetters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   invoicesAwaitingPosting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   oldestExceptionAgeSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  openDifferences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   openExceptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   postingLatencySeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -739,6 +923,7 @@ export type OpsExceptionResolvers<ContextType = OpsContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OpsException']> | FederationReferenceType, FederationReferenceType, ContextType>;
   ageSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   correlationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  difference?: Resolver<Maybe<ResolversTypes['ReconciliationDifference']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -764,7 +949,45 @@ export type QueryResolvers<ContextType = OpsContext, ParentType extends Resolver
   events?: Resolver<Array<ResolversTypes['BusinessEvent']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   exceptions?: Resolver<Array<ResolversTypes['OpsException']>, ParentType, ContextType, RequireFields<QueryExceptionsArgs, 'first' | 'status'>>;
   operationsHealth?: Resolver<ResolversTypes['OperationsHealth'], ParentType, ContextType>;
+  reconciliation?: Resolver<ResolversTypes['Reconciliation'], ParentType, ContextType, RequireFields<QueryReconciliationArgs, 'runs'>>;
   workflow?: Resolver<Maybe<ResolversTypes['WorkflowRun']>, ParentType, ContextType, RequireFields<QueryWorkflowArgs, 'correlationId'>>;
+};
+
+export type ReconciliationResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Reconciliation'] = ResolversParentTypes['Reconciliation']> = {
+  lastRuns?: Resolver<Array<ResolversTypes['ReconciliationRun']>, ParentType, ContextType>;
+  openByKind?: Resolver<Array<ResolversTypes['DifferenceCount']>, ParentType, ContextType>;
+  openDifferences?: Resolver<Array<ResolversTypes['OpsException']>, ParentType, ContextType, RequireFields<ReconciliationOpenDifferencesArgs, 'first'>>;
+  trend?: Resolver<Array<ResolversTypes['ReconciliationTrendPoint']>, ParentType, ContextType>;
+};
+
+export type ReconciliationDifferenceResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['ReconciliationDifference'] = ResolversParentTypes['ReconciliationDifference']> = {
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  left?: Resolver<ResolversTypes['DifferenceSide'], ParentType, ContextType>;
+  right?: Resolver<ResolversTypes['DifferenceSide'], ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ReconciliationRunResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['ReconciliationRun'] = ResolversParentTypes['ReconciliationRun']> = {
+  customers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  differences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  differencesByKind?: Resolver<Array<ResolversTypes['DifferenceCount']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  explained?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  opened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReconciliationStatus'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['ReconciliationTrigger'], ParentType, ContextType>;
+};
+
+export type ReconciliationTrendPointResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['ReconciliationTrendPoint'] = ResolversParentTypes['ReconciliationTrendPoint']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  differences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -804,13 +1027,20 @@ export type Resolvers<ContextType = OpsContext> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
+  Decimal?: GraphQLScalarType;
   DeprecatedFieldUsage?: DeprecatedFieldUsageResolvers<ContextType>;
+  DifferenceCount?: DifferenceCountResolvers<ContextType>;
+  DifferenceSide?: DifferenceSideResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   OperationsHealth?: OperationsHealthResolvers<ContextType>;
   OpsException?: OpsExceptionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Reconciliation?: ReconciliationResolvers<ContextType>;
+  ReconciliationDifference?: ReconciliationDifferenceResolvers<ContextType>;
+  ReconciliationRun?: ReconciliationRunResolvers<ContextType>;
+  ReconciliationTrendPoint?: ReconciliationTrendPointResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SyncLag?: SyncLagResolvers<ContextType>;
   WorkflowRun?: WorkflowRunResolvers<ContextType>;
