@@ -1,0 +1,164 @@
+/**
+ * The deferred customer view: the customer view with its billing and ERP parts under `@defer`,
+ * asked for as incremental delivery (`multipart/mixed;deferSpec=20220824`), measured as time to
+ * the first part and time to the last, beside the same query without the deferred fields (time
+ * to the whole response). A gateway that answers one JSON response instead is reported as giving
+ * no incremental delivery.
+ */
+import { Agent, request } from 'undici';
+import { percentile } from './load.ts';
+
+/** The customer view: CRM's and customer success's parts first, billing's and ERP's deferred. */
+export const DEFERRED_CUSTOMER_VIEW = /* GraphQL */ `query DeferredCustomerView($id: ID!) {
+  customer(id: $id) {
+    id name segment region accountOwner
+    contacts { name email title primary }
+    contracts { number status seats endDate value { amount currency } renewal { renewalDate risk } }
+    health { score grade }
+    renewals { renewalDate stage risk }
+    ... @defer(label: "billing") {
+      subscriptions { planCode seats status }
+      invoices(first: 5) { number status dueDate total { amount currency } amountDue { amount } posting { status period } }
+      balance { amount currency }
+      overdueAmount { amount }
+    }
+    ... @defer(label: "erp") {
+      receivable { balance { amount currency } aging { current { amount } over90 { amount } } }
+      creditLimit { amount currency }
+    }
+  }
+}`;
+
+/** The same view without the deferred fields: what the first part holds, in one response. */
+export const CUSTOMER_VIEW_WITHOUT_DEFERRED = /* GraphQL */ `query CustomerViewFirstPart($id: ID!) {
+  customer(id: $id) {
+    id name segment region accountOwner
+    contacts { name email title primary }
+    contracts { number status seats endDate value { amount currency } renewal { renewalDate risk } }
+    health { score grade }
+    renewals { renewalDate stage risk }
+  }
+}`;
+
+export const INCREMENTAL_ACCEPT = 'multipart/mixed;deferSpec=20220824, application/json';
+
+export interface TimedLoadResult {
+  requests: number;
+  rps: number;
+  /** `incremental`: every right answer came as several parts; `none`: as one JSON response. */
+  delivery: 'incremental' | 'none' | 'mixed';
+  firstPartMs: { p50: number; p99: number };
+  lastPartMs: { p50: number; p99: number };
+  errors: number;
+  wrongAnswers: number;
+  /** The first error's message, to say why a gateway failed. */
+  firstError?: string;
+}
+
+interface Part {
+  data?: { customer?: { id?: string } | null } | null;
+  incremental?: { data?: unknown; errors?: unknown[] }[];
+  errors?: { message: string }[];
+  hasNext?: boolean;
+}
+
+/** The complete parts of a multipart/mixed body so far and what is left of it (an incomplete part). */
+export function splitParts(buffer: string, boundary: string): { parts: string[]; rest: string } {
+  const delimiter = `--${boundary}`;
+  const pieces = buffer.split(delimiter);
+  // What precedes the first delimiter is the preamble; the last piece may still be growing.
+  const rest = pieces.pop()!;
+  const parts = pieces
+    .slice(1)
+    .map((piece) => piece.slice(piece.indexOf('\r\n\r\n') + 4).trim())
+    .filter((body) => body !== '' && body !== '{}');
+  return { parts, rest: `${delimiter}${rest}` };
+}
+
+type Outcome = { firstMs: number; lastMs: number; parts: number } | { error: string; wrong: boolean };
+
+/** Sends one request and times its first and last parts (the same instant for one JSON response). */
+async function timedRequest(dispatcher: Agent, url: string, headers: Record<string, string>, body: string): Promise<Outcome> {
+  const started = performance.now();
+  const response = await request(url, { method: 'POST', dispatcher, headers: { 'content-type': 'application/json', accept: INCREMENTAL_ACCEPT, ...headers }, body });
+  const contentType = String(response.headers['content-type'] ?? '');
+  if (response.statusCode !== 200) {
+    const text = await response.body.text();
+    return { error: `HTTP ${response.statusCode}: ${text.slice(0, 200)}`, wrong: false };
+  }
+  const boundary = /^multipart\/mixed/i.test(contentType) ? /boundary="?([^";]+)"?/i.exec(contentType)?.[1] : undefined;
+  if (!boundary) {
+    const part = JSON.parse(await response.body.text()) as Part;
+    const at = performance.now() - started;
+    if (part.errors?.length || !part.data?.customer?.id) return { error: part.errors?.[0]?.message ?? 'no customer in the answer', wrong: true };
+    return { firstMs: at, lastMs: at, parts: 1 };
+  }
+  let buffer = '';
+  let firstMs: number | undefined;
+  let parts = 0;
+  let error: string | undefined;
+  response.body.setEncoding('utf8');
+  for await (const chunk of response.body) {
+    const split = splitParts(buffer + (chunk as string), boundary);
+    buffer = split.rest;
+    for (const text of split.parts) {
+      const part = JSON.parse(text) as Part;
+      const at = performance.now() - started;
+      parts++;
+      if (parts === 1) {
+        firstMs = at;
+        if (part.errors?.length || !part.data?.customer?.id) error ??= part.errors?.[0]?.message ?? 'no customer in the first part';
+      } else if (part.errors?.length || part.incremental?.some((item) => item.errors?.length)) {
+        error ??= part.errors?.[0]?.message ?? 'an incremental part has errors';
+      }
+      if (part.hasNext === false) {
+        response.body.destroy();
+        return error || firstMs === undefined ? { error: error ?? 'no first part', wrong: true } : { firstMs, lastMs: at, parts };
+      }
+    }
+  }
+  return { error: error ?? `the response ended after ${parts} parts without hasNext: false`, wrong: true };
+}
+
+/** Closed-loop load over `connections` connections for `seconds`, timing first and last parts. */
+export async function runTimedLoad(spec: { url: string; headers: Record<string, string>; connections: number; seconds: number; body: () => string }): Promise<TimedLoadResult> {
+  const dispatcher = new Agent({ connections: spec.connections, pipelining: 1 });
+  const first: number[] = [];
+  const last: number[] = [];
+  let incremental = 0;
+  let errors = 0;
+  let wrongAnswers = 0;
+  let firstError: string | undefined;
+  const deadline = performance.now() + spec.seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: spec.connections }, async () => {
+      while (performance.now() < deadline) {
+        const outcome = await timedRequest(dispatcher, spec.url, spec.headers, spec.body()).catch((error: Error) => ({ error: error.message, wrong: false }));
+        if ('error' in outcome) {
+          errors++;
+          if (outcome.wrong) wrongAnswers++;
+          firstError ??= outcome.error;
+          continue;
+        }
+        first.push(outcome.firstMs);
+        last.push(outcome.lastMs);
+        if (outcome.parts > 1) incremental++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  await dispatcher.close();
+  first.sort((a, b) => a - b);
+  last.sort((a, b) => a - b);
+  return {
+    requests: first.length,
+    rps: first.length / elapsed,
+    delivery: incremental === 0 ? 'none' : incremental === first.length ? 'incremental' : 'mixed',
+    firstPartMs: { p50: percentile(first, 50), p99: percentile(first, 99) },
+    lastPartMs: { p50: percentile(last, 50), p99: percentile(last, 99) },
+    errors,
+    wrongAnswers,
+    ...(firstError ? { firstError } : {}),
+  };
+}
