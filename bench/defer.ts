@@ -45,8 +45,11 @@ export const INCREMENTAL_ACCEPT = 'multipart/mixed;deferSpec=20220824, applicati
 export interface TimedLoadResult {
   requests: number;
   rps: number;
-  /** `incremental`: every right answer came as several parts; `none`: as one JSON response. */
-  delivery: 'incremental' | 'none' | 'mixed';
+  /**
+   * How the gateway answered, right or wrong: `incremental` (multipart/mixed) every time, `none`
+   * (one JSON response) every time, `mixed` some of each, `unknown` when nothing was answered.
+   */
+  delivery: 'incremental' | 'none' | 'mixed' | 'unknown';
   firstPartMs: { p50: number; p99: number };
   lastPartMs: { p50: number; p99: number };
   errors: number;
@@ -75,23 +78,24 @@ export function splitParts(buffer: string, boundary: string): { parts: string[];
   return { parts, rest: `${delimiter}${rest}` };
 }
 
-type Outcome = { firstMs: number; lastMs: number; parts: number } | { error: string; wrong: boolean };
+/** One request's outcome; `multipart` tells how it was answered, when it was (not for a failed connection). */
+type Outcome = ({ firstMs: number; lastMs: number } | { error: string; wrong: boolean }) & { multipart?: boolean };
 
 /** Sends one request and times its first and last parts (the same instant for one JSON response). */
 async function timedRequest(dispatcher: Agent, url: string, headers: Record<string, string>, body: string): Promise<Outcome> {
   const started = performance.now();
   const response = await request(url, { method: 'POST', dispatcher, headers: { 'content-type': 'application/json', accept: INCREMENTAL_ACCEPT, ...headers }, body });
   const contentType = String(response.headers['content-type'] ?? '');
-  if (response.statusCode !== 200) {
-    const text = await response.body.text();
-    return { error: `HTTP ${response.statusCode}: ${text.slice(0, 200)}`, wrong: false };
-  }
   const boundary = /^multipart\/mixed/i.test(contentType) ? /boundary="?([^";]+)"?/i.exec(contentType)?.[1] : undefined;
   if (!boundary) {
-    const part = JSON.parse(await response.body.text()) as Part;
+    const text = await response.body.text();
     const at = performance.now() - started;
-    if (part.errors?.length || !part.data?.customer?.id) return { error: part.errors?.[0]?.message ?? 'no customer in the answer', wrong: true };
-    return { firstMs: at, lastMs: at, parts: 1 };
+    const part = /json/i.test(contentType) ? (JSON.parse(text) as Part) : undefined;
+    // A GraphQL response with errors (a 400 for a document it refuses, e.g. an unknown @defer) is still one JSON response.
+    if (part?.errors?.length) return { error: part.errors[0].message, wrong: true, multipart: false };
+    if (response.statusCode !== 200 || !part) return { error: `HTTP ${response.statusCode}: ${text.slice(0, 200)}`, wrong: false };
+    if (!part.data?.customer?.id) return { error: 'no customer in the answer', wrong: true, multipart: false };
+    return { firstMs: at, lastMs: at, multipart: false };
   }
   let buffer = '';
   let firstMs: number | undefined;
@@ -113,11 +117,11 @@ async function timedRequest(dispatcher: Agent, url: string, headers: Record<stri
       }
       if (part.hasNext === false) {
         response.body.destroy();
-        return error || firstMs === undefined ? { error: error ?? 'no first part', wrong: true } : { firstMs, lastMs: at, parts };
+        return error || firstMs === undefined ? { error: error ?? 'no first part', wrong: true, multipart: true } : { firstMs, lastMs: at, multipart: true };
       }
     }
   }
-  return { error: error ?? `the response ended after ${parts} parts without hasNext: false`, wrong: true };
+  return { error: error ?? `the response ended after ${parts} parts without hasNext: false`, wrong: true, multipart: true };
 }
 
 /** Closed-loop load over `connections` connections for `seconds`, timing first and last parts. */
@@ -125,7 +129,8 @@ export async function runTimedLoad(spec: { url: string; headers: Record<string, 
   const dispatcher = new Agent({ connections: spec.connections, pipelining: 1 });
   const first: number[] = [];
   const last: number[] = [];
-  let incremental = 0;
+  let multipart = 0;
+  let single = 0;
   let errors = 0;
   let wrongAnswers = 0;
   let firstError: string | undefined;
@@ -134,7 +139,9 @@ export async function runTimedLoad(spec: { url: string; headers: Record<string, 
   await Promise.all(
     Array.from({ length: spec.connections }, async () => {
       while (performance.now() < deadline) {
-        const outcome = await timedRequest(dispatcher, spec.url, spec.headers, spec.body()).catch((error: Error) => ({ error: error.message, wrong: false }));
+        const outcome: Outcome = await timedRequest(dispatcher, spec.url, spec.headers, spec.body()).catch((error: Error) => ({ error: error.message, wrong: false }));
+        if (outcome.multipart === true) multipart++;
+        if (outcome.multipart === false) single++;
         if ('error' in outcome) {
           errors++;
           if (outcome.wrong) wrongAnswers++;
@@ -143,7 +150,6 @@ export async function runTimedLoad(spec: { url: string; headers: Record<string, 
         }
         first.push(outcome.firstMs);
         last.push(outcome.lastMs);
-        if (outcome.parts > 1) incremental++;
       }
     }),
   );
@@ -154,7 +160,7 @@ export async function runTimedLoad(spec: { url: string; headers: Record<string, 
   return {
     requests: first.length,
     rps: first.length / elapsed,
-    delivery: incremental === 0 ? 'none' : incremental === first.length ? 'incremental' : 'mixed',
+    delivery: multipart + single === 0 ? 'unknown' : single === 0 ? 'incremental' : multipart === 0 ? 'none' : 'mixed',
     firstPartMs: { p50: percentile(first, 50), p99: percentile(first, 99) },
     lastPartMs: { p50: percentile(last, 50), p99: percentile(last, 99) },
     errors,

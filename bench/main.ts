@@ -277,7 +277,7 @@ try {
     say(`hub subgraphs, size ${size}`);
     const hub: BenchHub = await startBenchHub({ size, postgresUrl: values['postgres-url']!, redisUrl: values['redis-url']!, dataDir, logDir }, say);
     const supergraphPath = join(runDir, `hub-supergraph-${size}.graphql`);
-    const supergraph = withSubgraphUrls(readFileSync(join(ROOT, 'supergraph.graphql'), 'utf8'), (name) => hub.systems[name as keyof typeof hub.systems].url);
+    const supergraph = withSubgraphUrls(readFileSync(join(ROOT, 'supergraph.graphql'), 'utf8'), (name) => hub.systems[name as keyof typeof hub.systems]?.url);
     writeFileSync(supergraphPath, withoutSecurityPurpose(supergraph));
     if (index === 0) notes.push(`@mercuriusjs/gateway on the hub's subgraphs: ${await checkMercurius(Object.fromEntries(Object.entries(hub.systems).map(([name, system]) => [name, system.url])))}`);
     const subgraphs = Object.entries(hub.systems).map(([name, system]) => ({ name, url: system.url, schemaPath: join(ROOT, 'subgraphs', name, 'schema.graphql') }));

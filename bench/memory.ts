@@ -35,6 +35,8 @@ export interface MemoryRun {
   startSeconds: number;
   queries: number;
   queryErrors: number;
+  /** The first failed query's answer, to say why. */
+  firstQueryError?: string;
 }
 
 export interface MemoryResult {
@@ -119,7 +121,8 @@ async function runOnce(options: { customers: number; queries: number; logFile: s
       env: { HUB_DATA_DIR: dataDir, HUB_SEED_CUSTOMERS: String(options.customers), GATEWAY_PORT: String(gatewayPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...ports },
       logFile: options.logFile,
       ready: async () => {
-        if (!(await fetch(`${base}/readyz`)).ok) throw new Error('not ready');
+        const response = await fetch(`${base}/readyz`);
+        if (!response.ok) throw new Error(`/readyz answers ${response.status} ${(await response.text()).slice(0, 300)}`);
       },
       readyTimeoutMs: 300_000,
     });
@@ -128,14 +131,18 @@ async function runOnce(options: { customers: number; queries: number; logFile: s
       const startSeconds = (performance.now() - started) / 1000;
       const afterStart = sampleMemory(pid);
       let queryErrors = 0;
+      let firstQueryError: string | undefined;
       for (let n = 0; n < options.queries; n++) {
         const id = `cus_${String(1 + Math.floor(Math.random() * options.customers)).padStart(6, '0')}`;
         const body = n % 10 === 8 ? { query: CUSTOMERS_PAGE, variables: { first: 50 } } : n % 10 === 9 ? { query: OVERDUE_INVOICES } : { query: CUSTOMER_360, variables: { id } };
         const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...tokens.caller }, body: JSON.stringify(body) });
-        const answer = (await response.json()) as { errors?: unknown[] };
-        if (!response.ok || answer.errors) queryErrors++;
+        const answer = await response.text();
+        if (!response.ok || answer.includes('"errors"')) {
+          queryErrors++;
+          firstQueryError ??= `HTTP ${response.status}: ${answer.slice(0, 300)}`;
+        }
       }
-      return { afterStart, afterQueries: sampleMemory(pid), peakRss: peakRssMiB(pid), startSeconds, queries: options.queries, queryErrors };
+      return { afterStart, afterQueries: sampleMemory(pid), peakRss: peakRssMiB(pid), startSeconds, queries: options.queries, queryErrors, ...(firstQueryError ? { firstQueryError } : {}) };
     } finally {
       await hub.stop();
     }

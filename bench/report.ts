@@ -86,7 +86,7 @@ const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toF
 
 /** How a gateway delivered the deferred view: "no incremental delivery" when it answered one JSON response. */
 const deliveryText = (result: TimedLoadResult) =>
-  result.requests === 0 ? 'no answer' : result.delivery === 'none' ? 'no incremental delivery' : result.delivery === 'mixed' ? 'incremental for some answers only' : 'incremental';
+  ({ incremental: 'incremental', none: 'no incremental delivery', mixed: 'incremental for some answers only', unknown: 'no answer' })[result.delivery];
 
 export function toMarkdown(report: BenchReport): string {
   const lines = [
