@@ -276,13 +276,15 @@ try {
     if (sizeWorkloads.length === 0 && !withFanout && !deferredHere) continue;
     say(`hub subgraphs, size ${size}`);
     const hub: BenchHub = await startBenchHub({ size, postgresUrl: values['postgres-url']!, redisUrl: values['redis-url']!, dataDir, logDir }, say);
-    const supergraphPath = join(runDir, `hub-supergraph-${size}.graphql`);
-    const supergraph = withSubgraphUrls(readFileSync(join(ROOT, 'supergraph.graphql'), 'utf8'), (name) => hub.systems[name as keyof typeof hub.systems]?.url);
-    writeFileSync(supergraphPath, withoutSecurityPurpose(supergraph));
-    if (index === 0) notes.push(`@mercuriusjs/gateway on the hub's subgraphs: ${await checkMercurius(Object.fromEntries(Object.entries(hub.systems).map(([name, system]) => [name, system.url])))}`);
-    const subgraphs = Object.entries(hub.systems).map(([name, system]) => ({ name, url: system.url, schemaPath: join(ROOT, 'subgraphs', name, 'schema.graphql') }));
-    const running = await startGateways('hub', { phase: 'hub', supergraphPath, subgraphs, systems: hub.systems, hubEnv: hub.env, tokens, logDir });
+    // Stopped in the finally below, whatever fails after the subgraphs started.
+    let running = new Map<string, RunningGateway>();
     try {
+      const supergraphPath = join(runDir, `hub-supergraph-${size}.graphql`);
+      const supergraph = withSubgraphUrls(readFileSync(join(ROOT, 'supergraph.graphql'), 'utf8'), (name) => hub.systems[name as keyof typeof hub.systems]?.url);
+      writeFileSync(supergraphPath, withoutSecurityPurpose(supergraph));
+      if (index === 0) notes.push(`@mercuriusjs/gateway on the hub's subgraphs: ${await checkMercurius(Object.fromEntries(Object.entries(hub.systems).map(([name, system]) => [name, system.url])))}`);
+      const subgraphs = Object.entries(hub.systems).map(([name, system]) => ({ name, url: system.url, schemaPath: join(ROOT, 'subgraphs', name, 'schema.graphql') }));
+      running = await startGateways('hub', { phase: 'hub', supergraphPath, subgraphs, systems: hub.systems, hubEnv: hub.env, tokens, logDir });
       for (const workload of sizeWorkloads) await measure(workload, size, running, hub.data, () => hub.subgraphRequests());
       if (deferredHere) await measureDeferred(size, running, hub.data);
       if (sizeWorkloads.some((w) => w.name === 'customersPage')) {
