@@ -8,14 +8,17 @@
 import { Agent, request } from 'undici';
 import { percentile } from './load.ts';
 
-/** The customer view: CRM's and customer success's parts first, billing's and ERP's deferred. */
-export const DEFERRED_CUSTOMER_VIEW = /* GraphQL */ `query DeferredCustomerView($id: ID!) {
-  customer(id: $id) {
+/** The customer view's CRM and customer-success fields: what the first part holds. */
+const FIRST_PART_FIELDS = `
     id name segment region accountOwner
     contacts { name email title primary }
     contracts { number status seats endDate value { amount currency } renewal { renewalDate risk } }
     health { score grade }
-    renewals { renewalDate stage risk }
+    renewals { renewalDate stage risk }`;
+
+/** The customer view: CRM's and customer success's parts first, billing's and ERP's deferred. */
+export const DEFERRED_CUSTOMER_VIEW = /* GraphQL */ `query DeferredCustomerView($id: ID!) {
+  customer(id: $id) {${FIRST_PART_FIELDS}
     ... @defer(label: "billing") {
       subscriptions { planCode seats status }
       invoices(first: 5) { number status dueDate total { amount currency } amountDue { amount } posting { status period } }
@@ -29,14 +32,9 @@ export const DEFERRED_CUSTOMER_VIEW = /* GraphQL */ `query DeferredCustomerView(
   }
 }`;
 
-/** The same view without the deferred fields: what the first part holds, in one response. */
+/** The same view without the deferred fields, in one response. */
 export const CUSTOMER_VIEW_WITHOUT_DEFERRED = /* GraphQL */ `query CustomerViewFirstPart($id: ID!) {
-  customer(id: $id) {
-    id name segment region accountOwner
-    contacts { name email title primary }
-    contracts { number status seats endDate value { amount currency } renewal { renewalDate risk } }
-    health { score grade }
-    renewals { renewalDate stage risk }
+  customer(id: $id) {${FIRST_PART_FIELDS}
   }
 }`;
 
