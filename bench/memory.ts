@@ -124,7 +124,8 @@ async function runOnce(options: { customers: number; queries: number; logFile: s
         const response = await fetch(`${base}/readyz`);
         if (!response.ok) throw new Error(`/readyz answers ${response.status} ${(await response.text()).slice(0, 300)}`);
       },
-      readyTimeoutMs: 300_000,
+      // The first start seeds 200 customers: about 30 s on a quiet machine, minutes on a busy one.
+      readyTimeoutMs: 600_000,
     });
     try {
       const pid = hub.child.pid!;
