@@ -2,9 +2,12 @@
  * The gateways compared, each started as its own process over the same supergraph file:
  * ours as users run it (`main.ts gateway`), plain @apollo/gateway, Hive Gateway (JIT, as the
  * public benchmark configures it) and Hive Gateway on its Rust router runtime, with inbound
- * deduplication on and off, and, for the hub's workloads, the direct-SQL floor.
+ * deduplication on and off, and, for the hub's workloads, the direct-SQL floor. Grafbase (Rust)
+ * composes the same subgraphs' SDL files itself, the reference of what this machine allows.
  */
+import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { SYSTEMS, envPrefix } from '../platform/config.ts';
 import { answersGraphql, freePort, ROOT, spawnNode, type BenchProcess } from './processes.ts';
@@ -15,6 +18,8 @@ export type Phase = 'anchor' | 'hub';
 export interface GatewayContext {
   phase: Phase;
   supergraphPath: string;
+  /** The subgraphs the supergraph composes: where each serves and its SDL file (for gateways that compose themselves). */
+  subgraphs: { name: string; url: string; schemaPath: string }[];
   /** Hub phase: each system's GraphQL URL and database URL. */
   systems?: Record<string, { url: string; databaseUrl: string }>;
   /** Environment our gateway shares with the hub's services (Redis, data folder, log level). */
@@ -45,7 +50,7 @@ export interface Gateway {
 const PEERS = join(ROOT, 'bench', 'peers');
 const HIVE_BIN = join(PEERS, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
 
-type Launch = (port: number) => { args: string[]; env?: Record<string, string>; cwd?: string };
+type Launch = (port: number) => { command?: string; args: string[]; env?: Record<string, string>; cwd?: string };
 
 async function launch(id: string, context: GatewayContext, command: Launch, headers: Record<string, string> = {}): Promise<RunningGateway> {
   const port = await freePort();
@@ -144,6 +149,53 @@ function hive(routerRuntime: boolean, deduplication: boolean, phases: Phase[]): 
   };
 }
 
+const GRAFBASE_BIN = join(PEERS, 'node_modules', '@grafbase', 'cli-x86_64-unknown-linux-musl', 'grafbase');
+
+/** Grafbase's gateway config: each subgraph's URL and SDL file, the static headers it sends each one, deduplication. */
+function grafbaseConfig(context: GatewayContext, deduplication: boolean): string {
+  const lines: string[] = [];
+  for (const subgraph of context.subgraphs) {
+    lines.push(`[subgraphs.${subgraph.name}]`, `url = ${JSON.stringify(subgraph.url)}`, `schema_path = ${JSON.stringify(subgraph.schemaPath)}`, '');
+    for (const [name, value] of Object.entries(context.systems ? (context.tokens.subgraph[subgraph.name] ?? {}) : {})) {
+      lines.push(`[[subgraphs.${subgraph.name}.headers]]`, 'rule = "insert"', `name = ${JSON.stringify(name)}`, `value = ${JSON.stringify(value)}`, '');
+    }
+  }
+  // In-flight deduplication is on by default.
+  if (!deduplication) lines.push('[traffic_shaping]', 'inflight_deduplication = false', '');
+  return lines.join('\n');
+}
+
+/**
+ * Grafbase's CLI (`grafbase dev`, its gateway in one process) over the subgraphs' SDL files. It
+ * composes them itself; composition is tried first (`grafbase compose`) so that a graph it refuses
+ * fails at once with its reason.
+ */
+function grafbase(deduplication: boolean, phases: Phase[]): Gateway {
+  const id = `grafbase${deduplication ? '' : '-nodedup'}`;
+  return {
+    id,
+    label: `Grafbase (dedup ${deduplication ? 'on' : 'off'})`,
+    phases,
+    start: async (context) => {
+      const dir = join(PEERS, 'generated');
+      const home = join(dir, 'grafbase-home');
+      mkdirSync(home, { recursive: true });
+      const configPath = join(dir, `${id}-${context.phase}.toml`);
+      writeFileSync(configPath, grafbaseConfig(context, deduplication));
+      // Its state (a WebAssembly cache, the CLI's version) under generated/, not the user's home.
+      const env = { HOME: home };
+      try {
+        await promisify(execFile)(GRAFBASE_BIN, ['--home', home, 'compose', '-c', configPath], { cwd: dir, env: { ...process.env, ...env }, timeout: 60_000 });
+      } catch (error) {
+        const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+        const reason = `${stdout ?? ''}${stderr ?? ''}`.trim().split('\n').find((line) => line.trim()) ?? (error as Error).message;
+        throw new Error(`Grafbase does not compose these subgraphs: ${reason.replace(/^[-\s❌]*/u, '')}`);
+      }
+      return launch(id, context, (port) => ({ command: GRAFBASE_BIN, args: ['--home', home, 'dev', '-c', configPath, '--listen-address', `127.0.0.1:${port}`], env, cwd: dir }));
+    },
+  };
+}
+
 const floor: Gateway = {
   id: 'sql-floor',
   label: 'direct SQL floor (no federation)',
@@ -164,6 +216,8 @@ export const GATEWAYS: Gateway[] = [
   hive(false, false, ['anchor']),
   hive(true, true, ['anchor', 'hub']),
   hive(true, false, ['anchor']),
+  grafbase(true, ['anchor', 'hub']),
+  grafbase(false, ['anchor']),
   floor,
 ];
 export const BASELINE = 'apollo-gateway';

@@ -32,7 +32,8 @@ type Autocannon = (
   },
   done: (error: Error | null, result: AutocannonResult) => void,
 ) => AutocannonInstance;
-const autocannon = requirePeer('autocannon') as Autocannon;
+/** Loaded on first use: the bench's pure helpers (and their unit tests) need no peers installed. */
+const autocannon = (...args: Parameters<Autocannon>) => (requirePeer('autocannon') as Autocannon)(...args);
 
 export interface LoadSpec {
   url: string;

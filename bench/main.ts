@@ -14,16 +14,18 @@ import { ANCHOR_QUERY, anchorSupergraph, isAnchorAnswer } from './anchor/workloa
 import { BASELINE, GATEWAYS, type Gateway, type GatewayContext, type Phase, type RunningGateway } from './gateways.ts';
 import { SIZES, startBenchHub, type BenchHub, type Size } from './hub.ts';
 import { runLoad, sendOne } from './load.ts';
+import { CUSTOMER_VIEW_WITHOUT_DEFERRED, DEFERRED_CUSTOMER_VIEW, runTimedLoad } from './defer.ts';
+import { measureMemory, type MemoryResult } from './memory.ts';
 import { checkMercurius } from './mercurius.ts';
 import { freePort, ROOT, spawnNode } from './processes.ts';
-import { judgeTargets, toMarkdown, type BenchReport, type FanoutResult, type Measurement, type PageProbe } from './report.ts';
+import { judgeTargets, latestFullRun, toMarkdown, type BenchReport, type DeferMeasurement, type FanoutResult, type Measurement, type PageProbe } from './report.ts';
 import { withoutSecurityPurpose, withSubgraphUrls } from './supergraph.ts';
 import { mintTokens } from './tokens.ts';
 import { customersPageBody, WORKLOADS, type HubData, type Workload } from './workloads.ts';
 
 const { values } = parseArgs({
   options: {
-    workloads: { type: 'string', default: 'anchor,customer360,customersPage,overdueInvoices,recordPayment,fanout' },
+    workloads: { type: 'string', default: 'anchor,customer360,customersPage,overdueInvoices,recordPayment,deferredCustomerView,fanout,memory' },
     gateways: { type: 'string', default: GATEWAYS.map((gateway) => gateway.id).join(',') },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
@@ -34,6 +36,9 @@ const { values } = parseArgs({
     'fanout-customers': { type: 'string', default: '500' },
     'fanout-rate': { type: 'string', default: '100' },
     'fanout-seconds': { type: 'string', default: '10' },
+    'memory-runs': { type: 'string', default: '5' },
+    'memory-customers': { type: 'string', default: '200' },
+    'memory-queries': { type: 'string', default: '300' },
     'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
@@ -55,7 +60,9 @@ const seconds = Number(values.duration);
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
 const rounds = Number(values.rounds);
-for (const name of workloadNames) if (name !== 'fanout' && !WORKLOADS.some((w) => w.name === name)) throw new Error(`unknown workload ${name}`);
+/** Workloads with their own measurement rather than a closed loop of one request (see below). */
+const SPECIAL_WORKLOADS = ['deferredCustomerView', 'fanout', 'memory'];
+for (const name of workloadNames) if (!SPECIAL_WORKLOADS.includes(name) && !WORKLOADS.some((w) => w.name === name)) throw new Error(`unknown workload ${name}`);
 for (const id of gatewayIds) if (!GATEWAYS.some((g) => g.id === id)) throw new Error(`unknown gateway ${id} (known: ${GATEWAYS.map((g) => g.id).join(', ')})`);
 for (const size of sizes) if (!(size in SIZES)) throw new Error(`unknown size ${size} (S, M or L)`);
 if (![seconds, warmup, connections, rounds].every((n) => Number.isFinite(n) && n >= 0) || seconds <= 0 || connections <= 0 || rounds <= 0) {
@@ -73,6 +80,8 @@ const tokens = await mintTokens(dataDir);
 const notes: string[] = [`Logs of every process: ${logDir}.`];
 const measurements: Measurement[] = [];
 const fanout: FanoutResult[] = [];
+const deferred: DeferMeasurement[] = [];
+let memory: MemoryResult | undefined;
 /** customersPage at several page sizes, counted on a quiet gateway. */
 const pageProbes: PageProbe[] = [];
 const PAGE_SIZES = [10, 50, 100];
@@ -84,9 +93,14 @@ const gatewaysFor = (workload: Workload) => gateways.filter((g) => g.phases.incl
 // Plan: anchor once; hub workloads at the first size, customer360 and customersPage at every size.
 const hubPlan = sizes.map((size, index) => ({ size, workloads: workloads.filter((w) => w.phase === 'hub' && (index === 0 || ['customer360', 'customersPage'].includes(w.name))) }));
 const anchorWorkloads = workloads.filter((w) => w.phase === 'anchor');
+/** The deferred customer view runs at the first size, on every hub gateway but the SQL floor (which has no @defer to answer). */
+const withDeferred = workloadNames.includes('deferredCustomerView');
+const deferredGateways = gateways.filter((g) => g.phases.includes('hub') && g.id !== 'sql-floor');
 const steps =
   rounds * (anchorWorkloads.reduce((n, w) => n + gatewaysFor(w).length, 0) + hubPlan.reduce((n, p) => n + p.workloads.reduce((m, w) => m + gatewaysFor(w).length, 0), 0)) +
-  (workloadNames.includes('fanout') ? 1 : 0);
+  (withDeferred ? deferredGateways.length : 0) +
+  (workloadNames.includes('fanout') ? 1 : 0) +
+  (workloadNames.includes('memory') ? 1 : 0);
 const bar = new cliProgress.SingleBar(
   // Without a terminal (CI, a log file) it prints a line every 5 s instead of redrawing.
   { format: 'bench [{bar}] {value}/{total} | {step}', hideCursor: true, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 5000 },
@@ -122,7 +136,9 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
       const spec = { url: target.url, connections, headers: target.headers, body: workload.body(data), check: workload.check };
       if (warmup > 0) await runLoad({ ...spec, seconds: warmup });
       await settle(spec, subgraphRequests);
+      const cpuBefore = target.process.cpuSeconds();
       const result = await runLoad({ ...spec, seconds });
+      const cpuSeconds = target.process.cpuSeconds() - cpuBefore;
       await settle(spec, subgraphRequests);
       const perOperation = await requestsPerOperation(spec, subgraphRequests);
       perGateway.set(gateway, [
@@ -138,6 +154,7 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
           wrongAnswers: result.wrongAnswers,
           subgraphRequestsPerOperation: gateway.id === 'sql-floor' ? 0 : perOperation,
           gatewayRssMiB: target.process.rssMiB(),
+          gatewayCpuMsPerOperation: result.requests > 0 ? (cpuSeconds * 1000) / result.requests : NaN,
         },
       ]);
     }
@@ -182,7 +199,27 @@ function average(rows: Measurement[]): Measurement {
     wrongAnswers: rows.reduce((sum, m) => sum + m.wrongAnswers, 0),
     subgraphRequestsPerOperation: mean((m) => m.subgraphRequestsPerOperation),
     gatewayRssMiB: Math.max(...rows.map((m) => m.gatewayRssMiB)),
+    gatewayCpuMsPerOperation: mean((m) => m.gatewayCpuMsPerOperation),
   };
+}
+
+/**
+ * The deferred customer view on each gateway: warm-up, then the deferred query (time to first and
+ * last part), then the same query without the deferred fields (time to the whole response).
+ */
+async function measureDeferred(size: string, running: Map<string, RunningGateway>, data: HubData) {
+  for (const gateway of deferredGateways) {
+    bar.increment({ step: `deferredCustomerView ${size} · ${gateway.id}` });
+    const target = running.get(gateway.id);
+    if (!target) continue;
+    const load = (query: string, duration: number) =>
+      runTimedLoad({ url: target.url, headers: target.headers, connections, seconds: duration, body: () => JSON.stringify({ query, variables: { id: data.customerIds[Math.floor(Math.random() * data.customerIds.length)] } }) });
+    if (warmup > 0) await load(DEFERRED_CUSTOMER_VIEW, warmup);
+    const result = await load(DEFERRED_CUSTOMER_VIEW, seconds);
+    if (warmup > 0) await load(CUSTOMER_VIEW_WITHOUT_DEFERRED, warmup);
+    const plain = await load(CUSTOMER_VIEW_WITHOUT_DEFERRED, seconds);
+    deferred.push({ gateway: gateway.id, label: gateway.label, size, deferred: result, withoutDeferred: plain });
+  }
 }
 
 async function stopAll(running: Map<string, RunningGateway>) {
@@ -222,7 +259,8 @@ try {
     writeFileSync(supergraphPath, anchorSupergraph(anchorUrl));
     const anchorServices = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `${anchorUrl}/${name}`]));
     notes.push(`@mercuriusjs/gateway on the anchor subgraphs: ${await checkMercurius(anchorServices, ANCHOR_QUERY, isAnchorAnswer)}`);
-    const running = await startGateways('anchor', { phase: 'anchor', supergraphPath, hubEnv: { LOG_LEVEL: 'warn', HUB_DATA_DIR: dataDir }, tokens, logDir });
+    const subgraphs = SUBGRAPH_NAMES.map((name) => ({ name, url: anchorServices[name], schemaPath: join(ROOT, 'bench', 'anchor', 'subgraphs', `${name}.graphql`) }));
+    const running = await startGateways('anchor', { phase: 'anchor', supergraphPath, subgraphs, hubEnv: { LOG_LEVEL: 'warn', HUB_DATA_DIR: dataDir }, tokens, logDir });
     const anchorRequests = async () => Object.values(parseAnchorMetrics(await (await fetch(`${anchorUrl}/metrics`)).text())).reduce((a, b) => a + b, 0);
     try {
       for (const workload of anchorWorkloads) await measure(workload, '-', running, undefined, anchorRequests);
@@ -234,16 +272,21 @@ try {
   for (const [index, { size, workloads: sizeWorkloads }] of hubPlan.entries()) {
     // At the largest size: the fan-out spreads its subscribers over 500 customers with an active subscription.
     const withFanout = index === hubPlan.length - 1 && workloadNames.includes('fanout');
-    if (sizeWorkloads.length === 0 && !withFanout) continue;
+    const deferredHere = index === 0 && withDeferred;
+    if (sizeWorkloads.length === 0 && !withFanout && !deferredHere) continue;
     say(`hub subgraphs, size ${size}`);
     const hub: BenchHub = await startBenchHub({ size, postgresUrl: values['postgres-url']!, redisUrl: values['redis-url']!, dataDir, logDir }, say);
-    const supergraphPath = join(runDir, `hub-supergraph-${size}.graphql`);
-    const supergraph = withSubgraphUrls(readFileSync(join(ROOT, 'supergraph.graphql'), 'utf8'), (name) => hub.systems[name as keyof typeof hub.systems].url);
-    writeFileSync(supergraphPath, withoutSecurityPurpose(supergraph));
-    if (index === 0) notes.push(`@mercuriusjs/gateway on the hub's subgraphs: ${await checkMercurius(Object.fromEntries(Object.entries(hub.systems).map(([name, system]) => [name, system.url])))}`);
-    const running = await startGateways('hub', { phase: 'hub', supergraphPath, systems: hub.systems, hubEnv: hub.env, tokens, logDir });
+    // Stopped in the finally below, whatever fails after the subgraphs started.
+    let running = new Map<string, RunningGateway>();
     try {
+      const supergraphPath = join(runDir, `hub-supergraph-${size}.graphql`);
+      const supergraph = withSubgraphUrls(readFileSync(join(ROOT, 'supergraph.graphql'), 'utf8'), (name) => hub.systems[name as keyof typeof hub.systems]?.url);
+      writeFileSync(supergraphPath, withoutSecurityPurpose(supergraph));
+      if (index === 0) notes.push(`@mercuriusjs/gateway on the hub's subgraphs: ${await checkMercurius(Object.fromEntries(Object.entries(hub.systems).map(([name, system]) => [name, system.url])))}`);
+      const subgraphs = Object.entries(hub.systems).map(([name, system]) => ({ name, url: system.url, schemaPath: join(ROOT, 'subgraphs', name, 'schema.graphql') }));
+      running = await startGateways('hub', { phase: 'hub', supergraphPath, subgraphs, systems: hub.systems, hubEnv: hub.env, tokens, logDir });
       for (const workload of sizeWorkloads) await measure(workload, size, running, hub.data, () => hub.subgraphRequests());
+      if (deferredHere) await measureDeferred(size, running, hub.data);
       if (sizeWorkloads.some((w) => w.name === 'customersPage')) {
         for (const [id, gateway] of running) {
           if (id === 'sql-floor') continue;
@@ -270,6 +313,10 @@ try {
     }
   }
   if (fanout.length > 0) notes.push('fanout ran against our gateway only: plain @apollo/gateway does not relay subscriptions, and Hive Gateway is not set up for them here.');
+  if (workloadNames.includes('memory')) {
+    bar.increment({ step: 'memory · the embedded hub' });
+    memory = await measureMemory({ runs: Number(values['memory-runs']), customers: Number(values['memory-customers']), queries: Number(values['memory-queries']), logDir, progress: say });
+  }
 } catch (error) {
   failure = error;
 } finally {
@@ -285,7 +332,9 @@ const report: BenchReport = {
   measurements,
   pageProbes,
   fanout,
-  targets: judgeTargets(measurements, fanout, pageProbes, sizes),
+  deferred,
+  ...(memory ? { memory } : {}),
+  targets: judgeTargets({ measurements, fanout, pageProbes, deferred, memory, previous: latestFullRun(values.out!), sizes }),
   notes: failure ? [...notes, `The run stopped early: ${(failure as Error).message}`] : notes,
 };
 mkdirSync(values.out!, { recursive: true });

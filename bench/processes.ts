@@ -1,5 +1,5 @@
 /** Child processes of the bench (subgraphs, gateways, the SQL floor): started, awaited, measured, stopped. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -11,7 +11,20 @@ export interface BenchProcess {
   child: ChildProcess;
   /** Resident memory of the process, in MiB (0 once it has exited). */
   rssMiB(): number;
+  /** CPU seconds the process has used so far, user and system, all its threads (not its children); NaN once it has exited. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times. */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
+/** utime + stime of /proc/<pid>/stat, in seconds. */
+export function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may contain spaces: state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -27,7 +40,9 @@ export function freePort(): Promise<number> {
 }
 
 export interface SpawnOptions {
-  /** Arguments after `node`. */
+  /** The program; node itself when absent. */
+  command?: string;
+  /** Arguments after the program. */
   args: string[];
   env?: Record<string, string>;
   cwd?: string;
@@ -38,10 +53,10 @@ export interface SpawnOptions {
   readyTimeoutMs?: number;
 }
 
-/** Starts `node <args>` and waits until `ready` succeeds; fails with the log's tail if it exits or times out. */
+/** Starts `node <args>` (or `command <args>`) and waits until `ready` succeeds; fails with the log's tail if it exits or times out. */
 export async function spawnNode(name: string, options: SpawnOptions): Promise<BenchProcess> {
   const log = createWriteStream(options.logFile);
-  const child = spawn(process.execPath, options.args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.command ?? process.execPath, options.args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   let exited = false;
@@ -56,6 +71,14 @@ export async function spawnNode(name: string, options: SpawnOptions): Promise<Be
         return match ? Math.round(Number(match[1]) / 1024) : 0;
       } catch {
         return 0;
+      }
+    },
+    cpuSeconds: () => {
+      if (exited) return NaN;
+      try {
+        return processCpuSeconds(child.pid!);
+      } catch {
+        return NaN;
       }
     },
     async stop() {
