@@ -33,7 +33,7 @@ function copyProject(): string {
   }
   cpSync(join(root, 'gateway'), join(project, 'gateway'), { recursive: true, filter: (source) => !source.includes(join('graphiql', 'dist')) });
   cpSync(join(root, 'test'), join(project, 'test'), { recursive: true, filter: (source) => !source.includes('generated') && (!source.endsWith('.ts') || source.endsWith('.test.ts')) });
-  for (const system of readdirSync(join(root, 'subgraphs'))) {
+  for (const system of readdirSync(join(root, 'subgraphs'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) {
     mkdirSync(join(project, 'subgraphs', system), { recursive: true });
     cpSync(join(root, 'subgraphs', system, 'schema.graphql'), join(project, 'subgraphs', system, 'schema.graphql'));
   }

@@ -1,6 +1,7 @@
 import { issueDevToken, issuesOwnTokens } from '../../platform/auth/devTokens.ts';
 import type { HubConfig } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/db.ts';
+import type { BackgroundJob } from '../../platform/service/definition.ts';
 import { emitter } from '../../platform/events/index.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { Decimal } from '../../platform/money.ts';
@@ -141,7 +142,7 @@ class GatewayClient {
 }
 
 /** Runs reconciliation for one ops service: on a schedule, and when asked. */
-export class Reconciler {
+export class Reconciler implements BackgroundJob {
   private db: Db | null = null;
   private gatewayUrl: string;
   private timer: NodeJS.Timeout | null = null;
@@ -156,7 +157,7 @@ export class Reconciler {
   }
 
   /** The embedded hub points reconciliation at the gateway it started (its port may be any). */
-  useGateway(url: string): void {
+  gatewayListening(url: string): void {
     this.gatewayUrl = url;
   }
 
