@@ -182,6 +182,18 @@ for (const [transport, subscribe] of [
       await unknown.done.catch(() => undefined);
       assert.equal(unknown.results[0]?.errors?.[0].extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
     });
+
+    test('a subscription whose token expires ends with UNAUTHENTICATED naming the expiry', async () => {
+      const token = await hub.token('cs', { sub: `expiring-${transport.replace(/\W/g, '-')}@example.com`, ttl: '3s' });
+      const from = await streaming();
+      const live = subscribe({ query: PAYMENTS, variables: { c: customerId } }, { authorization: `Bearer ${token}` });
+      await eventually('the subscription streaming', async () => ((await streaming()) > from ? true : undefined));
+      await live.done.catch(() => undefined);
+      const last = live.results.at(-1);
+      assert.equal(last?.errors?.[0].extensions?.code, 'UNAUTHENTICATED', JSON.stringify(live.results));
+      assert.match(last!.errors![0].message, /the token expired at \d{4}-\d\d-\d\dT[\d:.]+Z; reconnect with a fresh token/);
+      await eventually('the subscription ended', async () => ((await streaming()) <= from ? true : undefined));
+    });
   });
 }
 
