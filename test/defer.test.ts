@@ -3,7 +3,8 @@
  * deferred fragment (labelled or not, nested, on fields of other subgraphs) in a later payload at
  * its path, in the `incremental`/`hasNext` format; `if: false` or no `@defer` gives one result.
  * The engine runs here as the gateway runs it (the hub's subgraphs, its fetchers, a caller's
- * authorization); how a transport encodes the payloads is the request pipeline's.
+ * authorization), and through the gateway over HTTP (multipart/mixed, or one merged response)
+ * and graphql-ws (one message per payload).
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -26,7 +27,8 @@ import type { OperationOutcome, SubsequentIncrementalResult } from '../gateway/e
 import { SubgraphFetcher, SubgraphTransport } from '../gateway/execution/subgraphFetcher.ts';
 import { OperationAuthorizer, supergraphForGateway } from '../gateway/security/authorize.ts';
 import { SUPERGRAPH_PATH } from '../gateway/server.ts';
-import { query } from './graphql.ts';
+import { createClient as createWsClient } from 'graphql-ws';
+import { query, webSocketFor, withAuthorization } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 let hub: TestHub;
@@ -148,5 +150,66 @@ describe('@defer', () => {
       part!.errors?.map((error) => [error.extensions?.code, error.path]),
       [['FORBIDDEN', ['customer', 'balance']]],
     );
+  });
+});
+
+describe('@defer over the gateway', () => {
+  const VIEW = `query View($id: ID!) {
+    customer(id: $id) {
+      name
+      ... @defer(label: "billing") { balance { amount currency } }
+    }
+  }`;
+
+  /** The JSON parts of a multipart/mixed body, as Apollo Client and GraphiQL read them. */
+  function multipartParts(body: string): Record<string, unknown>[] {
+    assert.ok(body.trimEnd().endsWith('--graphql--'), 'the body ends with the closing delimiter');
+    return body
+      .split('\r\n--graphql')
+      .map((part) => part.split('\r\n\r\n')[1])
+      .filter((json): json is string => json !== undefined && json.trim() !== '')
+      .map((json) => JSON.parse(json) as Record<string, unknown>);
+  }
+
+  test('over HTTP: multipart/mixed parts when the client accepts them, one merged response when not', async () => {
+    const post = (accept: string) =>
+      fetch(hub.gatewayUrl, {
+        method: 'POST',
+        headers: withAuthorization(hub.gatewayUrl, { 'content-type': 'application/json', accept }),
+        body: JSON.stringify({ query: VIEW, variables: { id: customerId } }),
+      });
+    const streamed = await post('multipart/mixed;deferSpec=20220824, application/json');
+    assert.equal(streamed.status, 200);
+    assert.match(streamed.headers.get('content-type') ?? '', /^multipart\/mixed; boundary="graphql"; deferSpec=20220824/);
+    const [initial, ...later] = multipartParts(await streamed.text()) as { data?: { customer: Record<string, unknown> }; hasNext: boolean; incremental?: { label?: string; path: unknown[]; data: Record<string, unknown> }[] }[];
+    assert.deepEqual(Object.keys(initial.data!.customer), ['name']);
+    assert.equal(initial.hasNext, true);
+    assert.equal(later.at(-1)!.hasNext, false);
+    const billing = later.flatMap((payload) => payload.incremental ?? []).find((part) => part.label === 'billing')!;
+    assert.deepEqual(billing.path, ['customer']);
+    assert.ok(billing.data.balance, JSON.stringify(billing));
+
+    const whole = await post('application/json');
+    assert.match(whole.headers.get('content-type') ?? '', /^application\/json/);
+    const body = (await whole.json()) as { data: { customer: Record<string, unknown> }; errors?: unknown };
+    assert.equal(body.errors, undefined);
+    assert.deepEqual(Object.keys(body.data.customer).sort(), ['balance', 'name']);
+    assert.deepEqual(body.data.customer.balance, billing.data.balance);
+  });
+
+  test('over graphql-ws: one next message per payload, then complete', async () => {
+    const client = createWsClient({ url: hub.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: webSocketFor(hub.gatewayUrl), retryAttempts: 0 });
+    try {
+      const messages: { data?: { customer?: Record<string, unknown> }; hasNext?: boolean; incremental?: { label?: string }[] }[] = [];
+      await new Promise<void>((resolve, reject) => {
+        client.subscribe({ query: VIEW, variables: { id: customerId } }, { next: (message) => void messages.push(message as (typeof messages)[number]), error: reject, complete: resolve });
+      });
+      assert.ok(messages.length >= 2, JSON.stringify(messages));
+      assert.deepEqual(Object.keys(messages[0].data!.customer!), ['name']);
+      assert.equal(messages.at(-1)!.hasNext, false);
+      assert.ok(messages.slice(1).some((message) => message.incremental?.some((part) => part.label === 'billing')));
+    } finally {
+      await client.dispose();
+    }
   });
 });
