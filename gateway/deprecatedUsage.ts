@@ -5,7 +5,6 @@
  * blocks a field's removal. See the README's "Schema governance".
  */
 import { randomUUID } from 'node:crypto';
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
   isInterfaceType,
   isObjectType,
@@ -17,7 +16,6 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Logger } from '../platform/logger.ts';
-import type { GatewayContext } from './context.ts';
 import { fragmentsOf, spreadFragments } from './documents.ts';
 
 /** One client's operation and one deprecated field it selected. */
@@ -60,15 +58,6 @@ export class DeprecatedUsage {
     private readonly report: (report: DeprecatedUsageReport) => Promise<void>,
     private readonly log: Logger,
   ) {}
-
-  /** Counts each executed operation's deprecated fields. */
-  plugin: ApolloServerPlugin<GatewayContext> = {
-    requestDidStart: async ({ request }) => ({
-      executionDidStart: async ({ document, operationName, schema }) => {
-        this.record(schema, document, operationName ?? null, request.http?.headers.get('apollographql-client-name'));
-      },
-    }),
-  };
 
   /** Counts the deprecated fields one operation selects, for its client (`unknown` without a name). */
   record(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, client: string | undefined): void {

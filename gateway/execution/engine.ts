@@ -25,7 +25,7 @@ import {
 import { QueryDeduplication } from './deduplication.ts';
 import type { Federation } from './federation.ts';
 import type { IncrementalDeferResult, OperationOutcome, OperationRequest, SubsequentIncrementalResult } from './operation.ts';
-import { applyRewrites, deepMerge, type DataObject } from './planData.ts';
+import { applyRewrites, type DataObject } from './planData.ts';
 import { PlanRun, type SubgraphSource } from './planRun.ts';
 import { activeDefer, denialTree, Shaper, type DeferredFragment, type DenialTree } from './shape.ts';
 

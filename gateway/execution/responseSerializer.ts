@@ -1,16 +1,17 @@
+import { LRUCache } from 'lru-cache';
 import type { FormattedExecutionResult } from 'graphql';
 
 /** How many recent shared response bodies keep their bytes ready. */
 const SHARED_BODIES = 8;
 
 /**
- * Serialises responses for Apollo Server (its `stringifyResult`) so that a result shared by
+ * Serialises the gateway's HTTP responses so that a result shared by
  * deduplicated requests is turned into JSON, and into bytes, once rather than once per request.
  * A result's `data` is never changed after it is serialised, so the first string stays right.
  */
 export class ResponseSerializer {
   readonly #bodies = new WeakMap<object, string>();
-  readonly #bytes = new Map<string, Buffer>();
+  readonly #bytes = new LRUCache<string, Buffer>({ max: SHARED_BODIES });
 
   /** Like Apollo Server's own: the result's JSON and a newline. */
   readonly stringify = (result: FormattedExecutionResult): string => {
@@ -25,7 +26,6 @@ export class ResponseSerializer {
     }
     // Seen twice: shared, so worth keeping its bytes for the other requests that share it.
     if (!this.#bytes.has(known)) {
-      if (this.#bytes.size >= SHARED_BODIES) this.#bytes.delete(this.#bytes.keys().next().value!);
       this.#bytes.set(known, Buffer.from(known));
     }
     return known;

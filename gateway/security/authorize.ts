@@ -15,7 +15,6 @@ import {
   Kind,
   print,
   type DocumentNode,
-  type ExecutionResult,
   type FieldNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
@@ -23,6 +22,7 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { satisfies, type AccessRequirement, type Caller } from '../../platform/auth/caller.ts';
 import { fieldRequirement, forbidden, readAccessPolicy, type AccessPolicy } from '../../platform/auth/policy.ts';
 import type { HubError } from '../../platform/errors.ts';
@@ -133,7 +133,7 @@ export function authorizeOperation(
  */
 export class OperationAuthorizer {
   private readonly policy: AccessPolicy;
-  private readonly cache = new Map<string, Authorization>();
+  private readonly cache = new LRUCache<string, Authorization>({ max: CACHE_LIMIT });
 
   constructor(supergraphSdl: string) {
     this.policy = readAccessPolicy(supergraphSdl);
@@ -144,7 +144,6 @@ export class OperationAuthorizer {
     let authorization = this.cache.get(key);
     if (!authorization) {
       authorization = authorizeOperation(schema, document, operationName, this.policy, caller.scopes);
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(key, authorization);
     }
     return authorization;

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { buildOperationContext } from '@apollo/gateway';
 import { operationFromDocument } from '@apollo/federation-internals';
 import type { FetchNode, PlanNode } from '@apollo/query-planner';
@@ -50,7 +51,7 @@ const PLAN_CACHE_SIZE = 500;
  * other subgraphs' fields of each event. `@apollo/gateway` plans these too but refuses to run them.
  */
 export class SubscriptionPlanner {
-  private readonly plans = new Map<string, SubscriptionPlan>();
+  private readonly plans = new LRUCache<string, SubscriptionPlan>({ max: PLAN_CACHE_SIZE });
 
   /** `apiSchema` is the gateway's own API schema, the one operations are validated against. */
   constructor(
@@ -64,7 +65,6 @@ export class SubscriptionPlanner {
     const cached = this.plans.get(cacheKey);
     if (cached) return cached;
     const plan = this.planFresh(document, operationName);
-    if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value as string);
     this.plans.set(cacheKey, plan);
     return plan;
   }
