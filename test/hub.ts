@@ -96,6 +96,9 @@ export async function startHub(options: TestHubOptions = {}): Promise<TestHub> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests share a loaded machine: a slow write must not pass for a subgraph that is down.
     SUBGRAPH_TIMEOUT_MS: '10000',
+    // Reconciliation reads every system through the gateway: only where a test asks for it,
+    // so it adds nothing to the requests and statements other tests count.
+    RECONCILE_INTERVAL: '0',
     ...databases?.urls,
     ...redis.env,
     ...options.env,

@@ -112,7 +112,7 @@ let hub: TestHub;
 const customers: string[] = [];
 
 before(async () => {
-  hub = await startHub({ env: { RECONCILE_INTERVAL: '0' } });
+  hub = await startHub();
   for (let n = 0; n < 3; n++) customers.push(await sale());
 });
 

@@ -37,7 +37,7 @@ const ResolvedExceptions = graphql(/* GraphQL */ `
 let hub: TestHub;
 
 before(async () => {
-  hub = await startHub({ seedCustomers: 200 });
+  hub = await startHub({ seedCustomers: 200, env: { RECONCILE_INTERVAL: '3600' } });
 });
 
 after(() => hub?.close());
