@@ -229,6 +229,8 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
   }
 
   #sendQuery(body: string, headers: Record<string, string>): Promise<RawResponse> {
+    // Past a closed circuit a fetch answers at once: it must not join one still waiting on a subgraph that stopped answering.
+    if (this.circuit.state !== 'closed') return this.#send(body, headers, true);
     return this.transport.inFlight.run(`${requestIdentity(this.url, headers)}\n${body}`, () => this.#send(body, headers, true));
   }
 
