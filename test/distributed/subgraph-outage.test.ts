@@ -197,7 +197,9 @@ for (const system of SYSTEMS_IN_TURN) {
           `breaker-open p99 ${openP99.toFixed(0)} ms (${open.length} answers), recovered ${recoveredMs.toFixed(0)} ms after it was back`,
       );
       assert.ok(open.length >= 10, `answers while the circuit was open: ${open.length}`);
-      assert.ok(openP99 < healthyP99 + 100, `p99 with the circuit open ${openP99.toFixed(0)} ms, healthy ${healthyP99.toFixed(0)} ms`);
+      // Fast means nowhere near the 2 s subgraph timeout: a healthy p99 on two loaded cores swings
+      // from about 170 to 600 ms between runs, so a low one does not make an open circuit's fail.
+      assert.ok(openP99 < Math.max(healthyP99 + 100, 500), `p99 with the circuit open ${openP99.toFixed(0)} ms, healthy ${healthyP99.toFixed(0)} ms`);
       assert.ok(recoveredMs < RECOVERY_LIMIT_MS, `whole again ${recoveredMs.toFixed(0)} ms after ${system} was back`);
 
       // After recovery the keyed retry has exactly one effect, however often it is sent.
