@@ -50,3 +50,18 @@ test('errors other than a SubgraphFailure (an answer the gateway cannot use) do 
     circuit.close();
   }
 });
+
+test('attempts still in flight when the circuit opens fail at once as from the open circuit; one that ignores the signal keeps its answer', async () => {
+  const circuit = new SubgraphCircuit('billing', { failures: 1, openMs: 60_000 }, down);
+  try {
+    // Waits on a subgraph that never answers, until the circuit tells it to give up.
+    const waiting = circuit.run((opening) => new Promise((_resolve, reject) => opening.addEventListener('abort', () => reject(new SubgraphFailure('timeout', 'aborted', false)))));
+    const deaf = circuit.run(() => wait(30).then(() => 'late answer'));
+    await assert.rejects(circuit.run(down));
+    assert.equal(circuit.state, 'open');
+    await assert.rejects(waiting, (error: SubgraphFailure) => error.kind === 'unavailable' && /circuit open/.test(error.message));
+    assert.equal(await deaf, 'late answer');
+  } finally {
+    circuit.close();
+  }
+});

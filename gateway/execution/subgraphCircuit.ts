@@ -34,6 +34,8 @@ export class SubgraphCircuit {
   readonly #policy: CircuitBreakerPolicy;
   #probeTimer: NodeJS.Timeout | undefined;
   #closed = false;
+  /** Aborted when the circuit opens: the attempts still waiting on the subgraph then fail at once. */
+  #opening = new AbortController();
   /** Fetches failed at once because the circuit was not closed, for `/metrics`. */
   rejected = 0;
 
@@ -47,7 +49,11 @@ export class SubgraphCircuit {
       handleWhen((error) => error instanceof SubgraphFailure),
       { halfOpenAfter: settings.openMs, breaker: new ConsecutiveBreaker(settings.failures) },
     );
-    this.#policy.onBreak(() => this.#scheduleProbe());
+    this.#policy.onBreak(() => {
+      this.#opening.abort();
+      this.#opening = new AbortController();
+      this.#scheduleProbe();
+    });
   }
 
   get state(): CircuitStateName {
@@ -64,14 +70,24 @@ export class SubgraphCircuit {
   /**
    * Runs one attempt through the breaker. While the circuit is open or half-open it fails at once:
    * only the gateway's own probe calls the subgraph then, so no client request waits for a probe
-   * (cockatiel would hold calls made while half-open until its test call settles).
+   * (cockatiel would hold calls made while half-open until its test call settles). `opening` is
+   * aborted when the circuit opens while the attempt is in flight; an attempt that heeds it fails
+   * then as if it had met the open circuit, instead of waiting out its timeout on a subgraph that
+   * has stopped answering (and so does every operation sharing its answer).
    */
-  run<T>(attempt: () => Promise<T>): Promise<T> {
+  run<T>(attempt: (opening: AbortSignal) => Promise<T>): Promise<T> {
     if (this.#policy.state !== CircuitState.Closed) {
       this.rejected += 1;
-      return Promise.reject(new SubgraphFailure('unavailable', `Subgraph ${this.name} is unavailable (circuit open)`, false));
+      return Promise.reject(this.#openFailure());
     }
-    return this.#policy.execute(attempt);
+    const opening = this.#opening.signal;
+    return this.#policy.execute(() => attempt(opening)).catch((error: unknown) => {
+      throw opening.aborted ? this.#openFailure() : error;
+    });
+  }
+
+  #openFailure(): SubgraphFailure {
+    return new SubgraphFailure('unavailable', `Subgraph ${this.name} is unavailable (circuit open)`, false);
   }
 
   /** Stops probing; for shutdown. */

@@ -229,8 +229,6 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
   }
 
   #sendQuery(body: string, headers: Record<string, string>): Promise<RawResponse> {
-    // Past a closed circuit a fetch answers at once: it must not join one still waiting on a subgraph that stopped answering.
-    if (this.circuit.state !== 'closed') return this.#send(body, headers, true);
     return this.transport.inFlight.run(`${requestIdentity(this.url, headers)}\n${body}`, () => this.#send(body, headers, true));
   }
 
@@ -244,7 +242,8 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
     let backoff: IBackoff<unknown> | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.circuit.run(() => this.#attempt(body, headers, deadline));
+        // A query gives up when the circuit opens; a mutation in flight is left to answer, as only the subgraph knows whether it applied.
+        return await this.circuit.run((opening) => this.#attempt(body, headers, deadline, retry ? opening : undefined));
       } catch (error) {
         if (!(error instanceof SubgraphFailure)) throw error;
         const code = error.kind === 'timeout' ? ErrorCode.SubgraphTimeout : ErrorCode.SubgraphUnavailable;
@@ -259,11 +258,12 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
     }
   }
 
-  /** One request to the subgraph, answered before `deadline` (a `performance.now()` time) or failed. */
-  async #attempt(body: string, headers: Record<string, string>, deadline: number): Promise<RawResponse> {
+  /** One request to the subgraph, answered before `deadline` (a `performance.now()` time) or failed; abandoned when `opening` aborts. */
+  async #attempt(body: string, headers: Record<string, string>, deadline: number, opening?: AbortSignal): Promise<RawResponse> {
     this.transport.sent += 1;
     try {
-      const signal = AbortSignal.timeout(Math.max(1, Math.ceil(deadline - performance.now())));
+      const timeout = AbortSignal.timeout(Math.max(1, Math.ceil(deadline - performance.now())));
+      const signal = opening ? AbortSignal.any([timeout, opening]) : timeout;
       const response = await this.transport.agent.request({ origin: this.#origin, path: this.#path, method: 'POST', headers, body, signal });
       const text = await response.body.text();
       if (UNAVAILABLE_STATUSES.has(response.statusCode)) {
