@@ -5,7 +5,7 @@ import { StartError } from './platform/startError.ts';
 import type { Service } from './platform/http.ts';
 import { createSubgraph, type SubgraphService } from './platform/service/subgraph.ts';
 import { createGatewayServer } from './gateway/server.ts';
-import { SUBGRAPHS } from './subgraphs/index.ts';
+import { DOMAIN_ERROR_CODES, SUBGRAPHS } from './subgraphs/index.ts';
 import { createEventStream, type EventStream } from './platform/events/index.ts';
 import { createLogger } from './platform/logger.ts';
 import { resetAll, seedHub, seedState, type SeedProgress } from './seed/index.ts';
@@ -43,7 +43,7 @@ async function listen(service: Service, host: string, port: number): Promise<Run
  */
 export async function startService(name: ServiceName, config: HubConfig): Promise<RunningService & { close(): Promise<void> }> {
   if (name === 'gateway') {
-    const gateway = await listen(await createGatewayServer(config), config.host, config.gatewayPort);
+    const gateway = await listen(await createGatewayServer(config, DOMAIN_ERROR_CODES), config.host, config.gatewayPort);
     return { ...gateway, close: () => gateway.service.close() };
   }
   const stream = createEventStream(config.events, createLogger(config, name));

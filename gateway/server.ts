@@ -130,9 +130,10 @@ const WS_KEEP_ALIVE_MS = 15_000;
  * The federation gateway: `@apollo/gateway` over the committed supergraph, each subgraph reached
  * at its configured URL, every request through one pipeline (pipeline/pipeline.ts) over HTTP,
  * SSE, HTTP multipart and graphql-ws on `/graphql`; GraphiQL for browsers at `GET /graphql`,
- * `/healthz` and `/readyz`.
+ * `/healthz` and `/readyz`. `domainCodes` are the systems' own error codes, which pass to clients
+ * as the subgraphs answer them.
  */
-export async function createGatewayServer(config: HubConfig): Promise<Service> {
+export async function createGatewayServer(config: HubConfig, domainCodes: ReadonlySet<string>): Promise<Service> {
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
   // endpoints at construction; a hub that may run without internet must not phone out.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
@@ -202,7 +203,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
     log: logger,
   });
   liveSubscriptions = live;
-  const pipeline = new GatewayPipeline({ schema: () => apiSchema, limits, authorizer, execute: withDeadline(engine.execute, config.limits.requestTimeoutMs), subscriptions: live, deprecatedUsage, recordRefusal: security.audit.recordRefusal });
+  const pipeline = new GatewayPipeline({ schema: () => apiSchema, limits, authorizer, execute: withDeadline(engine.execute, config.limits.requestTimeoutMs), subscriptions: live, deprecatedUsage, recordRefusal: security.audit.recordRefusal, domainCodes });
   app.addHook('onSend', async (_request, _reply, payload) => serializer.bytes(payload));
   registerHttpTransport(app, { path: '/graphql', pipeline, authenticate, subgraphTokens, connections, serializer });
   subscriptions = createSubscriptionServer({

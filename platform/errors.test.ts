@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GraphQLError } from 'graphql';
-import { clientError, ErrorCode, HubError, requestError } from './errors.ts';
+import { clientError, domainErrorCode, ErrorCode, HubError, requestError } from './errors.ts';
 
 function capture() {
   const lines: { fields: Record<string, unknown>; message: string }[] = [];
@@ -36,8 +36,8 @@ test('a thrown value that is no error at all is masked too', () => {
 });
 
 test("a server's own classification of a request error is its code; the raised code wins over it", () => {
-  assert.equal(clientError(new GraphQLError('Syntax Error: Unexpected <EOF>.'), undefined, 'GRAPHQL_PARSE_FAILED').extensions?.code, 'GRAPHQL_PARSE_FAILED');
-  assert.equal(clientError(new HubError(ErrorCode.NotFound, 'gone'), undefined, 'GRAPHQL_VALIDATION_FAILED').extensions?.code, 'NOT_FOUND');
+  assert.equal(clientError(new GraphQLError('Syntax Error: Unexpected <EOF>.'), { code: 'GRAPHQL_PARSE_FAILED' }).extensions?.code, 'GRAPHQL_PARSE_FAILED');
+  assert.equal(clientError(new HubError(ErrorCode.NotFound, 'gone'), { code: 'GRAPHQL_VALIDATION_FAILED' }).extensions?.code, 'NOT_FOUND');
 });
 
 test('a 4xx without a code is BAD_REQUEST; the status stays the server\'s, never in the answer', () => {
@@ -54,4 +54,19 @@ test('an error a subgraph answered (already formatted) is judged by the same rul
   assert.deepEqual(clientError(leaked, where), { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'erp' } });
   assert.equal(lines.length, 1);
   assert.equal(lines[0].fields.err, leaked);
+});
+
+test("a system's domain code passes where that system's codes are declared, and is masked where they are not", () => {
+  const { lines, where } = capture();
+  const overpayment = domainErrorCode('REFUND_TOO_LARGE');
+  const raised = new HubError(overpayment, 'input.amount: 90.00 exceeds the 50.00 paid', { field: 'amount' });
+  assert.deepEqual(clientError(raised, { ...where, domainCodes: new Set([overpayment]) }).extensions, { code: 'REFUND_TOO_LARGE', field: 'amount' });
+  // The gateway lets through what the subgraphs declared, as they answered it.
+  const answered = { message: raised.message, extensions: { code: 'REFUND_TOO_LARGE', serviceName: 'billing' } };
+  assert.deepEqual(clientError(answered, { ...where, domainCodes: new Set([overpayment]) }), answered);
+  assert.equal(lines.length, 0);
+  assert.equal(clientError(answered, where).extensions?.code, 'INTERNAL_SERVER_ERROR');
+  assert.equal(lines.length, 1);
+  assert.throws(() => domainErrorCode('NOT_FOUND'), /kernel/);
+  assert.throws(() => domainErrorCode('overpayment'), /SCREAMING_SNAKE_CASE/);
 });

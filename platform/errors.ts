@@ -6,7 +6,6 @@ export enum ErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
-  Overpayment = 'OVERPAYMENT',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   /** A subgraph's live event stream fell too far behind its reader; resume with `after`. */
   SubscriptionOverflow = 'SUBSCRIPTION_OVERFLOW',
@@ -49,9 +48,22 @@ export enum ErrorCode {
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 
+/**
+ * A code a system of record defines for one of its own rules (billing's OVERPAYMENT), declared in
+ * its definition's `errorCodes` so that every server of the hub lets it through to clients.
+ */
+export type DomainErrorCode = string & { readonly domain: true };
+
+/** Names a domain code; the system that owns the rule declares it (see DomainErrorCode). */
+export function domainErrorCode(code: string): DomainErrorCode {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(code)) throw new Error(`An error code is SCREAMING_SNAKE_CASE: ${code}`);
+  if (CLIENT_CODES.has(code)) throw new Error(`${code} is the kernel's code`);
+  return code as DomainErrorCode;
+}
+
 /** The one error class resolvers throw: a GraphQL error with a stable code and optional details. */
 export class HubError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+  constructor(code: ErrorCode | DomainErrorCode, message: string, details: Record<string, unknown> = {}) {
     super(message, { extensions: { code, ...details } });
     this.name = 'HubError';
   }
@@ -84,19 +96,28 @@ export class UnreachableCaseError extends Error {
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 
+/** No domain codes: a server that serves no system of record's rules. */
+const NO_DOMAIN_CODES: ReadonlySet<string> = new Set();
+
 /**
- * What a client may see of an error: codes the hub raised on purpose pass as they are (GraphQL
- * validation errors too); anything unexpected becomes a bare INTERNAL_SERVER_ERROR, because its
- * message may carry SQL or host names. The caller logs the original in full.
+ * What a client may see of an error: codes the hub raised on purpose pass as they are (the
+ * kernel's, the domain codes `domainCodes` holds, GraphQL's request errors); anything unexpected
+ * becomes a bare INTERNAL_SERVER_ERROR, because its message may carry SQL or host names. The
+ * caller logs the original in full.
  */
-export function maskError(formatted: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[]; locations?: readonly unknown[] }): {
+export function maskError(
+  formatted: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[]; locations?: readonly unknown[] },
+  domainCodes: ReadonlySet<string> = NO_DOMAIN_CODES,
+): {
   masked: boolean;
   error: typeof formatted;
 } {
   const code = formatted.extensions?.code;
   const known =
     typeof code === 'string' &&
-    (CLIENT_CODES.has(code) || ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'].includes(code)) &&
+    (CLIENT_CODES.has(code) ||
+      domainCodes.has(code) ||
+      ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'].includes(code)) &&
     code !== ErrorCode.InternalServerError;
   if (known) return { masked: false, error: formatted };
   // The gateway names the subgraph an error came from; that stays, so a client knows which system failed.
@@ -125,10 +146,16 @@ export function raisedCode(error: unknown): string | undefined {
   return status !== undefined && status >= 400 && status < 500 ? ErrorCode.BadRequest : undefined;
 }
 
-/** Where a masked error is logged: the request's logger, and its id when the logger lacks it. */
-export interface ErrorLog {
-  log: Pick<Logger, 'error'>;
+/** How a server formats its errors for clients. */
+export interface ClientErrorOptions {
+  /** Where a masked error is logged whole; unlogged without. */
+  log?: Pick<Logger, 'error'>;
+  /** The request's id, on the log line when the logger lacks it. */
   requestId?: string;
+  /** The code when the server classified a request error itself and it was raised without one. */
+  code?: string;
+  /** The domain codes this server lets through: its own system's, or every system's at the gateway. */
+  domainCodes?: ReadonlySet<string>;
 }
 
 /** An error as another server already formatted it (a subgraph's answer, as the gateway receives it). */
@@ -139,12 +166,13 @@ function isFormatted(error: unknown): error is GraphQLFormattedError {
 /**
  * The one way an error reaches a client, from every server of the hub. `error` is what was raised
  * (a GraphQLError, any other thrown value) or what a subgraph answered (a formatted error). Its
- * code is kept (the one it was raised or answered with; else `code`, when the server classified
- * a request error itself; else BAD_REQUEST for a 4xx without one); anything else is masked as
- * INTERNAL_SERVER_ERROR and, when `where` is given, logged whole with the request id.
- * `extensions.http` is the server's business (the response status), never the client's.
+ * code is kept (the one it was raised or answered with; else `options.code`, when the server
+ * classified a request error itself; else BAD_REQUEST for a 4xx without one) when it is one the
+ * hub raises on purpose; anything else is masked as INTERNAL_SERVER_ERROR and, with `options.log`,
+ * logged whole with the request id. `extensions.http` is the server's business (the response
+ * status), never the client's.
  */
-export function clientError(error: unknown, where?: ErrorLog, code?: string): GraphQLFormattedError {
+export function clientError(error: unknown, options: ClientErrorOptions = {}): GraphQLFormattedError {
   const raised = isFormatted(error)
     ? error
     : error instanceof GraphQLError
@@ -153,17 +181,17 @@ export function clientError(error: unknown, where?: ErrorLog, code?: string): Gr
   const formatted = raised instanceof GraphQLError ? raised.toJSON() : raised;
   const { http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   const own = raised instanceof GraphQLError ? raisedCode(raised) : typeof extensions.code === 'string' ? extensions.code : undefined;
-  const given = own ?? code;
-  const { masked, error: shown } = maskError({ ...formatted, extensions: given === undefined ? extensions : { ...extensions, code: given } });
-  if (masked && where) where.log.error({ err: raised instanceof GraphQLError ? (raised.originalError ?? raised) : raised, requestId: where.requestId }, 'request failed');
+  const given = own ?? options.code;
+  const { masked, error: shown } = maskError({ ...formatted, extensions: given === undefined ? extensions : { ...extensions, code: given } }, options.domainCodes);
+  if (masked && options.log) options.log.error({ err: raised instanceof GraphQLError ? (raised.originalError ?? raised) : raised, requestId: options.requestId }, 'request failed');
   // maskError keeps the locations and path it was given, so its result is still a formatted error.
   return shown as GraphQLFormattedError;
 }
 
 /**
- * Apollo Server's `formatError` (the gateway and every Apollo subgraph): `clientError`, unlogged;
- * Apollo hands errors to plugins, not to this, with their request, so `maskingPlugin` logs them.
+ * Apollo Server's `formatError` (every Apollo subgraph): `clientError`, unlogged; Apollo hands
+ * errors to plugins, not to this, with their request, so `maskingPlugin` logs them.
  */
-export function formatApolloError(_formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  return clientError(error);
+export function apolloErrorFormatter(domainCodes: ReadonlySet<string>): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (_formatted, error) => clientError(error, { domainCodes });
 }

@@ -23,3 +23,6 @@ export const SUBGRAPHS: Record<SystemName, Subgraph> = {
   'customer-success': { definition: customerSuccess, adapter: mercuriusAdapter },
   ops: { definition: ops, adapter: apolloAdapter },
 };
+
+/** Every system's own error codes: the gateway lets them through as the subgraphs answer them. */
+export const DOMAIN_ERROR_CODES: ReadonlySet<string> = new Set(Object.values(SUBGRAPHS).flatMap(({ definition }) => definition.errorCodes ?? []));

@@ -4,7 +4,7 @@
  * host names) and logged whole with the request id.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { maskError, raisedCode } from '../../platform/errors.ts';
+import { clientError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 
 /** The status and headers an error carries for HTTP (`requestError`), stripped from what the client sees. */
@@ -20,10 +20,12 @@ export interface FormattedErrors {
   headers: Record<string, string>;
 }
 
-/** The request id every log line of a masked error carries. */
+/** Where a masked error is logged, and the domain codes that pass. */
 export interface ErrorLog {
   log: Logger;
   requestId: string;
+  /** Every system's own error codes (their definitions' `errorCodes`), which subgraphs answer with. */
+  domainCodes?: ReadonlySet<string>;
 }
 
 function hintHeaders(hint: HttpHint | undefined): Record<string, string> {
@@ -31,20 +33,18 @@ function hintHeaders(hint: HttpHint | undefined): Record<string, string> {
   return hint.headers instanceof Map ? Object.fromEntries(hint.headers) : { ...hint.headers };
 }
 
-/** Formats errors as raised (GraphQLError) or as received from a subgraph (already formatted). */
-export function formatErrors(errors: readonly (GraphQLError | GraphQLFormattedError)[], { log, requestId }: ErrorLog): FormattedErrors {
+/**
+ * Formats errors as raised (GraphQLError) or as received from a subgraph (already formatted) with
+ * the kernel's clientError, and reads the HTTP status and headers they ask for.
+ */
+export function formatErrors(errors: readonly (GraphQLError | GraphQLFormattedError)[], where: ErrorLog): FormattedErrors {
   let status: number | undefined;
   const headers: Record<string, string> = {};
   const formatted = errors.map((error) => {
-    const json = error instanceof GraphQLError ? error.toJSON() : error;
-    const { http, ...extensions } = (json.extensions ?? {}) as Record<string, unknown> & { http?: HttpHint };
+    const http = (error.extensions as { http?: HttpHint } | undefined)?.http;
     if (http?.status !== undefined) status = http.status;
     Object.assign(headers, hintHeaders(http));
-    const code = error instanceof GraphQLError ? raisedCode(error) : extensions.code;
-    const shown = { ...json, ...(json.extensions || code ? { extensions: { ...extensions, ...(code ? { code } : {}) } } : {}) };
-    const { masked, error: visible } = maskError(shown as Parameters<typeof maskError>[0]);
-    if (masked) log.error({ err: error instanceof GraphQLError ? (error.originalError ?? error) : error, requestId }, 'operation failed');
-    return visible as GraphQLFormattedError;
+    return clientError(error, where);
   });
   return { errors: formatted, status, headers };
 }

@@ -32,7 +32,7 @@ import type { OperationAuthorizer } from '../security/authorize.ts';
 import type { GatewaySubscription } from '../subscriptions/gatewaySubscription.ts';
 import type { LiveSubscriptions } from '../subscriptions/liveSubscriptions.ts';
 import { logOperation } from '../operationLog.ts';
-import { formatErrors, type ErrorLog } from './errors.ts';
+import { formatErrors, type ErrorLog, type FormattedErrors } from './errors.ts';
 
 /** Tokens graphql-js reads before it gives up on a document: enough for any operation within the other limits. */
 const MAX_TOKENS = 50_000;
@@ -91,6 +91,8 @@ export interface PipelineOptions {
   deprecatedUsage: DeprecatedUsage;
   /** Told of every operation refused for who is asking (trusted documents, limits, authorization): the gateway's audit trail. */
   recordRefusal: RecordRefusal;
+  /** Every system's own error codes, which pass to clients as the subgraphs answered them. */
+  domainCodes: ReadonlySet<string>;
 }
 
 interface Resolved {
@@ -124,6 +126,10 @@ export class GatewayPipeline {
 
   constructor(private readonly options: PipelineOptions) {}
 
+  #formatErrors(errors: Parameters<typeof formatErrors>[0], context: Omit<ErrorLog, 'domainCodes'>): FormattedErrors {
+    return formatErrors(errors, { log: context.log, requestId: context.requestId, domainCodes: this.options.domainCodes });
+  }
+
   /** Runs one request through every stage; never throws for the client's input. */
   async answer(request: PipelineRequest): Promise<Answer> {
     const started = performance.now();
@@ -133,7 +139,7 @@ export class GatewayPipeline {
       answer = await this.#run(request);
     } catch (error) {
       const refusal = error instanceof Refusal ? error : new Refusal([error instanceof GraphQLError ? error : new GraphQLError('Unexpected error', { originalError: error as Error })]);
-      const { errors, status, headers } = formatErrors(refusal.errors, context);
+      const { errors, status, headers } = this.#formatErrors(refusal.errors, context);
       answer = { kind: 'result', refused: true, result: { errors }, status: status ?? 400, headers, operationType: refusal.operation?.operation, operationName: refusal.operation?.name?.value, byId: false };
     }
     const errors = answer.kind === 'result' ? answer.result.errors : answer.kind === 'incremental' ? answer.initial.errors : undefined;
@@ -200,7 +206,7 @@ export class GatewayPipeline {
     if (outcome.kind === 'single') {
       const { errors: raised, ...rest } = outcome.result;
       if (!raised?.length) return { ...base, kind: 'result', refused: false, result: rest as FormattedExecutionResult, headers: {} };
-      const { errors, status, headers } = formatErrors(raised, context);
+      const { errors, status, headers } = this.#formatErrors(raised, context);
       // An operation that produced no data at all is a failed request (GraphQL over HTTP).
       return { ...base, kind: 'result', refused: false, result: { ...(rest as FormattedExecutionResult), errors }, status: status ?? (rest.data === undefined ? 400 : undefined), headers };
     }
@@ -208,11 +214,11 @@ export class GatewayPipeline {
     return {
       ...base,
       kind: 'incremental',
-      initial: { ...(initial as FormattedExecutionResult & { hasNext: boolean }), ...(initialErrors?.length ? { errors: formatErrors(initialErrors, context).errors } : {}) },
+      initial: { ...(initial as FormattedExecutionResult & { hasNext: boolean }), ...(initialErrors?.length ? { errors: this.#formatErrors(initialErrors, context).errors } : {}) },
       subsequent: mapIterable(outcome.subsequent, (payload): FormattedIncremental => ({
         ...payload,
         ...(payload.incremental && {
-          incremental: payload.incremental.map(({ errors, ...rest }) => ({ ...rest, ...(errors?.length ? { errors: formatErrors(errors, context).errors } : {}) })),
+          incremental: payload.incremental.map(({ errors, ...rest }) => ({ ...rest, ...(errors?.length ? { errors: this.#formatErrors(errors, context).errors } : {}) })),
         }),
       })),
     };
@@ -272,13 +278,13 @@ export class GatewayPipeline {
     const live = this.options.subscriptions;
     return mapIterable(subscription, (result) => {
       live.sent();
-      return { ...(result as FormattedExecutionResult), ...(result.errors?.length ? { errors: formatErrors(result.errors, context).errors } : {}) };
+      return { ...(result as FormattedExecutionResult), ...(result.errors?.length ? { errors: this.#formatErrors(result.errors, context).errors } : {}) };
     });
   }
 
   /** Formats a stream's failure (the error its `next` threw) as its transport's last message. */
-  formatFailure(error: unknown, context: ErrorLog): GraphQLFormattedError[] {
-    return formatErrors([error instanceof GraphQLError ? error : new GraphQLError('Unexpected error', { originalError: error as Error })], context).errors;
+  formatFailure(error: unknown, context: Omit<ErrorLog, 'domainCodes'>): GraphQLFormattedError[] {
+    return this.#formatErrors([error instanceof GraphQLError ? error : new GraphQLError('Unexpected error', { originalError: error as Error })], context).errors;
   }
 }
 

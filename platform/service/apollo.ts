@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyRequest } from 'fastify';
 import type { BaseContext } from '../context.ts';
-import { clientError, formatApolloError } from '../errors.ts';
+import { apolloErrorFormatter, clientError } from '../errors.ts';
 import { resolveOperation } from '../input.ts';
 import type { Logger } from '../logger.ts';
 import type { SubgraphAdapter } from './subgraph.ts';
@@ -14,7 +14,7 @@ import type { SubgraphAdapter } from './subgraph.ts';
  * Logs the errors Apollo Server meets whole, with the request's id, where clientError masks them
  * (Apollo's `formatError` is not told the request; this plugin is).
  */
-export function maskingPlugin(logger: Logger): ApolloServerPlugin {
+export function maskingPlugin(logger: Logger, domainCodes: ReadonlySet<string>): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -22,7 +22,7 @@ export function maskingPlugin(logger: Logger): ApolloServerPlugin {
           // The context's request id is the one every log line of the request carries (a gateway
           // request without `x-request-id` gets one made for it).
           const requestId = (contextValue as { requestId?: string }).requestId ?? request.http?.headers.get('x-request-id');
-          for (const error of errors) clientError(error, { log: logger, requestId });
+          for (const error of errors) clientError(error, { log: logger, requestId, domainCodes });
         },
       };
     },
@@ -52,8 +52,8 @@ export const apolloAdapter: SubgraphAdapter = async ({ app, schema, runtime, cre
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown and closes services in order; two SIGTERM handlers would race.
     stopOnTerminationSignals: false,
-    formatError: formatApolloError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), maskingPlugin(runtime.logger), operationPlugin, responsePlugin],
+    formatError: apolloErrorFormatter(runtime.domainCodes),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), maskingPlugin(runtime.logger, runtime.domainCodes), operationPlugin, responsePlugin],
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {

@@ -6,6 +6,7 @@ import type { HubConfig, SystemName } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import type { BaseContext } from '../context.ts';
+import type { DomainErrorCode } from '../errors.ts';
 import type { ConsumerDefinition } from '../events/consumer.ts';
 
 /**
@@ -31,6 +32,8 @@ export interface SubgraphDefinition<Context extends BaseContext = BaseContext, R
   dir: string;
   /** The subgraph's resolvers, typed by codegen from its schema. */
   resolvers: Resolvers;
+  /** The codes of the system's own rules (`extensions.code`) besides the kernel's, which clients may switch on. */
+  errorCodes?: readonly DomainErrorCode[];
   /** What the system does with other systems' events. */
   consumers?: readonly ConsumerDefinition[];
   /** The system's background job, made once per process. */

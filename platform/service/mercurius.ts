@@ -55,8 +55,12 @@ function requestErrors(errors: readonly GraphQLError[]): RequestError[] {
  * alone when the request failed before execution. Execution errors answer 200 with data and errors,
  * as a federation gateway expects; request errors answer their 4xx like Apollo Server.
  */
-function formatErrors(execution: ExecutionResult & { errors: readonly GraphQLError[] }, context: MercuriusContext) {
-  const where = { log: context.reply?.log ?? context.app.log, requestId: context.reply?.request.id };
+function errorFormatter(domainCodes: ReadonlySet<string>) {
+  return (execution: ExecutionResult & { errors: readonly GraphQLError[] }, context: MercuriusContext) => formatErrors(execution, context, domainCodes);
+}
+
+function formatErrors(execution: ExecutionResult & { errors: readonly GraphQLError[] }, context: MercuriusContext, domainCodes: ReadonlySet<string>) {
+  const where = { log: context.reply?.log ?? context.app.log, requestId: context.reply?.request.id, domainCodes };
   if (execution.data !== undefined) {
     return { statusCode: 200, response: { data: execution.data, errors: execution.errors.map((error) => clientError(error, where)) } };
   }
@@ -64,7 +68,7 @@ function formatErrors(execution: ExecutionResult & { errors: readonly GraphQLErr
   const unexpected = refused.some((item) => item.code === undefined);
   return {
     statusCode: unexpected ? 500 : (refused[0]?.status ?? 400),
-    response: { errors: refused.map((item) => clientError(item.error, where, item.code)) },
+    response: { errors: refused.map((item) => clientError(item.error, { ...where, code: item.code })) },
   };
 }
 
@@ -85,7 +89,7 @@ export const mercuriusAdapter: SubgraphAdapter = async ({ app, schema, runtime, 
     try {
       document = parse(params.query);
     } catch (error) {
-      return reply.code(400).type('application/json; charset=utf-8').send({ errors: [clientError(error, undefined, 'GRAPHQL_PARSE_FAILED')] });
+      return reply.code(400).type('application/json; charset=utf-8').send({ errors: [clientError(error, { code: 'GRAPHQL_PARSE_FAILED' })] });
     }
     try {
       resolveOperation(document, typeof params.operationName === 'string' ? params.operationName : undefined);
@@ -99,7 +103,7 @@ export const mercuriusAdapter: SubgraphAdapter = async ({ app, schema, runtime, 
     graphiql: false,
     // mercurius adds its own keys (app, reply, pubsub, errors) to this object before execution.
     context: (request) => createContext(runtime.requestContext(request)),
-    errorFormatter: formatErrors,
+    errorFormatter: errorFormatter(runtime.domainCodes),
   });
   app.graphql.addHook('onResolution', async (_execution, context) => beforeResponse(context as unknown as BaseContext, null));
   // mercurius stops with the app it is registered on.

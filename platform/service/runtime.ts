@@ -75,6 +75,8 @@ export class SystemRuntime {
   private readonly runners: ConsumerRunner[];
   /** Verifies the gateway's token a request carries (its `Authorization` value); throws UNAUTHENTICATED. */
   readonly authenticate: (authorization: unknown) => Promise<Caller>;
+  /** The system's own error codes (its definition's `errorCodes`), which its servers let through to clients. */
+  readonly domainCodes: ReadonlySet<string>;
 
   private constructor(
     readonly name: SystemName,
@@ -83,7 +85,9 @@ export class SystemRuntime {
     readonly stream: EventStream,
     config: HubConfig,
     consumers: readonly ConsumerDefinition[],
+    domainCodes: readonly string[],
   ) {
+    this.domainCodes = new Set(domainCodes);
     this.authenticate = subgraphTokenVerifier(gatewayPublicKey(config), name);
     this.relay = new OutboxRelay(db.background(), stream, logger, config.events.outboxPollMs, config.events.retentionDays);
     this.runners = consumers.map(
@@ -101,8 +105,8 @@ export class SystemRuntime {
   }
 
   static async open(definition: SubgraphDefinition, config: HubConfig, stream: EventStream): Promise<SystemRuntime> {
-    const { name, consumers = [] } = definition;
-    return new SystemRuntime(name, await openSystemDb(config, definition), createLogger(config, name), stream, config, consumers);
+    const { name, consumers = [], errorCodes = [] } = definition;
+    return new SystemRuntime(name, await openSystemDb(config, definition), createLogger(config, name), stream, config, consumers, errorCodes);
   }
 
   /** Starts consuming and publishing; consumers first, so no event is settled before they read. */

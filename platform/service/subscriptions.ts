@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { clientError } from '../errors.ts';
+import { clientError, type ClientErrorOptions } from '../errors.ts';
 import { guardRequestDepth } from '../input.ts';
 import type { Logger } from '../logger.ts';
 import type { SystemRuntime } from './runtime.ts';
@@ -91,8 +91,8 @@ export function serveSubscriptions<Context extends BaseContext>(
       },
       context: ({ extra }, _id, payload) => createContext(runtime.subscriptionContext(callers.get(extra.request)!, correlationIdOf(extra.request, payload.extensions))),
       subscribe: (args) => subscribeEventByEvent(args, renew),
-      onNext: (_ctx, _id, _payload, args, result) => (result.errors ? { ...result, errors: showErrors(result.errors, log, (args.contextValue as BaseContext).requestId) } : undefined),
-      onError: (_ctx, _id, _payload, errors) => showErrors(errors, log),
+      onNext: (_ctx, _id, _payload, args, result) => (result.errors ? { ...result, errors: showErrors(result.errors, { log, requestId: (args.contextValue as BaseContext).requestId, domainCodes: runtime.domainCodes }) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => showErrors(errors, { log, domainCodes: runtime.domainCodes }),
     },
     sockets,
   );
@@ -149,6 +149,6 @@ async function subscribeEventByEvent(args: ExecutionArgs, renew: (context: unkno
  * Errors as a subscriber sees them (clientError): graphql-js's request errors (validation,
  * variables; they carry no code and were raised by no resolver) as GRAPHQL_VALIDATION_FAILED.
  */
-function showErrors(errors: readonly GraphQLError[], log: Logger, requestId?: string): GraphQLFormattedError[] {
-  return errors.map((error) => clientError(error, { log, requestId }, error.originalError ? undefined : 'GRAPHQL_VALIDATION_FAILED'));
+function showErrors(errors: readonly GraphQLError[], options: ClientErrorOptions): GraphQLFormattedError[] {
+  return errors.map((error) => clientError(error, { ...options, code: error.originalError ? undefined : 'GRAPHQL_VALIDATION_FAILED' }));
 }

@@ -2,6 +2,7 @@
 import type { Queryable } from '../../platform/db/db.ts';
 import { addDays, addMonths, today } from '../../platform/dates.ts';
 import { badInput, conflict, ErrorCode, HubError, notFound } from '../../platform/errors.ts';
+import { OVERPAYMENT } from './errors.ts';
 import type { DataOf, Emit } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { Decimal, toAmount } from '../../platform/money.ts';
@@ -350,7 +351,7 @@ export async function recordPayment(tx: Queryable, emit: Emit, input: RecordPaym
   }
   const amountDue = new Decimal(invoice.total).minus(invoice.amount_paid);
   if (amount.greaterThan(amountDue)) {
-    throw new HubError(ErrorCode.Overpayment, `input.amount: ${toAmount(amount)} exceeds the ${toAmount(amountDue)} ${invoice.currency} due on invoice ${invoice.number}`, {
+    throw new HubError(OVERPAYMENT, `input.amount: ${toAmount(amount)} exceeds the ${toAmount(amountDue)} ${invoice.currency} due on invoice ${invoice.number}`, {
       field: 'input.amount',
       amountDue: toAmount(amountDue),
       currency: invoice.currency,

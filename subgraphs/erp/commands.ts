@@ -2,6 +2,7 @@
 import type { Queryable } from '../../platform/db/db.ts';
 import { periodOf, today } from '../../platform/dates.ts';
 import { badInput, conflict, ErrorCode, HubError, notFound } from '../../platform/errors.ts';
+import { OVERPAYMENT } from './errors.ts';
 import type { DataOf, Emit } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { Decimal, toAmount } from '../../platform/money.ts';
@@ -341,7 +342,7 @@ export async function postPayment(tx: Queryable, emit: Emit, input: PaymentInput
   if (invoice.status === 'VOID') throw conflict(`invoice ${invoice.number} is VOID and takes no payments`, { status: invoice.status });
   const paid = new Decimal(invoice.amount_paid).plus(amount);
   if (paid.greaterThan(invoice.total)) {
-    throw new HubError(ErrorCode.Overpayment, `payment ${paymentId} of ${toAmount(amount)} exceeds the ${toAmount(new Decimal(invoice.total).minus(invoice.amount_paid))} left on invoice ${invoice.number}`, {
+    throw new HubError(OVERPAYMENT, `payment ${paymentId} of ${toAmount(amount)} exceeds the ${toAmount(new Decimal(invoice.total).minus(invoice.amount_paid))} left on invoice ${invoice.number}`, {
       field: 'amount',
     });
   }

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '../../platform/service/definition.ts';
 import { consumers } from './consumers.ts';
+import { ERP_ERROR_CODES } from './errors.ts';
 import type { ErpContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers.ts';
 import { resolvers } from './resolvers.ts';
@@ -11,5 +12,6 @@ export const erp: SubgraphDefinition<ErpContext, Resolvers> = {
   dir: import.meta.dirname,
   resolvers,
   consumers,
+  errorCodes: ERP_ERROR_CODES,
   createContext: (base) => ({ ...base, loaders: createLoaders(base.db) }),
 };
