@@ -16,6 +16,7 @@ import { readMetric } from '../platform/http.ts';
 import { graphql } from './generated/index.ts';
 import { query, request, type GraphQLResponse } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
+import { waitFor } from './wait.ts';
 
 const OpenInvoice = graphql(/* GraphQL */ `
   query AccessOpenInvoice { invoices(first: 1, filter: { status: OPEN }) { nodes { id customer { id } } } }
@@ -75,17 +76,6 @@ after(async () => {
   await hub?.close();
 });
 
-/** Polls until `check` returns a value (not undefined), or fails after `ms`. */
-async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 async function metric(name: string): Promise<number> {
   return readMetric(await (await fetch(`${hub.gateway.url}/metrics`)).text(), name);
 }
@@ -107,7 +97,7 @@ async function subscribe(client: Client, variables: Record<string, unknown>) {
     { query: PAYMENTS, variables },
     { next: (result) => result.data && payments.push(result.data.paymentReceived), error: (error) => (ended.error = error), complete: () => undefined },
   );
-  await eventually('the subscription streaming', async () => ((await metric('gateway_subscriptions_streaming')) > from ? true : undefined));
+  await waitFor('the subscription streaming', async () => ((await metric('gateway_subscriptions_streaming')) > from ? true : undefined));
   return { payments, ended };
 }
 
@@ -116,7 +106,7 @@ const pay = async () => (await query(hub.gatewayUrl, RecordPayment, { invoice: i
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function gatewayAudit(filter: Record<string, unknown>, count = 1) {
-  return eventually(`${count} gateway audit entries like ${JSON.stringify(filter)}`, async () => {
+  return waitFor(`${count} gateway audit entries like ${JSON.stringify(filter)}`, async () => {
     const { nodes } = (await query(hub.gatewayUrl, AuditTrail, { filter: { system: 'GATEWAY', ...filter } })).auditTrail;
     return nodes.length >= count ? nodes : undefined;
   });
@@ -129,7 +119,7 @@ describe('live connections end with their access', () => {
     const { client, closed } = connect(expiring);
     const first = await subscribe(client, { c: customerId });
     const before = await pay();
-    await eventually('the payment before the expiry', () => (first.payments.length === 1 ? true : undefined));
+    await waitFor('the payment before the expiry', () => (first.payments.length === 1 ? true : undefined));
     assert.equal(first.payments[0].payment.id, before);
 
     const { code, reason } = await closed;
@@ -139,7 +129,7 @@ describe('live connections end with their access', () => {
 
     const resumed = connect(await hub.token('cs', { sub }));
     const second = await subscribe(resumed.client, { c: customerId, after: first.payments[0].eventId });
-    await eventually('the payment made while disconnected', () => (second.payments.length >= 1 ? true : undefined));
+    await waitFor('the payment made while disconnected', () => (second.payments.length >= 1 ? true : undefined));
     assert.deepEqual(
       second.payments.map((payment) => payment.payment.id),
       [missed],
@@ -276,7 +266,7 @@ describe('reading personal data is audited', () => {
     const { customers } = await query(hub.gatewayUrl, Contacts, {}, { ...bearer(await hub.token('cs', { sub: 'reader@example.com' })), 'x-correlation-id': 'pii-1' });
     const shown = customers.nodes.filter((customer) => customer.contacts.some((contact) => contact.email !== null || contact.phone !== null)).map((customer) => customer.id);
     assert.ok(shown.length > 0, 'seeded contacts with e-mails');
-    const [read] = await eventually('the PII read in the trail', async () => {
+    const [read] = await waitFor('the PII read in the trail', async () => {
       const { nodes } = (await query(hub.gatewayUrl, AuditTrail, { filter: { system: 'CRM', actor: 'reader@example.com', operation: 'readContacts' } })).auditTrail;
       return nodes.length > 0 ? nodes : undefined;
     });

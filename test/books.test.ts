@@ -13,7 +13,7 @@ import { Decimal } from '../platform/money.ts';
 import { nextPeriodId } from '../subgraphs/erp/commands.ts';
 import { graphql } from './generated/index.ts';
 import { query } from './graphql.ts';
-import { waitFor } from './distributed/cluster.ts';
+import { waitFor } from './wait.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 const CreateCustomer = graphql(/* GraphQL */ `

@@ -11,6 +11,7 @@ import { Decimal } from '../platform/money.ts';
 import { graphql } from './generated/index.ts';
 import { query, request } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
+import { waitFor } from './wait.ts';
 
 const CreateCustomer = graphql(/* GraphQL */ `
   mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }
@@ -108,22 +109,6 @@ before(async () => {
 
 after(() => hub?.close());
 
-/** Polls until `check` returns a value (not undefined), or fails after `ms`. */
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-}
-
 async function sale(correlationId: string, startDate = today()) {
   const headers = { 'x-correlation-id': correlationId };
   const { createCustomer } = await query(hub.gatewayUrl, CreateCustomer, { input: { name: `Flow ${correlationId}`, segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' } }, headers);
@@ -140,7 +125,7 @@ async function sale(correlationId: string, startDate = today()) {
 }
 
 function completedRun(correlationId: string) {
-  return eventually(`workflow ${correlationId} COMPLETED`, async () => {
+  return waitFor(`workflow ${correlationId} COMPLETED`, async () => {
     const { workflow } = await query(hub.gatewayUrl, Workflow, { correlationId });
     return workflow?.state === 'COMPLETED' ? workflow : undefined;
   });
@@ -184,7 +169,7 @@ describe('quote-to-cash', () => {
     assert.ok(renewal.renewalDate > contract.endDate);
     // The event log is its own consumer in ops: the run may complete before the log has every event.
     const expected = ['customer.created', 'contract.activated', 'subscription.created', 'invoice.issued', 'invoice.posted', 'onboarding.started'];
-    const events = await eventually(`the event log has ${expected.join(', ')}`, async () => {
+    const events = await waitFor(`the event log has ${expected.join(', ')}`, async () => {
       const logged = (await query(hub.gatewayUrl, CustomerView, { id: customerId })).customer?.events ?? [];
       return expected.every((type) => logged.some((event) => event.type === type)) ? logged : undefined;
     });
@@ -196,13 +181,13 @@ describe('quote-to-cash', () => {
     await query(hub.gatewayUrl, ClosePeriod, { id: period });
     const correlationId = `closed-${randomUUID()}`;
     const { customerId } = await sale(correlationId);
-    const rejected = await eventually('the posting rejected', async () => {
+    const rejected = await waitFor('the posting rejected', async () => {
       const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
       const invoice = customer?.invoices?.[0];
       return invoice?.posting?.status === 'REJECTED' ? invoice : undefined;
     });
     assert.equal(rejected.posting!.rejectionReason, `period ${period} is CLOSED`);
-    const exception = await eventually('the exception', async () => {
+    const exception = await waitFor('the exception', async () => {
       const { exceptions } = await query(hub.gatewayUrl, Exceptions, {});
       return exceptions.find((e) => e.subject === `Invoice:${rejected.id}`);
     });
@@ -216,7 +201,7 @@ describe('quote-to-cash', () => {
     const { retryPosting } = await query(hub.gatewayUrl, RetryPosting, { invoice: rejected.id });
     assert.equal(retryPosting.posting!.status, 'POSTED');
     await completedRun(correlationId);
-    await eventually('the exception resolved', async () => {
+    await waitFor('the exception resolved', async () => {
       const { exceptions } = await query(hub.gatewayUrl, Exceptions, {});
       return exceptions.some((e) => e.id === exception.id) ? undefined : true;
     });
@@ -224,7 +209,7 @@ describe('quote-to-cash', () => {
 
   test('an amendment bills the added seats pro rata and erp posts that invoice', async () => {
     const { customerId, contract } = await sale(`amend-base-${randomUUID()}`);
-    await eventually('the first invoice', async () => {
+    await waitFor('the first invoice', async () => {
       const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
       return customer?.invoices?.length === 1 ? true : undefined;
     });
@@ -242,14 +227,14 @@ describe('quote-to-cash', () => {
 
   test('a payment posts a cash receipt and pays the invoice; a void reverses the posting', async () => {
     const { customerId } = await sale(`pay-${randomUUID()}`);
-    const invoice = await eventually('the posted invoice', async () => {
+    const invoice = await waitFor('the posted invoice', async () => {
       const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
       const first = customer?.invoices?.[0];
       return first?.posting?.status === 'POSTED' ? first : undefined;
     });
     const { recordPayment } = await query(hub.gatewayUrl, Pay, { input: { invoiceId: invoice.id, amount: invoice.amountDue.amount, method: 'wire' } });
     assert.equal(recordPayment.invoice.status, 'PAID');
-    const receipt = await eventually('the cash receipt', async () => {
+    const receipt = await waitFor('the cash receipt', async () => {
       const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: recordPayment.id });
       return journalEntries.nodes.find((entry) => entry.source === 'PAYMENT');
     });
@@ -258,12 +243,12 @@ describe('quote-to-cash', () => {
 
     const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
     const { issueInvoice } = await query(hub.gatewayUrl, Issue, { subscription: customer!.subscriptions![0].id });
-    await eventually('the second invoice posted', async () => {
+    await waitFor('the second invoice posted', async () => {
       const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: issueInvoice.id });
       return journalEntries.nodes.length === 1 ? true : undefined;
     });
     await query(hub.gatewayUrl, Void, { id: issueInvoice.id });
-    const reversal = await eventually('the reversal', async () => {
+    const reversal = await waitFor('the reversal', async () => {
       const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: issueInvoice.id });
       return journalEntries.nodes.find((entry) => entry.source === 'CREDIT');
     });
@@ -309,7 +294,7 @@ describe('payments and customer health', () => {
     for (const invoice of before!.invoices!) {
       await query(hub.gatewayUrl, Pay, { input: { invoiceId: invoice.id, amount: invoice.amountDue.amount, method: 'ach' } });
     }
-    const after = await eventually('the risk lowered', async () => {
+    const after = await waitFor('the risk lowered', async () => {
       const { customer } = await query(hub.gatewayUrl, Standing, { id: owner.id });
       return customer?.renewals?.find((r) => r.id === renewal.id)?.risk === 'LOW' ? customer : undefined;
     });
@@ -341,12 +326,12 @@ describe('dead letters', () => {
 
     // Events behind it flow while it is retried.
     const { customerId: other } = await sale(`behind-${randomUUID()}`);
-    await eventually('a later invoice posted', async () => {
+    await waitFor('a later invoice posted', async () => {
       const { customer } = await query(hub.gatewayUrl, CustomerView, { id: other });
       return customer?.invoices?.[0]?.posting?.status === 'POSTED' ? true : undefined;
     });
 
-    const dead = await eventually('the dead letter', async () => {
+    const dead = await waitFor('the dead letter', async () => {
       const { deadLetters } = await query(hub.gatewayUrl, DeadLetters, {});
       return deadLetters.find((letter) => letter.event.id === poison.id);
     });
@@ -379,17 +364,17 @@ describe('dead letters', () => {
         },
       },
     ]);
-    await eventually('erp knows the invoice', async () => {
+    await waitFor('erp knows the invoice', async () => {
       const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: 'inv_not_issued_yet' });
       return journalEntries.nodes.length > 0 ? true : undefined;
     });
     const { replayDeadLetter } = await query(hub.gatewayUrl, Replay, { id: dead.id });
     assert.equal(replayDeadLetter.status, 'REPLAYING');
-    await eventually('the replayed payment posted', async () => {
+    await waitFor('the replayed payment posted', async () => {
       const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: 'pay_poison' });
       return journalEntries.nodes.some((entry) => entry.source === 'PAYMENT') ? true : undefined;
     });
-    await eventually('the dead letter replayed', async () => {
+    await waitFor('the dead letter replayed', async () => {
       const { deadLetters } = await query(hub.gatewayUrl, DeadLetters, {});
       return deadLetters.find((letter) => letter.id === dead.id)?.status === 'REPLAYED' ? true : undefined;
     });
@@ -415,7 +400,7 @@ describe('dead letters', () => {
     const unknownVersion = payment(2, '10.00');
     await hub.stream.publish([malformed, unknownVersion]);
 
-    const letters = await eventually('both dead letters of erp.payments', async () => {
+    const letters = await waitFor('both dead letters of erp.payments', async () => {
       const { deadLetters } = await query(hub.gatewayUrl, DeadLetters, {});
       const found = [malformed, unknownVersion].map((event) => deadLetters.find((letter) => letter.event.id === event.id && letter.consumer === 'erp.payments'));
       return found.every(Boolean) ? found.map((letter) => letter!) : undefined;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { graphql } from './generated/index.ts';
 import { query, request } from './graphql.ts';
-import { waitFor } from './distributed/cluster.ts';
+import { waitFor } from './wait.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 const Reconciliation = graphql(/* GraphQL */ `

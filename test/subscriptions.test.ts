@@ -10,10 +10,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createClient, type Client } from 'graphql-ws';
 import { buildSubgraph } from '../hub.ts';
-import { today } from '../platform/dates.ts';
 import { readMetric } from '../platform/http.ts';
 import { query, webSocketFor } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
+import { postedDeal } from './deals.ts';
+import { waitFor } from './wait.ts';
 
 const PAYMENTS = `
   subscription ($c: ID, $after: ID) {
@@ -44,17 +45,6 @@ let hubClosed = false;
 let customerId: string;
 let invoiceId: string;
 const clients: Client[] = [];
-
-/** Polls until `check` returns a value (not undefined), or fails after `ms`. */
-async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function wsUrl(): string {
   return hub.gatewayUrl.replace(/^http/, 'ws');
@@ -104,7 +94,7 @@ function streaming(): Promise<number> {
 
 /** Waits until `count` more subscriptions than `from` stream, so payments made next reach them. */
 function streamingMore(from: number, count = 1) {
-  return eventually(`${count} more subscriptions streaming`, async () => ((await streaming()) >= from + count ? true : undefined));
+  return waitFor(`${count} more subscriptions streaming`, async () => ((await streaming()) >= from + count ? true : undefined));
 }
 
 /** Subscribes and waits until the subscription streams. */
@@ -119,24 +109,7 @@ before(async () => {
   // The overflow test pads each event with 2,000 aliased fields, above the default MAX_ALIASES and MAX_QUERY_FIELDS.
   hub = await startHub({ env: { SUBSCRIPTION_BUFFER: '5', SUBSCRIPTIONS_PER_CONNECTION: '3', MAX_ALIASES: '5000', MAX_QUERY_FIELDS: '5000' } });
   const url = hub.gatewayUrl;
-  const { createCustomer } = await query<{ createCustomer: { id: string } }, unknown>(url, 'mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', {
-    input: { name: 'Live Payments Ltd', segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' },
-  });
-  customerId = createCustomer.id;
-  const { createOpportunity } = await query<{ createOpportunity: { id: string } }, unknown>(url, 'mutation ($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }', {
-    input: { customerId, name: 'Platform deal', amount: '24000.00', planCode: 'GROWTH', seats: 20, termMonths: 12 },
-  });
-  await query(url, 'mutation ($id: ID!, $start: Date!) { closeOpportunityWon(id: $id, startDate: $start) { id } }', { id: createOpportunity.id, start: today() });
-  // Quote-to-cash runs on events: wait for the invoice and its posting, so the fields compared below hold still.
-  invoiceId = await eventually('the posted invoice', async () => {
-    const { customer } = await query<{ customer: { invoices: { id: string; posting: { status: string } }[] } }, unknown>(
-      url,
-      'query ($id: ID!) { customer(id: $id) { invoices(first: 1) { id posting { status } } } }',
-      { id: customerId },
-    );
-    const [invoice] = customer.invoices;
-    return invoice?.posting.status === 'POSTED' ? invoice.id : undefined;
-  });
+  ({ customerId, invoiceId } = await postedDeal(url, 'Live Payments Ltd', { amount: '24000.00', seats: 20 }));
 });
 
 after(async () => {
@@ -147,7 +120,7 @@ after(async () => {
 test("a payment arrives with every system's fields, as a query made right after shows them", async () => {
   const subscription = await open(connect(), { c: customerId });
   const paymentId = await pay('12.34');
-  await eventually('the event', () => (subscription.results.length > 0 ? true : undefined));
+  await waitFor('the event', () => (subscription.results.length > 0 ? true : undefined));
   const [result] = subscription.results;
   assert.equal(result.errors, undefined);
   assert.ok(typeof result.extensions?.correlationId === 'string', 'each event carries the correlation id');
@@ -177,27 +150,27 @@ test('live subscribers of the same events share one upstream subscription, and e
   const second = await open(connect(), { c: customerId }, document);
   assert.equal(await metric('gateway_subscription_upstreams_shared'), shared + 1, 'one upstream for both');
   const paymentId = await pay('2.00');
-  await eventually('the event on both', () => (first.results.length > 0 && second.results.length > 0 ? true : undefined));
+  await waitFor('the event on both', () => (first.results.length > 0 && second.results.length > 0 ? true : undefined));
   assert.deepEqual(second.results[0]!.data, first.results[0]!.data);
   assert.equal(first.paymentIds()[0], paymentId);
   first.stop();
   second.stop();
-  await eventually('the shared upstream closed', async () => ((await metric('gateway_subscription_upstreams_shared')) === shared ? true : undefined));
+  await waitFor('the shared upstream closed', async () => ((await metric('gateway_subscription_upstreams_shared')) === shared ? true : undefined));
 });
 
 test('a client that reconnects with after gets exactly the payments it missed, in order, then live ones', async () => {
   const first = connect();
   const before = await open(first, { c: customerId });
   await pay();
-  const [seen] = await eventually('the first event', () => (before.events().length === 1 ? before.events() : undefined));
+  const [seen] = await waitFor('the first event', () => (before.events().length === 1 ? before.events() : undefined));
   await first.dispose();
-  await eventually('the subscription gone', async () => ((await metric('gateway_subscriptions_active')) === 0 ? true : undefined));
+  await waitFor('the subscription gone', async () => ((await metric('gateway_subscriptions_active')) === 0 ? true : undefined));
 
   const missed = [await pay(), await pay()];
   const resumed = collect(connect(), { c: customerId, after: seen.eventId });
-  await eventually('the replay', () => (resumed.events().length >= 2 ? true : undefined));
+  await waitFor('the replay', () => (resumed.events().length >= 2 ? true : undefined));
   const live = await pay();
-  await eventually('the live payment', () => (resumed.events().length >= 3 ? true : undefined));
+  await waitFor('the live payment', () => (resumed.events().length >= 3 ? true : undefined));
   await new Promise((resolve) => setTimeout(resolve, 200));
   assert.deepEqual(resumed.paymentIds(), [...missed, live]);
   resumed.stop();
@@ -207,7 +180,7 @@ test('a subscription the graph cannot serve is refused with a GraphQL error', as
   const client = connect();
   const refusal = async (document: string, variables: Record<string, unknown> = {}) => {
     const subscription = collect(client, variables, document);
-    await eventually('the refusal', () => subscription.state.error ?? undefined);
+    await waitFor('the refusal', () => subscription.state.error ?? undefined);
     return (subscription.state.error as { extensions?: { code?: string } }[])[0];
   };
   assert.equal((await refusal('subscription { paymentReceived { eventId nope } }')).extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
@@ -232,7 +205,7 @@ test('a client that stops reading is ended with SUBSCRIPTION_BUFFER_OVERFLOW whi
   stalled.on('message', (data) => messages.push(JSON.parse(String(data))));
   await new Promise((resolve) => stalled.once('open', resolve));
   stalled.send(JSON.stringify({ type: 'connection_init' }));
-  await eventually('the ack', () => (messages.some((m) => m.type === 'connection_ack') ? true : undefined));
+  await waitFor('the ack', () => (messages.some((m) => m.type === 'connection_ack') ? true : undefined));
   stalled.send(
     JSON.stringify({
       id: 'stalled',
@@ -249,11 +222,11 @@ test('a client that stops reading is ended with SUBSCRIPTION_BUFFER_OVERFLOW whi
     assert.ok(paid.length < 300, 'the stalled client overflowed');
     paid.push(await pay());
   }
-  await eventually('the steady client has every payment', () => (steady.events().length === paid.length ? true : undefined));
+  await waitFor('the steady client has every payment', () => (steady.events().length === paid.length ? true : undefined));
   assert.deepEqual(steady.paymentIds(), paid, 'the steady client was not held back');
 
   stalled.resume();
-  const ended = await eventually('the overflow error', () => messages.find((m) => m.type === 'error'));
+  const ended = await waitFor('the overflow error', () => messages.find((m) => m.type === 'error'));
   const [error] = ended.payload as { message: string; extensions: { code: string; lastEventId: string } }[];
   const delivered = messages.filter((m) => m.type === 'next').map((m) => (m.payload as Result).data!.paymentReceived.eventId);
   assert.equal(error.extensions.code, 'SUBSCRIPTION_BUFFER_OVERFLOW');
@@ -266,7 +239,7 @@ test('a client that stops reading is ended with SUBSCRIPTION_BUFFER_OVERFLOW whi
   const resumed = collect(connect(), { c: customerId, after: error.extensions.lastEventId });
   const rest = steady.events().slice(delivered.length).map((event) => event.eventId);
   assert.ok(rest.length > 5, `${rest.length} events to replay through a buffer of 5`);
-  await eventually('the rest', () => (resumed.events().length >= rest.length ? true : undefined));
+  await waitFor('the rest', () => (resumed.events().length >= rest.length ? true : undefined));
   assert.deepEqual(resumed.events().map((event) => event.eventId), rest);
   resumed.stop();
   steady.stop();
@@ -275,7 +248,7 @@ test('a client that stops reading is ended with SUBSCRIPTION_BUFFER_OVERFLOW whi
 test('billing restarting under an open subscription loses and repeats no payment', async () => {
   const subscription = await open(connect(), { c: customerId });
   const paid = [await pay()];
-  await eventually('the first payment', () => (subscription.events().length === 1 ? true : undefined));
+  await waitFor('the first payment', () => (subscription.events().length === 1 ? true : undefined));
 
   const running = hub.subgraphs.billing;
   const { port } = new URL(running.url);
@@ -295,9 +268,9 @@ test('billing restarting under an open subscription loses and repeats no payment
     paid.push((response.json() as { data: { recordPayment: { id: string } } }).data.recordPayment.id);
   }
   await restarted.app.listen({ host: '127.0.0.1', port: Number(port) });
-  await eventually('the missed payments', () => (subscription.events().length >= 3 ? true : undefined), 30_000);
+  await waitFor('the missed payments', () => (subscription.events().length >= 3 ? true : undefined), 30_000);
   paid.push(await pay());
-  await eventually('a live payment', () => (subscription.events().length >= 4 ? true : undefined));
+  await waitFor('a live payment', () => (subscription.events().length >= 4 ? true : undefined));
   await new Promise((resolve) => setTimeout(resolve, 200));
   assert.deepEqual(subscription.paymentIds(), paid);
   assert.equal(subscription.state.error, undefined);

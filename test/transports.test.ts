@@ -13,10 +13,11 @@ import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
-import { today } from '../platform/dates.ts';
 import { readMetric } from '../platform/http.ts';
 import { query, webSocketFor, withAuthorization } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
+import { postedDeal } from './deals.ts';
+import { waitFor } from './wait.ts';
 
 const PAYMENTS = `subscription ($c: ID, $after: ID) { paymentReceived(customerId: $c, after: $after) { eventId payment { id amount { amount } } customer { name } } }`;
 
@@ -30,16 +31,6 @@ let documents: string;
 let customerId: string;
 let invoiceId: string;
 let persistedId: string;
-
-async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function streaming(): Promise<number> {
   return readMetric(await (await fetch(`${hub.gateway.url}/metrics`)).text(), 'gateway_subscriptions_streaming');
@@ -123,22 +114,7 @@ before(async () => {
   persistedId = (JSON.parse(stdout) as { operations: { id: string }[] }).operations[0].id;
   hub = await startHub({ seedCustomers: 2, env: { PERSISTED_DOCUMENTS_DIR: documents, PERSISTED_ONLY_CLIENTS: 'kiosk', MAX_ALIASES: '20' } });
   const url = hub.gatewayUrl;
-  const { createCustomer } = await query<{ createCustomer: { id: string } }, unknown>(url, 'mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', {
-    input: { name: 'Streams Ltd', segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' },
-  });
-  customerId = createCustomer.id;
-  const { createOpportunity } = await query<{ createOpportunity: { id: string } }, unknown>(url, 'mutation ($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }', {
-    input: { customerId, name: 'Streams deal', amount: '12000.00', planCode: 'GROWTH', seats: 10, termMonths: 12 },
-  });
-  await query(url, 'mutation ($id: ID!, $start: Date!) { closeOpportunityWon(id: $id, startDate: $start) { id } }', { id: createOpportunity.id, start: today() });
-  invoiceId = await eventually('the posted invoice', async () => {
-    const { customer } = await query<{ customer: { invoices: { id: string; posting: { status: string } }[] } }, unknown>(
-      url,
-      'query ($id: ID!) { customer(id: $id) { invoices(first: 1) { id posting { status } } } }',
-      { id: customerId },
-    );
-    return customer.invoices[0]?.posting.status === 'POSTED' ? customer.invoices[0].id : undefined;
-  });
+  ({ customerId, invoiceId } = await postedDeal(url, 'Streams Ltd', { amount: '12000.00', seats: 10 }));
 });
 
 after(async () => {
@@ -154,10 +130,10 @@ for (const [transport, subscribe] of [
     test('a payment arrives with every system’s fields; a client resumes after the event it saw', async () => {
       const from = await streaming();
       const live = subscribe({ query: PAYMENTS, variables: { c: customerId } });
-      await eventually('the subscription streaming', async () => ((await streaming()) > from ? true : undefined));
+      await waitFor('the subscription streaming', async () => ((await streaming()) > from ? true : undefined));
       const first = await pay('3.21');
       const second = await pay('4.32');
-      await eventually('both payments', () => (live.results.length >= 2 ? true : undefined));
+      await waitFor('both payments', () => (live.results.length >= 2 ? true : undefined));
       live.stop();
       const [a, b] = live.results;
       assert.equal(a.errors, undefined, JSON.stringify(a));
@@ -167,10 +143,10 @@ for (const [transport, subscribe] of [
 
       // Resumed after the first: the second is replayed, then live payments follow.
       const resumed = subscribe({ query: PAYMENTS, variables: { c: customerId, after: a.data!.paymentReceived!.eventId } });
-      await eventually('the replayed payment', () => (resumed.results.length >= 1 ? true : undefined));
+      await waitFor('the replayed payment', () => (resumed.results.length >= 1 ? true : undefined));
       assert.equal(resumed.results[0].data?.paymentReceived?.payment.id, second);
       resumed.stop();
-      await eventually('subscriptions ended', async () => ((await streaming()) <= from ? true : undefined));
+      await waitFor('subscriptions ended', async () => ((await streaming()) <= from ? true : undefined));
     });
 
     test('a subscription over the limits is refused with its code; an unknown field with the validation code', async () => {
@@ -187,12 +163,12 @@ for (const [transport, subscribe] of [
       const token = await hub.token('cs', { sub: `expiring-${transport.replace(/\W/g, '-')}@example.com`, ttl: '3s' });
       const from = await streaming();
       const live = subscribe({ query: PAYMENTS, variables: { c: customerId } }, { authorization: `Bearer ${token}` });
-      await eventually('the subscription streaming', async () => ((await streaming()) > from ? true : undefined));
+      await waitFor('the subscription streaming', async () => ((await streaming()) > from ? true : undefined));
       await live.done.catch(() => undefined);
       const last = live.results.at(-1);
       assert.equal(last?.errors?.[0].extensions?.code, 'UNAUTHENTICATED', JSON.stringify(live.results));
       assert.match(last!.errors![0].message, /the token expired at \d{4}-\d\d-\d\dT[\d:.]+Z; reconnect with a fresh token/);
-      await eventually('the subscription ended', async () => ((await streaming()) <= from ? true : undefined));
+      await waitFor('the subscription ended', async () => ((await streaming()) <= from ? true : undefined));
     });
   });
 }
@@ -200,7 +176,7 @@ for (const [transport, subscribe] of [
 test('the multipart subscription answer is multipart/mixed with subscriptionSpec and opens with a heartbeat', async () => {
   const live = multipartSubscribe({ query: PAYMENTS, variables: { c: customerId } });
   assert.match((await live.contentType) ?? '', /^multipart\/mixed; boundary="graphql"; subscriptionSpec=1\.0/);
-  await eventually('the first heartbeat', () => (live.heartbeats() > 0 ? true : undefined));
+  await waitFor('the first heartbeat', () => (live.heartbeats() > 0 ? true : undefined));
   live.stop();
 });
 

@@ -15,7 +15,8 @@ import { readMetric } from '../../platform/http.ts';
 import { Decimal } from '../../platform/money.ts';
 import { graphql } from '../generated/index.ts';
 import { query } from '../graphql.ts';
-import { Cluster, sleep, waitFor } from './cluster.ts';
+import { Cluster } from './cluster.ts';
+import { sleep, waitFor } from '../wait.ts';
 
 /** Writes each case puts in flight: invoices issued, and opportunities closed won (each a quote-to-cash run). */
 const INVOICES = 180;

@@ -13,6 +13,7 @@ import pg from 'pg';
 import { issueDevToken } from '../../platform/auth/devTokens.ts';
 import { envPrefix, loadConfig, SERVICES, SYSTEMS, type ServiceName } from '../../platform/config.ts';
 import { authorizeByDefault } from '../graphql.ts';
+import { waitFor } from '../wait.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -26,24 +27,6 @@ export function freePort(): Promise<number> {
     });
   });
 }
-
-/** Polls `check` until it returns a value (not undefined) or `ms` pass; a throwing check counts as "not yet". */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A Redis server of the test's own; with `persist`, an append-only file so a restart keeps the stream. */
 export class TestRedis {

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { envPrefix, SYSTEMS } from '../../platform/config.ts';
 import { query } from '../graphql.ts';
-import { Cluster, sleep } from './cluster.ts';
+import { Cluster } from './cluster.ts';
+import { sleep } from '../wait.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

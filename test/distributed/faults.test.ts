@@ -10,7 +10,8 @@ import WebSocket from 'ws';
 import { Decimal } from '../../platform/money.ts';
 import { graphql } from '../generated/index.ts';
 import { query } from '../graphql.ts';
-import { Cluster, waitFor } from './cluster.ts';
+import { Cluster } from './cluster.ts';
+import { waitFor } from '../wait.ts';
 
 let cluster: Cluster;
 let gatewayUrl: string;

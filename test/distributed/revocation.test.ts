@@ -12,7 +12,8 @@ import { issueDevToken } from '../../platform/auth/devTokens.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { readMetric } from '../../platform/http.ts';
 import { query, request } from '../graphql.ts';
-import { Cluster, waitFor } from './cluster.ts';
+import { Cluster } from './cluster.ts';
+import { waitFor } from '../wait.ts';
 
 let cluster: Cluster;
 

@@ -11,7 +11,8 @@ import { after, before, test } from 'node:test';
 import type { SystemName } from '../../platform/config.ts';
 import { CUSTOMER_VIEW, without, type View } from '../customerView.ts';
 import { query, request, type GraphQLResponse } from '../graphql.ts';
-import { Cluster, sleep, waitFor } from './cluster.ts';
+import { Cluster } from './cluster.ts';
+import { sleep, waitFor } from '../wait.ts';
 
 const CLIENTS = 4;
 const HEALTHY_MS = 3000;
