@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/db.ts';
 import { loadTables, setSequence } from '../../platform/db/bulk.ts';
-import type { BillingAccountRow, InvoiceRow, SubscriptionRow } from './rows.ts';
+import type { BillingAccountRow, InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** Billing's demo data for one batch of customers, row for row as its tables hold it. */
 export interface BillingSeedBatch {
@@ -30,18 +30,8 @@ export interface InvoiceLineSeed {
   period_end: string;
 }
 
-export interface PaymentSeed {
-  id: string;
-  invoice_id: string;
-  customer_id: string;
-  amount: string;
-  currency: string;
-  method: string;
-  reference: string | null;
-  status: 'SUCCEEDED' | 'FAILED';
-  failure_reason: string | null;
-  received_at: string;
-}
+/** A seeded payment: succeeded or failed, never refunded. */
+export type PaymentSeed = PaymentRow & { status: 'SUCCEEDED' | 'FAILED' };
 
 /** Writes one batch in one transaction; parents before children for the foreign keys. */
 export function writeBillingSeed(db: Db, batch: BillingSeedBatch): Promise<void> {
