@@ -1,8 +1,10 @@
 /**
  * The events the seeded history would have produced, built with the producers' own data
- * builders so they read exactly like live ones. Only the recent past is replayed (a full two
- * years would dwarf the rest of the seed), plus every posting still REJECTED, so the open
- * exceptions of the seeded data exist.
+ * builders so they read exactly like live ones: every customer's creation, every contract's
+ * quote-to-cash (activation, subscription, first invoice and its posting, onboarding, renewal)
+ * and termination, so ops holds a run for each; of the recurring billing only the recent past
+ * (two years of monthly invoices and payments would dwarf the rest of the seed), plus every
+ * posting still REJECTED, so the open exceptions of the seeded data exist.
  */
 import { createHash } from 'node:crypto';
 import { addDays, periodOf } from '../platform/dates.ts';
@@ -123,23 +125,20 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
  */
 export class SeedEvents {
   private readonly drafts: Draft[] = [];
-  /** The window's first instant and day. */
+  /** The first instant of the window of recurring billing replayed. */
   private readonly from: string;
-  private readonly fromDay: string;
 
   constructor(
     private readonly asOf: string,
     private readonly seed: number,
   ) {
-    this.fromDay = addDays(asOf, -EVENT_WINDOW_DAYS);
-    this.from = iso(at(this.fromDay, 0));
+    this.from = iso(at(addDays(asOf, -EVENT_WINDOW_DAYS), 0));
   }
 
   /** Adds the events of one batch; every row of a customer is in the same batch. */
   add(batch: SeedBatch): void {
     const index = new BatchIndex(batch);
     for (const customer of batch.crm.customers) {
-      if (iso(customer.created_at) < this.from) continue;
       this.event({ correlationId: `seed-${customer.id}`, causationId: null }, {
         source: 'crm',
         type: 'customer.created',
@@ -152,10 +151,9 @@ export class SeedEvents {
     }
     const sold = new Set<string>();
     for (const contract of batch.crm.contracts) {
-      if (contract.start_date >= this.fromDay) {
-        const first = this.sale(index, contract);
-        if (first) sold.add(first);
-      }
+      const first = this.sale(index, contract);
+      if (first) sold.add(first);
+      if (contract.status === 'TERMINATED') this.termination(contract);
     }
     for (const invoice of batch.billing.invoices) {
       if (sold.has(invoice.id)) continue;
@@ -247,19 +245,19 @@ export class SeedEvents {
       this.invoice(index, first, activated);
     }
 
+    // Customer success keeps the onboarding of a customer's latest recent contract only; every
+    // contract's activation started one when it happened, as it does live.
     const onboarding = index.batch.cs.onboardings.find((row) => row.contract_id === contract.id);
     const opened = latest(iso(onboarding?.started_at ?? at(contract.start_date, 9)), activated.time);
-    if (onboarding) {
-      this.event(activated, {
-        source: 'customer-success',
-        type: 'onboarding.started',
-        subject: `Onboarding:${contract.customer_id}`,
-        customerId: contract.customer_id,
-        data: onboardingStartedData(contract.customer_id, contract.id, contract.start_date),
-        time: opened,
-        entity: contract.id,
-      });
-    }
+    this.event(activated, {
+      source: 'customer-success',
+      type: 'onboarding.started',
+      subject: `Onboarding:${contract.customer_id}`,
+      customerId: contract.customer_id,
+      data: onboardingStartedData(contract.customer_id, contract.id, contract.start_date),
+      time: opened,
+      entity: contract.id,
+    });
     const renewal = index.batch.cs.renewals.find((row) => row.contract_id === contract.id);
     if (renewal) {
       this.event(activated, {
@@ -273,6 +271,21 @@ export class SeedEvents {
       });
     }
     return first?.id ?? null;
+  }
+
+  /** A contract terminated early: a request of its own, so a chain of its own. */
+  private termination(contract: CrmContractSeed): void {
+    if (!contract.terminated_at) return;
+    this.event({ correlationId: `seed-${contract.id}-terminated`, causationId: null }, {
+      source: 'crm',
+      type: 'contract.terminated',
+      subject: `Contract:${contract.id}`,
+      customerId: contract.customer_id,
+      data: { ...contractData(contract), reason: contract.termination_reason },
+      previous: { status: 'ACTIVE' },
+      time: contract.terminated_at,
+      entity: `${contract.id}/TERMINATED`,
+    });
   }
 
   /** An invoice issued, ERP's posting of it, and a void (with ERP's reversal) if it was voided. */

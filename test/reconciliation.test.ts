@@ -34,6 +34,15 @@ const ResolvedExceptions = graphql(/* GraphQL */ `
   query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }
 `);
 
+const SeededRuns = graphql(/* GraphQL */ `
+  query ReconciliationSeededRuns($after: String) {
+    customers(first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes { id contracts { id status quoteToCash { state exceptions { status owner } } } }
+    }
+  }
+`);
+
 let hub: TestHub;
 
 before(async () => {
@@ -41,7 +50,6 @@ before(async () => {
 });
 
 after(() => hub?.close());
-
 
 const state = () => query(hub.gatewayUrl, Reconciliation, {});
 
@@ -70,6 +78,24 @@ test('a freshly seeded hub reconciles with no unexplained difference, from the r
   assert.equal(run.differences, 0);
   const { operationsHealth } = await state();
   assert.equal(operationsHealth.openDifferences, 0);
+});
+
+test("every contract of the seed has its quote-to-cash run in ops: completed, or stopped at an owned open exception", async () => {
+  const runs: { contract: string; state: string; exception: boolean }[] = [];
+  for (let after: string | null | undefined; ; ) {
+    const { customers } = await query(hub.gatewayUrl, SeededRuns, { after });
+    for (const customer of customers.nodes) {
+      for (const contract of customer.contracts) {
+        const run = contract.quoteToCash;
+        runs.push({ contract: contract.id, state: run?.state ?? 'NONE', exception: run?.exceptions.some((exception) => exception.status === 'OPEN' && exception.owner !== '') ?? false });
+      }
+    }
+    if (!customers.pageInfo.hasNextPage) break;
+    after = customers.pageInfo.endCursor;
+  }
+  assert.ok(runs.length > 200, `contracts read: ${runs.length}`);
+  assert.deepEqual(runs.filter((run) => !(run.state === 'COMPLETED' || (run.state === 'EXCEPTION' && run.exception))), []);
+  assert.ok(runs.some((run) => run.state === 'EXCEPTION'), 'the seeded rejected postings stop their runs');
 });
 
 test('runReconciliation with the same idempotency key answers with the same run', async () => {

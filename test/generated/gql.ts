@@ -123,6 +123,7 @@ type Documents = {
     "\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n": typeof types.ReconciliationStateDocument,
     "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n": typeof types.ReconciliationRunDocument,
     "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": typeof types.ReconciliationResolvedDocument,
+    "\n  query ReconciliationSeededRuns($after: String) {\n    customers(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { id contracts { id status quoteToCash { state exceptions { status owner } } } }\n    }\n  }\n": typeof types.ReconciliationSeededRunsDocument,
     "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": typeof types.SubscriptionsIssueInvoiceDocument,
     "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.SubscriptionsRecordPaymentDocument,
     "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": typeof types.SubscriptionsSetRenewalRiskDocument,
@@ -263,6 +264,7 @@ const documents: Documents = {
     "\n  query ReconciliationState {\n    reconciliation(runs: 20) {\n      lastRuns { id trigger status customers invoices explained differences opened resolved error differencesByKind { kind owner count } }\n      openByKind { kind owner count }\n      trend { at differences }\n      openDifferences(first: 200) {\n        id kind owner status subject\n        difference { kind customer { id } left { system value amount currency } right { system value amount currency } subjectIds runId }\n      }\n    }\n    operationsHealth { openDifferences }\n  }\n": types.ReconciliationStateDocument,
     "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n": types.ReconciliationRunDocument,
     "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": types.ReconciliationResolvedDocument,
+    "\n  query ReconciliationSeededRuns($after: String) {\n    customers(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { id contracts { id status quoteToCash { state exceptions { status owner } } } }\n    }\n  }\n": types.ReconciliationSeededRunsDocument,
     "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": types.SubscriptionsIssueInvoiceDocument,
     "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.SubscriptionsRecordPaymentDocument,
     "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": types.SubscriptionsSetRenewalRiskDocument,
@@ -744,6 +746,10 @@ export function graphql(source: "\n  mutation ReconciliationRun($key: String) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n"): (typeof documents)["\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReconciliationSeededRuns($after: String) {\n    customers(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { id contracts { id status quoteToCash { state exceptions { status owner } } } }\n    }\n  }\n"): (typeof documents)["\n  query ReconciliationSeededRuns($after: String) {\n    customers(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { id contracts { id status quoteToCash { state exceptions { status owner } } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
