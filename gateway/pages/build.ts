@@ -43,7 +43,7 @@ const optionalGraphqlWs: Plugin = {
 };
 
 // `prepare` also runs on production installs without dev dependencies: skip the
-// build there instead of failing the install; the gateway then answers 503 for GraphiQL.
+// build there instead of failing the install; the gateway then answers 503 for both pages.
 let esbuild: typeof import('esbuild');
 try {
   esbuild = await import('esbuild');
