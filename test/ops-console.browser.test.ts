@@ -1,8 +1,9 @@
 /**
  * Drives the ops console (/ops) in headless Chromium: a token without ops:read is refused; an ops
  * token sees the charts draw, a new exception appear live (a sale posted into a closed period),
- * its run's timeline with links into GraphiQL, and resolves it from the console; an analyst's
- * token sees the actions disabled. Screenshots are kept in test/artifacts/ (git-ignored).
+ * its run's timeline with links into GraphiQL, resolves it and replays a dead letter from the
+ * console; an analyst's token sees the actions disabled. Screenshots are kept in test/artifacts/
+ * (git-ignored).
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,6 +33,9 @@ const CreateOpportunity = graphql(/* GraphQL */ `
 const CloseWon = graphql(/* GraphQL */ `
   mutation OpsConsoleTestCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }
 `);
+const Replays = graphql(/* GraphQL */ `
+  query OpsConsoleTestReplays { auditTrail(filter: { operation: "replayDeadLetter" }) { nodes { actor outcome arguments } } }
+`);
 const ResolvedExceptions = graphql(/* GraphQL */ `
   query OpsConsoleTestResolved { exceptions(status: RESOLVED, first: 200) { id correlationId status resolutionNote } }
 `);
@@ -41,7 +45,8 @@ let browser: Browser;
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  hub = await startHub({ seedCustomers: 3 });
+  // Few, quick retries, so a poison event is a dead letter within a second or two.
+  hub = await startHub({ seedCustomers: 3, env: { CONSUMER_MAX_ATTEMPTS: '2', CONSUMER_RETRY_BASE_MS: '200' } });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -112,7 +117,7 @@ test('a token without ops:read is refused with the scope it lacks', { timeout: 6
   }
 });
 
-test('the ops role sees live charts, a new exception arrive, its timeline, and resolves it', { timeout: 120_000 }, async () => {
+test('the ops role sees live charts, a new exception arrive, its timeline, resolves it and replays a dead letter', { timeout: 120_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 1000 } });
   const offHost: string[] = [];
   const pageErrors: string[] = [];
@@ -177,6 +182,34 @@ test('the ops role sees live charts, a new exception arrive, its timeline, and r
     assert.equal(resolved?.status, 'RESOLVED');
     assert.equal(resolved?.resolutionNote, 'period reopened; posted by hand');
     await page.screenshot({ path: join(ARTIFACTS, 'ops-console-resolved.png'), fullPage: true });
+
+    // An event erp cannot apply (its invoice is unknown) becomes a dead letter; replay it from the console.
+    const poison = {
+      id: `evt_${randomUUID()}`,
+      type: 'payment.received',
+      version: 1,
+      source: 'billing' as const,
+      subject: 'Payment:pay_console',
+      time: new Date().toISOString(),
+      correlationId: `poison-${randomUUID()}`,
+      causationId: null,
+      customerId: 'cus_000001',
+      data: { id: 'pay_console', invoiceId: 'inv_unknown', customerId: 'cus_000001', amount: '10.00', currency: 'USD', method: 'wire', reference: null, receivedAt: new Date().toISOString() },
+    };
+    await hub.stream.publish([poison]);
+    const letter = page.locator('#dead-letters tr[data-status="DEAD"]').filter({ hasText: 'Payment:pay_console' });
+    await letter.waitFor({ timeout: 30_000 });
+    const letterId = await letter.getAttribute('data-id');
+    const answered = page.waitForResponse((response) => response.request().postData()?.includes('OpsConsoleReplayDeadLetter') ?? false);
+    await letter.getByRole('button', { name: 'Replay' }).click();
+    const replay = (await (await answered).json()) as { data?: { replayDeadLetter: { id: string; status: string } }; errors?: unknown };
+    assert.equal(replay.errors, undefined);
+    assert.deepEqual(replay.data?.replayDeadLetter, { id: letterId, status: 'REPLAYING' });
+    const { auditTrail } = await query(hub.gatewayUrl, Replays, {});
+    assert.ok(
+      auditTrail.nodes.some((entry) => entry.actor === 'ops@hub.local' && entry.outcome === 'OK' && (entry.arguments as { id?: string }).id === letterId),
+      'the replay ran as the console\'s caller',
+    );
 
     assert.deepEqual(offHost, [], 'requests left the hub host');
     assert.deepEqual(pageErrors, []);

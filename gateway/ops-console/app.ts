@@ -254,7 +254,7 @@ async function act(button: HTMLButtonElement, run: () => Promise<GraphqlResult<u
     button.title = result.errors.map((error) => `${error.extensions?.code ?? ''} ${error.message}`).join('; ');
     button.classList.add('ops-failed');
   }
-  scheduleRefresh(0);
+  scheduleRefresh();
 }
 
 /**
@@ -495,12 +495,16 @@ let refreshAgain = false;
 let events = 0;
 let generation = 0;
 
-function scheduleRefresh(delayMs = 250): void {
+/** However busy the hub, the console reads it at most once a second: a burst of events is one read. */
+const MIN_READ_INTERVAL_MS = 1_000;
+let lastRead = 0;
+
+function scheduleRefresh(): void {
   if (refreshTimer !== undefined) return;
   refreshTimer = setTimeout(() => {
     refreshTimer = undefined;
     void refresh();
-  }, delayMs);
+  }, Math.max(0, lastRead + MIN_READ_INTERVAL_MS - Date.now()));
 }
 
 async function refresh(): Promise<void> {
@@ -509,6 +513,7 @@ async function refresh(): Promise<void> {
     return;
   }
   refreshing = true;
+  lastRead = Date.now();
   const mine = generation;
   try {
     const result = await request(Snapshot);
@@ -531,7 +536,7 @@ async function refresh(): Promise<void> {
     refreshing = false;
     if (refreshAgain) {
       refreshAgain = false;
-      scheduleRefresh(0);
+      scheduleRefresh();
     }
   }
 }
@@ -604,10 +609,10 @@ function startLive(): void {
       next: () => {
         events += 1;
         root.dataset.events = String(events);
-        scheduleRefresh(250);
+        scheduleRefresh();
         // ops records an exception from the same event the stream just delivered: read once more
         // after it has, so a new exception shows without waiting for the next event.
-        setTimeout(() => scheduleRefresh(0), 1_500);
+        setTimeout(scheduleRefresh, 1_500);
       },
       error: (error) => {
         const errors = Array.isArray(error) ? (error as GraphqlError[]) : [];
@@ -619,7 +624,7 @@ function startLive(): void {
     },
   );
   // Ages and lags grow with no event at all: read again now and then.
-  ticker = setInterval(() => scheduleRefresh(0), 15_000);
+  ticker = setInterval(() => scheduleRefresh(), 15_000);
 }
 
 function stopLive(): void {

@@ -108,6 +108,7 @@ type Documents = {
     "\n  mutation OpsConsoleTestCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.OpsConsoleTestCreateCustomerDocument,
     "\n  mutation OpsConsoleTestCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.OpsConsoleTestCreateOpportunityDocument,
     "\n  mutation OpsConsoleTestCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": typeof types.OpsConsoleTestCloseWonDocument,
+    "\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n": typeof types.OpsConsoleTestReplaysDocument,
     "\n  query OpsConsoleTestResolved { exceptions(status: RESOLVED, first: 200) { id correlationId status resolutionNote } }\n": typeof types.OpsConsoleTestResolvedDocument,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": typeof types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": typeof types.PersistReadDocument,
@@ -256,6 +257,7 @@ const documents: Documents = {
     "\n  mutation OpsConsoleTestCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.OpsConsoleTestCreateCustomerDocument,
     "\n  mutation OpsConsoleTestCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.OpsConsoleTestCreateOpportunityDocument,
     "\n  mutation OpsConsoleTestCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": types.OpsConsoleTestCloseWonDocument,
+    "\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n": types.OpsConsoleTestReplaysDocument,
     "\n  query OpsConsoleTestResolved { exceptions(status: RESOLVED, first: 200) { id correlationId status resolutionNote } }\n": types.OpsConsoleTestResolvedDocument,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": types.PersistReadDocument,
@@ -700,6 +702,10 @@ export function graphql(source: "\n  mutation OpsConsoleTestCreateOpportunity($i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OpsConsoleTestCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"): (typeof documents)["\n  mutation OpsConsoleTestCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n"): (typeof documents)["\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
