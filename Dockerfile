@@ -5,7 +5,11 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 COPY gateway/graphiql ./gateway/graphiql
-# `prepare` bundles GraphiQL so the gateway serves it without internet.
+COPY gateway/ops-console ./gateway/ops-console
+COPY gateway/pages ./gateway/pages
+# The ops console shows the actions a token's role allows: it bundles the roles table.
+COPY platform/auth/roles.ts ./platform/auth/roles.ts
+# `prepare` bundles GraphiQL and the ops console so the gateway serves them without internet.
 RUN npm ci --include=dev && npm cache clean --force
 COPY . .
 # HUB_DATA_DIR in compose: a volume shared by every service for the auth keys made at first start;

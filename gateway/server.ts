@@ -17,6 +17,7 @@ import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { gatewaySubgraph, GATEWAY_SUBGRAPH } from './gatewaySubgraph.ts';
 import { DEFAULT_EXAMPLES, registerGraphiql } from './graphiql/index.ts';
+import { registerOpsConsole } from './ops-console/index.ts';
 import { RECORD_GATEWAY_AUDIT, type GatewayAuditReport } from './security/auditTrail.ts';
 import { createGatewaySecurity } from './security/gatewaySecurity.ts';
 import { OperationAuthorizer, supergraphForGateway } from './security/authorize.ts';
@@ -129,9 +130,9 @@ const WS_KEEP_ALIVE_MS = 15_000;
 /**
  * The federation gateway: `@apollo/gateway` over the committed supergraph, each subgraph reached
  * at its configured URL, every request through one pipeline (pipeline/pipeline.ts) over HTTP,
- * SSE, HTTP multipart and graphql-ws on `/graphql`; GraphiQL for browsers at `GET /graphql`,
- * `/healthz` and `/readyz`. `domainCodes` are the systems' own error codes, which pass to clients
- * as the subgraphs answer them.
+ * SSE, HTTP multipart and graphql-ws on `/graphql`; GraphiQL for browsers at `GET /graphql`, the
+ * ops console at `GET /ops`, `/healthz` and `/readyz`. `domainCodes` are the systems' own error
+ * codes, which pass to clients as the subgraphs answer them.
  */
 export async function createGatewayServer(config: HubConfig, domainCodes: ReadonlySet<string>): Promise<Service> {
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
@@ -194,6 +195,7 @@ export async function createGatewayServer(config: HubConfig, domainCodes: Readon
   });
   await limits.register(app, '/graphql');
   registerGraphiql(app, { endpoint: '/graphql', examples: DEFAULT_EXAMPLES });
+  registerOpsConsole(app, { path: '/ops', endpoint: '/graphql' });
   const connections = new LiveConnections((caller, end) => security.access.watch(caller, end));
   const live = new LiveSubscriptions({
     planner: new SubscriptionPlanner(federation, () => apiSchema),

@@ -278,18 +278,29 @@ describe('reading personal data is audited', () => {
 });
 
 describe('the gateway\'s pages', () => {
-  test('GraphiQL cannot be framed and carries a strict CSP, no sniffing and no referrer', async () => {
-    const response = await fetch(hub.gatewayUrl, { headers: { accept: 'text/html' } });
-    assert.equal(response.status, 200);
-    assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
-    const csp = response.headers.get('content-security-policy') ?? '';
-    assert.match(csp, /frame-ancestors 'none'/);
-    assert.match(csp, /default-src 'none'/);
-    assert.match(csp, /object-src 'none'/);
-    assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/);
-    assert.equal(response.headers.get('x-frame-options'), 'DENY');
-    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-    assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
-    await response.text();
+  test('GraphiQL and the ops console cannot be framed and carry a strict CSP, no sniffing and no referrer', async () => {
+    for (const url of [hub.gatewayUrl, new URL('/ops', hub.gatewayUrl).href]) {
+      const response = await fetch(url, { headers: { accept: 'text/html' } });
+      assert.equal(response.status, 200, url);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /frame-ancestors 'none'/);
+      assert.match(csp, /default-src 'none'/);
+      assert.match(csp, /object-src 'none'/);
+      assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/);
+      assert.equal(response.headers.get('x-frame-options'), 'DENY');
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+      // Every script and stylesheet the page links is served by the gateway itself, by hash.
+      const html = await response.text();
+      const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+\?v=[0-9a-f]+)"/g)].map((m) => m[1]);
+      assert.equal(assets.length, 2, url);
+      for (const asset of assets) {
+        const served = await fetch(new URL(asset, hub.gatewayUrl));
+        assert.equal(served.status, 200, asset);
+        assert.match(served.headers.get('cache-control') ?? '', /immutable/);
+        await served.arrayBuffer();
+      }
+    }
   });
 });

@@ -35,6 +35,14 @@ const Workflow = graphql(/* GraphQL */ `
   }
 `);
 
+const Funnel = graphql(/* GraphQL */ `
+  query EventsFunnel { workflowFunnel { kind runs inProgress completed exception steps { name system completed } } }
+`);
+
+const Runs = graphql(/* GraphQL */ `
+  query EventsRuns($kind: String, $state: WorkflowState) { workflows(kind: $kind, state: $state, first: 200) { correlationId kind state } }
+`);
+
 const CustomerView = graphql(/* GraphQL */ `
   query EventsCustomerView($id: ID!) {
     customer(id: $id) {
@@ -174,6 +182,35 @@ describe('quote-to-cash', () => {
       return expected.every((type) => logged.some((event) => event.type === type)) ? logged : undefined;
     });
     assert.ok(events.filter((event) => event.type !== 'customer.created' && event.type !== 'opportunity.created').every((event) => event.correlationId === correlationId));
+  });
+
+  test('the quote-to-cash funnel counts the runs that did each step; workflows lists runs, the latest first', async () => {
+    const before = (await query(hub.gatewayUrl, Funnel, {})).workflowFunnel;
+    const correlationId = `funnel-${randomUUID()}`;
+    await sale(correlationId);
+    await completedRun(correlationId);
+    const after = (await query(hub.gatewayUrl, Funnel, {})).workflowFunnel;
+    assert.equal(after.kind, 'quote-to-cash');
+    assert.equal(after.runs, before.runs + 1);
+    assert.equal(after.completed, before.completed + 1);
+    assert.equal(after.runs, after.inProgress + after.completed + after.exception);
+    assert.deepEqual(
+      after.steps.map((step) => [step.name, step.system, step.completed - before.steps.find((b) => b.name === step.name)!.completed]),
+      [
+        ['CONTRACT_ACTIVATED', 'CRM', 1],
+        ['SUBSCRIPTION_CREATED', 'BILLING', 1],
+        ['INVOICE_ISSUED', 'BILLING', 1],
+        ['INVOICE_POSTED', 'ERP', 1],
+        ['ONBOARDING_STARTED', 'CUSTOMER_SUCCESS', 1],
+      ],
+    );
+    const { workflows } = await query(hub.gatewayUrl, Runs, { kind: 'quote-to-cash', state: 'COMPLETED' });
+    assert.equal(workflows[0].correlationId, correlationId);
+    assert.ok(workflows.every((run) => run.kind === 'quote-to-cash' && run.state === 'COMPLETED'));
+    for (const document of ['{ workflowFunnel(kind: "nope") { runs } }', '{ workflows(kind: "nope") { id } }']) {
+      const refused = await request(hub.gatewayUrl, document);
+      assert.equal(refused.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', document);
+    }
   });
 
   test('a posting into a closed period becomes a finance-ops exception and clears after reopen and retry', async () => {

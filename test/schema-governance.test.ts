@@ -31,7 +31,7 @@ function copyProject(): string {
   for (const entry of ['package.json', 'tsconfig.json', 'codegen.yml', 'supergraph.graphql', 'schema', 'scripts', 'platform']) {
     cpSync(join(root, entry), join(project, entry), { recursive: true });
   }
-  cpSync(join(root, 'gateway'), join(project, 'gateway'), { recursive: true, filter: (source) => !source.includes(join('graphiql', 'dist')) });
+  cpSync(join(root, 'gateway'), join(project, 'gateway'), { recursive: true, filter: (source) => !source.includes(join('pages', 'dist')) });
   cpSync(join(root, 'test'), join(project, 'test'), { recursive: true, filter: (source) => !source.includes('generated') && (!source.endsWith('.ts') || source.endsWith('.test.ts')) });
   for (const system of readdirSync(join(root, 'subgraphs'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) {
     mkdirSync(join(project, 'subgraphs', system), { recursive: true });

@@ -27,11 +27,23 @@ function authorization(token: string): string | undefined {
   return bare ? `Bearer ${bare}` : undefined;
 }
 
+/**
+ * An operation handed over in the URL's fragment, `#query=…&variables=…` (the ops console links
+ * here so): opened as the active tab. A fragment, not `?query=`, because a GET with a query is a
+ * GraphQL request that runs; and a fragment never reaches the server's logs.
+ */
+const linked = new URLSearchParams(location.hash.slice(1));
+const linkedQuery = linked.get('query') ?? undefined;
+const linkedVariables = linked.get('variables') ?? undefined;
+
 // GraphiQL names a tab after its operation; the comment keeps the friendly name visible.
-const defaultTabs = config.examples.map((example) => ({
-  query: `# ${example.name}\n${example.query.trim()}\n`,
-  variables: example.variables ?? null,
-}));
+const defaultTabs = [
+  ...(linkedQuery ? [{ query: linkedQuery, variables: linkedVariables ?? null }] : []),
+  ...config.examples.map((example) => ({
+    query: `# ${example.name}\n${example.query.trim()}\n`,
+    variables: example.variables ?? null,
+  })),
+];
 
 /**
  * GraphiQL under a bar where the user pastes a token: every request carries it as
@@ -73,6 +85,9 @@ function App() {
         <GraphiQL
           fetcher={fetcher}
           defaultTabs={defaultTabs.length > 0 ? defaultTabs : undefined}
+          // With tabs kept from an earlier visit, GraphiQL opens (or finds) a tab for these.
+          query={linkedQuery}
+          variables={linkedVariables}
           isHeadersEditorEnabled
           shouldPersistHeaders
           defaultEditorToolsVisibility="headers"

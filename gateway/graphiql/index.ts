@@ -1,12 +1,10 @@
 /**
  * Serves GraphiQL from the gateway itself, fully offline: the page, its script
- * and its stylesheet all come from this server (built into dist/ by build.ts).
+ * and its stylesheet all come from this server (built into gateway/pages/dist/ by
+ * gateway/pages/build.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadAsset, notBuilt, registerAssets, sendPage, type Asset } from '../pages/assets.ts';
 
 /** An operation opened as a tab when the page loads. */
 export interface GraphiqlExample {
@@ -77,13 +75,8 @@ export const DEFAULT_EXAMPLES: GraphiqlExample[] = [
   },
 ];
 
-const DIST = join(dirname(fileURLToPath(import.meta.url)), 'dist');
 const ASSET_PREFIX = '/graphiql/';
-const CONTENT_TYPES = {
-  'graphiql.js': 'text/javascript; charset=utf-8',
-  'graphiql.css': 'text/css; charset=utf-8',
-} as const;
-type AssetName = keyof typeof CONTENT_TYPES;
+const ASSETS = ['graphiql.js', 'graphiql.css'] as const;
 
 // Media types a GraphQL client asks for; a browser asks for text/html ahead of these.
 const GRAPHQL_MEDIA_TYPES = new Set([
@@ -92,66 +85,6 @@ const GRAPHQL_MEDIA_TYPES = new Set([
   'multipart/mixed',
   'text/event-stream',
 ]);
-
-// The page may talk only to its own origin; 'self' also covers same-host ws(s) for subscriptions.
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // GraphiQL and CodeMirror set inline styles
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'", // no other site may frame the page (clickjacking)
-  "object-src 'none'",
-].join('; ');
-
-/**
- * What a security review expects of every page the gateway serves: the CSP above, no framing
- * (X-Frame-Options for browsers that predate frame-ancestors), no MIME sniffing, no referrer,
- * and a browsing context of its own.
- */
-export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': CSP,
-  'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-};
-
-interface Asset {
-  body: Buffer;
-  hash: string;
-  mtimeMs: number;
-}
-const assets = new Map<AssetName, Asset>();
-
-/** Reads a built asset, re-reading it when a rebuild changed it; undefined when not built. */
-async function loadAsset(name: AssetName): Promise<Asset | undefined> {
-  const file = join(DIST, name);
-  let mtimeMs: number;
-  try {
-    mtimeMs = (await stat(file)).mtimeMs;
-  } catch {
-    return undefined;
-  }
-  const cached = assets.get(name);
-  if (cached?.mtimeMs === mtimeMs) return cached;
-  const body = await readFile(file);
-  const asset = { body, mtimeMs, hash: createHash('sha256').update(body).digest('hex').slice(0, 16) };
-  assets.set(name, asset);
-  return asset;
-}
-
-function notBuilt(reply: FastifyReply): FastifyReply {
-  return reply
-    .code(503)
-    .type('text/plain; charset=utf-8')
-    .headers(PAGE_SECURITY_HEADERS)
-    .header('cache-control', 'no-store')
-    .send('GraphiQL is not built: run `npm run build:graphiql` (it also runs on `npm install`).\n');
-}
 
 /** True when the Accept header ranks text/html above every GraphQL response type. */
 export function prefersHtml(accept: string | undefined): boolean {
@@ -207,29 +140,9 @@ export function registerGraphiql(app: FastifyInstance, options: GraphiqlOptions)
     // A GET with a query is a GraphQL request typed into the address bar: let it run.
     if (new URLSearchParams(search).has('query')) return;
     const [js, css] = await Promise.all([loadAsset('graphiql.js'), loadAsset('graphiql.css')]);
-    if (!js || !css) return notBuilt(reply);
-    return reply
-      .type('text/html; charset=utf-8')
-      .headers(PAGE_SECURITY_HEADERS)
-      .header('cache-control', 'no-store')
-      .header('vary', 'Accept')
-      .send(pageHtml(config, js, css));
+    if (!js || !css) return notBuilt(reply, 'GraphiQL');
+    return sendPage(reply.header('vary', 'Accept'), pageHtml(config, js, css));
   });
 
-  for (const name of Object.keys(CONTENT_TYPES) as AssetName[]) {
-    app.get(`${ASSET_PREFIX}${name}`, async (request, reply) => {
-      const asset = await loadAsset(name);
-      if (!asset) return notBuilt(reply);
-      const etag = `"${asset.hash}"`;
-      // The page links assets with ?v=<hash>, so a matching URL never changes.
-      const versioned = (request.query as { v?: string }).v === asset.hash;
-      reply
-        .type(CONTENT_TYPES[name])
-        .header('etag', etag)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', versioned ? 'public, max-age=31536000, immutable' : 'no-cache');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-      return reply.send(asset.body);
-    });
-  }
+  registerAssets(app, ASSET_PREFIX, ASSETS, 'GraphiQL');
 }

@@ -17,7 +17,9 @@ import {
   openDifferencesByKind,
   reconciliationRuns,
   workflowByCorrelation,
+  workflowList,
 } from './store.ts';
+import { isWorkflowKind, workflowFunnel } from './workflows.ts';
 
 const MAX_PAGE = 200;
 
@@ -52,6 +54,14 @@ function exceptionOf(id: string, loaders: { exception: { load(id: string): Promi
 export const resolvers: Resolvers = {
   Query: {
     workflow: (_root, { correlationId }, { db }) => workflowByCorrelation(db, correlationId),
+    workflows: (_root, { kind, state, first }, { db }) => {
+      if (kind != null && !isWorkflowKind(kind)) throw badInput('kind', `"${kind}" is not a kind of workflow run`);
+      return workflowList(db, kind ?? null, state ?? null, pageSize(first, MAX_PAGE, 20));
+    },
+    workflowFunnel: (_root, { kind }, { db }) => {
+      if (!isWorkflowKind(kind)) throw badInput('kind', `"${kind}" is not a kind of workflow run`);
+      return workflowFunnel(db, kind);
+    },
     exceptions: (_root, args, { db }) => exceptionList(db, args.status ?? null, args.owner ?? null, pageSize(args.first, MAX_PAGE, 50)),
     deadLetters: (_root, args, { db }) => deadLetterList(db, pageSize(args.first, MAX_PAGE, 50)),
     events: (_root, args, { db }) =>

@@ -72,6 +72,15 @@ export async function workflowByCorrelation(db: Queryable, correlationId: string
   return row ?? null;
 }
 
+/** Workflow runs, the latest started first. */
+export async function workflowList(db: Queryable, kind: string | null, state: string | null, first: number): Promise<WorkflowRunRow[]> {
+  return db.query<WorkflowRunRow>(
+    `SELECT * FROM workflow_runs WHERE ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR state = $2)
+     ORDER BY started_at DESC, id LIMIT $3`,
+    [kind, state, first],
+  );
+}
+
 export async function exceptionList(db: Queryable, status: string | null, owner: string | null, first: number): Promise<ExceptionRow[]> {
   return db.query<ExceptionRow>(
     `SELECT * FROM exceptions WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR owner = $2)

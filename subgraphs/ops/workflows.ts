@@ -22,12 +22,16 @@ const POSTING_OUTCOMES: readonly EventType[] = ['invoice.posted', 'invoice.posti
 
 const KINDS = Object.keys(WORKFLOWS) as WorkflowKind[];
 
+export function isWorkflowKind(kind: string): kind is WorkflowKind {
+  return (KINDS as string[]).includes(kind);
+}
+
 function stepName(type: StepEvent): string {
   return type.toUpperCase().replace('.', '_');
 }
 
 /** The steps a kind of run expects, in order, and the system that does each. */
-function stepsOf(kind: WorkflowKind): { name: string; system: SystemValue }[] {
+export function stepsOf(kind: WorkflowKind): { name: string; system: SystemValue }[] {
   return WORKFLOWS[kind].map((type) => ({ name: stepName(type), system: systemOf(CATALOGUE[type].source[0]) ?? 'OPS' }));
 }
 
@@ -199,4 +203,38 @@ export async function trackWorkflow(tx: Queryable, event: HubEvent): Promise<voi
      WHERE run.id = $1`,
     [runId, contractOf(event), event.time],
   );
+}
+
+export interface WorkflowFunnel {
+  kind: WorkflowKind;
+  runs: number;
+  inProgress: number;
+  completed: number;
+  exception: number;
+  steps: { name: string; system: SystemValue; completed: number }[];
+}
+
+/**
+ * How many runs of a kind are in each state and have done each step, in two statements. Every
+ * step of the kind is listed, with 0 before any run did it, so a chart keeps its bars.
+ */
+export async function workflowFunnel(db: Queryable, kind: WorkflowKind): Promise<WorkflowFunnel> {
+  const [states, steps] = await Promise.all([
+    db.query<{ state: string; count: number }>('SELECT state, count(*)::int AS count FROM workflow_runs WHERE kind = $1 GROUP BY state', [kind]),
+    db.query<{ name: string; count: number }>(
+      `SELECT s.name, count(*)::int AS count FROM workflow_steps s JOIN workflow_runs r ON r.id = s.run_id
+       WHERE r.kind = $1 AND s.completed_at IS NOT NULL GROUP BY s.name`,
+      [kind],
+    ),
+  ]);
+  const inState = (state: string) => states.find((row) => row.state === state)?.count ?? 0;
+  const done = new Map(steps.map((row) => [row.name, row.count]));
+  return {
+    kind,
+    runs: states.reduce((sum, row) => sum + row.count, 0),
+    inProgress: inState('IN_PROGRESS'),
+    completed: inState('COMPLETED'),
+    exception: inState('EXCEPTION'),
+    steps: stepsOf(kind).map((step) => ({ ...step, completed: done.get(step.name) ?? 0 })),
+  };
 }

@@ -382,6 +382,10 @@ export type Query = {
   reconciliation: Reconciliation;
   /** The workflow run of a correlation id, or null. */
   workflow?: Maybe<WorkflowRun>;
+  /** How many runs of a kind have done each of its steps; BAD_USER_INPUT for an unknown kind. */
+  workflowFunnel: WorkflowFunnel;
+  /** Workflow runs, the latest started first. */
+  workflows: Array<WorkflowRun>;
 };
 
 
@@ -426,6 +430,18 @@ export type QueryReconciliationArgs = {
 
 export type QueryWorkflowArgs = {
   correlationId: Scalars['ID']['input'];
+};
+
+
+export type QueryWorkflowFunnelArgs = {
+  kind?: Scalars['String']['input'];
+};
+
+
+export type QueryWorkflowsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<WorkflowState>;
 };
 
 /** Whether the systems of record agree, as ops's reconciliation last found. */
@@ -578,6 +594,34 @@ export type System =
   | 'GATEWAY'
   /** The hub's own integration state. */
   | 'OPS';
+
+/** How many runs of one kind have done each of its steps: the funnel of quote-to-cash, say. */
+export type WorkflowFunnel = {
+  __typename?: 'WorkflowFunnel';
+  /** Of them, those with every step done. */
+  completed: Scalars['Int']['output'];
+  /** Of them, those with a failed step waiting for someone. */
+  exception: Scalars['Int']['output'];
+  /** Of them, those with steps still to come. */
+  inProgress: Scalars['Int']['output'];
+  /** The kind of run: "quote-to-cash", "amendment" or "seat-decrease". */
+  kind: Scalars['String']['output'];
+  /** Runs of this kind ops has seen. */
+  runs: Scalars['Int']['output'];
+  /** The kind's steps in order, each with how many runs have done it. */
+  steps: Array<WorkflowFunnelStep>;
+};
+
+/** One step of a funnel. */
+export type WorkflowFunnelStep = {
+  __typename?: 'WorkflowFunnelStep';
+  /** Runs that have done it. */
+  completed: Scalars['Int']['output'];
+  /** The step, e.g. INVOICE_POSTED. */
+  name: Scalars['String']['output'];
+  /** The system that does it. */
+  system: System;
+};
 
 /** A business process followed across the systems by its correlation id. */
 export type WorkflowRun = {
@@ -769,6 +813,8 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SyncLag: ResolverTypeWrapper<SyncLag>;
   System: System;
+  WorkflowFunnel: ResolverTypeWrapper<WorkflowFunnel>;
+  WorkflowFunnelStep: ResolverTypeWrapper<WorkflowFunnelStep>;
   WorkflowRun: ResolverTypeWrapper<WorkflowRunRowModel>;
   WorkflowState: WorkflowState;
   WorkflowStep: ResolverTypeWrapper<WorkflowStepRowModel>;
@@ -807,6 +853,8 @@ export type ResolversParentTypes = {
   ReconciliationTrendPoint: ReconciliationTrendPoint;
   Subscription: Record<PropertyKey, never>;
   SyncLag: SyncLag;
+  WorkflowFunnel: WorkflowFunnel;
+  WorkflowFunnelStep: WorkflowFunnelStep;
   WorkflowRun: WorkflowRunRowModel;
   WorkflowStep: WorkflowStepRowModel;
 };
@@ -951,6 +999,8 @@ export type QueryResolvers<ContextType = OpsContext, ParentType extends Resolver
   operationsHealth?: Resolver<ResolversTypes['OperationsHealth'], ParentType, ContextType>;
   reconciliation?: Resolver<ResolversTypes['Reconciliation'], ParentType, ContextType, RequireFields<QueryReconciliationArgs, 'runs'>>;
   workflow?: Resolver<Maybe<ResolversTypes['WorkflowRun']>, ParentType, ContextType, RequireFields<QueryWorkflowArgs, 'correlationId'>>;
+  workflowFunnel?: Resolver<ResolversTypes['WorkflowFunnel'], ParentType, ContextType, RequireFields<QueryWorkflowFunnelArgs, 'kind'>>;
+  workflows?: Resolver<Array<ResolversTypes['WorkflowRun']>, ParentType, ContextType, RequireFields<QueryWorkflowsArgs, 'first'>>;
 };
 
 export type ReconciliationResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['Reconciliation'] = ResolversParentTypes['Reconciliation']> = {
@@ -1000,6 +1050,21 @@ export type SyncLagResolvers<ContextType = OpsContext, ParentType extends Resolv
   pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type WorkflowFunnelResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['WorkflowFunnel'] = ResolversParentTypes['WorkflowFunnel']> = {
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exception?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  runs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['WorkflowFunnelStep']>, ParentType, ContextType>;
+};
+
+export type WorkflowFunnelStepResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['WorkflowFunnelStep'] = ResolversParentTypes['WorkflowFunnelStep']> = {
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['System'], ParentType, ContextType>;
+};
+
 export type WorkflowRunResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['WorkflowRun'] = ResolversParentTypes['WorkflowRun'], FederationReferenceType extends FederationReferenceTypes['WorkflowRun'] = FederationReferenceTypes['WorkflowRun']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkflowRun']> | FederationReferenceType, FederationReferenceType, ContextType>;
   correlationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1043,6 +1108,8 @@ export type Resolvers<ContextType = OpsContext> = {
   ReconciliationTrendPoint?: ReconciliationTrendPointResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SyncLag?: SyncLagResolvers<ContextType>;
+  WorkflowFunnel?: WorkflowFunnelResolvers<ContextType>;
+  WorkflowFunnelStep?: WorkflowFunnelStepResolvers<ContextType>;
   WorkflowRun?: WorkflowRunResolvers<ContextType>;
   WorkflowStep?: WorkflowStepResolvers<ContextType>;
 };
