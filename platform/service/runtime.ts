@@ -85,7 +85,7 @@ export class SystemRuntime {
     consumers: readonly ConsumerDefinition[],
   ) {
     this.authenticate = subgraphTokenVerifier(gatewayPublicKey(config), name);
-    this.relay = new OutboxRelay(db.background(), stream, logger, config.events.outboxPollMs, config.events.retentionDays);
+    this.relay = new OutboxRelay(name, db.background(), stream, logger, config.events.outboxPollMs, config.events.retentionDays);
     this.runners = consumers.map(
       (definition) =>
         new ConsumerRunner(definition, {
