@@ -32,7 +32,7 @@ import type { OperationAuthorizer } from '../security/authorize.ts';
 import type { GatewaySubscription } from '../subscriptions/gatewaySubscription.ts';
 import type { LiveSubscriptions } from '../subscriptions/liveSubscriptions.ts';
 import { logOperation } from '../operationLog.ts';
-import { HubAttributes, inSpan, inSpanSync, traceOperation } from '../../platform/tracing.ts';
+import { HubAttributes, inSpan, inSpanSync, traceOperation, tracingOn } from '../../platform/tracing.ts';
 import { formatErrors, type ErrorLog } from './errors.ts';
 
 /** Tokens graphql-js reads before it gives up on a document: enough for any operation within the other limits. */
@@ -130,6 +130,7 @@ export class GatewayPipeline {
    * span (named after the operation once it is known), under the HTTP request's when there is one.
    */
   answer(request: PipelineRequest): Promise<Answer> {
+    if (!tracingOn()) return this.#answer(request);
     return inSpan('graphql', { service: 'gateway', attributes: { [HubAttributes.correlationId]: request.context.correlationId } }, () => this.#answer(request));
   }
 

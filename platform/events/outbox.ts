@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 import { CATALOGUE, type EventDraft, type EventOf, type EventType } from './catalogue.ts';
 import type { EventOrigin } from './envelope.ts';
-import { currentTraceparent, HubAttributes, inSpan, SpanKind, type Span } from '../tracing.ts';
+import { currentTraceparent, HubAttributes, inSpan, SpanKind, tracingOn, type Span } from '../tracing.ts';
 
 /**
  * Writes an event of the catalogue into the outbox inside the caller's transaction: it is
@@ -12,6 +12,7 @@ import { currentTraceparent, HubAttributes, inSpan, SpanKind, type Span } from '
  */
 export function emit<T extends EventType>(tx: Queryable, origin: EventOrigin, draft: EventDraft<T>): Promise<EventOf<T>> {
   // The producer's span: the event carries its context, and every consumer's span is its child.
+  if (!tracingOn()) return write(tx, origin, draft, undefined);
   const attributes = { 'messaging.operation.type': 'create', 'messaging.destination.name': draft.type, [HubAttributes.eventType]: draft.type, [HubAttributes.correlationId]: origin.correlationId ?? undefined };
   return inSpan(`${draft.type} create`, { kind: SpanKind.PRODUCER, attributes }, (span) => write(tx, origin, draft, span));
 }

@@ -8,7 +8,7 @@ import { isPermanent } from './permanent.ts';
 import type { BusinessEvent, Delivery, EventSource } from './envelope.ts';
 import { emit, emitter } from './outbox.ts';
 import { StreamUnavailable, type EventStream, type GroupReader } from './stream.ts';
-import { contextFromTraceparent, failSpan, HubAttributes, inSpan, SpanKind, type Span } from '../tracing.ts';
+import { contextFromTraceparent, failSpan, HubAttributes, inSpan, SpanKind, tracingOn, type Span } from '../tracing.ts';
 
 interface Retry {
   delivery: Delivery;
@@ -135,6 +135,7 @@ export class ConsumerRunner {
       this.unacknowledged.push(delivery.position);
       return;
     }
+    if (!tracingOn()) return this.apply(delivery, target, attempts, undefined);
     // The consumer's span continues the trace of the span that wrote the event (its `traceparent`).
     const attributes = {
       'messaging.operation.type': 'process',
