@@ -8,10 +8,13 @@ import type { TracerProvider } from '@opentelemetry/api';
 import type { TracingConfig } from './config.ts';
 import { useTracerProviders } from './tracing.ts';
 
-/** The running SDK: `shutdown` exports the spans still batched, then stops. */
+/** The running SDK: `shutdown` exports the spans still batched (those it can), then stops. */
 export interface Tracing {
   shutdown(): Promise<void>;
 }
+
+/** The longest a stop waits for the last spans to be exported. */
+const SHUTDOWN_MS = 3000;
 
 /** What every service's spans are grouped under, whatever its `service.name`. */
 const NAMESPACE = 'operational-data-hub';
@@ -50,8 +53,13 @@ export async function startTracing(config: TracingConfig, services: readonly str
   (first as InstanceType<typeof NodeTracerProvider>).register();
   useTracerProviders(providers, services[0]!);
   return {
+    // Never throws, and waits at most SHUTDOWN_MS for a collector that does not answer: a stop must
+    // not hang on it. Spans it cannot take are dropped, as at any failed export.
     async shutdown() {
-      await Promise.all([...providers.values()].map((provider) => provider.shutdown()));
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_MS).unref()));
+      await Promise.race([Promise.allSettled([...providers.values()].map((provider) => provider.shutdown())), bound]);
+      clearTimeout(timer);
     },
   };
 }
