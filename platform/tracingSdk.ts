@@ -20,6 +20,15 @@ const SHUTDOWN_MS = 3000;
 const NAMESPACE = 'operational-data-hub';
 
 /**
+ * The `service.name` of a service's spans: OTEL_SERVICE_NAME (`configured`) in a process that
+ * runs one service, else the service's own name, with OTEL_SERVICE_NAME in front when it is set.
+ */
+export function serviceName(service: string, servicesInProcess: number, configured: string | undefined): string {
+  if (servicesInProcess === 1) return configured ?? service;
+  return configured ? `${configured}-${service}` : service;
+}
+
+/**
  * Starts tracing for the services this process runs, or does nothing when no endpoint is set.
  * Each service gets its own tracer provider, whose resource names it (`service.name`): the
  * embedded hub runs all six in one process, and each still shows as its own service, as it does
@@ -36,7 +45,7 @@ export async function startTracing(config: TracingConfig, services: readonly str
   const detected = resources.detectResources({ detectors: [resources.envDetector, resources.hostDetector, resources.processDetector] });
   const providers = new Map<string, TracerProvider & { shutdown(): Promise<void> }>();
   for (const service of services) {
-    const name = services.length === 1 ? (config.serviceName ?? service) : config.serviceName ? `${config.serviceName}-${service}` : service;
+    const name = serviceName(service, services.length, config.serviceName);
     const resource = resources
       .defaultResource()
       .merge(resources.resourceFromAttributes({ 'service.namespace': NAMESPACE }))
