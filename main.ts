@@ -8,6 +8,7 @@ import { issueDevToken, issuesOwnTokens } from './platform/auth/devTokens.ts';
 import { ROLE_NAMES } from './platform/auth/roles.ts';
 import { lockDataDir } from './platform/dataDirLock.ts';
 import { exitStartFailure } from './platform/startError.ts';
+import { startTracing } from './platform/tracingSdk.ts';
 import { seedProgressDisplay } from './seed/progress.ts';
 
 const USAGE = `usage: npm start [-- <service>]
@@ -41,6 +42,8 @@ async function main(config: HubConfig): Promise<void> {
   const systems: readonly SystemName[] = requested === undefined ? SYSTEMS : requested === 'gateway' ? [] : [requested as SystemName];
   const embedded = systems.filter((name) => !config.systems[name].databaseUrl);
   if (embedded.length > 0) lockDataDir(config.dataDir, embedded, `npm start${requested ? ` -- ${requested}` : ''}`);
+  // Once per process, before any service: each service's spans under its own service.name.
+  const tracing = await startTracing(config.tracing, requested ? [requested as ServiceName] : SERVICES);
 
   let running: RunningService[];
   let close: () => Promise<void>;
@@ -73,6 +76,8 @@ async function main(config: HubConfig): Promise<void> {
     console.error(`${signal}: shutting down`);
     try {
       await close();
+      // The spans of the last requests and of the shutdown itself are still batched.
+      await tracing?.shutdown();
       process.exit(0);
     } catch (error) {
       console.error(error);

@@ -175,6 +175,7 @@ export async function createGatewayServer(config: HubConfig, domainCodes: Readon
   let liveSubscriptions: LiveSubscriptions | undefined;
   let liveConnections: LiveConnections | undefined;
   const app = createHttpApp({
+    service: 'gateway',
     logger,
     bodyLimit: config.limits.bodyBytes,
     metrics: () => [...(subscriptions?.metrics() ?? []), ...(liveSubscriptions?.metrics() ?? []), ...(liveConnections?.metrics() ?? []), ...security.metrics(), ...engine.deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],

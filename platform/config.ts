@@ -47,6 +47,20 @@ export interface HubConfig {
   auth: AuthConfig;
   systems: Record<SystemName, SystemConfig>;
   reconciliation: ReconciliationConfig;
+  tracing: TracingConfig;
+}
+
+/**
+ * OpenTelemetry tracing (platform/tracingSdk.ts), by OpenTelemetry's own variables. Only what the
+ * hub decides is here; the SDK reads the rest of them (headers, batching, sampling) itself.
+ */
+export interface TracingConfig {
+  /** An OTLP endpoint is set: spans are exported; otherwise the SDK is never started. */
+  enabled: boolean;
+  /** OTLP over HTTP as protobuf (OpenTelemetry's default) or as JSON. */
+  protocol: 'http/protobuf' | 'http/json';
+  /** OTEL_SERVICE_NAME: the service's name in a one-service process, the prefix of each one's in the embedded hub. */
+  serviceName?: string;
 }
 
 /** Ops's reconciliation of the systems of record, read through the gateway. */
@@ -268,6 +282,16 @@ const SETTINGS: Record<string, SettingSpec> = {
   GATEWAY_URL: { ...url(['http:', 'https:'], code('http://localhost:$GATEWAY_PORT/graphql')), description: 'where ops reaches the gateway to reconcile the systems (the embedded hub uses the gateway it started)' },
   RECONCILE_TOKEN: { ...optional('issued by ops with the local development key'), description: 'caller token (`analyst` role or more) ops presents to the gateway to reconcile; needed with `AUTH_JWKS_URL` or `AUTH_PUBLIC_KEY`' },
   PERSISTED_ONLY_CLIENTS: { ...list('none'), description: 'comma-separated client names (`apollographql-client-name`) that may only send manifest operations' },
+  OTEL_EXPORTER_OTLP_ENDPOINT: { ...url(['http:', 'https:'], 'none: tracing off'), description: 'OpenTelemetry collector (OTLP over HTTP, e.g. `http://localhost:4318`) the traces go to, at `/v1/traces`; unset, no tracing SDK runs and tracing costs nothing (see [Tracing](#tracing))' },
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: { ...url(['http:', 'https:'], 'none'), description: 'the full URL traces are sent to (e.g. `http://localhost:4318/v1/traces`), instead of the one `OTEL_EXPORTER_OTLP_ENDPOINT` gives; also turns tracing on' },
+  OTEL_EXPORTER_OTLP_PROTOCOL: { ...text('http/protobuf', /^http\/(protobuf|json)$/, '`http/protobuf` or `http/json`'), description: 'how spans are sent: `http/protobuf` or `http/json`' },
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: { ...text('http/protobuf', /^http\/(protobuf|json)$/, '`http/protobuf` or `http/json`'), shown: code('$OTEL_EXPORTER_OTLP_PROTOCOL'), description: 'the same, for traces only' },
+  OTEL_EXPORTER_OTLP_HEADERS: { ...optional('none'), description: 'headers sent with every export, `key=value` pairs separated by commas (e.g. a collector\'s API key)' },
+  OTEL_SERVICE_NAME: { ...optional('the service\'s name: `gateway`, `crm`, ...'), description: '`service.name` of the spans of a process that runs one service (`npm start -- billing`); in the embedded hub, each service keeps its own name with this in front (`<name>-billing`)' },
+  OTEL_RESOURCE_ATTRIBUTES: { ...optional('none'), description: 'more resource attributes of every span, `key=value` pairs separated by commas (e.g. `deployment.environment.name=staging`)' },
+  OTEL_BSP_SCHEDULE_DELAY: { ...integer(5000, 0, 3_600_000), description: 'milliseconds between two exports of the batched spans' },
+  OTEL_TRACES_SAMPLER: { ...text('parentbased_always_on', /^(always_on|always_off|traceidratio|parentbased_always_on|parentbased_always_off|parentbased_traceidratio)$/, 'an OpenTelemetry sampler name'), description: 'which traces are kept: `parentbased_always_on` (every trace, or as the caller\'s `traceparent` says), `parentbased_traceidratio` (a share, `OTEL_TRACES_SAMPLER_ARG`), `always_off`, ...' },
+  OTEL_TRACES_SAMPLER_ARG: { ...optional('`1`'), description: 'the share of traces the `traceidratio` samplers keep, from 0 to 1' },
 };
 
 /** A kind's type as the README's table writes it. */
@@ -484,7 +508,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       gatewayUrl: url('GATEWAY_URL') ?? `http://localhost:${gatewayPort}/graphql`,
       token: text('RECONCILE_TOKEN'),
     },
+    tracing: {
+      enabled: url('OTEL_EXPORTER_OTLP_ENDPOINT') !== undefined || url('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') !== undefined,
+      protocol: (raw('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') === undefined ? text('OTEL_EXPORTER_OTLP_PROTOCOL') : text('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL')) as TracingConfig['protocol'],
+      serviceName: text('OTEL_SERVICE_NAME'),
+    },
   };
+  // Read by OpenTelemetry's SDK itself; checked here, so that a mistake stops the start with the others.
+  text('OTEL_EXPORTER_OTLP_HEADERS');
+  text('OTEL_RESOURCE_ATTRIBUTES');
+  integer('OTEL_BSP_SCHEDULE_DELAY');
+  text('OTEL_TRACES_SAMPLER');
+  const samplerArg = raw('OTEL_TRACES_SAMPLER_ARG');
+  text('OTEL_TRACES_SAMPLER_ARG');
+  if (samplerArg !== undefined && !(/^(0(\.\d+)?|1(\.0+)?)$/.test(samplerArg))) problems.push(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, got '${samplerArg}'`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

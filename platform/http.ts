@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ErrorCode, type HubError } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { contextFromHeaders, HubAttributes, SpanKind, SpanStatusCode, startSpan, tracingOn, withContext } from './tracing.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,6 +23,8 @@ export interface Service {
 }
 
 export interface HttpAppOptions {
+  /** The service it serves (`gateway`, a system): the `service.name` of its requests' spans. */
+  service: string;
   logger: Logger;
   /**
    * Answers `GET /readyz`: whether the service can serve, with details; a throw means not ready.
@@ -85,6 +88,7 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     const code = status === 500 ? ErrorCode.InternalServerError : status === 413 ? ErrorCode.RequestTooLarge : ErrorCode.BadRequest;
     return reply.code(status).send({ errors: [{ message: status === 500 ? 'Internal server error' : error.message, extensions: { code } }] });
   });
+  if (tracingOn()) traceGraphQLRequests(app, options.service);
   app.decorateRequest('correlationId', '');
   // Counted for the benchmark's "subgraph requests per operation".
   let graphqlRequests = 0;
@@ -112,6 +116,32 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
     return reply.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
   return app;
+}
+
+/**
+ * A server span for each request to `/graphql`, continuing the caller's trace (its W3C
+ * `traceparent`): the gateway's from a client, a subgraph's from the gateway's fetch. The rest of
+ * the request's hooks and its handler run in the span's context (a callback hook calls `done`
+ * inside it), so the spans of its GraphQL work and its SQL are its children. It ends when the
+ * response does, streamed ones included.
+ */
+function traceGraphQLRequests(app: FastifyInstance, service: string): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.url.split('?')[0] !== '/graphql') return done();
+    const started = startSpan(`${request.method} /graphql`, {
+      kind: SpanKind.SERVER,
+      parent: contextFromHeaders(request.headers),
+      service,
+      attributes: { 'http.request.method': request.method, 'url.path': '/graphql', [HubAttributes.correlationId]: correlationIds.get(request.raw) },
+    });
+    if (!started) return done();
+    reply.raw.once('close', () => {
+      started.span.setAttribute('http.response.status_code', reply.raw.statusCode);
+      if (reply.raw.statusCode >= 500) started.span.setStatus({ code: SpanStatusCode.ERROR });
+      started.span.end();
+    });
+    withContext(started.context, () => done());
+  });
 }
 
 /** Answers a request refused before GraphQL runs (a `requestError`), shaped as a GraphQL response. */

@@ -97,6 +97,7 @@ CloudEvents-shaped, JSON:
 | \`customerId\` | the customer it concerns (for filters), or null |
 | \`data\` | the entity's new state (below) |
 | \`previous\` | on updates: the changed fields' old values, each typed as in \`data\` |
+| \`traceparent\` | optional: the W3C trace context of the span that wrote it, when tracing is on (see the README's Tracing); each consumer's span continues that trace. Events without one parse as before |
 
 Money in \`data\` is an exact decimal string (\`"1250.00"\`) with its \`currency\`; dates are ISO
 strings (\`2026-11-22\`), instants ISO-8601 (\`2026-11-22T10:15:00.000Z\`).

@@ -28,6 +28,7 @@ import type { IncrementalDeferResult, OperationOutcome, OperationRequest, Subseq
 import { applyRewrites, type DataObject } from './planData.ts';
 import { PlanRun, type SubgraphSource } from './planRun.ts';
 import { activeDefer, denialTree, Shaper, type DeferredFragment, type DenialTree } from './shape.ts';
+import { inSpanSync } from '../../platform/tracing.ts';
 
 const PLAN_CACHE_SIZE = 1000;
 
@@ -178,7 +179,8 @@ export class Engine {
     let prepared = this.#plans.get(key);
     if (!prepared) {
       try {
-        prepared = this.#plan(request, plan);
+        // Planned once per document: a span only when it is (a cached plan costs nothing to trace).
+        prepared = inSpanSync('graphql.plan', {}, () => this.#plan(request, plan));
       } catch (error) {
         prepared = asGraphQLError(error);
       }

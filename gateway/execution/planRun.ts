@@ -5,6 +5,7 @@ import { GraphQLError, type DocumentNode, type GraphQLFormattedError, type Graph
 import type { GatewayContext } from '../context.ts';
 import { applyRewrites, deepMerge, flattenAtPath, hydratedPaths, representation, type DataObject } from './planData.ts';
 import type { ResultPath } from './shape.ts';
+import { HubAttributes, inSpan, SpanKind, tracingOn } from '../../platform/tracing.ts';
 
 /**
  * What the engine sends a subgraph's fetches to: SubgraphFetcher for remote subgraphs, a local
@@ -144,12 +145,17 @@ export class PlanRun {
   async #send(fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>, errors: GraphQLError[]): Promise<DataObject | null | undefined> {
     const source = this.sources[fetch.serviceName];
     if (!source) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
-    const response = await source.process({
-      request: { query: fetch.operation, variables, operationName: fetch.operationName },
-      context: this.context,
-      document: fetch.operationDocumentNode,
-      pathInIncomingRequest: cursor.path,
-    });
+    const send = () =>
+      source.process({
+        request: { query: fetch.operation, variables, operationName: fetch.operationName },
+        context: this.context,
+        document: fetch.operationDocumentNode,
+        pathInIncomingRequest: cursor.path,
+      });
+    // One client span per fetch of the plan; the subgraph's server span continues it (traceparent).
+    const response = await (tracingOn()
+      ? inSpan(`fetch ${fetch.serviceName}`, { kind: SpanKind.CLIENT, attributes: { [HubAttributes.subgraph]: fetch.serviceName, 'graphql.operation.type': fetch.operationKind, ...(fetch.operationName && { 'graphql.operation.name': fetch.operationName }) } }, send)
+      : send());
     if (response.errors) {
       let hydrated: ResultPath[] | undefined;
       // An `_entities` error's path names the representation's index: the entity's place in the result.

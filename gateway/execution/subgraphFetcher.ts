@@ -9,12 +9,13 @@ import { ErrorCode, HubError } from '../../platform/errors.ts';
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
 import { canonicalJson, InFlight } from './inFlight.ts';
 import { SubgraphCircuit, SubgraphFailure } from './subgraphCircuit.ts';
+import { injectTraceHeaders } from '../../platform/tracing.ts';
 
 /**
  * Headers that identify a request for tracing only; a subgraph's answer to a query does not depend
  * on them, so they are left out when deciding whether two fetches are the same.
  */
-const TRACING_HEADERS = new Set(['x-request-id', 'x-correlation-id']);
+const TRACING_HEADERS = new Set(['x-request-id', 'x-correlation-id', 'traceparent', 'tracestate']);
 
 const CIRCUIT_GAUGE = { closed: 0, 'half-open': 1, open: 2 } as const;
 
@@ -159,6 +160,8 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
     // Apollo's own health checks and schema loads run without an operation's context.
     const context = options.context as Partial<GatewayContext>;
     if (context.requestId) Object.assign(headers, subgraphHeaders(context as GatewayContext, this.name));
+    // The subgraph continues the trace of the fetch's span (a fetch joining another's request: that one's).
+    injectTraceHeaders(headers);
     // A mutation goes out once: a retry could apply it twice.
     if (!isQuery(query)) return parseResponse(this.url, await this.#send(JSON.stringify({ query, variables, operationName }), headers, false));
     const { representations, ...others } = variables ?? {};

@@ -32,6 +32,7 @@ import type { OperationAuthorizer } from '../security/authorize.ts';
 import type { GatewaySubscription } from '../subscriptions/gatewaySubscription.ts';
 import type { LiveSubscriptions } from '../subscriptions/liveSubscriptions.ts';
 import { logOperation } from '../operationLog.ts';
+import { HubAttributes, inSpan, inSpanSync, traceOperation, tracingOn } from '../../platform/tracing.ts';
 import { formatErrors, type ErrorLog, type FormattedErrors } from './errors.ts';
 
 /** Tokens graphql-js reads before it gives up on a document: enough for any operation within the other limits. */
@@ -130,8 +131,16 @@ export class GatewayPipeline {
     return formatErrors(errors, { log: context.log, requestId: context.requestId, domainCodes: this.options.domainCodes });
   }
 
-  /** Runs one request through every stage; never throws for the client's input. */
-  async answer(request: PipelineRequest): Promise<Answer> {
+  /**
+   * Runs one request through every stage; never throws for the client's input. Traced as one
+   * span (named after the operation once it is known), under the HTTP request's when there is one.
+   */
+  answer(request: PipelineRequest): Promise<Answer> {
+    if (!tracingOn()) return this.#answer(request);
+    return inSpan('graphql', { service: 'gateway', attributes: { [HubAttributes.correlationId]: request.context.correlationId } }, () => this.#answer(request));
+  }
+
+  async #answer(request: PipelineRequest): Promise<Answer> {
     const started = performance.now();
     const { context } = request;
     let answer: Answer;
@@ -154,6 +163,7 @@ export class GatewayPipeline {
     const prepared = this.#prepare(resolved, params.operationName);
     const { operation, document, schema } = prepared;
     const type = operation.operation;
+    traceOperation(operation);
     const refuse = (errors: readonly GraphQLError[]) => new Refusal(errors, operation);
     if (request.method === 'GET' && type === 'mutation') {
       throw refuse([new HubError(ErrorCode.BadRequest, 'GET requests only support query operations, not mutation operations.', { http: { status: 405, headers: { allow: 'POST' } } })]);
@@ -252,14 +262,15 @@ export class GatewayPipeline {
     let entry = this.#documents.get(resolved.queryHash);
     if (!entry) {
       try {
-        entry = { document: parse(resolved.source, { maxTokens: MAX_TOKENS }) };
+        entry = { document: inSpanSync('graphql.parse', {}, () => parse(resolved.source, { maxTokens: MAX_TOKENS })) };
       } catch (error) {
         throw new Refusal([withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED', 400)]);
       }
       this.#documents.set(resolved.queryHash, entry);
     }
     if (entry.schema !== schema) {
-      entry.errors = validate(schema, entry.document).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED', 400));
+      const document = entry.document;
+      entry.errors = inSpanSync('graphql.validate', {}, () => validate(schema, document)).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED', 400));
       entry.schema = schema;
     }
     // An operation that failed validation is still named in the log line.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { inSpan, SpanKind, tracingOn } from '../tracing.ts';
 
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
@@ -61,6 +62,27 @@ class Gate {
   }
 }
 
+/**
+ * Runs a statement in a client span with OpenTelemetry's database attributes: the statement's
+ * text, never its parameters (they hold the data, personal data included). Only inside a trace
+ * (a request's, an event's): the relay's and consumers' polling would otherwise be a trace each.
+ */
+function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  if (!tracingOn()) return run();
+  const operation = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'SQL';
+  return inSpan(operation, {
+    kind: SpanKind.CLIENT,
+    requireParent: true,
+    attributes: { 'db.system': 'postgresql', 'db.system.name': 'postgresql', 'db.operation.name': operation, 'db.query.text': sql, 'db.statement': sql },
+  }, run);
+}
+
+/** A transaction's span, its statements under it (inside a trace only, as statements are). */
+function tracedTransaction<T>(run: () => Promise<T>): Promise<T> {
+  if (!tracingOn()) return run();
+  return inSpan('transaction', { kind: SpanKind.INTERNAL, requireParent: true, attributes: { 'db.system': 'postgresql', 'db.system.name': 'postgresql' } }, run);
+}
+
 const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184, numeric: 1700 } as const;
 
 function isoInstant(text: string): string {
@@ -95,18 +117,20 @@ class PgliteDb implements Db {
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
     this.counter.statements++;
-    return (await this.pglite.query<Row>(sql, params)).rows;
+    return traced(sql, async () => (await this.pglite.query<Row>(sql, params)).rows);
   }
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     this.counter.statements++;
-    return this.pglite.transaction(async (tx) =>
-      fn({
-        query: async <Row>(sql: string, params: unknown[] = []) => {
-          this.counter.statements++;
-          return (await tx.query<Row>(sql, params)).rows;
-        },
-      }),
+    return tracedTransaction(() =>
+      this.pglite.transaction(async (tx) =>
+        fn({
+          query: async <Row>(sql: string, params: unknown[] = []) => {
+            this.counter.statements++;
+            return traced(sql, async () => (await tx.query<Row>(sql, params)).rows);
+          },
+        }),
+      ),
     );
   }
 
@@ -140,7 +164,7 @@ class PostgresDb implements Db {
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
     this.counter.statements++;
-    return this.gated(async () => (await this.pool.query(sql, params)).rows as Row[]);
+    return this.gated(() => traced(sql, async () => (await this.pool.query(sql, params)).rows as Row[]));
   }
 
   private gated<T>(work: () => Promise<T>): Promise<T> {
@@ -148,7 +172,7 @@ class PostgresDb implements Db {
   }
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.gated(() => this.transactionOnPool(fn));
+    return this.gated(() => tracedTransaction(() => this.transactionOnPool(fn)));
   }
 
   private async transactionOnPool<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -159,7 +183,7 @@ class PostgresDb implements Db {
       const result = await fn({
         query: async <Row>(sql: string, params: unknown[] = []) => {
           this.counter.statements++;
-          return (await client.query(sql, params)).rows as Row[];
+          return traced(sql, async () => (await client.query(sql, params)).rows as Row[]);
         },
       });
       await client.query('COMMIT');

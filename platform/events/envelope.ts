@@ -29,6 +29,11 @@ export type BusinessEvent = {
   data: Record<string, unknown>;
   /** Old values of the fields an update changed. */
   previous?: Record<string, unknown>;
+  /**
+   * The W3C trace context of the span that wrote it (tracing on), so its consumers' spans join the
+   * producer's trace; absent on events written without tracing, and on older events.
+   */
+  traceparent?: string;
 };
 
 /** Where events a piece of work emits come from and what caused them. */

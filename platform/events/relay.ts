@@ -1,7 +1,8 @@
 import { backoffMs } from '../backoff.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
-import type { BusinessEvent } from './envelope.ts';
+import type { BusinessEvent, EventSource } from './envelope.ts';
+import { contextFromTraceparent, failSpan, HubAttributes, SpanKind, startSpan, tracingOn, type Span } from '../tracing.ts';
 import { StreamUnavailable, type EventStream } from './stream.ts';
 
 const BATCH = 200;
@@ -43,6 +44,8 @@ export class OutboxRelay {
   private lastPrune = 0;
 
   constructor(
+    /** The system whose outbox it publishes (its spans' service). */
+    private readonly source: EventSource,
     private readonly db: Db,
     private readonly stream: EventStream,
     private readonly log: Logger,
@@ -108,7 +111,7 @@ export class OutboxRelay {
         [BATCH],
       );
       if (rows.length === 0) return 0;
-      const positions = await this.stream.publish(rows.map((row) => row.event));
+      const positions = await this.publish(rows.map((row) => row.event));
       await tx.query(
         `UPDATE outbox SET published_at = now(), stream_position = published.position
          FROM unnest($1::bigint[], $2::text[]) AS published(seq, position) WHERE outbox.seq = published.seq`,
@@ -116,6 +119,32 @@ export class OutboxRelay {
       );
       return rows.length;
     });
+  }
+
+  /**
+   * Publishes a batch; with tracing, each event that carries a trace context gets a publish span
+   * in its own trace (a child of the span that wrote it), so the relay's hop shows in every trace.
+   */
+  private async publish(events: BusinessEvent[]): Promise<string[]> {
+    if (!tracingOn()) return this.stream.publish(events);
+    const spans = events.flatMap((event): Span[] => {
+      if (!event.traceparent) return [];
+      const started = startSpan(`${event.type} publish`, {
+        kind: SpanKind.PRODUCER,
+        parent: contextFromTraceparent(event.traceparent),
+        service: this.source,
+        attributes: { 'messaging.operation.type': 'send', 'messaging.destination.name': event.type, 'messaging.batch.message_count': events.length, [HubAttributes.eventId]: event.id, [HubAttributes.eventType]: event.type, [HubAttributes.correlationId]: event.correlationId ?? undefined },
+      });
+      return started ? [started.span] : [];
+    });
+    try {
+      return await this.stream.publish(events);
+    } catch (error) {
+      for (const span of spans) failSpan(span, error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import { isPermanent } from './permanent.ts';
 import type { BusinessEvent, Delivery, EventSource } from './envelope.ts';
 import { emit, emitter } from './outbox.ts';
 import { StreamUnavailable, type EventStream, type GroupReader } from './stream.ts';
+import { contextFromTraceparent, failSpan, HubAttributes, inSpan, SpanKind, tracingOn, type Span } from '../tracing.ts';
 
 interface Retry {
   delivery: Delivery;
@@ -129,12 +130,28 @@ export class ConsumerRunner {
    * settled (applied, skipped, dead-lettered) joins the positions to acknowledge.
    */
   private async attempt(delivery: Delivery, attempts: number): Promise<void> {
-    const { db, log, source, config } = this.options;
     const target = this.target(delivery.event);
     if (!target) {
       this.unacknowledged.push(delivery.position);
       return;
     }
+    if (!tracingOn()) return this.apply(delivery, target, attempts, undefined);
+    // The consumer's span continues the trace of the span that wrote the event (its `traceparent`).
+    const attributes = {
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': target.event.type,
+      'messaging.consumer.group.name': this.definition.name,
+      [HubAttributes.eventId]: target.event.id,
+      [HubAttributes.eventType]: target.event.type,
+      [HubAttributes.correlationId]: target.event.correlationId ?? undefined,
+      'hub.event.attempt': attempts,
+    };
+    const parent = contextFromTraceparent(target.event.traceparent);
+    return inSpan(`${target.event.type} process`, { kind: SpanKind.CONSUMER, parent, service: this.options.source, attributes }, (span) => this.apply(delivery, target, attempts, span));
+  }
+
+  private async apply(delivery: Delivery, target: { event: BusinessEvent; deadLetterId?: string }, attempts: number, span: Span | undefined): Promise<void> {
+    const { db, log, source, config } = this.options;
     const eventLog = log.child({ consumer: this.definition.name, eventId: target.event.id, type: target.event.type, correlationId: target.event.correlationId });
     try {
       await db.transaction(async (tx) => {
@@ -158,6 +175,7 @@ export class ConsumerRunner {
       this.unacknowledged.push(delivery.position);
       eventLog.debug('event applied');
     } catch (error) {
+      if (span) failSpan(span, error);
       const permanent = isPermanent(error);
       if (!permanent && attempts < config.maxAttempts) {
         const delay = backoffMs(attempts, config.retryBaseMs, Number.MAX_SAFE_INTEGER, Math.random());

@@ -9,6 +9,7 @@ import { apolloErrorFormatter, clientError } from '../errors.ts';
 import { resolveOperation } from '../input.ts';
 import type { Logger } from '../logger.ts';
 import type { SubgraphAdapter } from './subgraph.ts';
+import { traceOperation } from '../tracing.ts';
 
 /**
  * Logs the errors Apollo Server meets whole, with the request's id, where clientError masks them
@@ -34,7 +35,7 @@ const operationPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, request }) {
-        resolveOperation(document, request.operationName);
+        traceOperation(resolveOperation(document, request.operationName));
       },
     };
   },

@@ -7,6 +7,7 @@ import { clientError, ErrorCode, type HubError } from '../errors.ts';
 import { sendRequestError } from '../http.ts';
 import { resolveOperation } from '../input.ts';
 import type { SubgraphAdapter } from './subgraph.ts';
+import { traceOperation } from '../tracing.ts';
 
 type RequestError = { error: GraphQLError; code?: string; status?: number };
 
@@ -92,7 +93,7 @@ export const mercuriusAdapter: SubgraphAdapter = async ({ app, schema, runtime, 
       return reply.code(400).type('application/json; charset=utf-8').send({ errors: [clientError(error, { code: 'GRAPHQL_PARSE_FAILED' })] });
     }
     try {
-      resolveOperation(document, typeof params.operationName === 'string' ? params.operationName : undefined);
+      traceOperation(resolveOperation(document, typeof params.operationName === 'string' ? params.operationName : undefined));
     } catch (error) {
       return sendRequestError(reply, error as HubError);
     }

@@ -89,7 +89,7 @@ export class SystemRuntime {
   ) {
     this.domainCodes = new Set(domainCodes);
     this.authenticate = subgraphTokenVerifier(gatewayPublicKey(config), name);
-    this.relay = new OutboxRelay(db.background(), stream, logger, config.events.outboxPollMs, config.events.retentionDays);
+    this.relay = new OutboxRelay(name, db.background(), stream, logger, config.events.outboxPollMs, config.events.retentionDays);
     this.runners = consumers.map(
       (definition) =>
         new ConsumerRunner(definition, {

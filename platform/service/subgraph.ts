@@ -20,6 +20,7 @@ import { guardRequestDepth, refuseUnstorableArguments } from '../input.ts';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from '../scalars.ts';
 import type { SubgraphDefinition } from './definition.ts';
 import { SystemRuntime } from './runtime.ts';
+import { traceRootResolvers } from '../tracing.ts';
 import { hasSubscriptions, serveSubscriptions } from './subscriptions.ts';
 
 declare module 'fastify' {
@@ -67,7 +68,8 @@ export function buildSchema(definition: Pick<SubgraphDefinition, 'dir' | 'resolv
   } as SchemaModules);
   // Audit outside enforcement, so refused mutations are recorded too; unstorable strings are
   // refused outside both, as they could not be written to the audit log either.
-  return refuseUnstorableArguments(auditMutations(enforceAccess(schema, readAccessPolicy(sdl))));
+  // Traced outermost, so a span covers the refusals and the audit too.
+  return traceRootResolvers(refuseUnstorableArguments(auditMutations(enforceAccess(schema, readAccessPolicy(sdl)))));
 }
 
 /**
@@ -78,6 +80,7 @@ export function buildSchema(definition: Pick<SubgraphDefinition, 'dir' | 'resolv
 function createSubgraphApp(runtime: SystemRuntime): FastifyInstance {
   const { db, logger, stream } = runtime;
   const app = createHttpApp({
+    service: runtime.name,
     logger,
     ready: async () => {
       await db.query('SELECT 1');

@@ -142,6 +142,10 @@ type Documents = {
     "\n  subscription SubscriptionsBusinessEvents($types: [String!], $customerId: ID) {\n    businessEvents(types: $types, customerId: $customerId) { id type customer { id } data }\n  }\n": typeof types.SubscriptionsBusinessEventsDocument,
     "\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n": typeof types.SubscriptionsRenewalRiskChangedDocument,
     "\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n": typeof types.SubscriptionsEventLogDocument,
+    "\n  mutation TracingCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.TracingCreateCustomerDocument,
+    "\n  mutation TracingCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.TracingCreateOpportunityDocument,
+    "\n  mutation TracingCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": typeof types.TracingCloseWonDocument,
+    "\n  query TracingWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { state } }\n": typeof types.TracingWorkflowDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n": typeof types.CreateCustomerDocument,
     "\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n": typeof types.UpdateCustomerDocument,
     "\n  mutation CreateOpportunity($input: CreateOpportunityInput!, $key: String) {\n    createOpportunity(input: $input, idempotencyKey: $key) { id stage amount { amount currency } }\n  }\n": typeof types.CreateOpportunityDocument,
@@ -292,6 +296,10 @@ const documents: Documents = {
     "\n  subscription SubscriptionsBusinessEvents($types: [String!], $customerId: ID) {\n    businessEvents(types: $types, customerId: $customerId) { id type customer { id } data }\n  }\n": types.SubscriptionsBusinessEventsDocument,
     "\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n": types.SubscriptionsRenewalRiskChangedDocument,
     "\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n": types.SubscriptionsEventLogDocument,
+    "\n  mutation TracingCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.TracingCreateCustomerDocument,
+    "\n  mutation TracingCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.TracingCreateOpportunityDocument,
+    "\n  mutation TracingCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": types.TracingCloseWonDocument,
+    "\n  query TracingWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { state } }\n": types.TracingWorkflowDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n": types.CreateCustomerDocument,
     "\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n": types.UpdateCustomerDocument,
     "\n  mutation CreateOpportunity($input: CreateOpportunityInput!, $key: String) {\n    createOpportunity(input: $input, idempotencyKey: $key) { id stage amount { amount currency } }\n  }\n": types.CreateOpportunityDocument,
@@ -840,6 +848,22 @@ export function graphql(source: "\n  subscription SubscriptionsRenewalRiskChange
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n"): (typeof documents)["\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TracingCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"): (typeof documents)["\n  mutation TracingCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TracingCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"): (typeof documents)["\n  mutation TracingCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TracingCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"): (typeof documents)["\n  mutation TracingCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TracingWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { state } }\n"): (typeof documents)["\n  query TracingWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { state } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
