@@ -15,7 +15,7 @@
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { readMetric } from '../platform/http.ts';
+import { readMetric } from '../test/metrics.ts';
 import { startHub } from '../test/hub.ts';
 
 const { values } = parseArgs({

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { envPrefix, SYSTEMS, type SystemName } from '../platform/config.ts';
-import { readMetric } from '../platform/http.ts';
+import { readMetric } from '../test/metrics.ts';
 import { freePort, ROOT, spawnNode, type BenchProcess } from './processes.ts';
 import type { HubData } from './workloads.ts';
 

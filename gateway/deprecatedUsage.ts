@@ -16,6 +16,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Logger } from '../platform/logger.ts';
+import { mirroredCounter, OTHER, type Registry } from '../platform/metrics.ts';
 import { fragmentsOf, spreadFragments } from './documents.ts';
 
 /** One client's operation and one deprecated field it selected. */
@@ -37,7 +38,6 @@ export interface DeprecatedUsageReport {
 const REPORT_DELAY_MS = 2000;
 /** Distinct (client, operation, field) series kept; client-chosen names beyond them count as "(other)". */
 const MAX_SERIES = 1000;
-const OTHER = '(other)';
 
 export class DeprecatedUsage {
   /** Since the gateway started, for `/metrics`. */
@@ -80,15 +80,15 @@ export class DeprecatedUsage {
     this.#schedule();
   }
 
-  /** Lines for the gateway's `/metrics`. */
-  metrics(): string[] {
-    return [
-      '# HELP gateway_deprecated_field_usage_total Executed operations that selected a deprecated field, by client, operation and field.',
-      '# TYPE gateway_deprecated_field_usage_total counter',
-      ...[...this.#totals.values()].map(
-        (entry) => `gateway_deprecated_field_usage_total{client="${label(entry.client)}",operation="${label(entry.operation)}",field="${label(entry.field)}"} ${entry.count}`,
-      ),
-    ];
+  /** Registers `gateway_deprecated_field_usage_total`. */
+  registerMetrics(registry: Registry): void {
+    mirroredCounter({
+      registry,
+      name: 'gateway_deprecated_field_usage_total',
+      help: 'Executed operations that selected a deprecated field, by client, operation and field.',
+      labelNames: ['client', 'operation', 'field'],
+      read: () => [...this.#totals.values()].map(({ client, operation, field, count }) => [{ client, operation, field }, count] as const),
+    });
   }
 
   /** Reports what is not yet reported, once more. */
@@ -175,9 +175,4 @@ export function deprecatedFieldsSelected(schema: GraphQLSchema, document: Docume
 
 function seriesKey(client: string, operation: string, field: string): string {
   return JSON.stringify([client, operation, field]);
-}
-
-/** A Prometheus label value: backslash, quote and newline escaped. */
-function label(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }

@@ -8,6 +8,7 @@ import { SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts'
 import { createHttpApp } from '../platform/http.ts';
 import { StartError } from '../platform/startError.ts';
 import { createLogger } from '../platform/logger.ts';
+import { createRegistry } from '../platform/metrics.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import type { Service } from '../platform/http.ts';
 import type { GatewayContext } from './context.ts';
@@ -143,7 +144,8 @@ export async function createGatewayServer(config: HubConfig, domainCodes: Readon
   const supergraphSdl = supergraphForGateway(readSupergraph(config));
   // The same data sources serve queries and complete subscription events.
   const dataSources: ServiceMap = Object.create(null);
-  const transport = new SubgraphTransport(config.resilience);
+  const registry = createRegistry('gateway');
+  const transport = new SubgraphTransport(config.resilience, registry);
   const subgraphTokens = new SubgraphTokenSigner(gatewaySigningKey(config));
   const subgraphUrls: Record<string, string> = Object.create(null);
   const security = await createGatewaySecurity(config, logger, async (entries, idempotencyKey) => {
@@ -171,14 +173,17 @@ export async function createGatewayServer(config: HubConfig, domainCodes: Readon
   const deprecatedUsage = new DeprecatedUsage(async (report) => {
     if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), RECORD_DEPRECATED_USAGE, report, timeoutOf('ops'));
   }, logger);
+  security.registerMetrics(registry);
+  engine.deduplication.registerMetrics(registry);
+  limits.registerMetrics(registry);
+  deprecatedUsage.registerMetrics(registry);
   let subscriptions: SubscriptionServer | undefined;
   let liveSubscriptions: LiveSubscriptions | undefined;
-  let liveConnections: LiveConnections | undefined;
   const app = createHttpApp({
     service: 'gateway',
     logger,
+    registry,
     bodyLimit: config.limits.bodyBytes,
-    metrics: () => [...(subscriptions?.metrics() ?? []), ...(liveSubscriptions?.metrics() ?? []), ...(liveConnections?.metrics() ?? []), ...security.metrics(), ...engine.deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(
@@ -206,7 +211,19 @@ export async function createGatewayServer(config: HubConfig, domainCodes: Readon
     log: logger,
   });
   liveSubscriptions = live;
-  const pipeline = new GatewayPipeline({ schema: () => apiSchema, limits, authorizer, execute: withDeadline(engine.execute, config.limits.requestTimeoutMs), subscriptions: live, deprecatedUsage, recordRefusal: security.audit.recordRefusal, domainCodes });
+  connections.registerMetrics(registry);
+  live.registerMetrics(registry);
+  const pipeline = new GatewayPipeline({
+    schema: () => apiSchema,
+    limits,
+    authorizer,
+    execute: withDeadline(engine.execute, config.limits.requestTimeoutMs),
+    subscriptions: live,
+    deprecatedUsage,
+    recordRefusal: security.audit.recordRefusal,
+    domainCodes,
+    registry,
+  });
   app.addHook('onSend', async (_request, _reply, payload) => serializer.bytes(payload));
   registerHttpTransport(app, { path: '/graphql', pipeline, authenticate, subgraphTokens, connections, serializer });
   subscriptions = createSubscriptionServer({
@@ -223,7 +240,7 @@ export async function createGatewayServer(config: HubConfig, domainCodes: Readon
     keepAliveMs: WS_KEEP_ALIVE_MS,
     log: logger,
   });
-  liveConnections = connections;
+  subscriptions.registerMetrics(registry);
   return {
     name: 'gateway',
     app,

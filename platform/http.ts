@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ErrorCode, type HubError } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { Counter, type Registry } from './metrics.ts';
 import { contextFromHeaders, HubAttributes, SpanKind, SpanStatusCode, startSpan, tracingOn, withContext } from './tracing.ts';
 
 declare module 'fastify' {
@@ -31,8 +32,8 @@ export interface HttpAppOptions {
    * `degraded`: it serves (200) but something it relies on is down (status `degraded`).
    */
   ready: () => Promise<{ ready: boolean; degraded?: boolean } & Record<string, unknown>>;
-  /** Extra lines for `GET /metrics` (Prometheus text format). */
-  metrics?: () => string[];
+  /** The service's metrics registry (platform/metrics.ts), served on `GET /metrics`. */
+  registry: Registry;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
 }
@@ -91,10 +92,10 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
   if (tracingOn()) traceGraphQLRequests(app, options.service);
   app.decorateRequest('correlationId', '');
   // Counted for the benchmark's "subgraph requests per operation".
-  let graphqlRequests = 0;
+  const graphqlRequests = new Counter({ name: 'graphql_requests_total', help: 'HTTP requests to /graphql (WebSocket upgrades included).', registers: [options.registry] });
   app.addHook('onRequest', async (request) => {
     request.correlationId = correlationIds.get(request.raw) ?? randomUUID();
-    if (request.url.startsWith('/graphql')) graphqlRequests++;
+    if (request.url.startsWith('/graphql')) graphqlRequests.inc();
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -105,16 +106,7 @@ export function createHttpApp(options: HttpAppOptions): FastifyInstance {
       return reply.code(503).send({ status: 'unavailable', error: (error as Error).message });
     }
   });
-  app.get('/metrics', async (_request, reply) => {
-    const lines = [
-      '# TYPE process_resident_memory_bytes gauge',
-      `process_resident_memory_bytes ${process.memoryUsage().rss}`,
-      '# TYPE graphql_requests_total counter',
-      `graphql_requests_total ${graphqlRequests}`,
-      ...(options.metrics?.() ?? []),
-    ];
-    return reply.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
-  });
+  app.get('/metrics', async (_request, reply) => reply.type(options.registry.contentType).send(await options.registry.metrics()));
   return app;
 }
 
@@ -148,11 +140,4 @@ function traceGraphQLRequests(app: FastifyInstance, service: string): void {
 export function sendRequestError(reply: FastifyReply, error: HubError, contentType = 'application/json; charset=utf-8'): FastifyReply {
   const { http, ...extensions } = error.extensions as { http: { status: number } };
   return reply.code(http.status).type(contentType).send({ errors: [{ message: error.message, extensions }] });
-}
-
-/** Reads one counter or gauge from a `/metrics` body. */
-export function readMetric(body: string, name: string): number {
-  const line = body.split('\n').find((row) => row.startsWith(`${name} `));
-  if (!line) throw new Error(`metric ${name} not found`);
-  return Number(line.slice(name.length + 1));
 }

@@ -12,7 +12,7 @@ import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { localIssuerKeys } from '../platform/auth/keys.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
-import { readMetric } from '../platform/http.ts';
+import { readMetric } from './metrics.ts';
 import { graphql } from './generated/index.ts';
 import { query, request, type GraphQLResponse } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';

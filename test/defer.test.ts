@@ -18,6 +18,7 @@ import { SCOPES } from '../platform/auth/roles.ts';
 import { SubgraphTokenSigner } from '../platform/auth/subgraphTokens.ts';
 import { SYSTEMS } from '../platform/config.ts';
 import { createLogger } from '../platform/logger.ts';
+import { Registry } from '../platform/metrics.ts';
 import { strictScalars } from '../platform/scalars.ts';
 import type { GatewayContext } from '../gateway/context.ts';
 import { Engine } from '../gateway/execution/engine.ts';
@@ -44,7 +45,7 @@ before(async () => {
   const supergraphSdl = supergraphForGateway(readFileSync(SUPERGRAPH_PATH, 'utf8'));
   apiSchema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema({ includeDefer: true });
   strictScalars(apiSchema);
-  transport = new SubgraphTransport(hub.config.resilience);
+  transport = new SubgraphTransport(hub.config.resilience, new Registry());
   signer = new SubgraphTokenSigner(gatewaySigningKey(hub.config));
   const probe = makeCaller('system:gateway', '', []);
   const sources = Object.fromEntries(SYSTEMS.map((system) => [system, new SubgraphFetcher(system, hub.config.systems[system].url, transport, 10_000, () => `Bearer ${signer.token(probe, system)}`)]));

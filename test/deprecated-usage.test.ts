@@ -13,6 +13,7 @@ import { SUPERGRAPH_PATH } from '../gateway/server.ts';
 import { graphql } from './generated/index.ts';
 import { query, request, webSocketFor } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
+import { metricFamily, samples, type Sample } from './metrics.ts';
 
 const Owners = graphql(/* GraphQL */ `
   query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }
@@ -50,6 +51,12 @@ async function metrics(): Promise<string> {
   return (await fetch(`${hub.gateway.url}/metrics`)).text();
 }
 
+/** Deprecated-usage series as their labels and count, by client and operation. */
+function usageSeries(series: Sample[]): Record<string, string | number>[] {
+  const labelled: Record<string, string | number>[] = series.map((sample) => ({ ...sample.labels, count: Number(sample.value) }));
+  return labelled.sort((a, b) => `${a.client} ${a.operation}`.localeCompare(`${b.client} ${b.operation}`));
+}
+
 describe('deprecated-field usage', () => {
   test('is counted per client and operation on /metrics and reported to ops', async () => {
     const webApp = { 'apollographql-client-name': 'web-app' };
@@ -58,13 +65,15 @@ describe('deprecated-field usage', () => {
     await query(hub.gatewayUrl, OwnersByFragment);
     await query(hub.gatewayUrl, Names, {}, webApp);
 
-    const body = await metrics();
-    assert.match(body, /\n# TYPE gateway_deprecated_field_usage_total counter\n/);
-    const series = body.split('\n').filter((line) => line.startsWith('gateway_deprecated_field_usage_total{'));
-    assert.deepEqual(series.sort(), [
-      'gateway_deprecated_field_usage_total{client="unknown",operation="DeprecatedOwnersByFragment",field="Customer.accountOwner"} 1',
-      'gateway_deprecated_field_usage_total{client="web-app",operation="DeprecatedOwners",field="Customer.accountOwner"} 2',
-    ]);
+    const family = metricFamily(await metrics(), 'gateway_deprecated_field_usage_total');
+    assert.equal(family.type, 'COUNTER');
+    assert.deepEqual(
+      usageSeries(family.metrics),
+      [
+        { client: 'unknown', operation: 'DeprecatedOwnersByFragment', field: 'Customer.accountOwner', service: 'gateway', count: 1 },
+        { client: 'web-app', operation: 'DeprecatedOwners', field: 'Customer.accountOwner', service: 'gateway', count: 2 },
+      ],
+    );
 
     // The gateway reports a couple of seconds after counting; ops sums the reports.
     const analyst = { authorization: `Bearer ${await hub.token('analyst')}` };
@@ -93,17 +102,17 @@ describe('deprecated-field usage', () => {
       const subscription = client.iterate({ query: 'subscription WsPayments { paymentReceived { customer { accountOwner } } }' });
       void subscription.next();
       const wanted = [
-        'gateway_deprecated_field_usage_total{client="cs-console",operation="WsOwners",field="Customer.accountOwner"} 1',
-        'gateway_deprecated_field_usage_total{client="cs-console",operation="WsPayments",field="Customer.accountOwner"} 1',
+        { client: 'cs-console', operation: 'WsOwners', field: 'Customer.accountOwner', service: 'gateway', count: 1 },
+        { client: 'cs-console', operation: 'WsPayments', field: 'Customer.accountOwner', service: 'gateway', count: 1 },
       ];
       const deadline = Date.now() + 10_000;
-      let series: string[] = [];
+      let series: ReturnType<typeof usageSeries> = [];
       while (Date.now() < deadline) {
-        series = (await metrics()).split('\n').filter((line) => line.includes('client="cs-console"'));
+        series = usageSeries(samples(metricFamily(await metrics(), 'gateway_deprecated_field_usage_total'), { client: 'cs-console' }));
         if (series.length === wanted.length) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      assert.deepEqual(series.sort(), wanted);
+      assert.deepEqual(series, wanted);
       await subscription.return?.();
     } finally {
       await client.dispose();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Kind, type SelectionSetNode } from 'graphql';
-import { readMetric } from '../platform/http.ts';
+import { readMetric } from './metrics.ts';
 import { Decimal } from '../platform/money.ts';
 import { SYSTEMS, type SystemName } from '../platform/config.ts';
 import { graphql } from './generated/index.ts';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { createClient } from 'graphql-ws';
 import { envPrefix, SYSTEMS, type SystemName } from '../platform/config.ts';
-import { readMetric } from '../platform/http.ts';
+import { readMetric } from './metrics.ts';
 import { freePort } from './distributed/cluster.ts';
 import { waitFor } from './wait.ts';
 import { FaultyLink, httpResponse } from './faultyLink.ts';

@@ -29,7 +29,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { addDays } from '../platform/dates.ts';
 import { ErrorCode } from '../platform/errors.ts';
-import { readMetric } from '../platform/http.ts';
+import { readMetric } from './metrics.ts';
 import { SeedGenerator } from '../seed/generate.ts';
 import { query, request } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';

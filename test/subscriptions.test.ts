@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createClient, type Client } from 'graphql-ws';
 import { buildSubgraph } from '../hub.ts';
-import { readMetric } from '../platform/http.ts';
+import { readMetric } from './metrics.ts';
 import { query, webSocketFor } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 import { postedDeal } from './deals.ts';

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
-import { readMetric } from '../platform/http.ts';
+import { readMetric } from './metrics.ts';
 import { query, webSocketFor, withAuthorization } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 import { postedDeal } from './deals.ts';

@@ -11,7 +11,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { mirroredCounter, Registry } from '../../platform/metrics.ts';
 import type { SubgraphResolvers } from '../../platform/service/subgraph.ts';
+import { metricFamily } from '../../test/metrics.ts';
 import { read } from './workload.ts';
 import { execute, parse, specifiedRules, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 
@@ -150,6 +152,14 @@ export function createAnchorServer(options: AnchorServerOptions = {}): AnchorSer
     SUBGRAPH_NAMES.map((name) => [`/${name}`, new Subgraph(buildSubgraphSchema({ typeDefs: parse(read(`subgraphs/${name}.graphql`)), resolvers: resolverMaps[name] }))]),
   );
   const requests = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs.get(`/${name}`)!.requests])) as Record<SubgraphName, number>;
+  const registry = new Registry();
+  mirroredCounter({
+    registry,
+    name: 'anchor_subgraph_requests_total',
+    help: 'Requests each anchor subgraph served.',
+    labelNames: ['subgraph'],
+    read: () => Object.entries(requests()).map(([subgraph, count]) => [{ subgraph }, count] as const),
+  });
   const send = (response: ServerResponse, status: number, type: string, body: string) => {
     response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
     response.end(body);
@@ -160,8 +170,7 @@ export function createAnchorServer(options: AnchorServerOptions = {}): AnchorSer
     const path = (request.url ?? '/').split('?')[0];
     if (request.method === 'GET' && path === '/health') return send(response, 200, 'text/plain', 'OK');
     if (request.method === 'GET' && path === '/metrics') {
-      const lines = Object.entries(requests()).map(([name, count]) => `anchor_subgraph_requests_total{subgraph="${name}"} ${count}`);
-      return send(response, 200, 'text/plain; version=0.0.4', `${lines.join('\n')}\n`);
+      return send(response, 200, registry.contentType, await registry.metrics());
     }
     const subgraph = subgraphs.get(path);
     if (request.method !== 'POST' || !subgraph) return send(response, 404, 'text/plain', 'Not Found');
@@ -188,7 +197,7 @@ export function createAnchorServer(options: AnchorServerOptions = {}): AnchorSer
 /** Reads the per-subgraph request counters from the anchor server's GET /metrics body. */
 export function parseAnchorMetrics(body: string): Record<SubgraphName, number> {
   const counts = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
-  for (const match of body.matchAll(/^anchor_subgraph_requests_total\{subgraph="(\w+)"\} (\d+)$/gm)) counts[match[1] as SubgraphName] = Number(match[2]);
+  for (const sample of metricFamily(body, 'anchor_subgraph_requests_total').metrics) counts[sample.labels!.subgraph as SubgraphName] = Number(sample.value);
   return counts;
 }
 

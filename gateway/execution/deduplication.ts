@@ -1,4 +1,5 @@
 import type { ExecutionResult } from 'graphql';
+import { mirroredCounter, type Registry } from '../../platform/metrics.ts';
 import { canonicalJson, InFlight } from './inFlight.ts';
 import type { OperationRequest } from './operation.ts';
 
@@ -17,8 +18,8 @@ export class QueryDeduplication {
     return { ...(await this.#queries.run(key, execute)) };
   }
 
-  /** Lines for the gateway's `/metrics`. */
-  metrics(): string[] {
-    return ['# TYPE gateway_queries_deduplicated_total counter', `gateway_queries_deduplicated_total ${this.#queries.joined}`];
+  /** Registers `gateway_queries_deduplicated_total`. */
+  registerMetrics(registry: Registry): void {
+    mirroredCounter({ registry, name: 'gateway_queries_deduplicated_total', help: 'Queries that joined an identical one in flight instead of running (GATEWAY_DEDUPLICATION).', read: () => this.#queries.joined });
   }
 }

@@ -6,6 +6,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Agent } from 'undici';
 import type { ResilienceConfig } from '../../platform/config.ts';
 import { ErrorCode, HubError } from '../../platform/errors.ts';
+import { boundedLabel, Counter, Histogram, LATENCY_BUCKETS, mirroredCounter, mirroredGauge, type Registry } from '../../platform/metrics.ts';
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
 import { canonicalJson, InFlight } from './inFlight.ts';
 import { SubgraphCircuit, SubgraphFailure } from './subgraphCircuit.ts';
@@ -41,11 +42,42 @@ export class SubgraphTransport {
   batched = 0;
   /** Every subgraph's fetcher, by name: their circuits are in `/metrics` and `/readyz`. */
   readonly fetchers = new Map<string, SubgraphFetcher>();
+  /** Seconds each fetch took, from the plan asking to its answer (batching, retries and waits included). */
+  readonly fetchDuration: Histogram<'subgraph'>;
+  /** Errors of fetches by subgraph and code: failed fetches, and the errors subgraphs answered with. */
+  readonly errors: Counter<'subgraph' | 'code'>;
+  /** A foreign subgraph may answer with codes of its own choosing: at most this many are told apart. */
+  readonly #errorCode = boundedLabel(100);
 
-  constructor(readonly resilience: ResilienceConfig) {
+  /** `registry`: the gateway's, where the fetch metrics are registered. */
+  constructor(
+    readonly resilience: ResilienceConfig,
+    registry: Registry,
+  ) {
     // Connections stay open between requests; each origin gets as many as the load asks for.
     // Each request carries its own deadline (its subgraph's timeout).
     this.agent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
+    const registers = [registry];
+    this.fetchDuration = new Histogram({
+      name: 'gateway_subgraph_fetch_duration_seconds',
+      help: 'Seconds a subgraph fetch took, from the query plan asking to its answer (batching, retries and deduplication waits included), by subgraph.',
+      labelNames: ['subgraph'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.errors = new Counter({
+      name: 'gateway_subgraph_errors_total',
+      help: 'Errors of subgraph fetches, by subgraph and code: fetches that failed (SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE, ...) and each error a subgraph answered with (its extensions.code; (none) without one).',
+      labelNames: ['subgraph', 'code'],
+      registers,
+    });
+    this.#registerMirrored(registry);
+  }
+
+  /** Counts one error of a fetch to `subgraph`. */
+  countError(subgraph: string, code: unknown): void {
+    const label = typeof code === 'string' && /^[A-Za-z][\w.-]{0,63}$/.test(code) ? this.#errorCode(code) : '(none)';
+    this.errors.inc({ subgraph, code: label });
   }
 
   close(): Promise<void> {
@@ -53,31 +85,25 @@ export class SubgraphTransport {
     return this.agent.close();
   }
 
-  /** Lines for the gateway's `/metrics`. */
-  metrics(): string[] {
-    return [
-      '# TYPE gateway_subgraph_requests_total counter',
-      `gateway_subgraph_requests_total ${this.sent}`,
-      '# TYPE gateway_subgraph_fetches_deduplicated_total counter',
-      `gateway_subgraph_fetches_deduplicated_total ${this.inFlight.joined}`,
-      '# TYPE gateway_subgraph_fetches_batched_total counter',
-      `gateway_subgraph_fetches_batched_total ${this.batched}`,
-      '# HELP gateway_subgraph_circuit_state Circuit of each subgraph: 0 closed, 1 half-open, 2 open.',
-      '# TYPE gateway_subgraph_circuit_state gauge',
-      ...this.#each((fetcher, labels) => [`gateway_subgraph_circuit_state{${labels}} ${CIRCUIT_GAUGE[fetcher.circuit.state]}`]),
-      '# TYPE gateway_subgraph_circuit_rejections_total counter',
-      ...this.#each((fetcher, labels) => [`gateway_subgraph_circuit_rejections_total{${labels}} ${fetcher.circuit.rejected}`]),
-      '# TYPE gateway_subgraph_retries_total counter',
-      ...this.#each((fetcher, labels) => [`gateway_subgraph_retries_total{${labels}} ${fetcher.retries}`]),
-      '# TYPE gateway_subgraph_failures_total counter',
-      ...this.#each((fetcher, labels) =>
-        [ErrorCode.SubgraphUnavailable, ErrorCode.SubgraphTimeout].map((code) => `gateway_subgraph_failures_total{${labels},code="${code}"} ${fetcher.failures.get(code) ?? 0}`),
-      ),
-    ];
-  }
-
-  #each(lines: (fetcher: SubgraphFetcher, labels: string) => string[]): string[] {
-    return [...this.fetchers.values()].flatMap((fetcher) => lines(fetcher, `subgraph="${fetcher.name}"`));
+  /** The figures the transport and its fetchers keep, read at each scrape. */
+  #registerMirrored(registry: Registry): void {
+    mirroredCounter({ registry, name: 'gateway_subgraph_requests_total', help: 'HTTP requests sent to subgraphs (retries and circuit probes included).', read: () => this.sent });
+    mirroredCounter({ registry, name: 'gateway_subgraph_fetches_deduplicated_total', help: 'Query fetches that joined an identical one in flight instead of going out.', read: () => this.inFlight.joined });
+    mirroredCounter({ registry, name: 'gateway_subgraph_fetches_batched_total', help: "_entities fetches that went out inside another fetch's request.", read: () => this.batched });
+    const each = (value: (fetcher: SubgraphFetcher) => number) => () => [...this.fetchers.values()].map((fetcher) => [{ subgraph: fetcher.name }, value(fetcher)] as const);
+    mirroredGauge({ registry, name: 'gateway_subgraph_circuit_state', help: 'Circuit of each subgraph: 0 closed, 1 half-open, 2 open.', labelNames: ['subgraph'], read: each((fetcher) => CIRCUIT_GAUGE[fetcher.circuit.state]) });
+    mirroredCounter({ registry, name: 'gateway_subgraph_circuit_rejections_total', help: 'Fetches failed at once because the subgraph\'s circuit was not closed.', labelNames: ['subgraph'], read: each((fetcher) => fetcher.circuit.rejected) });
+    mirroredCounter({ registry, name: 'gateway_subgraph_retries_total', help: 'Fetch attempts made again after a retryable failure.', labelNames: ['subgraph'], read: each((fetcher) => fetcher.retries) });
+    mirroredCounter({
+      registry,
+      name: 'gateway_subgraph_failures_total',
+      help: 'Fetch attempts that failed, by subgraph and code (SUBGRAPH_UNAVAILABLE, SUBGRAPH_TIMEOUT); a retried fetch counts each attempt.',
+      labelNames: ['subgraph', 'code'],
+      read: () =>
+        [...this.fetchers.values()].flatMap((fetcher) =>
+          [ErrorCode.SubgraphUnavailable, ErrorCode.SubgraphTimeout].map((code) => [{ subgraph: fetcher.name, code }, fetcher.failures.get(code) ?? 0] as const),
+        ),
+    });
   }
 }
 
@@ -145,10 +171,17 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const done = this.transport.fetchDuration.startTimer({ subgraph: this.name });
     try {
-      return await this.#process(options);
+      const response = await this.#process(options);
+      for (const error of response.errors ?? []) this.transport.countError(this.name, error.extensions?.code);
+      return response;
     } catch (error) {
-      throw this.#fetchError(error);
+      const failure = this.#fetchError(error);
+      this.transport.countError(this.name, failure.extensions.code);
+      throw failure;
+    } finally {
+      done();
     }
   }
 

@@ -15,6 +15,7 @@ import type { Logger } from '../../platform/logger.ts';
 import { createRedis, Outage } from '../../platform/redis.ts';
 import { guardNesting, OperationLimits } from './operationLimits.ts';
 import type { Authenticate } from '../security/authenticate.ts';
+import { mirroredCounter, type Registry } from '../../platform/metrics.ts';
 import { clientKey, RateLimiter } from './rateLimit.ts';
 import { loadManifests, TrustedDocuments } from './trustedDocuments.ts';
 
@@ -45,8 +46,8 @@ export interface GatewayLimits {
   refuseUpgrade(request: IncomingMessage): Promise<string | undefined>;
   /** CORS, the rate limit and the methods GraphQL is not served over, on the gateway's HTTP server. */
   register(app: FastifyInstance, path: string): Promise<void>;
-  /** `/metrics` lines: requests let through unchecked because Redis did not answer in time. */
-  metrics(): string[];
+  /** Registers `gateway_rate_limit_fail_open_total`: requests let through unchecked because Redis did not answer in time. */
+  registerMetrics(registry: Registry): void;
   /** Whether the rate limit's Redis answers; undefined without Redis. */
   redisHealth(): 'up' | 'down' | undefined;
   close(): Promise<void>;
@@ -126,7 +127,8 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
       });
     },
     redisHealth: () => (redis ? (outage.down ? 'down' : 'up') : undefined),
-    metrics: () => ['# TYPE gateway_rate_limit_fail_open_total counter', `gateway_rate_limit_fail_open_total ${failOpen}`],
+    registerMetrics: (registry) =>
+      mirroredCounter({ registry, name: 'gateway_rate_limit_fail_open_total', help: 'Requests let through unchecked because Redis did not answer the rate limit in time.', read: () => failOpen }),
     async close() {
       redis?.disconnect();
     },

@@ -6,6 +6,7 @@
  */
 import type { Caller } from '../../platform/auth/caller.ts';
 import { ErrorCode } from '../../platform/errors.ts';
+import { mirroredGauge, type Registry } from '../../platform/metrics.ts';
 
 export interface LiveConnection {
   transport: 'graphql-ws' | 'sse' | 'multipart';
@@ -39,13 +40,18 @@ export class LiveConnections {
     return picked.length;
   }
 
-  /** Open connections by transport, for `/metrics`. */
-  metrics(): string[] {
-    const counts = { 'graphql-ws': 0, sse: 0, multipart: 0 };
-    for (const connection of this.#open) counts[connection.transport] += 1;
-    return [
-      '# TYPE gateway_live_connections gauge',
-      ...Object.entries(counts).map(([transport, count]) => `gateway_live_connections{transport="${transport}"} ${count}`),
-    ];
+  /** Registers `gateway_live_connections`: open connections by transport. */
+  registerMetrics(registry: Registry): void {
+    mirroredGauge({
+      registry,
+      name: 'gateway_live_connections',
+      help: 'Open live connections (graphql-ws sockets, SSE streams, HTTP multipart subscriptions), by transport.',
+      labelNames: ['transport'],
+      read: () => {
+        const counts = { 'graphql-ws': 0, sse: 0, multipart: 0 };
+        for (const connection of this.#open) counts[connection.transport] += 1;
+        return Object.entries(counts).map(([transport, count]) => [{ transport }, count] as const);
+      },
+    });
   }
 }

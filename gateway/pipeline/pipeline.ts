@@ -24,6 +24,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import { ErrorCode, HubError, requestError } from '../../platform/errors.ts';
 import { resolveOperation } from '../../platform/input.ts';
+import { boundedLabel, Counter, Histogram, LATENCY_BUCKETS, type Registry } from '../../platform/metrics.ts';
 import type { GatewayContext } from '../context.ts';
 import type { DeprecatedUsage } from '../deprecatedUsage.ts';
 import type { ExecuteOperation, IncrementalDeferResult, SubsequentIncrementalResult } from '../execution/operation.ts';
@@ -39,6 +40,12 @@ import { formatErrors, type ErrorLog, type FormattedErrors } from './errors.ts';
 const MAX_TOKENS = 50_000;
 /** Parsed and validated documents kept; the least recently used go first. */
 const DOCUMENT_CACHE_ENTRIES = 1000;
+/**
+ * Operation names told apart in the request histogram: clients name their operations, so past
+ * this many distinct names the rest count as `(other)` (refused requests are `(refused)`,
+ * operations without a name `(anonymous)`).
+ */
+const OPERATION_NAMES = 200;
 
 /** A GraphQL request's parameters, as a transport read them (shapes checked, values not). */
 export interface GraphQLParams {
@@ -94,6 +101,8 @@ export interface PipelineOptions {
   recordRefusal: RecordRefusal;
   /** Every system's own error codes, which pass to clients as the subgraphs answered them. */
   domainCodes: ReadonlySet<string>;
+  /** The gateway's metrics registry: the request histogram and the document cache's counters. */
+  registry: Registry;
 }
 
 interface Resolved {
@@ -124,8 +133,28 @@ function sha256(text: string): string {
 
 export class GatewayPipeline {
   readonly #documents = new LRUCache<string, { document: DocumentNode; schema?: GraphQLSchema; errors?: readonly GraphQLError[] }>({ max: DOCUMENT_CACHE_ENTRIES });
+  readonly #requestDuration: Histogram<'operation' | 'type'>;
+  readonly #operationName = boundedLabel(OPERATION_NAMES);
+  readonly #documentCache: Counter<'result'>;
+  readonly #persistedLookups: Counter<'result'>;
 
-  constructor(private readonly options: PipelineOptions) {}
+  constructor(private readonly options: PipelineOptions) {
+    const registers = [options.registry];
+    this.#requestDuration = new Histogram({
+      name: 'gateway_request_duration_seconds',
+      help: 'Seconds the gateway took to answer a GraphQL request (to its first response for incremental delivery, to the start of its stream for a subscription), by operation name and type.',
+      labelNames: ['operation', 'type'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.#documentCache = new Counter({ name: 'gateway_document_cache_total', help: 'Lookups of parsed documents in the gateway\'s document cache, by result (hit, miss).', labelNames: ['result'], registers });
+    this.#persistedLookups = new Counter({
+      name: 'gateway_persisted_document_lookups_total',
+      help: 'Documents asked for by hash (automatic persisted queries), by result (hit, miss).',
+      labelNames: ['result'],
+      registers,
+    });
+  }
 
   #formatErrors(errors: Parameters<typeof formatErrors>[0], context: Omit<ErrorLog, 'domainCodes'>): FormattedErrors {
     return formatErrors(errors, { log: context.log, requestId: context.requestId, domainCodes: this.options.domainCodes });
@@ -153,6 +182,8 @@ export class GatewayPipeline {
     }
     const errors = answer.kind === 'result' ? answer.result.errors : answer.kind === 'incremental' ? answer.initial.errors : undefined;
     logOperation(context, { operationName: answer.operationName ?? request.params.operationName, operationType: answer.operationType, errors, started });
+    const operation = answer.kind === 'result' && answer.refused ? '(refused)' : this.#operationName(answer.operationName ?? '(anonymous)');
+    this.#requestDuration.observe({ operation, type: answer.operationType ?? 'unknown' }, (performance.now() - started) / 1000);
     return answer;
   }
 
@@ -244,6 +275,7 @@ export class GatewayPipeline {
       // graphql-ws and graphql-sse require a query string: an empty one asks by id too.
       if (params.query === undefined || params.query === '') {
         const source = await this.options.limits.trusted.cache.get(`apq:${hash}`);
+        this.#persistedLookups.inc({ result: source === undefined ? 'miss' : 'hit' });
         if (source === undefined) {
           throw new Refusal([new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 200, headers: { 'cache-control': 'private, no-cache, must-revalidate' } } } })]);
         }
@@ -260,6 +292,7 @@ export class GatewayPipeline {
   #prepare(resolved: Resolved, operationName: string | undefined): Prepared {
     const schema = this.options.schema();
     let entry = this.#documents.get(resolved.queryHash);
+    this.#documentCache.inc({ result: entry ? 'hit' : 'miss' });
     if (!entry) {
       try {
         entry = { document: inSpanSync('graphql.parse', {}, () => parse(resolved.source, { maxTokens: MAX_TOKENS })) };

@@ -6,6 +6,7 @@
  */
 import type { Caller } from '../../platform/auth/caller.ts';
 import { ACCESS_ENDED, expiredReason, onExpiry } from '../../platform/auth/expiry.ts';
+import { mirroredCounter, mirroredGauge, type Registry } from '../../platform/metrics.ts';
 import { revokes, type Revocation, type Revocations } from './revocations.ts';
 
 /** Ends one connection: `code` is a WebSocket close code, `reason` says why (at most 123 bytes). */
@@ -52,13 +53,14 @@ export class AccessWatcher {
     };
   }
 
-  metrics(): string[] {
-    return [
-      '# TYPE gateway_connections_watched gauge',
-      `gateway_connections_watched ${[...this.#bySub.values()].reduce((sum, watches) => sum + watches.size, 0)}`,
-      '# TYPE gateway_connections_access_ended_total counter',
-      `gateway_connections_access_ended_total ${this.#ended}`,
-    ];
+  registerMetrics(registry: Registry): void {
+    mirroredGauge({
+      registry,
+      name: 'gateway_connections_watched',
+      help: "Live connections watched for their caller's token to expire or be revoked.",
+      read: () => [...this.#bySub.values()].reduce((sum, watches) => sum + watches.size, 0),
+    });
+    mirroredCounter({ registry, name: 'gateway_connections_access_ended_total', help: "Live connections ended because their caller's access ended.", read: () => this.#ended });
   }
 
   #end(watch: Watch, reason: string): void {

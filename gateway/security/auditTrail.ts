@@ -10,6 +10,7 @@ import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { redact } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { Logger } from '../../platform/logger.ts';
+import { mirroredCounter, mirroredGauge, type Registry } from '../../platform/metrics.ts';
 
 /** One entry as ops' `recordGatewayAudit` takes it. */
 export interface GatewayAuditEntry {
@@ -103,20 +104,27 @@ export class GatewayAudit {
     });
   };
 
-  metrics(): string[] {
-    return [
-      '# HELP gateway_refusals_total Operations the gateway refused, by refusal code (each one is in the audit trail).',
-      '# TYPE gateway_refusals_total counter',
-      ...[...this.#refusals].map(([code, count]) => `gateway_refusals_total{code="${code}"} ${count}`),
-      `# HELP gateway_denial_bursts_total Times a caller was refused ${BURST_REFUSALS} times or more within ${BURST_WINDOW_MS / 1000} s (each logged with the caller).`,
-      '# TYPE gateway_denial_bursts_total counter',
-      `gateway_denial_bursts_total ${this.#bursts}`,
-      '# TYPE gateway_callers_in_denial_burst gauge',
-      `gateway_callers_in_denial_burst ${[...this.#windows.values()].filter((window) => window.count >= BURST_REFUSALS && Date.now() - window.start < BURST_WINDOW_MS).length}`,
-      '# HELP gateway_audit_dropped_total Gateway audit entries dropped because ops did not take them for too long.',
-      '# TYPE gateway_audit_dropped_total counter',
-      `gateway_audit_dropped_total ${this.#dropped}`,
-    ];
+  registerMetrics(registry: Registry): void {
+    mirroredCounter({
+      registry,
+      name: 'gateway_refusals_total',
+      help: 'Operations the gateway refused, by refusal code (each one is in the audit trail).',
+      labelNames: ['code'],
+      read: () => [...this.#refusals].map(([code, count]) => [{ code }, count] as const),
+    });
+    mirroredCounter({
+      registry,
+      name: 'gateway_denial_bursts_total',
+      help: `Times a caller was refused ${BURST_REFUSALS} times or more within ${BURST_WINDOW_MS / 1000} s (each logged with the caller).`,
+      read: () => this.#bursts,
+    });
+    mirroredGauge({
+      registry,
+      name: 'gateway_callers_in_denial_burst',
+      help: `Callers refused ${BURST_REFUSALS} times or more within the last ${BURST_WINDOW_MS / 1000} s.`,
+      read: () => [...this.#windows.values()].filter((window) => window.count >= BURST_REFUSALS && Date.now() - window.start < BURST_WINDOW_MS).length,
+    });
+    mirroredCounter({ registry, name: 'gateway_audit_dropped_total', help: 'Gateway audit entries dropped because ops did not take them for too long.', read: () => this.#dropped });
   }
 
   /** Sends what is not sent yet, once more. */

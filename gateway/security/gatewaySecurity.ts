@@ -13,6 +13,7 @@ import { AccessWatcher } from './access.ts';
 import { GatewayAudit, type GatewayAuditEntry, type RefusalContext } from './auditTrail.ts';
 import { callerAuthenticator, type Authenticate } from './authenticate.ts';
 import { Revocations } from './revocations.ts';
+import type { Registry } from '../../platform/metrics.ts';
 
 /** What `revokeAccess` answers. */
 export interface AccessRevocation {
@@ -29,7 +30,8 @@ export interface GatewaySecurity {
   audit: GatewayAudit;
   /** Revokes `sub`'s access (see revocations.ts), audited whether it succeeds or not. */
   revokeAccess(context: RefusalContext, args: { sub: string; reason: string; idempotencyKey?: string | null }): Promise<AccessRevocation>;
-  metrics(): string[];
+  /** Registers the access watcher's and the audit trail's metrics. */
+  registerMetrics(registry: Registry): void;
   close(): Promise<void>;
 }
 
@@ -77,7 +79,10 @@ export async function createGatewaySecurity(
       const { sub, reason, by, revokedAt } = revocation;
       return { sub, reason, revokedBy: by, revokedAt: new Date(revokedAt).toISOString(), expiresAt: revocations.expiresAt(revocation).toISOString() };
     },
-    metrics: () => [...access.metrics(), ...audit.metrics()],
+    registerMetrics: (registry) => {
+      access.registerMetrics(registry);
+      audit.registerMetrics(registry);
+    },
     async close() {
       await audit.close();
       await revocations.close();

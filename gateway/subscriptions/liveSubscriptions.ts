@@ -13,6 +13,7 @@ import { canonicalJson } from '../execution/inFlight.ts';
 import { GatewaySubscription } from './gatewaySubscription.ts';
 import { resolveEvent } from './resolveEvent.ts';
 import { SharedResolutions, SharedUpstreams, type UpstreamFactory } from './sharedUpstream.ts';
+import { mirroredCounter, mirroredGauge, type Registry } from '../../platform/metrics.ts';
 import { CURSOR_ALIAS, type SubscriptionPlan, type SubscriptionPlanner } from './subscriptionPlanner.ts';
 import { UpstreamSubscription } from './upstreamSubscription.ts';
 
@@ -123,23 +124,19 @@ export class LiveSubscriptions {
     this.#counters.events += 1;
   }
 
-  /** Lines for the gateway's `/metrics`, every transport counted. */
-  metrics(): string[] {
-    const active = [...this.#active];
-    return [
-      '# TYPE gateway_subscriptions_active gauge',
-      `gateway_subscriptions_active ${active.length}`,
-      '# TYPE gateway_subscriptions_streaming gauge',
-      `gateway_subscriptions_streaming ${active.filter((subscription) => subscription.streaming).length}`,
-      '# TYPE gateway_subscription_upstreams_shared gauge',
-      `gateway_subscription_upstreams_shared ${this.#upstreams.size}`,
-      '# TYPE gateway_subscription_events_total counter',
-      `gateway_subscription_events_total ${this.#counters.events}`,
-      '# TYPE gateway_subscription_overflows_total counter',
-      `gateway_subscription_overflows_total ${this.#counters.overflows}`,
-      '# TYPE gateway_subscription_upstream_reconnects_total counter',
-      `gateway_subscription_upstream_reconnects_total ${this.#counters.reconnects}`,
-    ];
+  /** Registers the subscription metrics, every transport counted. */
+  registerMetrics(registry: Registry): void {
+    mirroredGauge({ registry, name: 'gateway_subscriptions_active', help: 'Subscriptions open, on every transport.', read: () => this.#active.size });
+    mirroredGauge({
+      registry,
+      name: 'gateway_subscriptions_streaming',
+      help: 'Open subscriptions whose upstream subscription is established (events reach them).',
+      read: () => [...this.#active].filter((subscription) => subscription.streaming).length,
+    });
+    mirroredGauge({ registry, name: 'gateway_subscription_upstreams_shared', help: 'Upstream subgraph subscriptions, each shared by the live subscriptions that ask the same.', read: () => this.#upstreams.size });
+    mirroredCounter({ registry, name: 'gateway_subscription_events_total', help: 'Subscription events sent to clients.', read: () => this.#counters.events });
+    mirroredCounter({ registry, name: 'gateway_subscription_overflows_total', help: 'Subscriptions ended because their client did not read its events fast enough.', read: () => this.#counters.overflows });
+    mirroredCounter({ registry, name: 'gateway_subscription_upstream_reconnects_total', help: 'Upstream subscriptions reconnected after their subgraph connection dropped.', read: () => this.#counters.reconnects });
   }
 }
 

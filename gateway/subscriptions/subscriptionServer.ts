@@ -13,6 +13,7 @@ import type { Logger } from '../../platform/logger.ts';
 import type { GatewayContext } from '../context.ts';
 import type { Authenticate } from '../security/authenticate.ts';
 import type { LiveConnections } from '../pipeline/connections.ts';
+import { mirroredGauge, type Registry } from '../../platform/metrics.ts';
 import { incrementalPayloads } from '../pipeline/incremental.ts';
 import type { Answer, GatewayPipeline } from '../pipeline/pipeline.ts';
 
@@ -45,8 +46,8 @@ export interface SubscriptionServerOptions {
 export interface SubscriptionServer {
   /** Tells every client to reconnect (close code 1012, Service Restart) and stops every subscription. */
   close(): Promise<void>;
-  /** Lines for the gateway's `/metrics`. */
-  metrics(): string[];
+  /** Registers `gateway_ws_connections`. */
+  registerMetrics(registry: Registry): void;
 }
 
 type Connection = Context<Record<string, unknown>, Extra>;
@@ -215,6 +216,6 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       for (const socket of wss.clients) socket.terminate();
       await server.dispose();
     },
-    metrics: () => ['# TYPE gateway_ws_connections gauge', `gateway_ws_connections ${wss.clients.size}`],
+    registerMetrics: (registry) => mirroredGauge({ registry, name: 'gateway_ws_connections', help: 'Open WebSocket connections.', read: () => wss.clients.size }),
   };
 }

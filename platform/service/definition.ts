@@ -8,6 +8,8 @@ import type { Logger } from '../logger.ts';
 import type { BaseContext } from '../context.ts';
 import type { DomainErrorCode } from '../errors.ts';
 import type { ConsumerDefinition } from '../events/consumer.ts';
+import type { EventStream } from '../events/stream.ts';
+import type { Registry } from '../metrics.ts';
 
 /**
  * Codegen's `Resolvers` type of a subgraph (`generated/resolvers.ts`): per GraphQL type, its
@@ -40,6 +42,11 @@ export interface SubgraphDefinition<Context extends BaseContext = BaseContext, R
   background?(config: HubConfig, log: Logger): Job;
   /** A request's context, from the one the runtime makes for every request (and the background job, if it has one). */
   createContext(base: BaseContext, job: Job | undefined): Context;
+  /**
+   * Registers the system's own metrics on its registry (served on `/metrics`); `db` is the
+   * background connection, so scrapes do not count as requests' statements.
+   */
+  metrics?(registry: Registry, db: Db, stream: EventStream): void;
   /** Runs once per GraphQL request after it executed, before its response is sent (crm audits personal data read). */
   beforeResponse?(context: Context, operationName: string | null): Promise<void>;
 }

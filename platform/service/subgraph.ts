@@ -17,6 +17,7 @@ import type { HubError } from '../errors.ts';
 import type { EventStream } from '../events/stream.ts';
 import { createHttpApp, sendRequestError, type Service } from '../http.ts';
 import { guardRequestDepth, refuseUnstorableArguments } from '../input.ts';
+import { createRegistry, mirroredCounter, mirroredGauge, type Registry } from '../metrics.ts';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from '../scalars.ts';
 import type { SubgraphDefinition } from './definition.ts';
 import { SystemRuntime } from './runtime.ts';
@@ -72,27 +73,41 @@ export function buildSchema(definition: Pick<SubgraphDefinition, 'dir' | 'resolv
   return traceRootResolvers(refuseUnstorableArguments(auditMutations(enforceAccess(schema, readAccessPolicy(sdl)))));
 }
 
+/** What every subgraph's `/metrics` has: its SQL statements and its outbox's depth. */
+function registerSubgraphMetrics(registry: Registry, db: Db): void {
+  mirroredCounter({ registry, name: 'sql_statements_total', help: 'SQL statements sent for GraphQL requests.', read: () => db.statements });
+  mirroredCounter({
+    registry,
+    name: 'sql_background_statements_total',
+    help: 'SQL statements sent for background work: outbox relay, event consumers, live events, these metrics.',
+    read: () => db.background().statements,
+  });
+  // Read on the background connection, so a scrape does not count as a request's statement.
+  mirroredGauge({
+    registry,
+    name: 'outbox_unpublished_events',
+    help: 'Events committed to the outbox and not yet published to the event stream.',
+    read: async () => (await db.background().query<{ count: number }>('SELECT count(*)::int AS count FROM outbox WHERE published_at IS NULL'))[0]!.count,
+  });
+}
+
 /**
- * The HTTP app of a subgraph: health, readiness and SQL metrics. Ready when its database answers.
+ * The HTTP app of a subgraph: health, readiness and metrics. Ready when its database answers.
  * An event stream that is down leaves it ready but `degraded`: reads and writes go on (writes'
  * events wait in the outbox), only the flow of events between systems pauses.
  */
-function createSubgraphApp(runtime: SystemRuntime): FastifyInstance {
+function createSubgraphApp(runtime: SystemRuntime, registry: Registry): FastifyInstance {
   const { db, logger, stream } = runtime;
+  registerSubgraphMetrics(registry, db);
   const app = createHttpApp({
     service: runtime.name,
     logger,
+    registry,
     ready: async () => {
       await db.query('SELECT 1');
       const events = stream.health().status;
       return { ready: true, degraded: events === 'down', database: db.kind, events };
     },
-    metrics: () => [
-      '# TYPE sql_statements_total counter',
-      `sql_statements_total ${db.statements}`,
-      '# TYPE sql_background_statements_total counter',
-      `sql_background_statements_total ${db.background().statements}`,
-    ],
   });
   // Only the gateway may ask: every GraphQL request carries its token, checked before anything else.
   // (WebSocket upgrades are checked where they are taken, in subscriptions.ts.)
@@ -123,7 +138,9 @@ function createSubgraphApp(runtime: SystemRuntime): FastifyInstance {
  */
 export async function createSubgraph(definition: SubgraphDefinition, adapter: SubgraphAdapter, config: HubConfig, stream: EventStream): Promise<SubgraphService> {
   const runtime = await SystemRuntime.open(definition, config, stream);
-  const app = createSubgraphApp(runtime);
+  const registry = createRegistry(definition.name);
+  const app = createSubgraphApp(runtime, registry);
+  definition.metrics?.(registry, runtime.db.background(), stream);
   const schema = buildSchema(definition);
   const job = definition.background?.(config, runtime.logger);
   const createContext = (base: BaseContext) => definition.createContext(base, job);

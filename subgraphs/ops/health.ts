@@ -8,6 +8,18 @@ export interface SyncLag {
   lagSeconds: number;
 }
 
+export interface OwnerExceptions {
+  owner: string;
+  open: number;
+  oldestAgeSeconds: number;
+}
+
+export interface WorkflowRunCount {
+  kind: string;
+  state: 'IN_PROGRESS' | 'COMPLETED' | 'EXCEPTION';
+  count: number;
+}
+
 export interface OperationsHealth {
   /** The key the gateway adds its circuits to OperationsHealth by; there is one, "hub". */
   scope: 'hub';
@@ -18,6 +30,8 @@ export interface OperationsHealth {
   deadLetters: number;
   openDifferences: number;
   syncLag: SyncLag[];
+  exceptionsByOwner: OwnerExceptions[];
+  workflowRuns: WorkflowRunCount[];
 }
 
 /**
@@ -40,28 +54,38 @@ const POSTING_LATENCY = `
   JOIN (SELECT subject, min(time) AS at FROM events WHERE type = 'invoice.issued' GROUP BY subject) issued USING (subject)
   WHERE posted.at > now() - interval '24 hours'`;
 
+/** Open exceptions by owner; the totals are summed from these, so both read one instant. */
 const EXCEPTIONS = `
-  SELECT count(*)::int AS open, floor(extract(epoch FROM now() - min(opened_at)))::int AS oldest
-  FROM exceptions WHERE status = 'OPEN'`;
+  SELECT owner, count(*)::int AS open, floor(extract(epoch FROM now() - min(opened_at)))::int AS oldest
+  FROM exceptions WHERE status = 'OPEN' GROUP BY owner ORDER BY owner`;
 
-/** The state of the integration at a glance: one statement per figure, and every consumer group's lag in the stream. */
+const WORKFLOW_RUNS = 'SELECT kind, state, count(*)::int AS count FROM workflow_runs GROUP BY kind, state ORDER BY kind, state';
+
+/**
+ * The state of the integration at a glance: one statement per figure, and every consumer group's
+ * lag in the stream. The ops subgraph's `/metrics` gauges are these figures too (metrics.ts).
+ */
 export async function operationsHealth(db: Queryable, stream: EventStream): Promise<OperationsHealth> {
-  const [[awaiting], [latency], [exceptions], [letters], [differences], lag] = await Promise.all([
+  const [[awaiting], [latency], owners, runs, [letters], [differences], lag] = await Promise.all([
     db.query<{ count: number }>(AWAITING_POSTING),
     db.query<{ p95: number }>(POSTING_LATENCY),
-    db.query<{ open: number; oldest: number | null }>(EXCEPTIONS),
+    db.query<{ owner: string; open: number; oldest: number }>(EXCEPTIONS),
+    db.query<WorkflowRunCount>(WORKFLOW_RUNS),
     db.query<{ count: number }>("SELECT count(*)::int AS count FROM dead_letters WHERE status <> 'REPLAYED'"),
     db.query<{ count: number }>("SELECT count(*)::int AS count FROM exceptions WHERE status = 'OPEN' AND kind = ANY($1)", [DIFFERENCE_KINDS]),
     stream.lag(),
   ]);
+  const exceptionsByOwner = owners.map(({ owner, open, oldest }) => ({ owner, open, oldestAgeSeconds: Math.max(0, oldest) }));
   return {
     scope: 'hub',
     invoicesAwaitingPosting: awaiting.count,
     postingLatencySeconds: Number(latency.p95),
-    openExceptions: exceptions.open,
-    oldestExceptionAgeSeconds: exceptions.oldest === null ? null : Math.max(0, exceptions.oldest),
+    openExceptions: exceptionsByOwner.reduce((sum, owner) => sum + owner.open, 0),
+    oldestExceptionAgeSeconds: exceptionsByOwner.length === 0 ? null : Math.max(...exceptionsByOwner.map((owner) => owner.oldestAgeSeconds)),
     deadLetters: letters.count,
     openDifferences: differences.count,
     syncLag: lag.map(({ group, pending, lagSeconds }) => ({ consumer: group, pending, lagSeconds })).sort((a, b) => a.consumer.localeCompare(b.consumer)),
+    exceptionsByOwner,
+    workflowRuns: runs,
   };
 }

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { envPrefix, SERVICES, SYSTEMS } from '../../platform/config.ts';
-import { readMetric } from '../../platform/http.ts';
+import { readMetric } from '../metrics.ts';
 import { Decimal } from '../../platform/money.ts';
 import { graphql } from '../generated/index.ts';
 import { query } from '../graphql.ts';

@@ -10,7 +10,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { issueDevToken } from '../../platform/auth/devTokens.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { readMetric } from '../../platform/http.ts';
+import { readMetric } from '../metrics.ts';
 import { query, request } from '../graphql.ts';
 import { Cluster } from './cluster.ts';
 import { waitFor } from '../wait.ts';

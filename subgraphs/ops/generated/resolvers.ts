@@ -295,6 +295,8 @@ export type OperationsHealth = {
   __typename?: 'OperationsHealth';
   /** Dead letters not replayed yet. */
   deadLetters: Scalars['Int']['output'];
+  /** Open exceptions by owning team, with the age of each team's oldest (the same figures as openExceptions, split). */
+  exceptionsByOwner: Array<OwnerExceptions>;
   /** Invoices issued whose latest posting outcome is not POSTED (awaiting or rejected); voided ones excepted. */
   invoicesAwaitingPosting: Scalars['Int']['output'];
   /** Seconds the oldest open exception has been open; null when none is. */
@@ -309,6 +311,8 @@ export type OperationsHealth = {
   scope: Scalars['String']['output'];
   /** How far consumers are behind. */
   syncLag: Array<SyncLag>;
+  /** Workflow runs by kind and state, since the log began. */
+  workflowRuns: Array<WorkflowRunCount>;
 };
 
 /** A problem in the flow between systems that a team must act on. */
@@ -342,6 +346,17 @@ export type OpsException = {
   subject: Scalars['String']['output'];
   /** The system where it went wrong. */
   system: System;
+};
+
+/** One team's open exceptions. */
+export type OwnerExceptions = {
+  __typename?: 'OwnerExceptions';
+  /** Seconds its oldest open exception has been open. */
+  oldestAgeSeconds: Scalars['Int']['output'];
+  /** Its exceptions still open. */
+  open: Scalars['Int']['output'];
+  /** The owning team, e.g. "finance-ops". */
+  owner: Scalars['String']['output'];
 };
 
 /** Where a page of a connection ends and whether another follows. */
@@ -644,6 +659,17 @@ export type WorkflowRun = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** How many workflow runs of one kind are in one state. */
+export type WorkflowRunCount = {
+  __typename?: 'WorkflowRunCount';
+  /** How many there are. */
+  count: Scalars['Int']['output'];
+  /** The runs' kind, as WorkflowRun.kind: "quote-to-cash", "amendment" or "seat-decrease". */
+  kind: Scalars['String']['output'];
+  /** Where those runs stand. */
+  state: WorkflowState;
+};
+
 /** Where a workflow run stands. */
 export type WorkflowState =
   /** Every step is done. */
@@ -800,6 +826,7 @@ export type ResolversTypes = {
   OperationsHealth: ResolverTypeWrapper<OperationsHealth>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   OpsException: ResolverTypeWrapper<ExceptionRowModel>;
+  OwnerExceptions: ResolverTypeWrapper<OwnerExceptions>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Priority: Priority;
@@ -816,6 +843,7 @@ export type ResolversTypes = {
   WorkflowFunnel: ResolverTypeWrapper<WorkflowFunnel>;
   WorkflowFunnelStep: ResolverTypeWrapper<WorkflowFunnelStep>;
   WorkflowRun: ResolverTypeWrapper<WorkflowRunRowModel>;
+  WorkflowRunCount: ResolverTypeWrapper<WorkflowRunCount>;
   WorkflowState: WorkflowState;
   WorkflowStep: ResolverTypeWrapper<WorkflowStepRowModel>;
 };
@@ -844,6 +872,7 @@ export type ResolversParentTypes = {
   OperationsHealth: OperationsHealth;
   Float: Scalars['Float']['output'];
   OpsException: ExceptionRowModel;
+  OwnerExceptions: OwnerExceptions;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
@@ -856,6 +885,7 @@ export type ResolversParentTypes = {
   WorkflowFunnel: WorkflowFunnel;
   WorkflowFunnelStep: WorkflowFunnelStep;
   WorkflowRun: WorkflowRunRowModel;
+  WorkflowRunCount: WorkflowRunCount;
   WorkflowStep: WorkflowStepRowModel;
 };
 
@@ -958,6 +988,7 @@ export type MutationResolvers<ContextType = OpsContext, ParentType extends Resol
 
 export type OperationsHealthResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['OperationsHealth'] = ResolversParentTypes['OperationsHealth']> = {
   deadLetters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exceptionsByOwner?: Resolver<Array<ResolversTypes['OwnerExceptions']>, ParentType, ContextType>;
   invoicesAwaitingPosting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   oldestExceptionAgeSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   openDifferences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -965,6 +996,7 @@ export type OperationsHealthResolvers<ContextType = OpsContext, ParentType exten
   postingLatencySeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   syncLag?: Resolver<Array<ResolversTypes['SyncLag']>, ParentType, ContextType>;
+  workflowRuns?: Resolver<Array<ResolversTypes['WorkflowRunCount']>, ParentType, ContextType>;
 };
 
 export type OpsExceptionResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['OpsException'] = ResolversParentTypes['OpsException'], FederationReferenceType extends FederationReferenceTypes['OpsException'] = FederationReferenceTypes['OpsException']> = {
@@ -983,6 +1015,12 @@ export type OpsExceptionResolvers<ContextType = OpsContext, ParentType extends R
   status?: Resolver<ResolversTypes['ExceptionStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   system?: Resolver<ResolversTypes['System'], ParentType, ContextType>;
+};
+
+export type OwnerExceptionsResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['OwnerExceptions'] = ResolversParentTypes['OwnerExceptions']> = {
+  oldestAgeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1077,6 +1115,12 @@ export type WorkflowRunResolvers<ContextType = OpsContext, ParentType extends Re
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type WorkflowRunCountResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['WorkflowRunCount'] = ResolversParentTypes['WorkflowRunCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['WorkflowState'], ParentType, ContextType>;
+};
+
 export type WorkflowStepResolvers<ContextType = OpsContext, ParentType extends ResolversParentTypes['WorkflowStep'] = ResolversParentTypes['WorkflowStep']> = {
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   eventId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1100,6 +1144,7 @@ export type Resolvers<ContextType = OpsContext> = {
   Mutation?: MutationResolvers<ContextType>;
   OperationsHealth?: OperationsHealthResolvers<ContextType>;
   OpsException?: OpsExceptionResolvers<ContextType>;
+  OwnerExceptions?: OwnerExceptionsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reconciliation?: ReconciliationResolvers<ContextType>;
@@ -1111,6 +1156,7 @@ export type Resolvers<ContextType = OpsContext> = {
   WorkflowFunnel?: WorkflowFunnelResolvers<ContextType>;
   WorkflowFunnelStep?: WorkflowFunnelStepResolvers<ContextType>;
   WorkflowRun?: WorkflowRunResolvers<ContextType>;
+  WorkflowRunCount?: WorkflowRunCountResolvers<ContextType>;
   WorkflowStep?: WorkflowStepResolvers<ContextType>;
 };
 
