@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { envPrefix } from '../platform/config.ts';
 import { LATENCY_BUCKETS } from '../platform/metrics.ts';
-import { freePort } from './distributed/cluster.ts';
 import { FaultyLink } from './faultyLink.ts';
 import { graphql } from './generated/index.ts';
 import { query, request } from './graphql.ts';
@@ -41,9 +40,9 @@ let link: FaultyLink;
 
 before(async () => {
   link = await FaultyLink.open();
-  link.target = await freePort();
-  const prefix = envPrefix('customer-success');
-  hub = await startHub({ seedCustomers: 3, env: { [`${prefix}_PORT`]: String(link.target), [`${prefix}_URL`]: link.url } });
+  // customer-success listens on a port of its own choosing, which the link learns once it does.
+  hub = await startHub({ seedCustomers: 3, env: { [`${envPrefix('customer-success')}_URL`]: link.url } });
+  link.target = Number(new URL(hub.subgraphs['customer-success'].url).port);
 });
 after(async () => {
   await hub?.close();

@@ -10,7 +10,6 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { createClient } from 'graphql-ws';
 import { envPrefix, SYSTEMS, type SystemName } from '../platform/config.ts';
 import { readMetric } from './metrics.ts';
-import { freePort } from './distributed/cluster.ts';
 import { waitFor } from './wait.ts';
 import { FaultyLink, httpResponse } from './faultyLink.ts';
 import { query, request, webSocketFor, type GraphQLResponse } from './graphql.ts';
@@ -66,14 +65,14 @@ before(async () => {
     SUBGRAPH_CIRCUIT_FAILURES: '3',
     SUBGRAPH_CIRCUIT_OPEN_MS: '500',
   };
-  // The links listen first, so the free ports picked for the subgraphs are not theirs.
-  for (const system of SYSTEMS) links[system] = await FaultyLink.open();
+  // The gateway reaches each system through its link; the systems listen on ports of their own
+  // choosing (a port picked free beforehand may be taken by then), which the links learn after.
   for (const system of SYSTEMS) {
-    links[system].target = await freePort();
-    env[`${envPrefix(system)}_PORT`] = String(links[system].target);
+    links[system] = await FaultyLink.open();
     env[`${envPrefix(system)}_URL`] = links[system].url;
   }
   hub = await startHub({ seedCustomers: 6, env });
+  for (const system of SYSTEMS) links[system].target = Number(new URL(hub.subgraphs[system].url).port);
   const healthy = await customerView();
   assert.equal(healthy.errors, undefined);
   healthyView = healthy.data!.customer!;
