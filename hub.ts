@@ -106,7 +106,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       systems: Object.fromEntries(
         SYSTEMS.map((name) => [
           name,
-          { ...config.systems[name], url: config.systems[name].port === 0 ? `${subgraphs[name].url}/graphql` : config.systems[name].url },
+          // A URL on port 0 is the default one of a port picked at bind time: the bound port replaces it.
+          { ...config.systems[name], url: new URL(config.systems[name].url).port === '0' ? `${subgraphs[name].url}/graphql` : config.systems[name].url },
         ]),
       ) as HubConfig['systems'],
     };
