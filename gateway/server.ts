@@ -13,6 +13,8 @@ import type { Service } from '../platform/http.ts';
 import type { GatewayContext } from './context.ts';
 import { lazyFederation } from './execution/federation.ts';
 import { Engine } from './execution/engine.ts';
+import { CacheRules, EntityCache, followStream } from './execution/entityCache.ts';
+import type { EventStream } from '../platform/events/stream.ts';
 import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { gatewaySubgraph, GATEWAY_SUBGRAPH } from './gatewaySubgraph.ts';
@@ -34,6 +36,7 @@ import { LiveSubscriptions } from './subscriptions/liveSubscriptions.ts';
 export const SUPERGRAPH_PATH = join(import.meta.dirname, '..', 'supergraph.graphql');
 
 export type { GatewayContext };
+export type { EntityCache };
 
 interface SubgraphStatus {
   ok: boolean;
@@ -132,7 +135,15 @@ const WS_KEEP_ALIVE_MS = 15_000;
  * SSE, HTTP multipart and graphql-ws on `/graphql`; GraphiQL for browsers at `GET /graphql`,
  * `/healthz` and `/readyz`.
  */
-export async function createGatewayServer(config: HubConfig): Promise<Service> {
+export interface GatewayOptions {
+  /**
+   * The event stream the subgraphs publish on, when the gateway runs beside them in one process:
+   * with it the gateway keeps its entity cache (ENTITY_CACHE), evicted by every event.
+   */
+  events?: EventStream;
+}
+
+export async function createGatewayServer(config: HubConfig, options: GatewayOptions = {}): Promise<Service> {
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
   // endpoints at construction; a hub that may run without internet must not phone out.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
@@ -164,7 +175,11 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const limits = createGatewayLimits(config, logger, authenticate);
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();
-  const engine = new Engine({ federation, apiSchema: () => apiSchema, sources: dataSources, deduplicate: config.gatewayDeduplication });
+  // Only a gateway that follows its subgraphs' events can keep a cache exact.
+  const cacheRules = new CacheRules(config.entityCache.spec);
+  const cache = options.events && !cacheRules.none ? new EntityCache(config.entityCache, () => federation().supergraphSchema) : undefined;
+  const stopFollowing = cache && options.events ? followStream(cache, options.events, logger) : undefined;
+  const engine = new Engine({ federation, apiSchema: () => apiSchema, sources: dataSources, deduplicate: config.gatewayDeduplication, cache });
   // Reported to ops when the supergraph has it (the benchmark's has not).
   const deprecatedUsage = new DeprecatedUsage(async (report) => {
     if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), RECORD_DEPRECATED_USAGE, report, timeoutOf('ops'));
@@ -175,7 +190,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
   const app = createHttpApp({
     logger,
     bodyLimit: config.limits.bodyBytes,
-    metrics: () => [...(subscriptions?.metrics() ?? []), ...(liveSubscriptions?.metrics() ?? []), ...(liveConnections?.metrics() ?? []), ...security.metrics(), ...engine.deduplication.metrics(), ...transport.metrics(), ...limits.metrics(), ...deprecatedUsage.metrics()],
+    metrics: () => [...(subscriptions?.metrics() ?? []), ...(liveSubscriptions?.metrics() ?? []), ...(liveConnections?.metrics() ?? []), ...security.metrics(), ...engine.deduplication.metrics(), ...transport.metrics(), ...(cache?.metrics() ?? []), ...limits.metrics(), ...deprecatedUsage.metrics()],
     ready: async () => {
       const statuses = Object.fromEntries(
         await Promise.all(
@@ -232,6 +247,7 @@ export async function createGatewayServer(config: HubConfig): Promise<Service> {
       await security.close();
       await limits.close();
       await transport.close();
+      stopFollowing?.();
     },
   };
 }
