@@ -198,7 +198,7 @@ export class EntityCache {
   /** Stores an answer fetched since `started`, unless one of `deps` was evicted meanwhile. */
   set(key: string, deps: readonly string[], value: unknown, started: number): void {
     if (!this.#serving || started < this.#floor) return;
-    for (const dep of deps) if ((this.#evictedAt.get(dep) ?? -1) >= started) return;
+    for (const dep of deps) if ((this.#evictedAt.get(dep) ?? -1) > started) return;
     const entry: Entry = { json: JSON.stringify(value), deps };
     this.#entries.set(key, entry);
     // The entry may have been too large to keep.
