@@ -13,7 +13,7 @@ import type { Service } from '../platform/http.ts';
 import type { GatewayContext } from './context.ts';
 import { lazyFederation } from './execution/federation.ts';
 import { Engine } from './execution/engine.ts';
-import { CacheRules, EntityCache, followStream } from './execution/entityCache.ts';
+import { entityCache } from './execution/gatewayCache.ts';
 import type { EventStream } from '../platform/events/stream.ts';
 import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
@@ -36,7 +36,6 @@ import { LiveSubscriptions } from './subscriptions/liveSubscriptions.ts';
 export const SUPERGRAPH_PATH = join(import.meta.dirname, '..', 'supergraph.graphql');
 
 export type { GatewayContext };
-export type { EntityCache };
 
 interface SubgraphStatus {
   ok: boolean;
@@ -175,11 +174,8 @@ export async function createGatewayServer(config: HubConfig, options: GatewayOpt
   const limits = createGatewayLimits(config, logger, authenticate);
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();
-  // Only a gateway that follows its subgraphs' events can keep a cache exact.
-  const cacheRules = new CacheRules(config.entityCache.spec);
-  const cache = options.events && !cacheRules.none ? new EntityCache(config.entityCache, () => federation().supergraphSchema) : undefined;
-  const stopFollowing = cache && options.events ? followStream(cache, options.events, logger) : undefined;
-  const engine = new Engine({ federation, apiSchema: () => apiSchema, sources: dataSources, deduplicate: config.gatewayDeduplication, cache });
+  const cache = entityCache(config, options.events, () => federation().supergraphSchema, logger);
+  const engine = new Engine({ federation, apiSchema: () => apiSchema, sources: dataSources, deduplicate: config.gatewayDeduplication, cache: cache?.cache });
   // Reported to ops when the supergraph has it (the benchmark's has not).
   const deprecatedUsage = new DeprecatedUsage(async (report) => {
     if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), RECORD_DEPRECATED_USAGE, report, timeoutOf('ops'));
@@ -247,7 +243,7 @@ export async function createGatewayServer(config: HubConfig, options: GatewayOpt
       await security.close();
       await limits.close();
       await transport.close();
-      stopFollowing?.();
+      await cache?.close();
     },
   };
 }

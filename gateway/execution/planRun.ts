@@ -3,7 +3,9 @@ import type { DeferNode, FetchNode, PlanNode } from '@apollo/query-planner';
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context.ts';
-import type { EntityCache, FetchShape } from './entityCache.ts';
+import type { FetchShape } from './cacheShape.ts';
+import type { Lookup } from './cacheStores.ts';
+import type { EntityCache } from './entityCache.ts';
 import { canonicalJson } from './inFlight.ts';
 import { applyRewrites, deepMerge, flattenAtPath, hydratedPaths, representation, type DataObject } from './planData.ts';
 import type { ResultPath } from './shape.ts';
@@ -156,28 +158,26 @@ export class PlanRun {
     const cache = this.#cacheFor(fetch);
     const shape = cache?.cache.shape(fetch);
     const answers: (DataObject | null | undefined)[] = new Array(representations.length);
-    const keys: (string | undefined)[] = [];
-    const deps: string[][] = [];
-    const missing: number[] = [];
+    const lookups: { index: number; item: Lookup; type: string; id: string }[] = [];
     const others = canonicalJson(variables);
     representations.forEach((represented, index) => {
       const type = String(represented.__typename);
       const typeDeps = shape?.typeDeps.get(type);
       const id = represented.id;
-      if (!cache || !shape || !typeDeps || typeof id !== 'string' || !cache.cache.rules.allows(fetch.serviceName, type)) {
-        missing.push(index);
-        return;
-      }
+      if (!cache || !shape || !typeDeps || typeof id !== 'string' || !cache.cache.rules.allows(fetch.serviceName, type)) return;
       const key = cache.cache.key(fetch.serviceName, type, `${canonicalJson(represented)}\n${others}`, shape, cache.scope);
-      keys[index] = key;
-      deps[index] = [`${type}:${id}`, ...typeDeps];
-      const hit = cache.cache.get(key);
-      this.context.cacheTrace?.entries.push({ subgraph: fetch.serviceName, type, id, hit: hit !== undefined });
-      if (hit === undefined) missing.push(index);
-      else answers[index] = hit as DataObject;
+      lookups.push({ index, item: { key, deps: [`${type}:${id}`, ...typeDeps] }, type, id });
     });
+    const found = cache ? await cache.cache.lookup(lookups.map(({ item }) => item)) : [];
+    const guards = new Map<number, { item: Lookup; guard: string }>();
+    lookups.forEach(({ index, item, type, id }, position) => {
+      const hit = found[position];
+      this.context.cacheTrace?.entries.push({ subgraph: fetch.serviceName, type, id, hit: hit?.value !== undefined });
+      if (hit?.value !== undefined) answers[index] = hit.value as DataObject;
+      else if (hit) guards.set(index, { item, guard: hit.guard });
+    });
+    const missing = representations.flatMap((_represented, index) => (answers[index] === undefined ? [index] : []));
     if (missing.length === 0) return answers;
-    const started = cache?.cache.begin() ?? 0;
     const sent = missing.map((index) => representations[index]!);
     const response = await this.#send(fetch, cursor, { ...variables, representations: sent }, errors, missing);
     const received = response.data;
@@ -187,12 +187,15 @@ export class PlanRun {
     if (fetched.length !== sent.length) throw new Error(`Expected "data._entities" to contain ${sent.length} elements`);
     const failed = new Set((response.errors ?? []).map((error) => error.path?.[1]));
     const cacheable = response.extensions?.cacheable !== false;
+    const puts: Promise<void>[] = [];
     fetched.forEach((answer: DataObject | null | undefined, position) => {
       const index = missing[position]!;
+      const guarded = guards.get(index);
+      // Stored before the engine writes into the answer.
+      if (cache && cacheable && guarded && answer !== null && answer !== undefined && !failed.has(position)) puts.push(cache.cache.put(guarded.item, answer, guarded.guard));
       answers[index] = answer;
-      const key = keys[index];
-      if (cache && cacheable && key && answer !== null && answer !== undefined && !failed.has(position)) cache.cache.set(key, deps[index]!, answer, started);
     });
+    await Promise.all(puts);
     return answers;
   }
 
@@ -204,17 +207,16 @@ export class PlanRun {
     const id = root && ('variable' in root.id ? variables[root.id.variable] : root.id.value);
     if (!cache || !shape || !root || typeof id !== 'string' || cursor.path.length > 0 || !cache.cache.rules.allows(fetch.serviceName, root.type)) {
       const response = await this.#send(fetch, cursor, variables, errors);
-      if (fetch.operationKind === 'mutation') this.#evictChanged(fetch.serviceName, response.extensions);
+      if (fetch.operationKind === 'mutation') await this.#evictChanged(fetch.serviceName, response.extensions);
       return response.data;
     }
-    const key = cache.cache.key(fetch.serviceName, root.type, `root\n${canonicalJson(variables)}`, shape, cache.scope);
-    const hit = cache.cache.get(key) as DataObject | undefined;
-    this.context.cacheTrace?.entries.push({ subgraph: fetch.serviceName, type: root.type, id, hit: hit !== undefined });
-    if (hit !== undefined) return hit;
-    const started = cache.cache.begin();
+    const item: Lookup = { key: cache.cache.key(fetch.serviceName, root.type, `root\n${canonicalJson(variables)}`, shape, cache.scope), deps: [`${root.type}:${id}`, ...(shape.typeDeps.get(root.type) ?? [])] };
+    const [found] = await cache.cache.lookup([item]);
+    this.context.cacheTrace?.entries.push({ subgraph: fetch.serviceName, type: root.type, id, hit: found?.value !== undefined });
+    if (found?.value !== undefined) return found.value as DataObject;
     const { data: received, errors: failed, extensions } = await this.#send(fetch, cursor, variables, errors);
     const answer = received?.[root.responseName];
-    if (received && answer !== null && answer !== undefined && !failed && extensions?.cacheable !== false) cache.cache.set(key, [`${root.type}:${id}`, ...(shape.typeDeps.get(root.type) ?? [])], received, started);
+    if (found && received && answer !== null && answer !== undefined && !failed && extensions?.cacheable !== false) await cache.cache.put(item, received, found.guard);
     return received;
   }
 
@@ -231,9 +233,9 @@ export class PlanRun {
   }
 
   /** A mutation's answer names the entities it changed: evicted before the gateway answers. */
-  #evictChanged(subgraph: string, extensions: Record<string, unknown> | undefined): void {
+  async #evictChanged(subgraph: string, extensions: Record<string, unknown> | undefined): Promise<void> {
     const changed = extensions?.changedEntities;
-    if (this.cache && Array.isArray(changed)) this.cache.evict(changed.filter((ref): ref is string => typeof ref === 'string'), 'mutation');
+    if (this.cache && Array.isArray(changed)) await this.cache.evict(changed.filter((ref): ref is string => typeof ref === 'string'), 'mutation');
     else if (this.cache) this.context.log.debug({ subgraph }, 'a mutation answered without changedEntities');
   }
 
