@@ -49,6 +49,8 @@ export interface EntityCacheStats {
   store: 'memory' | 'redis';
   hits: number;
   misses: number;
+  /** Lookups and stores that failed (Redis slow or down): misses not stored. */
+  failures: number;
   /** Entries evicted, by why; in Redis `event` and `mutation` count the entities evicted. */
   evictions: Record<EvictionReason, number>;
   /** Entries served that an eviction had already removed: must stay 0 (the consistency test checks it). */
@@ -73,7 +75,7 @@ export class EntityCache {
   readonly rules: CacheRules;
   #serving = true;
   readonly #shapes = new WeakMap<FetchNode, FetchShape | null>();
-  readonly #counts = { hits: 0, misses: 0, lag: 0, evictions: Object.fromEntries(REASONS.map((reason) => [reason, 0])) as Record<EvictionReason, number> };
+  readonly #counts = { hits: 0, misses: 0, failures: 0, lag: 0, evictions: Object.fromEntries(REASONS.map((reason) => [reason, 0])) as Record<EvictionReason, number> };
 
   constructor(
     config: EntityCacheConfig,
@@ -102,14 +104,14 @@ export class EntityCache {
     return `${subgraph}\n${type}\n${identity}\n${shape.selection}\n${scope}`;
   }
 
-  /** Looks entries up; a store that fails answers misses that are not stored. */
+  /** Looks entries up; a store that fails (Redis slow or down) answers misses that are not stored. */
   async lookup(items: readonly Lookup[]): Promise<(Found | undefined)[]> {
     if (!this.#serving || items.length === 0) return items.map(() => undefined);
     let found: { json: string | undefined; guard: Guard }[];
     try {
       found = await this.store.lookup(items);
-    } catch (error) {
-      this.#failed(error);
+    } catch {
+      this.#counts.failures += 1;
       return items.map(() => undefined);
     }
     return found.map(({ json, guard }) => {
@@ -124,8 +126,9 @@ export class EntityCache {
     if (!this.#serving) return;
     try {
       await this.store.put(item, JSON.stringify(value), guard);
-    } catch (error) {
-      this.#failed(error);
+    } catch {
+      // Not stored, or stored late: the store checks the guard when it applies the put, either way.
+      this.#counts.failures += 1;
     }
   }
 
@@ -168,13 +171,14 @@ export class EntityCache {
   }
 
   stats(): EntityCacheStats {
-    const { hits, misses, lag, evictions } = this.#counts;
+    const { hits, misses, failures, lag, evictions } = this.#counts;
     const store = this.store.counts();
     const size = this.store.size();
     return {
       store: this.store.kind,
       hits,
       misses,
+      failures,
       staleServed: store.stale,
       evictions: { ...evictions, size: store.size, ttl: store.ttl },
       entries: size?.entries ?? 0,
@@ -192,6 +196,8 @@ export class EntityCache {
       `gateway_entity_cache_hits_total ${stats.hits}`,
       '# TYPE gateway_entity_cache_misses_total counter',
       `gateway_entity_cache_misses_total ${stats.misses}`,
+      '# TYPE gateway_entity_cache_failures_total counter',
+      `gateway_entity_cache_failures_total ${stats.failures}`,
       '# TYPE gateway_entity_cache_evictions_total counter',
       ...REASONS.map((reason) => `gateway_entity_cache_evictions_total{reason="${reason}"} ${stats.evictions[reason]}`),
       '# HELP gateway_entity_cache_stale_served_total Entries found after an eviction should have removed them (not served); always 0.',
@@ -224,7 +230,7 @@ export class EntityCache {
   }
 
   #failed(error: unknown): void {
-    if (this.#serving) this.log?.warn({ err: error }, 'entity cache: its store failed; serving nothing from it until it starts over');
+    if (this.#serving) this.log?.warn({ err: error }, 'entity cache: an eviction failed; serving nothing from it until it starts over');
     this.#serving = false;
   }
 }

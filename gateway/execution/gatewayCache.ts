@@ -32,7 +32,8 @@ export function entityCache(config: HubConfig, events: EventStream | undefined, 
   const stream = events ?? own!;
   const ttlMs = config.entityCache.ttlSeconds * 1000;
   const store: EntryStore = redisUrl
-    ? new RedisEntries(createRedis({ ...config.events, redisUrl }, new Outage(log, 'entity cache'), { commandTimeoutMs: config.events.redisGatewayTimeoutMs }), config.events.redisPrefix, ttlMs)
+    ? // The command timeout, not the gateway's shorter one: an eviction that times out empties the cache.
+      new RedisEntries(createRedis({ ...config.events, redisUrl }, new Outage(log, 'entity cache'), {}), config.events.redisPrefix, ttlMs)
     : new MemoryEntries(config.entityCache.maxBytes, ttlMs);
   const cache = new EntityCache(config.entityCache, store, schema, log);
   const stop = followStream(cache, stream, log);
