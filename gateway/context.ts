@@ -17,6 +17,8 @@ export interface GatewayContext {
   subgraphs: Set<string>;
   /** What the entity cache did for the operation, when the client asked (`x-cache-debug: 1`): its `extensions.cache`. */
   cacheTrace?: CacheTrace;
+  /** The client sent `cache-control: no-cache`: every fetch goes to its subgraph, none is answered from the entity cache. */
+  noCache?: boolean;
 }
 
 /**

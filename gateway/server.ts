@@ -175,7 +175,10 @@ export async function createGatewayServer(config: HubConfig, options: GatewayOpt
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();
   const cache = entityCache(config, options.events, () => federation().supergraphSchema, logger);
-  const engine = new Engine({ federation, apiSchema: () => apiSchema, sources: dataSources, deduplicate: config.gatewayDeduplication, cache: cache?.cache });
+  // With the entity cache nothing joins work in flight: it may have started before a write whose
+  // response a joining request was sent after (and a read after a write must see it).
+  transport.joinInFlight = !cache;
+  const engine = new Engine({ federation, apiSchema: () => apiSchema, sources: dataSources, deduplicate: config.gatewayDeduplication && !cache, cache: cache?.cache });
   // Reported to ops when the supergraph has it (the benchmark's has not).
   const deprecatedUsage = new DeprecatedUsage(async (report) => {
     if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), RECORD_DEPRECATED_USAGE, report, timeoutOf('ops'));

@@ -73,7 +73,7 @@ export class Engine {
     }
     const run = () => this.#single(prepared, request);
     // A request that asks what the cache did runs on its own: a shared execution traces another's.
-    if (this.options.deduplicate && prepared.operation.operation === 'query' && !request.context.cacheTrace) return { kind: 'single', result: await this.deduplication.run(request, run) };
+    if (this.options.deduplicate && prepared.operation.operation === 'query' && !request.context.cacheTrace && !request.context.noCache) return { kind: 'single', result: await this.deduplication.run(request, run) };
     return { kind: 'single', result: await run() };
   };
 

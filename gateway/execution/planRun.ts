@@ -225,6 +225,10 @@ export class PlanRun {
     const cache = this.cache;
     if (!cache || fetch.operationKind !== 'query') return undefined;
     const trace = this.context.cacheTrace;
+    if (this.context.noCache) {
+      if (trace) trace.bypassed = 'the request said cache-control: no-cache';
+      return undefined;
+    }
     if (!cache.serving) {
       if (trace) trace.bypassed = 'the event stream is not followed';
       return undefined;

@@ -38,6 +38,12 @@ export class SubgraphTransport {
   sent = 0;
   /** `_entities` fetches that went out inside another fetch's request, for `/metrics`. */
   batched = 0;
+  /**
+   * Whether a query fetch may wait for an identical one in flight. Off with the entity cache: the
+   * one in flight may have started before a write, and its answer would be stored (and served) as
+   * if it were fetched after.
+   */
+  joinInFlight = true;
   /** Every subgraph's fetcher, by name: their circuits are in `/metrics` and `/readyz`. */
   readonly fetchers = new Map<string, SubgraphFetcher>();
 
@@ -230,7 +236,7 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
 
   #sendQuery(body: string, headers: Record<string, string>): Promise<RawResponse> {
     // Past a closed circuit a fetch answers at once: it must not join one still waiting on a subgraph that stopped answering.
-    if (this.circuit.state !== 'closed') return this.#send(body, headers, true);
+    if (this.circuit.state !== 'closed' || !this.transport.joinInFlight) return this.#send(body, headers, true);
     return this.transport.inFlight.run(`${requestIdentity(this.url, headers)}\n${body}`, () => this.#send(body, headers, true));
   }
 

@@ -132,6 +132,7 @@ async function contextOf(request: FastifyRequest, options: HttpTransportOptions)
   const context: GatewayContext = { requestId: String(request.id), correlationId: request.correlationId, log: request.log as Logger, caller, subgraphTokens: options.subgraphTokens, subgraphs: new Set() };
   // `x-cache-debug: 1` asks for what the entity cache did, in the response's `extensions.cache`.
   if (request.headers['x-cache-debug'] === '1') context.cacheTrace = { entries: [] };
+  if (/\bno-cache\b/i.test(String(request.headers['cache-control'] ?? ''))) context.noCache = true;
   return context;
 }
 
