@@ -14,7 +14,6 @@
 import type { FetchNode } from '@apollo/query-planner';
 import type { GraphQLSchema } from 'graphql';
 import type { Caller } from '../../platform/auth/caller.ts';
-import { PII_SCOPE } from '../../platform/auth/pii.ts';
 import type { EntityCacheConfig } from '../../platform/config.ts';
 import { parseEvent, type HubEvent } from '../../platform/events/catalogue.ts';
 import { changedEntities } from '../../platform/events/changes.ts';
@@ -26,9 +25,6 @@ import type { EntryStore, Guard, Lookup } from './cacheStores.ts';
 /** Why an entry left the cache, for `/metrics`. */
 export type EvictionReason = 'event' | 'mutation' | 'ttl' | 'size' | 'stream';
 const REASONS: readonly EvictionReason[] = ['event', 'mutation', 'ttl', 'size', 'stream'];
-
-/** The scopes that change what a subgraph answers for the same entity and selection. */
-const ANSWER_SCOPES = [PII_SCOPE];
 
 /** What one lookup did, for `extensions.cache` (`x-cache-debug: 1`). */
 export interface CacheTraceEntry {
@@ -92,12 +88,15 @@ export class EntityCache {
   }
 
   /**
-   * The part of a caller's scopes its entries are kept under: masked contact e-mails are never
-   * served to a caller who may see them whole, nor the reverse. (An answer that showed personal
-   * data whole says `cacheable: false`: its system audits each showing.)
+   * The scopes a caller's entries are kept under: every scope, since a subgraph refuses fields by
+   * scope (`@requiresScopes`) and masks by scope (`pii:read`), so callers with other scopes may get
+   * other answers. Masked contact e-mails are never served to a caller who may see them whole, nor
+   * the reverse. (An answer that showed personal data whole says `cacheable: false`: its system
+   * audits each showing.) Who the caller is does not change an answer: callers with the same
+   * scopes share entries.
    */
   scopeOf(caller: Caller): string {
-    return ANSWER_SCOPES.filter((scope) => caller.scopes.includes(scope)).join(' ');
+    return caller.scopes.join(' ');
   }
 
   key(subgraph: string, type: string, identity: string, shape: FetchShape, scope: string): string {
