@@ -15,6 +15,12 @@ import { startHub, type TestHub } from './hub.ts';
 
 const SECONDS = Number(process.env.ENTITY_CACHE_TEST_SECONDS ?? 20);
 
+const CacheInvoicePosting = graphql(/* GraphQL */ `
+  query CacheInvoicePosting($id: ID!) {
+    invoice(id: $id) { id posting { status } }
+  }
+`);
+
 const CacheContacts = graphql(/* GraphQL */ `
   query CacheContacts($id: ID!) {
     customer(id: $id) { contacts { email } }
@@ -65,6 +71,17 @@ describe('entity cache', () => {
       assert.ok(seenByAnalyst.customer!.contacts.every((contact) => masked(contact.email)));
       assert.ok(seenByAdmin.customer!.contacts.every((contact) => !masked(contact.email)));
     }
+  });
+
+  test('a field a subgraph refuses a role is not served to it from another role\'s entry', async () => {
+    const { customers } = await query(hub.gatewayUrl, CacheCustomers);
+    const id = customers.nodes.flatMap((customer) => customer.invoices ?? [])[0]!.id;
+    const admin = await request(hub.gatewayUrl, CacheInvoicePosting, { id });
+    assert.equal(admin.errors, undefined);
+    assert.ok(admin.data?.invoice?.posting, 'the admin sees the posting');
+    const sales = await request(hub.gatewayUrl, CacheInvoicePosting, { id }, { authorization: `Bearer ${await hub.token('sales')}` });
+    assert.equal(sales.data?.invoice?.posting, null);
+    assert.ok(sales.errors?.some((error) => error.path?.includes('posting')), JSON.stringify(sales.errors));
   });
 
   test(`concurrent random writes and reads on every entity type for ${SECONDS} s: no stale read, derived changes seen once delivered`, { timeout: (SECONDS + 120) * 1000 }, async () => {

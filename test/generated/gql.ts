@@ -84,6 +84,7 @@ type Documents = {
     "\n  query DistributedTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n": typeof types.DistributedTrialBalanceDocument,
     "\n  query DistributedOpenInvoices { invoices(first: 5, filter: { status: OPEN }) { nodes { id customer { id } amountDue { amount } } } }\n": typeof types.DistributedOpenInvoicesDocument,
     "\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.DistributedPayDocument,
+    "\n  query CacheInvoicePosting($id: ID!) {\n    invoice(id: $id) { id posting { status } }\n  }\n": typeof types.CacheInvoicePostingDocument,
     "\n  query CacheContacts($id: ID!) {\n    customer(id: $id) { contacts { email } }\n  }\n": typeof types.CacheContactsDocument,
     "\n  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.EventsCreateCustomerDocument,
     "\n  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.EventsCreateOpportunityDocument,
@@ -234,6 +235,7 @@ const documents: Documents = {
     "\n  query DistributedTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n": types.DistributedTrialBalanceDocument,
     "\n  query DistributedOpenInvoices { invoices(first: 5, filter: { status: OPEN }) { nodes { id customer { id } amountDue { amount } } } }\n": types.DistributedOpenInvoicesDocument,
     "\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.DistributedPayDocument,
+    "\n  query CacheInvoicePosting($id: ID!) {\n    invoice(id: $id) { id posting { status } }\n  }\n": types.CacheInvoicePostingDocument,
     "\n  query CacheContacts($id: ID!) {\n    customer(id: $id) { contacts { email } }\n  }\n": types.CacheContactsDocument,
     "\n  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.EventsCreateCustomerDocument,
     "\n  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.EventsCreateOpportunityDocument,
@@ -608,6 +610,10 @@ export function graphql(source: "\n  query DistributedOpenInvoices { invoices(fi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"): (typeof documents)["\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CacheInvoicePosting($id: ID!) {\n    invoice(id: $id) { id posting { status } }\n  }\n"): (typeof documents)["\n  query CacheInvoicePosting($id: ID!) {\n    invoice(id: $id) { id posting { status } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
