@@ -171,8 +171,13 @@ export class RedisEntries implements EntryStore {
   /** Versions outlive entries by this much, so a version never falls back to a value a guard holds. */
   readonly #versionTtlMs: number;
 
+  /**
+   * @param redis lookups and stores: a short command timeout, as a failure is only a miss.
+   * @param evictions evictions: the stream's longer timeout, as a failed one empties the cache.
+   */
   constructor(
     private readonly redis: Redis,
+    private readonly evictions: Redis,
     private readonly prefix: string,
     private readonly ttlMs: number,
   ) {
@@ -221,7 +226,7 @@ export class RedisEntries implements EntryStore {
   }
 
   async evict(deps: readonly string[]): Promise<number> {
-    const multi = this.redis.multi();
+    const multi = this.evictions.multi();
     for (const dep of deps) multi.incr(this.#versionKey(dep)).pexpire(this.#versionKey(dep), this.#versionTtlMs);
     await multi.exec();
     return deps.length;
@@ -242,5 +247,6 @@ export class RedisEntries implements EntryStore {
 
   close(): void {
     this.redis.disconnect();
+    this.evictions.disconnect();
   }
 }

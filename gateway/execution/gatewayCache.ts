@@ -31,9 +31,16 @@ export function entityCache(config: HubConfig, events: EventStream | undefined, 
   const own = events ? undefined : createEventStream(config.events, log);
   const stream = events ?? own!;
   const ttlMs = config.entityCache.ttlSeconds * 1000;
+  const settings = { ...config.events, redisUrl: redisUrl ?? '' };
   const store: EntryStore = redisUrl
-    ? // The command timeout, not the gateway's shorter one: an eviction that times out empties the cache.
-      new RedisEntries(createRedis({ ...config.events, redisUrl }, new Outage(log, 'entity cache'), {}), config.events.redisPrefix, ttlMs)
+    ? new RedisEntries(
+        // A slow Redis costs a request at most the gateway's budget: a lookup that times out is a miss.
+        createRedis(settings, new Outage(log, 'entity cache'), { commandTimeoutMs: config.events.redisGatewayTimeoutMs }),
+        // An eviction that times out empties the cache: it gets the stream's longer timeout.
+        createRedis(settings, new Outage(log, 'entity cache evictions')),
+        config.events.redisPrefix,
+        ttlMs,
+      )
     : new MemoryEntries(config.entityCache.maxBytes, ttlMs);
   const cache = new EntityCache(config.entityCache, store, schema, log);
   const stop = followStream(cache, stream, log);
