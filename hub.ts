@@ -41,9 +41,9 @@ async function listen(service: Service, host: string, port: number): Promise<Run
  * Starts one service alone (the distributed deployment runs one per process). A subgraph gets
  * its own connection to the event stream; without REDIS_URL its events stay in this process.
  */
-export async function startService(name: ServiceName, config: HubConfig): Promise<RunningService & { close(): Promise<void> }> {
+export async function startService(name: ServiceName, config: HubConfig, events?: EventStream): Promise<RunningService & { close(): Promise<void> }> {
   if (name === 'gateway') {
-    const gateway = await listen(await createGatewayServer(config, DOMAIN_ERROR_CODES), config.host, config.gatewayPort);
+    const gateway = await listen(await createGatewayServer(config, { events, domainCodes: DOMAIN_ERROR_CODES }), config.host, config.gatewayPort);
     return { ...gateway, close: () => gateway.service.close() };
   }
   const stream = createEventStream(config.events, createLogger(config, name));
@@ -111,7 +111,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         ]),
       ) as HubConfig['systems'],
     };
-    const gateway = await startService('gateway', bound);
+    // The gateway follows the subgraphs' stream: its entity cache is evicted by their events.
+    const gateway = await startService('gateway', bound, stream);
     for (const service of built) service.gatewayListening?.(`${gateway.url}/graphql`);
     return {
       gateway,

@@ -59,11 +59,13 @@ async function launch(id: string, context: GatewayContext, command: Launch, head
   return { url, headers, process };
 }
 
-function ours(id: string, deduplication: 'on' | 'off', phases: Phase[]): Gateway {
+/** Ours as users run it; `cache: 'off'` without the entity cache (ENTITY_CACHE), for the cache's own workloads. */
+function ours(id: string, deduplication: 'on' | 'off', phases: Phase[], cache: 'on' | 'off' = 'on'): Gateway {
   return {
     id,
-    label: `ours (dedup ${deduplication})`,
+    label: `ours (dedup ${deduplication}${cache === 'off' ? ', entity cache off' : ''})`,
     phases,
+    ...(cache === 'off' && { workloads: ['customer360', 'customer360Mixed'] }),
     subscriptions: true,
     start: (context) =>
       launch(
@@ -78,6 +80,7 @@ function ours(id: string, deduplication: 'on' | 'off', phases: Phase[]): Gateway
             GATEWAY_PORT: String(port),
             SUPERGRAPH_PATH: context.supergraphPath,
             GATEWAY_DEDUPLICATION: deduplication,
+            ENTITY_CACHE: cache,
             // The fan-out workload puts 50 subscriptions on each connection.
             SUBSCRIPTIONS_PER_CONNECTION: '100',
             ...Object.fromEntries(SYSTEMS.flatMap((system) => (context.systems ? [[`${envPrefix(system)}_URL`, context.systems[system].url]] : []))),
@@ -211,6 +214,7 @@ const floor: Gateway = {
 export const GATEWAYS: Gateway[] = [
   ours('ours', 'on', ['anchor', 'hub']),
   ours('ours-nodedup', 'off', ['anchor']),
+  ours('ours-nocache', 'on', ['hub'], 'off'),
   apollo,
   hive(false, true, ['anchor', 'hub']),
   hive(false, false, ['anchor']),

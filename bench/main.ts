@@ -22,10 +22,11 @@ import { judgeTargets, latestFullRun, toMarkdown, type BenchReport, type DeferMe
 import { withoutSecurityPurpose, withSubgraphUrls } from './supergraph.ts';
 import { mintTokens } from './tokens.ts';
 import { customersPageBody, WORKLOADS, type HubData, type Workload } from './workloads.ts';
+import { readMetric } from '../test/metrics.ts';
 
 const { values } = parseArgs({
   options: {
-    workloads: { type: 'string', default: 'anchor,customer360,customersPage,overdueInvoices,recordPayment,deferredCustomerView,fanout,memory' },
+    workloads: { type: 'string', default: 'anchor,customer360,customer360Mixed,customersPage,overdueInvoices,recordPayment,deferredCustomerView,fanout,memory' },
     gateways: { type: 'string', default: GATEWAYS.map((gateway) => gateway.id).join(',') },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
@@ -136,8 +137,11 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
       const spec = { url: target.url, connections, headers: target.headers, body: workload.body(data), check: workload.check };
       if (warmup > 0) await runLoad({ ...spec, seconds: warmup });
       await settle(spec, subgraphRequests);
+      const cacheBefore = await cacheCounters(target.url);
       const cpuBefore = target.process.cpuSeconds();
       const result = await runLoad({ ...spec, seconds });
+      const cacheAfter = await cacheCounters(target.url);
+      if (cacheBefore && cacheAfter) notes.push(cacheNote(`${workload.name} ${size} · ${gateway.id}`, cacheBefore, cacheAfter));
       const cpuSeconds = target.process.cpuSeconds() - cpuBefore;
       await settle(spec, subgraphRequests);
       const perOperation = await requestsPerOperation(spec, subgraphRequests);
@@ -162,6 +166,24 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
   const rows = [...perGateway.values()].map(average);
   const baseline = rows.find((row) => row.gateway === BASELINE);
   for (const row of rows) measurements.push(baseline && baseline.rps > 0 ? { ...row, ratioToApollo: row.rps / baseline.rps } : row);
+}
+
+/** Our gateway's entity cache counters (`/metrics`), or undefined for a gateway without one. */
+async function cacheCounters(graphqlUrl: string): Promise<Record<string, number> | undefined> {
+  const text = await fetch(new URL('/metrics', graphqlUrl))
+    .then((response) => (response.ok ? response.text() : ''))
+    .catch(() => '');
+  if (!text.includes('gateway_entity_cache_hits_total')) return undefined;
+  const names = ['hits_total', 'misses_total', 'stale_served_total', 'bytes', 'entries'];
+  return Object.fromEntries(names.map((name) => [name, readMetric(text, `gateway_entity_cache_${name}`)]));
+}
+
+/** One line of the report's notes: the cache's hit ratio, stale entries found and memory over one measurement. */
+function cacheNote(what: string, before: Record<string, number>, after: Record<string, number>): string {
+  const hits = after.hits_total! - before.hits_total!;
+  const lookups = hits + after.misses_total! - before.misses_total!;
+  const memory = after.entries! > 0 ? `, ${after.entries} entries in ${(after.bytes! / 2 ** 20).toFixed(1)} MiB in process` : ' (entries in Redis)';
+  return `entity cache, ${what}: hit ratio ${lookups > 0 ? ((100 * hits) / lookups).toFixed(1) : '-'}% of ${lookups} lookups, stale served ${after.stale_served_total! - before.stale_served_total!}${memory}.`;
 }
 
 /**

@@ -68,9 +68,26 @@ export const RECORD_PAYMENT = /* GraphQL */ `mutation RecordPayment($input: Reco
   recordPayment(input: $input, idempotencyKey: $key) { id invoice { status amountDue { amount } } }
 }`;
 
+/**
+ * The entity cache's mixed workload: 90% customer360, 10% one-cent payments on the same customers'
+ * open invoices (each payment evicts its invoice and customer in every replica's cache).
+ */
+function mixedCustomer360(data: HubData): () => string {
+  return () => {
+    if (Math.random() >= 0.1) return request(CUSTOMER_360, { id: pick(data.customerIds) });
+    return request(RECORD_PAYMENT, { input: { invoiceId: pick(data.openInvoiceIds), amount: '0.01', method: 'card' }, key: randomUUID() });
+  };
+}
+
 export const WORKLOADS: Workload[] = [
   { name: 'anchor', phase: 'anchor', body: () => ANCHOR_BODY, check: isAnchorAnswer },
   { name: 'customer360', phase: 'hub', body: (data) => () => request(CUSTOMER_360, { id: pick(data!.customerIds) }), check: hasData('customer') },
+  {
+    name: 'customer360Mixed',
+    phase: 'hub',
+    body: (data) => mixedCustomer360(data!),
+    check: (body) => hasData('customer')(body) || hasData('recordPayment')(body),
+  },
   { name: 'customersPage', phase: 'hub', body: () => customersPageBody(50), check: hasData('customers') },
   { name: 'overdueInvoices', phase: 'hub', body: () => request(OVERDUE_INVOICES), check: hasData('invoices') },
   {

@@ -1,6 +1,7 @@
 import type { Caller } from '../platform/auth/caller.ts';
 import type { SubgraphTokenSigner } from '../platform/auth/subgraphTokens.ts';
 import type { Logger } from '../platform/logger.ts';
+import type { CacheTrace } from './execution/entityCache.ts';
 
 /** What the gateway knows of one operation, over HTTP or WebSocket. */
 export interface GatewayContext {
@@ -14,6 +15,10 @@ export interface GatewayContext {
   subgraphTokens: SubgraphTokenSigner;
   /** The subgraphs the operation called so far, for its log line (gateway/operationLog.ts). */
   subgraphs: Set<string>;
+  /** What the entity cache did for the operation, when the client asked (`x-cache-debug: 1`): its `extensions.cache`. */
+  cacheTrace?: CacheTrace;
+  /** The client sent `cache-control: no-cache`: every fetch goes to its subgraph, none is answered from the entity cache. */
+  noCache?: boolean;
 }
 
 /**

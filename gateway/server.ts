@@ -14,6 +14,8 @@ import type { Service } from '../platform/http.ts';
 import type { GatewayContext } from './context.ts';
 import { lazyFederation } from './execution/federation.ts';
 import { Engine } from './execution/engine.ts';
+import { entityCache } from './execution/gatewayCache.ts';
+import type { EventStream } from '../platform/events/stream.ts';
 import { ResponseSerializer } from './execution/responseSerializer.ts';
 import { SubgraphFetcher, SubgraphTransport } from './execution/subgraphFetcher.ts';
 import { gatewaySubgraph, GATEWAY_SUBGRAPH } from './gatewaySubgraph.ts';
@@ -132,10 +134,19 @@ const WS_KEEP_ALIVE_MS = 15_000;
  * The federation gateway: `@apollo/gateway` over the committed supergraph, each subgraph reached
  * at its configured URL, every request through one pipeline (pipeline/pipeline.ts) over HTTP,
  * SSE, HTTP multipart and graphql-ws on `/graphql`; GraphiQL for browsers at `GET /graphql`, the
- * ops console at `GET /ops`, `/healthz` and `/readyz`. `domainCodes` are the systems' own error
- * codes, which pass to clients as the subgraphs answer them.
+ * ops console at `GET /ops`, `/healthz` and `/readyz`.
  */
-export async function createGatewayServer(config: HubConfig, domainCodes: ReadonlySet<string>): Promise<Service> {
+export interface GatewayOptions {
+  /**
+   * The event stream the subgraphs publish on, when the gateway runs beside them in one process:
+   * with it the gateway keeps its entity cache (ENTITY_CACHE), evicted by every event.
+   */
+  events?: EventStream;
+  /** The systems' own error codes, which pass to clients as the subgraphs answer them. */
+  domainCodes: ReadonlySet<string>;
+}
+
+export async function createGatewayServer(config: HubConfig, options: GatewayOptions): Promise<Service> {
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
   // endpoints at construction; a hub that may run without internet must not phone out.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
@@ -168,7 +179,12 @@ export async function createGatewayServer(config: HubConfig, domainCodes: Readon
   const limits = createGatewayLimits(config, logger, authenticate);
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();
-  const engine = new Engine({ federation, apiSchema: () => apiSchema, sources: dataSources, deduplicate: config.gatewayDeduplication });
+  const cache = entityCache(config, options.events, () => federation().supergraphSchema, logger);
+  cache?.cache.registerMetrics(registry);
+  // With the entity cache nothing joins work in flight: it may have started before a write whose
+  // response a joining request was sent after (and a read after a write must see it).
+  transport.joinInFlight = !cache;
+  const engine = new Engine({ federation, apiSchema: () => apiSchema, sources: dataSources, deduplicate: config.gatewayDeduplication && !cache, cache: cache?.cache });
   // Reported to ops when the supergraph has it (the benchmark's has not).
   const deprecatedUsage = new DeprecatedUsage(async (report) => {
     if (subgraphUrls.ops) await reportToOps(subgraphUrls.ops, subgraphTokens.token(USAGE_REPORTER, 'ops'), RECORD_DEPRECATED_USAGE, report, timeoutOf('ops'));
@@ -221,7 +237,7 @@ export async function createGatewayServer(config: HubConfig, domainCodes: Readon
     subscriptions: live,
     deprecatedUsage,
     recordRefusal: security.audit.recordRefusal,
-    domainCodes,
+    domainCodes: options.domainCodes,
     registry,
   });
   app.addHook('onSend', async (_request, _reply, payload) => serializer.bytes(payload));
@@ -253,6 +269,7 @@ export async function createGatewayServer(config: HubConfig, domainCodes: Readon
       await security.close();
       await limits.close();
       await transport.close();
+      await cache?.close();
     },
   };
 }

@@ -40,6 +40,8 @@ export interface HubConfig {
   supergraphPath?: string;
   /** Identical queries in flight at once (same document, variables and caller) share one execution. */
   gatewayDeduplication: boolean;
+  /** The gateway's entity cache (gateway/execution/entityCache.ts). */
+  entityCache: EntityCacheConfig;
   events: EventsConfig;
   subscriptions: SubscriptionsConfig;
   limits: LimitsConfig;
@@ -61,6 +63,16 @@ export interface TracingConfig {
   protocol: 'http/protobuf' | 'http/json';
   /** OTEL_SERVICE_NAME: the service's name in a one-service process, the prefix of each one's in the embedded hub. */
   serviceName?: string;
+}
+
+/** The gateway's cache of entity fetches, kept exact by the event stream. */
+export interface EntityCacheConfig {
+  /** `on`, `off`, or the subgraphs and `subgraph.Type`s cached (`-` leaves one out, `*` is every subgraph). */
+  spec: string;
+  /** Bytes the cached answers may take; the least recently used go first past it. */
+  maxBytes: number;
+  /** A backstop: an entry no event evicted is dropped this long after it was stored. */
+  ttlSeconds: number;
 }
 
 /** Ops's reconciliation of the systems of record, read through the gateway. */
@@ -238,7 +250,14 @@ const SETTINGS: Record<string, SettingSpec> = {
   GATEWAY_PORT: { ...integer(4000, 0, 65535), description: 'port of the gateway (GraphQL, GraphiQL, `/healthz`, `/readyz`)' },
   HUB_DATA_DIR: { ...text('./.data'), description: 'folder of the embedded databases, one sub-folder per system; one process at a time may use each (`<system>.lock` beside it names the holder)' },
   HUB_SEED_CUSTOMERS: { ...integer(200, 0, 1_000_000), description: 'customers seeded on the first start of empty databases (`0`: none); a seed that was interrupted is redone' },
-  GATEWAY_DEDUPLICATION: { ...onOff(true), description: '`on`: identical queries in flight at the same time (same document, operation, variables and caller) share one execution and its answer; `off`: every request runs on its own. Mutations and subscriptions always run on their own' },
+  GATEWAY_DEDUPLICATION: { ...onOff(true), description: '`on`: identical queries in flight at the same time (same document, operation, variables and caller) share one execution and its answer; `off`: every request runs on its own. Mutations and subscriptions always run on their own. Applies with `ENTITY_CACHE=off`: with the cache nothing joins work in flight' },
+  ENTITY_CACHE: {
+    ...text('on', /^(on|off|-?[\w*-]+(\.\w+)?(,-?[\w*-]+(\.\w+)?)*)$/, '`on`, `off` or a comma-separated list of `subgraph` or `subgraph.Type`, each optionally prefixed `-`'),
+    description:
+      'the gateway\'s entity cache of `_entities` fetches and root fields that fetch by `id`, evicted by the event stream and by each mutation\'s answer: `on` caches every subgraph but `ops` (`*,-ops`); `off`; or a list such as `crm,billing,-billing.Invoice` (`*`: every subgraph). Only while the gateway follows the event stream its subgraphs publish on (embedded, one process)',
+  },
+  ENTITY_CACHE_MAX_BYTES: { ...integer(67_108_864, 65_536, 68_719_476_736), description: 'memory the entity cache\'s answers may take; the least recently used go first' },
+  ENTITY_CACHE_TTL: { ...duration('10m', 1), description: 'backstop: an entity cache entry no event evicted is dropped this long after it was stored' },
   SUBGRAPH_TIMEOUT_MS: { ...integer(2000, 1, 600_000), description: 'how long the gateway waits for one subgraph fetch, retries included; later, that subgraph\'s fields are `null` with `SUBGRAPH_TIMEOUT`' },
   SUBGRAPH_RETRIES: { ...integer(2, 0, 10), description: 'further attempts of a query fetch after a connection failure or a 502/503/504 (`0`: none); mutations are never retried' },
   SUBGRAPH_RETRY_BASE_MS: { ...integer(50, 1, 60_000), description: 'first retry delay; it grows exponentially with jitter; a `Retry-After` from the subgraph is respected' },
@@ -457,6 +476,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     supergraphPath: text('SUPERGRAPH_PATH'),
     gatewayDeduplication: onOff('GATEWAY_DEDUPLICATION'),
+    entityCache: { spec: required('ENTITY_CACHE'), maxBytes: integer('ENTITY_CACHE_MAX_BYTES'), ttlSeconds: duration('ENTITY_CACHE_TTL') },
     events: {
       redisUrl: url('REDIS_URL'),
       redisPrefix: required('REDIS_PREFIX'),

@@ -3,6 +3,7 @@
 import type { AuditState } from './audit.ts';
 import type { Caller } from './auth/caller.ts';
 import type { Db, Queryable } from './db/db.ts';
+import type { EntityRef } from './events/changes.ts';
 import type { Emit } from './events/outbox.ts';
 import type { EventStream } from './events/stream.ts';
 import type { Logger } from './logger.ts';
@@ -17,6 +18,16 @@ export interface BaseContext {
   audit: AuditState;
   /** The request's correlation id (the gateway's `x-correlation-id`), stamped on its events. */
   correlationId: string;
+  /**
+   * The entities the request's writes changed, as their events name them: a mutation's answer
+   * carries them in `extensions.changedEntities`, so the gateway's cache evicts them before it answers.
+   */
+  changedEntities: Set<EntityRef>;
+  /**
+   * False once the answer showed something its system audits at each showing (personal data
+   * whole): the answer then says `extensions.cacheable: false` and the gateway does not cache it.
+   */
+  cacheable: boolean;
   /** The event stream, which subscription fields read (see platform/events/live.ts). */
   stream: EventStream;
   /**

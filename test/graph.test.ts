@@ -121,7 +121,8 @@ function filledPaths(value: unknown, prefix: string, leaves: Set<string>, into: 
 
 before(async () => {
   // A 100-customer page of every field is costlier than the default MAX_QUERY_COST allows.
-  hub = await startHub({ seedCustomers: 120, env: { MAX_QUERY_COST: '5000000' } });
+  // These tests count what the gateway sends the subgraphs: with the entity cache on, repeated reads would not be sent.
+  hub = await startHub({ seedCustomers: 120, env: { MAX_QUERY_COST: '5000000', ENTITY_CACHE: 'off' } });
   const pages = [await loadPage(100)];
   customers = [...pages[0].customers.nodes, ...(await loadPage(100, pages[0].customers.pageInfo.endCursor)).customers.nodes];
 });

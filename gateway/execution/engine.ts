@@ -23,6 +23,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { QueryDeduplication } from './deduplication.ts';
+import type { EntityCache } from './entityCache.ts';
 import type { Federation } from './federation.ts';
 import type { IncrementalDeferResult, OperationOutcome, OperationRequest, SubsequentIncrementalResult } from './operation.ts';
 import { applyRewrites, type DataObject } from './planData.ts';
@@ -51,6 +52,8 @@ export interface EngineOptions {
   sources: Readonly<Record<string, SubgraphSource>>;
   /** GATEWAY_DEDUPLICATION: identical queries in flight at once share one execution. */
   deduplicate: boolean;
+  /** The entity cache fetches go through, when the gateway keeps one. */
+  cache?: EntityCache;
 }
 
 /** Labels the engine gives a `@defer` the client did not label, so every deferred block of a plan is known by its label. */
@@ -70,7 +73,8 @@ export class Engine {
       return this.#incremental(prepared, request);
     }
     const run = () => this.#single(prepared, request);
-    if (this.options.deduplicate && prepared.operation.operation === 'query') return { kind: 'single', result: await this.deduplication.run(request, run) };
+    // A request that asks what the cache did runs on its own: a shared execution traces another's.
+    if (this.options.deduplicate && prepared.operation.operation === 'query' && !request.context.cacheTrace && !request.context.noCache) return { kind: 'single', result: await this.deduplication.run(request, run) };
     return { kind: 'single', result: await run() };
   };
 
@@ -97,7 +101,7 @@ export class Engine {
     if (prepared.node) await run.run(prepared.node, root, errors);
     try {
       const shaper = this.#shaper(prepared, request, false);
-      return resultOf(shaper.object(prepared.operation.selectionSet, this.#rootType(prepared), true, root, [], prepared.denials), shaper, errors);
+      return withCacheTrace(resultOf(shaper.object(prepared.operation.selectionSet, this.#rootType(prepared), true, root, [], prepared.denials), shaper, errors), request);
     } catch (error) {
       return { errors: [asGraphQLError(error)] };
     }
@@ -112,7 +116,7 @@ export class Engine {
     let initial: ExecutionResult;
     try {
       shaper = this.#shaper(prepared, request, true);
-      initial = resultOf(shaper.object(prepared.operation.selectionSet, this.#rootType(prepared), true, root, [], prepared.denials), shaper, errors);
+      initial = withCacheTrace(resultOf(shaper.object(prepared.operation.selectionSet, this.#rootType(prepared), true, root, [], prepared.denials), shaper, errors), request);
     } catch (error) {
       return { kind: 'single', result: { errors: [asGraphQLError(error)] } };
     }
@@ -148,7 +152,7 @@ export class Engine {
   }
 
   #run(request: OperationRequest): PlanRun {
-    return new PlanRun(this.options.federation().supergraphSchema, this.options.sources, request.variables, request.context);
+    return new PlanRun(this.options.federation().supergraphSchema, this.options.sources, request.variables, request.context, this.options.cache);
   }
 
   #rootType(prepared: Prepared): GraphQLObjectType {
@@ -238,6 +242,15 @@ function resultOf(data: Record<string, unknown> | null, shaper: Shaper, fetchErr
   if (all.length > 0) return { errors: all, data };
   if (completionErrors.length > 0) return { data, extensions: { valueCompletion: completionErrors } };
   return { data };
+}
+
+/** The result with what the entity cache did in `extensions.cache`, when the client asked (`x-cache-debug: 1`). */
+function withCacheTrace(result: ExecutionResult, request: OperationRequest): ExecutionResult {
+  const trace = request.context.cacheTrace;
+  if (!trace) return result;
+  const hits = trace.entries.filter((entry) => entry.hit).length;
+  const cache = { hits, misses: trace.entries.length - hits, ...(trace.bypassed ? { bypassed: trace.bypassed } : {}), entries: trace.entries };
+  return { ...result, extensions: { ...result.extensions, cache } };
 }
 
 /** A root `__schema` or `__type` field, executed by graphql-js over the API schema. */

@@ -3,6 +3,10 @@ import type { DeferNode, FetchNode, PlanNode } from '@apollo/query-planner';
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context.ts';
+import type { FetchShape } from './cacheShape.ts';
+import type { Lookup } from './cacheStores.ts';
+import type { EntityCache } from './entityCache.ts';
+import { canonicalJson } from './inFlight.ts';
 import { applyRewrites, deepMerge, flattenAtPath, hydratedPaths, representation, type DataObject } from './planData.ts';
 import type { ResultPath } from './shape.ts';
 import { HubAttributes, inSpan, SpanKind, tracingOn } from '../../platform/tracing.ts';
@@ -13,6 +17,13 @@ import { HubAttributes, inSpan, SpanKind, tracingOn } from '../../platform/traci
  */
 export interface SubgraphSource {
   process(options: { request: GatewayGraphQLRequest; context: object; document?: DocumentNode; pathInIncomingRequest?: ResultPath }): Promise<GatewayGraphQLResponse>;
+}
+
+/** A fetch's answer: its data, and its errors and extensions as the subgraph sent them. */
+interface Sent {
+  data: DataObject | null | undefined;
+  errors?: readonly GraphQLFormattedError[];
+  extensions?: Record<string, unknown>;
 }
 
 interface Cursor {
@@ -42,6 +53,7 @@ export class PlanRun {
     private readonly sources: Readonly<Record<string, SubgraphSource>>,
     private readonly variables: Record<string, unknown>,
     private readonly context: GatewayContext,
+    private readonly cache?: EntityCache,
   ) {}
 
   /** Runs `node` over `root`; the errors of its fetches (deferred blocks aside) go to `errors`. */
@@ -113,7 +125,7 @@ export class PlanRun {
     for (const name of fetch.variableUsages ?? []) if (Object.hasOwn(this.variables, name) && this.variables[name] !== undefined) variables[name] = this.variables[name];
 
     if (!fetch.requires) {
-      const received = await this.#send(fetch, cursor, variables, errors);
+      const received = await this.#sendByKey(fetch, cursor, variables, errors);
       if (received) applyRewrites(this.supergraphSchema, fetch.outputRewrites, received);
       for (const entity of entities) deepMerge(entity, received);
       return;
@@ -129,11 +141,8 @@ export class PlanRun {
     }
     if (representations.length === 0) return;
     if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
-    const received = await this.#send(fetch, cursor, { ...variables, representations }, errors);
-    if (!received) return;
-    const answered = received._entities;
-    if (!Array.isArray(answered)) throw new Error('Expected "data._entities" in response to be an array');
-    if (answered.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
+    const answered = await this.#sendEntities(fetch, cursor, variables, representations, errors);
+    if (!answered) return;
     answered.forEach((answer: DataObject | null | undefined, index) => {
       const entity = representedEntities[index]!;
       if (answer && !answer.__typename) answer.__typename = entity.__typename;
@@ -142,7 +151,100 @@ export class PlanRun {
     });
   }
 
-  async #send(fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>, errors: GraphQLError[]): Promise<DataObject | null | undefined> {
+  /**
+   * An `_entities` fetch through the entity cache: the representations it holds are answered from
+   * it, only the others are fetched, and their answers without errors are stored.
+   */
+  async #sendEntities(fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>, representations: DataObject[], errors: GraphQLError[]): Promise<(DataObject | null | undefined)[] | undefined> {
+    const cache = this.#cacheFor(fetch);
+    const shape = cache?.cache.shape(fetch);
+    const answers: (DataObject | null | undefined)[] = new Array(representations.length);
+    const lookups: { index: number; item: Lookup; type: string; id: string }[] = [];
+    const others = canonicalJson(variables);
+    representations.forEach((represented, index) => {
+      const type = String(represented.__typename);
+      const typeDeps = shape?.typeDeps.get(type);
+      const id = represented.id;
+      if (!cache || !shape || !typeDeps || typeof id !== 'string' || !cache.cache.rules.allows(fetch.serviceName, type)) return;
+      const key = cache.cache.key(fetch.serviceName, type, `${canonicalJson(represented)}\n${others}`, shape, cache.scope);
+      lookups.push({ index, item: { key, deps: [`${type}:${id}`, ...typeDeps] }, type, id });
+    });
+    const found = cache ? await cache.cache.lookup(lookups.map(({ item }) => item)) : [];
+    const guards = new Map<number, { item: Lookup; guard: string }>();
+    lookups.forEach(({ index, item, type, id }, position) => {
+      const hit = found[position];
+      this.context.cacheTrace?.entries.push({ subgraph: fetch.serviceName, type, id, hit: hit?.value !== undefined });
+      if (hit?.value !== undefined) answers[index] = hit.value as DataObject;
+      else if (hit) guards.set(index, { item, guard: hit.guard });
+    });
+    const missing = representations.flatMap((_represented, index) => (answers[index] === undefined ? [index] : []));
+    if (missing.length === 0) return answers;
+    const sent = missing.map((index) => representations[index]!);
+    const response = await this.#send(fetch, cursor, { ...variables, representations: sent }, errors, missing);
+    const received = response.data;
+    if (!received) return undefined;
+    const fetched = received._entities;
+    if (!Array.isArray(fetched)) throw new Error('Expected "data._entities" in response to be an array');
+    if (fetched.length !== sent.length) throw new Error(`Expected "data._entities" to contain ${sent.length} elements`);
+    const failed = new Set((response.errors ?? []).map((error) => error.path?.[1]));
+    const cacheable = response.extensions?.cacheable !== false;
+    const puts: Promise<void>[] = [];
+    fetched.forEach((answer: DataObject | null | undefined, position) => {
+      const index = missing[position]!;
+      const guarded = guards.get(index);
+      // Stored before the engine writes into the answer.
+      if (cache && cacheable && guarded && answer !== null && answer !== undefined && !failed.has(position)) puts.push(cache.cache.put(guarded.item, answer, guarded.guard));
+      answers[index] = answer;
+    });
+    await Promise.all(puts);
+    return answers;
+  }
+
+  /** A root fetch through the entity cache when it fetches one entity by key (`customer(id:)`). */
+  async #sendByKey(fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>, errors: GraphQLError[]): Promise<DataObject | null | undefined> {
+    const cache = this.#cacheFor(fetch);
+    const shape: FetchShape | null | undefined = cache?.cache.shape(fetch);
+    const root = shape?.root;
+    const id = root && ('variable' in root.id ? variables[root.id.variable] : root.id.value);
+    if (!cache || !shape || !root || typeof id !== 'string' || cursor.path.length > 0 || !cache.cache.rules.allows(fetch.serviceName, root.type)) {
+      const response = await this.#send(fetch, cursor, variables, errors);
+      if (fetch.operationKind === 'mutation') await this.#evictChanged(fetch.serviceName, response.extensions);
+      return response.data;
+    }
+    const item: Lookup = { key: cache.cache.key(fetch.serviceName, root.type, `root\n${canonicalJson(variables)}`, shape, cache.scope), deps: [`${root.type}:${id}`, ...(shape.typeDeps.get(root.type) ?? [])] };
+    const [found] = await cache.cache.lookup([item]);
+    this.context.cacheTrace?.entries.push({ subgraph: fetch.serviceName, type: root.type, id, hit: found?.value !== undefined });
+    if (found?.value !== undefined) return found.value as DataObject;
+    const { data: received, errors: failed, extensions } = await this.#send(fetch, cursor, variables, errors);
+    const answer = received?.[root.responseName];
+    if (found && received && answer !== null && answer !== undefined && !failed && extensions?.cacheable !== false) await cache.cache.put(item, received, found.guard);
+    return received;
+  }
+
+  /** The cache and the caller's scope part, when this fetch may be served from it. */
+  #cacheFor(fetch: FetchNode): { cache: EntityCache; scope: string } | undefined {
+    const cache = this.cache;
+    if (!cache || fetch.operationKind !== 'query') return undefined;
+    const trace = this.context.cacheTrace;
+    if (this.context.noCache) {
+      if (trace) trace.bypassed = 'the request said cache-control: no-cache';
+      return undefined;
+    }
+    if (!cache.serving) {
+      if (trace) trace.bypassed = 'the event stream is not followed';
+      return undefined;
+    }
+    return { cache, scope: cache.scopeOf(this.context.caller) };
+  }
+
+  /** A mutation's answer names the entities it changed: evicted before the gateway answers. */
+  async #evictChanged(subgraph: string, extensions: Record<string, unknown> | undefined): Promise<void> {
+    const changed = extensions?.changedEntities;
+    if (this.cache && Array.isArray(changed)) await this.cache.evict(changed.filter((ref): ref is string => typeof ref === 'string'), 'mutation');
+    else if (this.cache) this.context.log.debug({ subgraph }, 'a mutation answered without changedEntities');
+  }
+
+  async #send(fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>, errors: GraphQLError[], entityIndexes?: readonly number[]): Promise<Sent> {
     const source = this.sources[fetch.serviceName];
     if (!source) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
     const send = () =>
@@ -158,14 +260,15 @@ export class PlanRun {
       : send());
     if (response.errors) {
       let hydrated: ResultPath[] | undefined;
-      // An `_entities` error's path names the representation's index: the entity's place in the result.
+      // An `_entities` error's path names the representation's index: the entity's place in the
+      // result (among every representation, when the cache answered some of them).
       const errorPath = (path: GraphQLFormattedError['path']): ResultPath | undefined => {
-        if (fetch.requires && typeof path?.[1] === 'number') return [...((hydrated ??= hydratedPaths(cursor.path, cursor.root))[path[1]] ?? []), ...path.slice(2)];
+        if (fetch.requires && typeof path?.[1] === 'number') return [...((hydrated ??= hydratedPaths(cursor.path, cursor.root))[entityIndexes?.[path[1]] ?? path[1]] ?? []), ...path.slice(2)];
         return path ? [...cursor.path, ...path] : undefined;
       };
       errors.push(...response.errors.map((error) => subgraphError(error, fetch.serviceName, errorPath(error.path))));
     }
-    return response.data as DataObject | null | undefined;
+    return { data: response.data as DataObject | null | undefined, errors: response.errors, extensions: response.extensions };
   }
 }
 

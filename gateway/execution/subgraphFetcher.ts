@@ -40,6 +40,12 @@ export class SubgraphTransport {
   sent = 0;
   /** `_entities` fetches that went out inside another fetch's request, for `/metrics`. */
   batched = 0;
+  /**
+   * Whether a query fetch may wait for an identical one in flight. Off with the entity cache: the
+   * one in flight may have started before a write, and its answer would be stored (and served) as
+   * if it were fetched after.
+   */
+  joinInFlight = true;
   /** Every subgraph's fetcher, by name: their circuits are in `/metrics` and `/readyz`. */
   readonly fetchers = new Map<string, SubgraphFetcher>();
   /** Seconds each fetch took, from the plan asking to its answer (batching, retries and waits included). */
@@ -265,6 +271,7 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
   }
 
   #sendQuery(body: string, headers: Record<string, string>): Promise<RawResponse> {
+    if (!this.transport.joinInFlight) return this.#send(body, headers, true);
     return this.transport.inFlight.run(`${requestIdentity(this.url, headers)}\n${body}`, () => this.#send(body, headers, true));
   }
 

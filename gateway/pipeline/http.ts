@@ -129,7 +129,11 @@ async function contextOf(request: FastifyRequest, options: HttpTransportOptions)
   const caller = await options.authenticate(request.headers.authorization).catch((error: HubError) => {
     throw new HubError(ErrorCode.Unauthenticated, error.message, { ...error.extensions, code: ErrorCode.Unauthenticated, http: { status: 401 } });
   });
-  return { requestId: String(request.id), correlationId: request.correlationId, log: request.log as Logger, caller, subgraphTokens: options.subgraphTokens, subgraphs: new Set() };
+  const context: GatewayContext = { requestId: String(request.id), correlationId: request.correlationId, log: request.log as Logger, caller, subgraphTokens: options.subgraphTokens, subgraphs: new Set() };
+  // `x-cache-debug: 1` asks for what the entity cache did, in the response's `extensions.cache`.
+  if (request.headers['x-cache-debug'] === '1') context.cacheTrace = { entries: [] };
+  if (/\bno-cache\b/i.test(String(request.headers['cache-control'] ?? ''))) context.noCache = true;
+  return context;
 }
 
 function clientName(request: FastifyRequest): string | undefined {

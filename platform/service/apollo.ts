@@ -6,6 +6,7 @@ import fastifyApollo from '@as-integrations/fastify';
 import type { FastifyRequest } from 'fastify';
 import type { BaseContext } from '../context.ts';
 import { apolloErrorFormatter, clientError } from '../errors.ts';
+import { cacheExtensions } from './cacheExtensions.ts';
 import { resolveOperation } from '../input.ts';
 import type { Logger } from '../logger.ts';
 import type { SubgraphAdapter } from './subgraph.ts';
@@ -45,7 +46,12 @@ const operationPlugin: ApolloServerPlugin = {
 export const apolloAdapter: SubgraphAdapter = async ({ app, schema, runtime, createContext, beforeResponse }) => {
   const responsePlugin: ApolloServerPlugin<BaseContext> = {
     async requestDidStart() {
-      return { willSendResponse: ({ contextValue, operationName }) => beforeResponse(contextValue, operationName ?? null) };
+      return {
+        willSendResponse: async ({ contextValue, operationName, response }) => {
+          if (response.body.kind === 'single') response.body.singleResult.extensions = { ...response.body.singleResult.extensions, ...cacheExtensions(contextValue) };
+          await beforeResponse(contextValue, operationName ?? null);
+        },
+      };
     },
   };
   const apollo = new ApolloServer<BaseContext>({

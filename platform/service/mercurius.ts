@@ -6,6 +6,7 @@ import { GraphQLError, Kind, parse, type DocumentNode, type ExecutionResult } fr
 import { clientError, ErrorCode, type HubError } from '../errors.ts';
 import { sendRequestError } from '../http.ts';
 import { resolveOperation } from '../input.ts';
+import { cacheExtensions } from './cacheExtensions.ts';
 import type { SubgraphAdapter } from './subgraph.ts';
 import { traceOperation } from '../tracing.ts';
 
@@ -106,7 +107,12 @@ export const mercuriusAdapter: SubgraphAdapter = async ({ app, schema, runtime, 
     context: (request) => createContext(runtime.requestContext(request)),
     errorFormatter: errorFormatter(runtime.domainCodes),
   });
-  app.graphql.addHook('onResolution', async (_execution, context) => beforeResponse(context as unknown as BaseContext, null));
+  app.graphql.addHook('onResolution', async (execution, context) => {
+    // For the gateway's entity cache, as the Apollo adapter does.
+    const extensions = cacheExtensions(context as unknown as BaseContext);
+    if (Object.keys(extensions).length > 0) execution.extensions = { ...execution.extensions, ...extensions };
+    await beforeResponse(context as unknown as BaseContext, null);
+  });
   // mercurius stops with the app it is registered on.
   return async () => {};
 };

@@ -6,7 +6,9 @@ import { envPrefix, type HubConfig, type SystemName } from '../config.ts';
 import { openDb, type Db } from '../db/db.ts';
 import { StartError } from '../startError.ts';
 import type { ConsumerDefinition } from '../events/consumer.ts';
-import { emitter } from '../events/outbox.ts';
+import type { HubEvent } from '../events/catalogue.ts';
+import { changedEntities, type EntityRef } from '../events/changes.ts';
+import { emitter, type Emit } from '../events/outbox.ts';
 import { OutboxRelay } from '../events/relay.ts';
 import { ConsumerRunner } from '../events/runner.ts';
 import type { EventStream } from '../events/stream.ts';
@@ -137,6 +139,7 @@ export class SystemRuntime {
         this.relay.kick();
       },
     };
+    const changed = new Set<EntityRef>();
     return {
       db,
       log,
@@ -144,10 +147,18 @@ export class SystemRuntime {
       correlationId,
       caller,
       audit,
+      changedEntities: changed,
+      cacheable: true,
       stream: this.stream,
       write: async (key, operation, args, work) => {
         const id = await idempotentWrite(this.db, key, operation, args, async (tx) => {
-          const emit = emitter(tx, origin);
+          const emitted = emitter(tx, origin);
+          // Every write's events name the entities it changed: the answer tells the gateway's cache.
+          const emit: Emit = async (draft) => {
+            const event = await emitted(draft);
+            for (const ref of changedEntities(event as HubEvent)) changed.add(ref);
+            return event;
+          };
           const result = await work(tx, emit);
           await writeAudit(tx, emit, caller, correlationId, operation, args, 'OK');
           audit.written += 1;

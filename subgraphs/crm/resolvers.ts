@@ -29,7 +29,11 @@ function contractOf(id: string, loaders: { contract: { load(id: string): Promise
 
 /** Notes a contact's customer when the caller sees its personal data whole (see personalDataAudit). */
 function shown<T>(context: CrmContext, contact: { customer_id: string }, value: T): T {
-  if (value !== null && value !== undefined && context.caller.scopes.includes(PII_SCOPE)) context.personalDataShown.add(contact.customer_id);
+  if (value !== null && value !== undefined && context.caller.scopes.includes(PII_SCOPE)) {
+    context.personalDataShown.add(contact.customer_id);
+    // Each showing is audited here: the gateway must ask again rather than answer from its cache.
+    context.cacheable = false;
+  }
   return value;
 }
 

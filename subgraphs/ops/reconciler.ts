@@ -112,6 +112,8 @@ class GatewayClient {
             accept: 'application/graphql-response+json, application/json',
             authorization: await this.authorization(),
             'apollographql-client-name': 'ops-reconciliation',
+            // Reconciliation looks for what changed without an event: never the gateway's entity cache.
+            'cache-control': 'no-cache',
           },
           body: JSON.stringify({ query, variables }),
           signal: this.signal,

@@ -55,6 +55,15 @@ type Documents = {
     "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n": typeof types.BooksPaymentsDocument,
     "\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n": typeof types.BooksWorkflowDocument,
     "\n  query BooksDeadLetters { deadLetters { id } }\n": typeof types.BooksDeadLettersDocument,
+    "\n  query CacheCustomers {\n    customers(first: 20) {\n      nodes {\n        id\n        name\n        contracts { id status seats startDate endDate renewal { id risk } }\n        invoices(first: 20) { id status amountDue { amount } }\n      }\n    }\n  }\n": typeof types.CacheCustomersDocument,
+    "\n  query CacheCustomerView($id: ID!) {\n    customer(id: $id) {\n      name\n      contracts { id seats renewal { id risk } }\n      invoices(first: 50) { id amountPaid { amount } }\n      subscriptions { id seats }\n      health { factors { name score } }\n      renewals { id risk }\n    }\n  }\n": typeof types.CacheCustomerViewDocument,
+    "\n  query CacheContract($id: ID!) {\n    contract(id: $id) { id seats customer { id name } renewal { id risk } subscription { id seats } }\n  }\n": typeof types.CacheContractDocument,
+    "\n  query CacheInvoice($id: ID!) {\n    invoice(id: $id) { id amountPaid { amount } customer { id name } }\n  }\n": typeof types.CacheInvoiceDocument,
+    "\n  query CacheRenewal($id: ID!) {\n    renewal(id: $id) { id risk customer { id name } }\n  }\n": typeof types.CacheRenewalDocument,
+    "\n  mutation CacheRename($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { name } }\n": typeof types.CacheRenameDocument,
+    "\n  mutation CacheAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": typeof types.CacheAmendDocument,
+    "\n  mutation CachePay($input: RecordPaymentInput!) { recordPayment(input: $input) { invoice { amountPaid { amount } } } }\n": typeof types.CachePayDocument,
+    "\n  mutation CacheSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { health { factors { name score } } } }\n": typeof types.CacheSignalDocument,
     "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": typeof types.DeprecatedOwnersDocument,
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": typeof types.DeprecatedOwnersByFragmentDocument,
     "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": typeof types.DeprecatedNoneDocument,
@@ -75,6 +84,8 @@ type Documents = {
     "\n  query DistributedTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n": typeof types.DistributedTrialBalanceDocument,
     "\n  query DistributedOpenInvoices { invoices(first: 5, filter: { status: OPEN }) { nodes { id customer { id } amountDue { amount } } } }\n": typeof types.DistributedOpenInvoicesDocument,
     "\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.DistributedPayDocument,
+    "\n  query CacheInvoicePosting($id: ID!) {\n    invoice(id: $id) { id posting { status } }\n  }\n": typeof types.CacheInvoicePostingDocument,
+    "\n  query CacheContacts($id: ID!) {\n    customer(id: $id) { contacts { email } }\n  }\n": typeof types.CacheContactsDocument,
     "\n  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.EventsCreateCustomerDocument,
     "\n  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.EventsCreateOpportunityDocument,
     "\n  mutation EventsCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n": typeof types.EventsCloseWonDocument,
@@ -211,6 +222,15 @@ const documents: Documents = {
     "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n": types.BooksPaymentsDocument,
     "\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n": types.BooksWorkflowDocument,
     "\n  query BooksDeadLetters { deadLetters { id } }\n": types.BooksDeadLettersDocument,
+    "\n  query CacheCustomers {\n    customers(first: 20) {\n      nodes {\n        id\n        name\n        contracts { id status seats startDate endDate renewal { id risk } }\n        invoices(first: 20) { id status amountDue { amount } }\n      }\n    }\n  }\n": types.CacheCustomersDocument,
+    "\n  query CacheCustomerView($id: ID!) {\n    customer(id: $id) {\n      name\n      contracts { id seats renewal { id risk } }\n      invoices(first: 50) { id amountPaid { amount } }\n      subscriptions { id seats }\n      health { factors { name score } }\n      renewals { id risk }\n    }\n  }\n": types.CacheCustomerViewDocument,
+    "\n  query CacheContract($id: ID!) {\n    contract(id: $id) { id seats customer { id name } renewal { id risk } subscription { id seats } }\n  }\n": types.CacheContractDocument,
+    "\n  query CacheInvoice($id: ID!) {\n    invoice(id: $id) { id amountPaid { amount } customer { id name } }\n  }\n": types.CacheInvoiceDocument,
+    "\n  query CacheRenewal($id: ID!) {\n    renewal(id: $id) { id risk customer { id name } }\n  }\n": types.CacheRenewalDocument,
+    "\n  mutation CacheRename($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { name } }\n": types.CacheRenameDocument,
+    "\n  mutation CacheAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": types.CacheAmendDocument,
+    "\n  mutation CachePay($input: RecordPaymentInput!) { recordPayment(input: $input) { invoice { amountPaid { amount } } } }\n": types.CachePayDocument,
+    "\n  mutation CacheSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { health { factors { name score } } } }\n": types.CacheSignalDocument,
     "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": types.DeprecatedOwnersDocument,
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": types.DeprecatedOwnersByFragmentDocument,
     "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": types.DeprecatedNoneDocument,
@@ -231,6 +251,8 @@ const documents: Documents = {
     "\n  query DistributedTrialBalance($period: String!) { trialBalance(period: $period) { debit { amount } credit { amount } } }\n": types.DistributedTrialBalanceDocument,
     "\n  query DistributedOpenInvoices { invoices(first: 5, filter: { status: OPEN }) { nodes { id customer { id } amountDue { amount } } } }\n": types.DistributedOpenInvoicesDocument,
     "\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.DistributedPayDocument,
+    "\n  query CacheInvoicePosting($id: ID!) {\n    invoice(id: $id) { id posting { status } }\n  }\n": types.CacheInvoicePostingDocument,
+    "\n  query CacheContacts($id: ID!) {\n    customer(id: $id) { contacts { email } }\n  }\n": types.CacheContactsDocument,
     "\n  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.EventsCreateCustomerDocument,
     "\n  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.EventsCreateOpportunityDocument,
     "\n  mutation EventsCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n": types.EventsCloseWonDocument,
@@ -507,6 +529,42 @@ export function graphql(source: "\n  query BooksDeadLetters { deadLetters { id }
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CacheCustomers {\n    customers(first: 20) {\n      nodes {\n        id\n        name\n        contracts { id status seats startDate endDate renewal { id risk } }\n        invoices(first: 20) { id status amountDue { amount } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CacheCustomers {\n    customers(first: 20) {\n      nodes {\n        id\n        name\n        contracts { id status seats startDate endDate renewal { id risk } }\n        invoices(first: 20) { id status amountDue { amount } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CacheCustomerView($id: ID!) {\n    customer(id: $id) {\n      name\n      contracts { id seats renewal { id risk } }\n      invoices(first: 50) { id amountPaid { amount } }\n      subscriptions { id seats }\n      health { factors { name score } }\n      renewals { id risk }\n    }\n  }\n"): (typeof documents)["\n  query CacheCustomerView($id: ID!) {\n    customer(id: $id) {\n      name\n      contracts { id seats renewal { id risk } }\n      invoices(first: 50) { id amountPaid { amount } }\n      subscriptions { id seats }\n      health { factors { name score } }\n      renewals { id risk }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CacheContract($id: ID!) {\n    contract(id: $id) { id seats customer { id name } renewal { id risk } subscription { id seats } }\n  }\n"): (typeof documents)["\n  query CacheContract($id: ID!) {\n    contract(id: $id) { id seats customer { id name } renewal { id risk } subscription { id seats } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CacheInvoice($id: ID!) {\n    invoice(id: $id) { id amountPaid { amount } customer { id name } }\n  }\n"): (typeof documents)["\n  query CacheInvoice($id: ID!) {\n    invoice(id: $id) { id amountPaid { amount } customer { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CacheRenewal($id: ID!) {\n    renewal(id: $id) { id risk customer { id name } }\n  }\n"): (typeof documents)["\n  query CacheRenewal($id: ID!) {\n    renewal(id: $id) { id risk customer { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CacheRename($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { name } }\n"): (typeof documents)["\n  mutation CacheRename($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CacheAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"): (typeof documents)["\n  mutation CacheAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachePay($input: RecordPaymentInput!) { recordPayment(input: $input) { invoice { amountPaid { amount } } } }\n"): (typeof documents)["\n  mutation CachePay($input: RecordPaymentInput!) { recordPayment(input: $input) { invoice { amountPaid { amount } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CacheSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { health { factors { name score } } } }\n"): (typeof documents)["\n  mutation CacheSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { health { factors { name score } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n"): (typeof documents)["\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -584,6 +642,14 @@ export function graphql(source: "\n  query DistributedOpenInvoices { invoices(fi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"): (typeof documents)["\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CacheInvoicePosting($id: ID!) {\n    invoice(id: $id) { id posting { status } }\n  }\n"): (typeof documents)["\n  query CacheInvoicePosting($id: ID!) {\n    invoice(id: $id) { id posting { status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CacheContacts($id: ID!) {\n    customer(id: $id) { contacts { email } }\n  }\n"): (typeof documents)["\n  query CacheContacts($id: ID!) {\n    customer(id: $id) { contacts { email } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
