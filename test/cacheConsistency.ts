@@ -105,16 +105,7 @@ export function staleReads(initial: ReadonlyMap<string, string>, changes: Readon
   return stale;
 }
 
-/** The gateway's `/metrics` value of `name` (summed over labels). */
-export function metric(text: string, name: string): number {
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
-}
-
 export const today = () => new Date().toISOString().slice(0, 10);
-
 
 export interface ConsistencyOptions {
   /** Gateway endpoints; each request goes to one of them at random. */

@@ -8,10 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CacheCustomers, CacheCustomerView, CacheRename, metric, runConsistency } from './cacheConsistency.ts';
+import { CacheCustomers, CacheCustomerView, CacheRename, runConsistency } from './cacheConsistency.ts';
 import { graphql } from './generated/index.ts';
 import { query, request } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
+import { readMetric } from './metrics.ts';
 
 const SECONDS = Number(process.env.ENTITY_CACHE_TEST_SECONDS ?? 20);
 
@@ -89,11 +90,11 @@ describe('entity cache', () => {
     assert.ok(observations > 100, `${observations} values read`);
     assert.deepEqual(stale.slice(0, 10), []);
     const metrics = await (await fetch(`${hub.gateway.url}/metrics`)).text();
-    assert.equal(metric(metrics, 'gateway_entity_cache_stale_served_total'), 0);
-    assert.ok(metric(metrics, 'gateway_entity_cache_hits_total') > 0, 'some reads were answered from the cache');
+    assert.equal(readMetric(metrics, 'gateway_entity_cache_stale_served_total'), 0);
+    assert.ok(readMetric(metrics, 'gateway_entity_cache_hits_total') > 0, 'some reads were answered from the cache');
     // In one process an event usually reaches the gateway before its write's answer does.
-    assert.ok(metric(metrics, 'gateway_entity_cache_evictions_total{reason="event"}') + metric(metrics, 'gateway_entity_cache_evictions_total{reason="mutation"}') > 0, 'writes evicted');
-    const lag = metric(metrics, 'gateway_entity_cache_stream_lag_seconds');
+    assert.ok(readMetric(metrics, 'gateway_entity_cache_evictions_total{reason="event"}') + readMetric(metrics, 'gateway_entity_cache_evictions_total{reason="mutation"}') > 0, 'writes evicted');
+    const lag = readMetric(metrics, 'gateway_entity_cache_stream_lag_seconds');
     assert.ok(Number.isFinite(lag) && lag >= 0 && lag < 10, `stream lag ${lag} s`);
   });
 });

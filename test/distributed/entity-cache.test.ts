@@ -9,9 +9,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { issueDevToken } from '../../platform/auth/devTokens.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { metric, runConsistency } from '../cacheConsistency.ts';
+import { runConsistency } from '../cacheConsistency.ts';
 import { Cluster } from './cluster.ts';
 import { waitFor } from '../wait.ts';
+import { readMetric } from '../metrics.ts';
 
 const SECONDS = Number(process.env.ENTITY_CACHE_TEST_SECONDS ?? 30);
 
@@ -33,9 +34,9 @@ test(`two replicas on one Redis cache: concurrent random writes and reads for ${
   assert.deepEqual(stale.slice(0, 10), []);
   for (const label of ['gateway', 'gateway#2']) {
     const metrics = await (await fetch(`${cluster.origin(label)}/metrics`)).text();
-    assert.equal(metric(metrics, 'gateway_entity_cache_stale_served_total'), 0, label);
-    assert.ok(metric(metrics, 'gateway_entity_cache_hits_total') > 0, `${label} answered from the cache`);
-    assert.equal(metric(metrics, 'gateway_entity_cache_serving'), 1, label);
+    assert.equal(readMetric(metrics, 'gateway_entity_cache_stale_served_total'), 0, label);
+    assert.ok(readMetric(metrics, 'gateway_entity_cache_hits_total') > 0, `${label} answered from the cache`);
+    assert.equal(readMetric(metrics, 'gateway_entity_cache_serving'), 1, label);
   }
 });
 
@@ -47,7 +48,7 @@ test('with Redis down the replicas serve nothing from the cache, and start it ov
   const cache = async (label: string) => ((await (await post(cluster.url(label), customer, { ...analyst, 'x-cache-debug': '1' })).json()) as { extensions: { cache: { hits: number; bypassed?: string } } }).extensions.cache;
   await cache('gateway');
   assert.ok((await cache('gateway#2')).hits > 0, 'the other replica answers from the shared cache');
-  const serving = async (label: string) => metric(await (await fetch(`${cluster.origin(label)}/metrics`)).text(), 'gateway_entity_cache_serving');
+  const serving = async (label: string) => readMetric(await (await fetch(`${cluster.origin(label)}/metrics`)).text(), 'gateway_entity_cache_serving');
   await cluster.redis.stop('SIGKILL');
   try {
     for (const label of ['gateway', 'gateway#2']) await waitFor(`${label} to stop serving from the cache`, async () => ((await serving(label)) === 0 ? true : undefined), 30_000);
