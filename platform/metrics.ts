@@ -50,36 +50,36 @@ interface Mirrored<L extends string> {
   read: ReadSeries<L>;
 }
 
+/** What a mirrored metric's `collect()` does: reads the figures and puts them in place of the last ones. */
+async function refill<L extends string>(read: ReadSeries<L>, reset: () => void, put: (value: number, labels?: LabelValues<L>) => void): Promise<void> {
+  const value = await read();
+  reset();
+  if (typeof value === 'number') put(value);
+  else for (const [labels, figure] of value) put(figure, labels);
+}
+
 /** A counter whose value is kept elsewhere (a module's own count since start), read at each scrape. */
-export function mirroredCounter<L extends string = never>(options: Mirrored<L>): Counter<L> {
-  const { registry, name, help, labelNames = [], read } = options;
+export function mirroredCounter<L extends string = never>({ registry, name, help, labelNames = [], read }: Mirrored<L>): Counter<L> {
   return new Counter<L>({
     name,
     help,
     labelNames,
     registers: [registry],
-    async collect() {
-      const value = await read();
-      this.reset();
-      if (typeof value === 'number') this.inc(value);
-      else for (const [labels, count] of value) this.inc(labels, count);
+    collect() {
+      return refill(read, () => this.reset(), (value, labels) => (labels ? this.inc(labels, value) : this.inc(value)));
     },
   });
 }
 
 /** A gauge read at each scrape; label sets no longer read are dropped. */
-export function mirroredGauge<L extends string = never>(options: Mirrored<L>): Gauge<L> {
-  const { registry, name, help, labelNames = [], read } = options;
+export function mirroredGauge<L extends string = never>({ registry, name, help, labelNames = [], read }: Mirrored<L>): Gauge<L> {
   return new Gauge<L>({
     name,
     help,
     labelNames,
     registers: [registry],
-    async collect() {
-      const value = await read();
-      this.reset();
-      if (typeof value === 'number') this.set(value);
-      else for (const [labels, gauge] of value) this.set(labels, gauge);
+    collect() {
+      return refill(read, () => this.reset(), (value, labels) => (labels ? this.set(labels, value) : this.set(value)));
     },
   });
 }

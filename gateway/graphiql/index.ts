@@ -4,7 +4,7 @@
  * gateway/pages/build.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loadAsset, notBuilt, registerAssets, sendPage, type Asset } from '../pages/assets.ts';
+import { loadAsset, notBuilt, pageHtml, registerAssets, sendPage } from '../pages/assets.ts';
 
 /** An operation opened as a tab when the page loads. */
 export interface GraphiqlExample {
@@ -101,27 +101,6 @@ export function prefersHtml(accept: string | undefined): boolean {
   return html > graphql;
 }
 
-function pageHtml(config: GraphiqlPageConfig, js: Asset, css: Asset): string {
-  // Escaping '<' keeps a query containing "</script>" from closing the tag early.
-  const json = JSON.stringify(config).replace(/</g, '\\u003c');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>GraphiQL · Operational Data Hub</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${ASSET_PREFIX}graphiql.css?v=${css.hash}">
-</head>
-<body>
-<div id="graphiql">Loading GraphiQL…</div>
-<script type="application/json" id="graphiql-config">${json}</script>
-<script src="${ASSET_PREFIX}graphiql.js?v=${js.hash}" defer></script>
-</body>
-</html>
-`;
-}
-
 /**
  * Serves GraphiQL on `GET <endpoint>` for browsers, plus its assets under `/graphiql/`.
  *
@@ -141,7 +120,7 @@ export function registerGraphiql(app: FastifyInstance, options: GraphiqlOptions)
     if (new URLSearchParams(search).has('query')) return;
     const [js, css] = await Promise.all([loadAsset('graphiql.js'), loadAsset('graphiql.css')]);
     if (!js || !css) return notBuilt(reply, 'GraphiQL');
-    return sendPage(reply.header('vary', 'Accept'), pageHtml(config, js, css));
+    return sendPage(reply.header('vary', 'Accept'), pageHtml({ title: 'GraphiQL', root: 'graphiql', bundle: 'graphiql', prefix: ASSET_PREFIX, js, css }, config, 'Loading GraphiQL…'));
   });
 
   registerAssets(app, ASSET_PREFIX, ASSETS, 'GraphiQL');

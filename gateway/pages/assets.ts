@@ -104,3 +104,38 @@ export function registerAssets(app: FastifyInstance, prefix: string, names: read
     });
   }
 }
+
+/** What a page of the gateway is: its title, the id of its root element, and its bundle's name (`<bundle>.js`, `<bundle>.css`). */
+export interface PageBundle {
+  title: string;
+  root: string;
+  bundle: string;
+  /** Where the bundle is served, e.g. `/graphiql/`. */
+  prefix: string;
+  js: Asset;
+  css: Asset;
+}
+
+/**
+ * A page's HTML: its bundle, and `config` as JSON in `<root>-config` for the bundle to read.
+ * Escaping '<' keeps a value containing "</script>" (a query, say) from closing the tag early.
+ */
+export function pageHtml(page: PageBundle, config: unknown, loading: string): string {
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title} · Operational Data Hub</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${page.prefix}${page.bundle}.css?v=${page.css.hash}">
+</head>
+<body>
+<div id="${page.root}">${loading}</div>
+<script type="application/json" id="${page.root}-config">${json}</script>
+<script src="${page.prefix}${page.bundle}.js?v=${page.js.hash}" defer></script>
+</body>
+</html>
+`;
+}
