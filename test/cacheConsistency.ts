@@ -12,6 +12,7 @@ import { parseEvent } from '../platform/events/catalogue.ts';
 import type { EventStream } from '../platform/events/stream.ts';
 import { graphql } from './generated/index.ts';
 import { query } from './graphql.ts';
+import { today } from '../platform/dates.ts';
 
 export const CacheCustomers = graphql(/* GraphQL */ `
   query CacheCustomers {
@@ -105,7 +106,6 @@ export function staleReads(initial: ReadonlyMap<string, string>, changes: Readon
   return stale;
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
 
 export interface ConsistencyOptions {
   /** Gateway endpoints; each request goes to one of them at random. */

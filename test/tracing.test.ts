@@ -16,6 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { today } from '../platform/dates.ts';
 import { graphql } from './generated/index.ts';
 import { query, request } from './graphql.ts';
+import { waitFor } from './wait.ts';
 
 const CreateCustomer = graphql(/* GraphQL */ `
   mutation TracingCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }
@@ -84,16 +85,6 @@ async function otlpReceiver(): Promise<{ server: Server; url: string; spans: Exp
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans, contentTypes };
 }
 
-async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 const ALL_PORTS_FREE = { GATEWAY_PORT: '0', CRM_PORT: '0', BILLING_PORT: '0', ERP_PORT: '0', CUSTOMER_SUCCESS_PORT: '0', OPS_PORT: '0' };
 
 describe('tracing', () => {
@@ -123,7 +114,7 @@ describe('tracing', () => {
     hub.stderr!.on('data', (chunk) => (stderr += chunk));
     hub.stdout!.resume();
     // The development tokens are printed last, one line per role.
-    const admin = await eventually('the hub to start', () => (hub.exitCode !== null ? Promise.reject(new Error(`the hub exited: ${stderr}`)) : /^ {2}admin +(\S+)$/m.exec(stderr)?.[1]), 120_000);
+    const admin = await waitFor('the hub to start', () => (hub.exitCode !== null ? Promise.reject(new Error(`the hub exited: ${stderr}`)) : /^ {2}admin +(\S+)$/m.exec(stderr)?.[1]), 120_000);
     authorization = `Bearer ${admin}`;
     gatewayUrl = `${/gateway\s+(http:\/\/\S+\/graphql)/.exec(stderr)![1]}`;
   });
@@ -154,11 +145,11 @@ describe('tracing', () => {
     const callerSpanId = randomBytes(8).toString('hex');
     const closed = await request(gatewayUrl, CloseWon, { id: createOpportunity.id, startDate: today() }, { ...headers, traceparent: `00-${traceId}-${callerSpanId}-01` });
     assert.equal(closed.errors, undefined);
-    await eventually('the quote-to-cash run to complete', async () => ((await query(gatewayUrl, Workflow, { correlationId }, { authorization })).workflow?.state === 'COMPLETED' ? true : undefined));
+    await waitFor('the quote-to-cash run to complete', async () => ((await query(gatewayUrl, Workflow, { correlationId }, { authorization })).workflow?.state === 'COMPLETED' ? true : undefined));
 
     const systems = ['gateway', 'crm', 'billing', 'erp', 'customer-success', 'ops'];
     const consumed = (service: string, type: string) => receiver.spans.find((span) => span.traceId === traceId && span.service === service && span.name === `${type} process`);
-    const trace = await eventually('spans of every system in the trace', () => {
+    const trace = await waitFor('spans of every system in the trace', () => {
       const spans = receiver.spans.filter((span) => span.traceId === traceId);
       const services = new Set(spans.map((span) => span.service));
       // Spans arrive in each service's batches, a parent often after its children.
