@@ -150,7 +150,7 @@ export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions)
   const { counters } = generator;
   await Promise.all([
     finishCrmSeed(dbs.crm, counters.contract),
-    finishBillingSeed(dbs.billing, counters.invoice),
+    finishBillingSeed(dbs.billing, counters.invoice, counters.creditNote),
     finishErpSeed(dbs.erp, counters.journal),
   ]);
 

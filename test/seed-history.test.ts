@@ -66,7 +66,11 @@ const events = history(120);
 test('the bulk load of a seeded history holds the rows ops.log makes of it', async () => {
   const rows = await compare(events);
   const states = new Set(rows.runs.map((run) => `${run.kind} ${run.state}`));
-  for (const expected of ['quote-to-cash COMPLETED', 'quote-to-cash EXCEPTION']) assert.ok(states.has(expected), `a seeded run is ${expected}`);
+  for (const expected of ['quote-to-cash COMPLETED', 'quote-to-cash EXCEPTION', 'amendment COMPLETED', 'seat-decrease COMPLETED']) {
+    assert.ok(states.has(expected), `a seeded run is ${expected}`);
+  }
+  // A seeded seat change was billed or credited, and posted, as it is live.
+  assert.deepEqual(rows.runs.filter((run) => run.kind !== 'quote-to-cash' && run.state !== 'COMPLETED'), []);
   assert.ok(rows.exceptions.some((exception) => exception.kind === 'POSTING_REJECTED'));
 });
 
