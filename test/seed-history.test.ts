@@ -72,6 +72,7 @@ test('the bulk load of a seeded history holds the rows ops.log makes of it', asy
   // A seeded seat change was billed or credited, and posted, as it is live.
   assert.deepEqual(rows.runs.filter((run) => run.kind !== 'quote-to-cash' && run.state !== 'COMPLETED'), []);
   assert.ok(rows.exceptions.some((exception) => exception.kind === 'POSTING_REJECTED'));
+  assert.ok(rows.events.some((event) => event.type === 'health.changed'), 'seeded health factors are in the log');
 });
 
 test('the bulk load agrees with ops.log on events that arrive out of order', async () => {
