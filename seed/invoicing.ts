@@ -167,41 +167,63 @@ interface Period {
   amounts: Amounts;
 }
 
-/** Issues an invoice in billing and mirrors it in ERP; the caller settles, posts or voids it. */
-function issue(ctx: LedgerContext, rng: Rng, customer: CustomerPlan, contract: ContractPlan, period: Period, unitPrice: string, hour: number): InvoiceSeed {
+/** An invoice to write: when, the service it bills and its one line. */
+interface InvoiceDraft {
+  kind: InvoiceSeed['kind'];
+  issuedAt: string;
+  start: string;
+  end: string;
+  amounts: Amounts;
+  line: { description: string; quantity: number; unitPrice: string };
+}
+
+/** Writes an invoice and its line in billing; the caller mirrors it in ERP, settles, posts or voids it. */
+function write(ctx: LedgerContext, customer: CustomerPlan, contract: ContractPlan, draft: InvoiceDraft): InvoiceSeed {
   const n = ++ctx.counters.invoice;
-  const issuedAt = at(period.start, hour, rng.int(0, 50));
+  const day = draft.issuedAt.slice(0, 10);
   const invoice: InvoiceSeed = {
     id: id('inv', n),
-    number: `INV-${period.start.slice(0, 4)}-${pad(n)}`,
-    kind: 'RECURRING',
+    number: `INV-${day.slice(0, 4)}-${pad(n)}`,
+    kind: draft.kind,
     customer_id: customer.id,
     subscription_id: contract.subscriptionId,
     status: 'OPEN',
     currency: customer.currency,
-    issued_at: issuedAt,
-    due_date: addDays(period.start, customer.paymentTermsDays),
-    period_start: period.start,
-    period_end: period.end,
-    ...period.amounts,
+    issued_at: draft.issuedAt,
+    due_date: addDays(day, customer.paymentTermsDays),
+    period_start: draft.start,
+    period_end: draft.end,
+    ...draft.amounts,
     amount_paid: '0.00',
     void_reason: null,
     voided_at: null,
-    created_at: issuedAt,
-    updated_at: issuedAt,
+    created_at: draft.issuedAt,
+    updated_at: draft.issuedAt,
   };
   ctx.batch.billing.invoices.push(invoice);
   ctx.batch.billing.lines.push({
     invoice_id: invoice.id,
     position: 1,
-    description: `${contract.planCode} plan, ${period.seats} seats, ${period.start} to ${period.end}`,
-    quantity: period.seats,
-    unit_price: unitPrice,
-    amount: period.amounts.subtotal,
-    period_start: period.start,
-    period_end: period.end,
+    description: draft.line.description,
+    quantity: draft.line.quantity,
+    unit_price: draft.line.unitPrice,
+    amount: draft.amounts.subtotal,
+    period_start: draft.start,
+    period_end: draft.end,
   });
   return invoice;
+}
+
+/** Issues a period's recurring invoice. */
+function issue(ctx: LedgerContext, rng: Rng, customer: CustomerPlan, contract: ContractPlan, period: Period, unitPrice: string, hour: number): InvoiceSeed {
+  return write(ctx, customer, contract, {
+    kind: 'RECURRING',
+    issuedAt: at(period.start, hour, rng.int(0, 50)),
+    start: period.start,
+    end: period.end,
+    amounts: period.amounts,
+    line: { description: `${contract.planCode} plan, ${period.seats} seats, ${period.start} to ${period.end}`, quantity: period.seats, unitPrice },
+  });
 }
 
 /** ERP's receivable item for an invoice; filled in after settlement so both sides agree. */
@@ -331,37 +353,13 @@ function billAmendment(ctx: LedgerContext, customer: CustomerPlan, contract: Con
   const value = new Decimal(amendment.valueDelta);
   const seats = Math.abs(amendment.seatsDelta);
   if (value.isPositive()) {
-    const amounts = taxed(customer, value);
-    const n = ++ctx.counters.invoice;
-    const invoice: InvoiceSeed = {
-      id: id('inv', n),
-      number: `INV-${day.slice(0, 4)}-${pad(n)}`,
+    const invoice = write(ctx, customer, contract, {
       kind: 'PRORATION',
-      customer_id: customer.id,
-      subscription_id: contract.subscriptionId,
-      status: 'OPEN',
-      currency: customer.currency,
-      issued_at: madeAt,
-      due_date: addDays(day, customer.paymentTermsDays),
-      period_start: amendment.effectiveDate,
-      period_end: contract.endDate,
-      ...amounts,
-      amount_paid: '0.00',
-      void_reason: null,
-      voided_at: null,
-      created_at: madeAt,
-      updated_at: madeAt,
-    };
-    ctx.batch.billing.invoices.push(invoice);
-    ctx.batch.billing.lines.push({
-      invoice_id: invoice.id,
-      position: 1,
-      description: `Seat change +${seats} from ${amendment.effectiveDate}`,
-      quantity: seats,
-      unit_price: toAmount(value.div(seats)),
-      amount: amounts.subtotal,
-      period_start: amendment.effectiveDate,
-      period_end: contract.endDate,
+      issuedAt: madeAt,
+      start: amendment.effectiveDate,
+      end: contract.endDate,
+      amounts: taxed(customer, value),
+      line: { description: `Seat change +${seats} from ${amendment.effectiveDate}`, quantity: seats, unitPrice: toAmount(value.div(seats)) },
     });
     post(ctx, customer, invoice);
     pay(ctx, rng, customer, invoice, settle(rng, customer, ctx.asOf, day, invoice.due_date, new Decimal(invoice.total)));
