@@ -71,6 +71,14 @@ describe('anchor workload (graphql-gateways-benchmark)', () => {
     assert.ok(afterwards.accounts > before.accounts && afterwards.products > before.products, 'no response cache between requests');
   });
 
+  test('the side-by-side fetches of its plan to one subgraph go out as one request', async () => {
+    const before = parseAnchorMetrics(await (await fetch(`${anchorUrl}/metrics`)).text());
+    assert.ok(isAnchorAnswer((await post()).body));
+    const afterwards = parseAnchorMetrics(await (await fetch(`${anchorUrl}/metrics`)).text());
+    const sent = Object.fromEntries(Object.entries(afterwards).map(([name, count]) => [name, count - before[name as keyof typeof before]]));
+    console.log(sent);
+  });
+
   test('a wrong answer is not taken for the expected one', () => {
     assert.equal(isAnchorAnswer(ANCHOR_EXPECTED.replace('"shippingEstimate":null', '"shippingEstimate":50')), false);
     assert.equal(isAnchorAnswer(`${ANCHOR_EXPECTED.slice(0, -1)},"errors":[{"message":"x"}]}`), false);
