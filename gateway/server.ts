@@ -173,7 +173,7 @@ export async function createGatewayServer(config: HubConfig, options: GatewayOpt
       continue;
     }
     subgraphUrls[name] = subgraphUrl(config, name, url);
-    dataSources[name] = new SubgraphFetcher(name, subgraphUrls[name], transport, timeoutOf(name), () => `Bearer ${subgraphTokens.token(PROBE_CALLER, name)}`);
+    dataSources[name] = new SubgraphFetcher(name, subgraphUrls[name], transport, timeoutOf(name), () => `Bearer ${subgraphTokens.token(PROBE_CALLER, name)}`, !config.unmergedSubgraphs.includes(name));
   }
   const { authenticate } = security;
   const limits = createGatewayLimits(config, logger, authenticate);
