@@ -48,6 +48,33 @@ export function decodeCursor(cursor: string): string {
   return Buffer.from(cursor, 'base64url').toString('utf8');
 }
 
+/** A page of rows, how many rows the filter matches in all, and whether more follow the page. */
+export interface Page<Row> {
+  rows: Row[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+/**
+ * One keyset page: the first `first` rows of `from` in `orderBy` order that match the filter's
+ * `where` conditions (over `params`, $1 on) and lie past the cursor (`after`, which adds its own
+ * values to the parameters it is handed), and the count of all rows the filter matches.
+ */
+export async function keysetPage<Row>(
+  db: Queryable,
+  page: { select?: string; from: string; where: readonly string[]; params: readonly unknown[]; after?: (params: unknown[]) => string; orderBy: string; first: number },
+): Promise<Page<Row>> {
+  const { select = '*', from, where, params, after, orderBy, first } = page;
+  const whereSql = (conditions: readonly string[]) => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
+  const pageParams = [...params];
+  const pageWhere = after ? [...where, after(pageParams)] : where;
+  const [rows, [{ count }]] = await Promise.all([
+    db.query<Row>(`SELECT ${select} FROM ${from} ${whereSql(pageWhere)} ORDER BY ${orderBy} LIMIT $${pageParams.push(first + 1)}`, pageParams),
+    db.query<{ count: number }>(`SELECT count(*) AS count FROM ${from} ${whereSql(where)}`, [...params]),
+  ]);
+  return { rows: rows.slice(0, first), totalCount: count, hasNextPage: rows.length > first };
+}
+
 /** A page size argument, checked: BAD_USER_INPUT naming `first` when it is out of range. */
 export function pageSize(first: number | null | undefined, max = 100, fallback = 20): number {
   const value = first ?? fallback;
