@@ -14,19 +14,8 @@ import { nextPeriodId } from '../subgraphs/erp/commands.ts';
 import { graphql } from './generated/index.ts';
 import { query } from './graphql.ts';
 import { waitFor } from './wait.ts';
+import { winDeal } from './deals.ts';
 import { startHub, type TestHub } from './hub.ts';
-
-const CreateCustomer = graphql(/* GraphQL */ `
-  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }
-`);
-
-const CreateOpportunity = graphql(/* GraphQL */ `
-  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }
-`);
-
-const CloseWon = graphql(/* GraphQL */ `
-  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }
-`);
 
 const Books = graphql(/* GraphQL */ `
   query BooksCustomer($id: ID!) {
@@ -105,14 +94,8 @@ after(() => hub?.close());
 
 /** A new EMEA customer (20% tax) with a won 12-month contract of 20 seats at 100.00 a month. */
 async function sale() {
-  const { createCustomer } = await query(hub.gatewayUrl, CreateCustomer, {
-    input: { name: `Books ${randomUUID()}`, segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' },
-  });
-  const { createOpportunity } = await query(hub.gatewayUrl, CreateOpportunity, {
-    input: { customerId: createCustomer.id, name: 'Books deal', amount: '24000.00', planCode: 'GROWTH', seats: 20, termMonths: 12 },
-  });
-  const { closeOpportunityWon } = await query(hub.gatewayUrl, CloseWon, { id: createOpportunity.id, startDate: today() });
-  return { customerId: createCustomer.id, contractId: closeOpportunityWon.id };
+  const { customerId, contract } = await winDeal(hub.gatewayUrl, { name: `Books ${randomUUID()}` });
+  return { customerId, contractId: contract.id };
 }
 
 function books(customerId: string) {

@@ -12,18 +12,7 @@ import { graphql } from './generated/index.ts';
 import { query, request } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 import { waitFor } from './wait.ts';
-
-const CreateCustomer = graphql(/* GraphQL */ `
-  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }
-`);
-
-const CreateOpportunity = graphql(/* GraphQL */ `
-  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }
-`);
-
-const CloseWon = graphql(/* GraphQL */ `
-  mutation EventsCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }
-`);
+import { winDeal } from './deals.ts';
 
 const Workflow = graphql(/* GraphQL */ `
   query EventsWorkflow($correlationId: ID!) {
@@ -118,18 +107,9 @@ before(async () => {
 after(() => hub?.close());
 
 async function sale(correlationId: string, startDate = today()) {
-  const headers = { 'x-correlation-id': correlationId };
-  const { createCustomer } = await query(hub.gatewayUrl, CreateCustomer, { input: { name: `Flow ${correlationId}`, segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' } }, headers);
-  const { createOpportunity } = await query(
-    hub.gatewayUrl,
-    CreateOpportunity,
-    { input: { customerId: createCustomer.id, name: 'Platform deal', amount: '24000.00', planCode: 'GROWTH', seats: 20, termMonths: 12 } },
-    headers,
-  );
-  const closed = await request(hub.gatewayUrl, CloseWon, { id: createOpportunity.id, startDate }, headers);
-  assert.equal(closed.errors, undefined);
-  assert.equal(closed.extensions?.correlationId, correlationId, 'the gateway returns the correlation id');
-  return { customerId: createCustomer.id, contract: closed.data!.closeOpportunityWon };
+  const { customerId, contract, extensions } = await winDeal(hub.gatewayUrl, { name: `Flow ${correlationId}`, startDate, headers: { 'x-correlation-id': correlationId } });
+  assert.equal(extensions?.correlationId, correlationId, 'the gateway returns the correlation id');
+  return { customerId, contract };
 }
 
 function completedRun(correlationId: string) {

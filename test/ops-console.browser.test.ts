@@ -15,6 +15,7 @@ import { today } from '../platform/dates.ts';
 import { graphql } from './generated/index.ts';
 import { query } from './graphql.ts';
 import { startHub } from './hub.ts';
+import { winDeal } from './deals.ts';
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
@@ -23,15 +24,6 @@ const ClosePeriod = graphql(/* GraphQL */ `
 `);
 const ReopenPeriod = graphql(/* GraphQL */ `
   mutation OpsConsoleTestReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: "ops console test done") { status } }
-`);
-const CreateCustomer = graphql(/* GraphQL */ `
-  mutation OpsConsoleTestCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }
-`);
-const CreateOpportunity = graphql(/* GraphQL */ `
-  mutation OpsConsoleTestCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }
-`);
-const CloseWon = graphql(/* GraphQL */ `
-  mutation OpsConsoleTestCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }
 `);
 const Replays = graphql(/* GraphQL */ `
   query OpsConsoleTestReplays { auditTrail(filter: { operation: "replayDeadLetter" }) { nodes { actor outcome arguments } } }
@@ -86,15 +78,7 @@ const CHARTS = ['latency', 'lag', 'exceptions', 'dead-letters', 'funnel'];
 
 /** A sale whose invoice is posted into the closed current period: ops opens a POSTING_REJECTED exception. */
 async function saleIntoClosedPeriod(correlationId: string): Promise<void> {
-  const headers = { 'x-correlation-id': correlationId };
-  const { createCustomer } = await query(hub.gatewayUrl, CreateCustomer, { input: { name: `Console ${correlationId}`, segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' } }, headers);
-  const { createOpportunity } = await query(
-    hub.gatewayUrl,
-    CreateOpportunity,
-    { input: { customerId: createCustomer.id, name: 'Console deal', amount: '12000.00', planCode: 'GROWTH', seats: 10, termMonths: 12 } },
-    headers,
-  );
-  await query(hub.gatewayUrl, CloseWon, { id: createOpportunity.id, startDate: today() }, headers);
+  await winDeal(hub.gatewayUrl, { name: `Console ${correlationId}`, amount: '12000.00', seats: 10, headers: { 'x-correlation-id': correlationId } });
 }
 
 test('a token without ops:read is refused with the scope it lacks', { timeout: 60_000 }, async () => {
