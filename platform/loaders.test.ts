@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { GraphQLError } from 'graphql';
 import { openDb } from './db/db.ts';
-import { decodeCursor, encodeCursor, keysetPage, pageSize } from './loaders.ts';
+import { connection, decodeCursor, encodeCursor, keysetPage, pageSize } from './loaders.ts';
 
 test('a cursor is opaque, URL-safe, and decodes to what was encoded', () => {
   const position = JSON.stringify(['Ünïcode & Co', 'cus_000042']);
@@ -50,4 +50,14 @@ test('a keyset page holds the rows past the cursor that match the filter, and co
   assert.deepEqual(await reds(2, null), { rows: [{ id: 'a' }, { id: 'c' }], totalCount: 4, hasNextPage: true });
   assert.deepEqual(await reds(2, 'c'), { rows: [{ id: 'd' }, { id: 'e' }], totalCount: 4, hasNextPage: false });
   assert.deepEqual(await reds(0, null), { rows: [], totalCount: 4, hasNextPage: true });
+});
+
+test("a connection's end cursor is its last row's, and null for an empty page", () => {
+  const cursorOf = (row: { id: string }) => `after ${row.id}`;
+  assert.deepEqual(connection({ rows: [{ id: 'a' }, { id: 'b' }], totalCount: 3, hasNextPage: true }, cursorOf), {
+    nodes: [{ id: 'a' }, { id: 'b' }],
+    totalCount: 3,
+    pageInfo: { hasNextPage: true, endCursor: 'after b' },
+  });
+  assert.deepEqual(connection({ rows: [], totalCount: 3, hasNextPage: false }, cursorOf).pageInfo, { hasNextPage: false, endCursor: null });
 });

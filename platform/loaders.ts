@@ -75,6 +75,12 @@ export async function keysetPage<Row>(
   return { rows: rows.slice(0, first), totalCount: count, hasNextPage: rows.length > first };
 }
 
+/** A page as a GraphQL connection: its rows as `nodes`, and its last row's cursor as `pageInfo.endCursor`. */
+export function connection<Row>(page: Page<Row>, cursorOf: (row: Row) => string) {
+  const last = page.rows.at(-1);
+  return { nodes: page.rows, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? cursorOf(last) : null } };
+}
+
 /** A page size argument, checked: BAD_USER_INPUT naming `first` when it is out of range. */
 export function pageSize(first: number | null | undefined, max = 100, fallback = 20): number {
   const value = first ?? fallback;
