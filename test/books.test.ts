@@ -15,6 +15,7 @@ import { graphql } from './generated/index.ts';
 import { query } from './graphql.ts';
 import { waitFor } from './wait.ts';
 import { winDeal } from './deals.ts';
+import { closePeriod, reopenPeriod } from './periods.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 const Books = graphql(/* GraphQL */ `
@@ -34,18 +35,6 @@ const Entries = graphql(/* GraphQL */ `
   query BooksEntries($source: ID!) {
     journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }
   }
-`);
-
-const ClosePeriod = graphql(/* GraphQL */ `
-  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }
-`);
-
-const LockPeriod = graphql(/* GraphQL */ `
-  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }
-`);
-
-const ReopenPeriod = graphql(/* GraphQL */ `
-  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: "test over") { status } }
 `);
 
 const RetryPosting = graphql(/* GraphQL */ `
@@ -133,11 +122,11 @@ async function agreed(customerId: string, balance: string) {
 
 /** Runs `body` with this month CLOSED (or LOCKED), reopening it afterwards whatever happens. */
 async function withPeriod(status: 'CLOSED' | 'LOCKED', body: () => Promise<void>) {
-  await query(hub.gatewayUrl, status === 'CLOSED' ? ClosePeriod : LockPeriod, { id: THIS_PERIOD });
+  await closePeriod(hub.gatewayUrl, THIS_PERIOD, status);
   try {
     await body();
   } finally {
-    await query(hub.gatewayUrl, ReopenPeriod, { id: THIS_PERIOD });
+    await reopenPeriod(hub.gatewayUrl, THIS_PERIOD, 'test over');
   }
 }
 

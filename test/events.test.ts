@@ -13,6 +13,7 @@ import { query, request } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 import { waitFor } from './wait.ts';
 import { winDeal } from './deals.ts';
+import { closePeriod, reopenPeriod } from './periods.ts';
 
 const Workflow = graphql(/* GraphQL */ `
   query EventsWorkflow($correlationId: ID!) {
@@ -48,14 +49,6 @@ const CustomerView = graphql(/* GraphQL */ `
       openExceptions { kind subject }
     }
   }
-`);
-
-const ClosePeriod = graphql(/* GraphQL */ `
-  mutation EventsClosePeriod($id: String!) { closePeriod(id: $id) { status } }
-`);
-
-const ReopenPeriod = graphql(/* GraphQL */ `
-  mutation EventsReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: "late invoice") { status } }
 `);
 
 const RetryPosting = graphql(/* GraphQL */ `
@@ -195,7 +188,7 @@ describe('quote-to-cash', () => {
 
   test('a posting into a closed period becomes a finance-ops exception and clears after reopen and retry', async () => {
     const period = today().slice(0, 7);
-    await query(hub.gatewayUrl, ClosePeriod, { id: period });
+    await closePeriod(hub.gatewayUrl, period);
     const correlationId = `closed-${randomUUID()}`;
     const { customerId } = await sale(correlationId);
     const rejected = await waitFor('the posting rejected', async () => {
@@ -214,7 +207,7 @@ describe('quote-to-cash', () => {
     const { workflow } = await query(hub.gatewayUrl, Workflow, { correlationId });
     assert.equal(workflow?.state, 'EXCEPTION');
 
-    await query(hub.gatewayUrl, ReopenPeriod, { id: period });
+    await reopenPeriod(hub.gatewayUrl, period, 'late invoice');
     const { retryPosting } = await query(hub.gatewayUrl, RetryPosting, { invoice: rejected.id });
     assert.equal(retryPosting.posting!.status, 'POSTED');
     await completedRun(correlationId);

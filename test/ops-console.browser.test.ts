@@ -16,15 +16,10 @@ import { graphql } from './generated/index.ts';
 import { query } from './graphql.ts';
 import { startHub } from './hub.ts';
 import { winDeal } from './deals.ts';
+import { closePeriod, reopenPeriod } from './periods.ts';
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
-const ClosePeriod = graphql(/* GraphQL */ `
-  mutation OpsConsoleTestClosePeriod($id: String!) { closePeriod(id: $id) { status } }
-`);
-const ReopenPeriod = graphql(/* GraphQL */ `
-  mutation OpsConsoleTestReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: "ops console test done") { status } }
-`);
 const Replays = graphql(/* GraphQL */ `
   query OpsConsoleTestReplays { auditTrail(filter: { operation: "replayDeadLetter" }) { nodes { actor outcome arguments } } }
 `);
@@ -124,7 +119,7 @@ test('the ops role sees live charts, a new exception arrive, its timeline, resol
 
     // A write into a closed period: the exception shows up without a reload.
     const before = Number(await page.evaluate(() => document.getElementById('ops-console')?.dataset.events ?? '0'));
-    await query(hub.gatewayUrl, ClosePeriod, { id: period });
+    await closePeriod(hub.gatewayUrl, period);
     const correlationId = `console-${randomUUID()}`;
     await saleIntoClosedPeriod(correlationId);
     const row = page.locator(`#exceptions tr[data-correlation-id="${correlationId}"]`);
@@ -198,7 +193,7 @@ test('the ops role sees live charts, a new exception arrive, its timeline, resol
     assert.deepEqual(offHost, [], 'requests left the hub host');
     assert.deepEqual(pageErrors, []);
   } finally {
-    await query(hub.gatewayUrl, ReopenPeriod, { id: period }).catch(() => undefined);
+    await reopenPeriod(hub.gatewayUrl, period, 'ops console test done').catch(() => undefined);
     await context.close();
   }
 });
@@ -212,7 +207,7 @@ test('an analyst (ops:read without ops:write) sees the lists with their actions 
     const page = await openConsole(context, offHost, pageErrors);
     await signIn(page, 'analyst');
     await page.waitForFunction(() => Number(document.getElementById('chart-funnel')?.dataset.points) > 0, undefined, { timeout: 15_000 });
-    await query(hub.gatewayUrl, ClosePeriod, { id: period });
+    await closePeriod(hub.gatewayUrl, period);
     const correlationId = `console-analyst-${randomUUID()}`;
     await saleIntoClosedPeriod(correlationId);
     await page.locator(`#exceptions tr[data-correlation-id="${correlationId}"]`).waitFor({ timeout: 20_000 });
@@ -228,7 +223,7 @@ test('an analyst (ops:read without ops:write) sees the lists with their actions 
     assert.deepEqual(offHost, []);
     assert.deepEqual(pageErrors, []);
   } finally {
-    await query(hub.gatewayUrl, ReopenPeriod, { id: period }).catch(() => undefined);
+    await reopenPeriod(hub.gatewayUrl, period, 'ops console test done').catch(() => undefined);
     await context.close();
   }
 });

@@ -41,9 +41,6 @@ type Documents = {
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": typeof types.AuthUpdateOwnerDocument,
     "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n": typeof types.BooksCustomerDocument,
     "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n": typeof types.BooksEntriesDocument,
-    "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": typeof types.BooksClosePeriodDocument,
-    "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n": typeof types.BooksLockPeriodDocument,
-    "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n": typeof types.BooksReopenPeriodDocument,
     "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n": typeof types.BooksRetryPostingDocument,
     "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.BooksPayDocument,
     "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": typeof types.BooksIssueDocument,
@@ -91,8 +88,6 @@ type Documents = {
     "\n  query EventsFunnel { workflowFunnel { kind runs inProgress completed exception steps { name system completed } } }\n": typeof types.EventsFunnelDocument,
     "\n  query EventsRuns($kind: String, $state: WorkflowState) { workflows(kind: $kind, state: $state, first: 200) { correlationId kind state } }\n": typeof types.EventsRunsDocument,
     "\n  query EventsCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      contracts { id quoteToCash { state } renewal { renewalDate stage } }\n      subscriptions { id status seats }\n      invoices(first: 20) {\n        id number status total { amount currency } amountDue { amount }\n        posting { status period rejectionReason journalEntry { correlationId source lines { account debit { amount } credit { amount } } } }\n      }\n      onboarding { status milestones { name } }\n      renewals { id risk }\n      events(first: 50) { type source correlationId }\n      openExceptions { kind subject }\n    }\n  }\n": typeof types.EventsCustomerViewDocument,
-    "\n  mutation EventsClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": typeof types.EventsClosePeriodDocument,
-    "\n  mutation EventsReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"late invoice\") { status } }\n": typeof types.EventsReopenPeriodDocument,
     "\n  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }\n": typeof types.EventsRetryPostingDocument,
     "\n  query EventsExceptions { exceptions(status: OPEN, owner: \"finance-ops\") { id kind subject owner status correlationId } }\n": typeof types.EventsExceptionsDocument,
     "\n  mutation EventsAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": typeof types.EventsAmendDocument,
@@ -114,10 +109,11 @@ type Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": typeof types.Customer360Document,
     "\n  query MetricsCustomers { customers(first: 2) { nodes { id name } } }\n": typeof types.MetricsCustomersDocument,
     "\n  query MetricsHealth {\n    operationsHealth {\n      invoicesAwaitingPosting\n      postingLatencySeconds\n      openExceptions\n      deadLetters\n      openDifferences\n      syncLag { consumer pending lagSeconds }\n      exceptionsByOwner { owner open oldestAgeSeconds }\n      workflowRuns { kind state count }\n    }\n  }\n": typeof types.MetricsHealthDocument,
-    "\n  mutation OpsConsoleTestClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": typeof types.OpsConsoleTestClosePeriodDocument,
-    "\n  mutation OpsConsoleTestReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"ops console test done\") { status } }\n": typeof types.OpsConsoleTestReopenPeriodDocument,
     "\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n": typeof types.OpsConsoleTestReplaysDocument,
     "\n  query OpsConsoleTestResolved { exceptions(status: RESOLVED, first: 200) { id correlationId status resolutionNote } }\n": typeof types.OpsConsoleTestResolvedDocument,
+    "\n  mutation PeriodClose($id: String!) { closePeriod(id: $id) { status } }\n": typeof types.PeriodCloseDocument,
+    "\n  mutation PeriodLock($id: String!) { lockPeriod(id: $id) { status } }\n": typeof types.PeriodLockDocument,
+    "\n  mutation PeriodReopen($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { status } }\n": typeof types.PeriodReopenDocument,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": typeof types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": typeof types.PersistReadDocument,
     "\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n": typeof types.PropPayDocument,
@@ -197,9 +193,6 @@ const documents: Documents = {
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": types.AuthUpdateOwnerDocument,
     "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n": types.BooksCustomerDocument,
     "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n": types.BooksEntriesDocument,
-    "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": types.BooksClosePeriodDocument,
-    "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n": types.BooksLockPeriodDocument,
-    "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n": types.BooksReopenPeriodDocument,
     "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n": types.BooksRetryPostingDocument,
     "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.BooksPayDocument,
     "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": types.BooksIssueDocument,
@@ -247,8 +240,6 @@ const documents: Documents = {
     "\n  query EventsFunnel { workflowFunnel { kind runs inProgress completed exception steps { name system completed } } }\n": types.EventsFunnelDocument,
     "\n  query EventsRuns($kind: String, $state: WorkflowState) { workflows(kind: $kind, state: $state, first: 200) { correlationId kind state } }\n": types.EventsRunsDocument,
     "\n  query EventsCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      contracts { id quoteToCash { state } renewal { renewalDate stage } }\n      subscriptions { id status seats }\n      invoices(first: 20) {\n        id number status total { amount currency } amountDue { amount }\n        posting { status period rejectionReason journalEntry { correlationId source lines { account debit { amount } credit { amount } } } }\n      }\n      onboarding { status milestones { name } }\n      renewals { id risk }\n      events(first: 50) { type source correlationId }\n      openExceptions { kind subject }\n    }\n  }\n": types.EventsCustomerViewDocument,
-    "\n  mutation EventsClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": types.EventsClosePeriodDocument,
-    "\n  mutation EventsReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"late invoice\") { status } }\n": types.EventsReopenPeriodDocument,
     "\n  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }\n": types.EventsRetryPostingDocument,
     "\n  query EventsExceptions { exceptions(status: OPEN, owner: \"finance-ops\") { id kind subject owner status correlationId } }\n": types.EventsExceptionsDocument,
     "\n  mutation EventsAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": types.EventsAmendDocument,
@@ -270,10 +261,11 @@ const documents: Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": types.Customer360Document,
     "\n  query MetricsCustomers { customers(first: 2) { nodes { id name } } }\n": types.MetricsCustomersDocument,
     "\n  query MetricsHealth {\n    operationsHealth {\n      invoicesAwaitingPosting\n      postingLatencySeconds\n      openExceptions\n      deadLetters\n      openDifferences\n      syncLag { consumer pending lagSeconds }\n      exceptionsByOwner { owner open oldestAgeSeconds }\n      workflowRuns { kind state count }\n    }\n  }\n": types.MetricsHealthDocument,
-    "\n  mutation OpsConsoleTestClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": types.OpsConsoleTestClosePeriodDocument,
-    "\n  mutation OpsConsoleTestReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"ops console test done\") { status } }\n": types.OpsConsoleTestReopenPeriodDocument,
     "\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n": types.OpsConsoleTestReplaysDocument,
     "\n  query OpsConsoleTestResolved { exceptions(status: RESOLVED, first: 200) { id correlationId status resolutionNote } }\n": types.OpsConsoleTestResolvedDocument,
+    "\n  mutation PeriodClose($id: String!) { closePeriod(id: $id) { status } }\n": types.PeriodCloseDocument,
+    "\n  mutation PeriodLock($id: String!) { lockPeriod(id: $id) { status } }\n": types.PeriodLockDocument,
+    "\n  mutation PeriodReopen($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { status } }\n": types.PeriodReopenDocument,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": types.PersistReadDocument,
     "\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n": types.PropPayDocument,
@@ -448,18 +440,6 @@ export function graphql(source: "\n  query BooksCustomer($id: ID!) {\n    custom
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n"): (typeof documents)["\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n"): (typeof documents)["\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -651,14 +631,6 @@ export function graphql(source: "\n  query EventsCustomerView($id: ID!) {\n    c
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation EventsClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation EventsClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EventsReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"late invoice\") { status } }\n"): (typeof documents)["\n  mutation EventsReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"late invoice\") { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }\n"): (typeof documents)["\n  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -743,19 +715,23 @@ export function graphql(source: "\n  query MetricsHealth {\n    operationsHealth
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation OpsConsoleTestClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation OpsConsoleTestClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation OpsConsoleTestReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"ops console test done\") { status } }\n"): (typeof documents)["\n  mutation OpsConsoleTestReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"ops console test done\") { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n"): (typeof documents)["\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OpsConsoleTestResolved { exceptions(status: RESOLVED, first: 200) { id correlationId status resolutionNote } }\n"): (typeof documents)["\n  query OpsConsoleTestResolved { exceptions(status: RESOLVED, first: 200) { id correlationId status resolutionNote } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PeriodClose($id: String!) { closePeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation PeriodClose($id: String!) { closePeriod(id: $id) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PeriodLock($id: String!) { lockPeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation PeriodLock($id: String!) { lockPeriod(id: $id) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PeriodReopen($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { status } }\n"): (typeof documents)["\n  mutation PeriodReopen($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
