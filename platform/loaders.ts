@@ -24,12 +24,14 @@ export function byId<Row extends { id: string }>(db: Queryable, table: string): 
  * list should have. Results come back in key order, an empty list for a key with no rows.
  */
 export function listLoader<Row extends object>(db: Queryable, sql: string, column: keyof Row & string): DataLoader<string, Row[]> {
-  return new DataLoader(async (keys) => {
-    const rows = await db.query<Row>(sql, [keys]);
-    const byKey = new Map<string, Row[]>(keys.map((key) => [key, []]));
-    for (const row of rows) byKey.get(String(row[column]))?.push(row);
-    return keys.map((key) => byKey.get(key) ?? []);
-  });
+  return new DataLoader(async (keys) => groupBy(keys, await db.query<Row>(sql, [keys]), column));
+}
+
+/** `rows` as one list per key, by their `column`, in key order (an empty list for a key with no rows). */
+export function groupBy<Row extends object>(keys: readonly string[], rows: readonly Row[], column: keyof Row & string): Row[][] {
+  const byKey = new Map<string, Row[]>(keys.map((key) => [key, []]));
+  for (const row of rows) byKey.get(String(row[column]))?.push(row);
+  return keys.map((key) => byKey.get(key) ?? []);
 }
 
 /** The row a loader finds for `id`, or NOT_FOUND naming the type: for ids a mutation acts on or must exist. */

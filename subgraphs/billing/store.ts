@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db/db.ts';
-import { byId, decodeCursor, encodeCursor, keysetPage, listLoader, rowLoader, type Page } from '../../platform/loaders.ts';
+import { byId, decodeCursor, encodeCursor, groupBy, keysetPage, listLoader, rowLoader, type Page } from '../../platform/loaders.ts';
 import type { CreditNoteRow, InvoiceLineRow, InvoiceRow, InvoiceStatus, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** What billing knows of a customer's money, one row per customer with a billing account. */
@@ -9,12 +9,6 @@ export interface CustomerSummary {
   currency: string;
   balance: string;
   overdue: string;
-}
-
-function groupBy<Row extends object>(keys: readonly string[], rows: Row[], column: keyof Row & string): Row[][] {
-  const byKey = new Map<string, Row[]>(keys.map((key) => [key, []]));
-  for (const row of rows) byKey.get(String(row[column]))?.push(row);
-  return keys.map((key) => byKey.get(key) ?? []);
 }
 
 // A field with arguments needs one loader per distinct argument set, or a batch would mix
