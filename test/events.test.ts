@@ -14,6 +14,7 @@ import { startHub, type TestHub } from './hub.ts';
 import { waitFor } from './wait.ts';
 import { winDeal } from './deals.ts';
 import { closePeriod, reopenPeriod } from './periods.ts';
+import { receivedPaymentEvent } from './payments.ts';
 
 const Workflow = graphql(/* GraphQL */ `
   query EventsWorkflow($correlationId: ID!) {
@@ -319,18 +320,7 @@ describe('payments and customer health', () => {
 describe('dead letters', () => {
   test('a poison event is dead-lettered after its retries while the events behind it flow, and replays once its cause is fixed', async () => {
     const customerId = 'cus_000001';
-    const poison = {
-      id: `evt_${randomUUID()}`,
-      type: 'payment.received',
-      version: 1,
-      source: 'billing' as const,
-      subject: 'Payment:pay_poison',
-      time: new Date().toISOString(),
-      correlationId: `poison-${randomUUID()}`,
-      causationId: null,
-      customerId,
-      data: { id: 'pay_poison', invoiceId: 'inv_not_issued_yet', customerId, amount: '10.00', currency: 'USD', method: 'wire', reference: null, receivedAt: new Date().toISOString() },
-    };
+    const poison = receivedPaymentEvent({ id: 'pay_poison', invoiceId: 'inv_not_issued_yet', customerId, correlation: 'poison' });
     // An external producer's event for an invoice erp has not heard of: erp cannot post it yet.
     await hub.stream.publish([poison]);
 
@@ -394,18 +384,7 @@ describe('dead letters', () => {
 
   test('a malformed event and one of a schema version no consumer reads are dead-lettered at once, with the reason', async () => {
     const customerId = 'cus_000001';
-    const payment = (version: number, amount: unknown) => ({
-      id: `evt_${randomUUID()}`,
-      type: 'payment.received',
-      version,
-      source: 'billing' as const,
-      subject: 'Payment:pay_malformed',
-      time: new Date().toISOString(),
-      correlationId: `malformed-${randomUUID()}`,
-      causationId: null,
-      customerId,
-      data: { id: 'pay_malformed', invoiceId: 'inv_malformed', customerId, amount, currency: 'USD', method: 'wire', reference: null, receivedAt: new Date().toISOString() },
-    });
+    const payment = (version: number, amount: unknown) => receivedPaymentEvent({ id: 'pay_malformed', invoiceId: 'inv_malformed', customerId, amount, version, correlation: 'malformed' });
     const malformed = payment(1, 10);
     const unknownVersion = payment(2, '10.00');
     await hub.stream.publish([malformed, unknownVersion]);

@@ -17,6 +17,7 @@ import { query } from './graphql.ts';
 import { startHub } from './hub.ts';
 import { winDeal } from './deals.ts';
 import { closePeriod, reopenPeriod } from './periods.ts';
+import { receivedPaymentEvent } from './payments.ts';
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
@@ -163,18 +164,7 @@ test('the ops role sees live charts, a new exception arrive, its timeline, resol
     await page.screenshot({ path: join(ARTIFACTS, 'ops-console-resolved.png'), fullPage: true });
 
     // An event erp cannot apply (its invoice is unknown) becomes a dead letter; replay it from the console.
-    const poison = {
-      id: `evt_${randomUUID()}`,
-      type: 'payment.received',
-      version: 1,
-      source: 'billing' as const,
-      subject: 'Payment:pay_console',
-      time: new Date().toISOString(),
-      correlationId: `poison-${randomUUID()}`,
-      causationId: null,
-      customerId: 'cus_000001',
-      data: { id: 'pay_console', invoiceId: 'inv_unknown', customerId: 'cus_000001', amount: '10.00', currency: 'USD', method: 'wire', reference: null, receivedAt: new Date().toISOString() },
-    };
+    const poison = receivedPaymentEvent({ id: 'pay_console', invoiceId: 'inv_unknown', correlation: 'poison' });
     await hub.stream.publish([poison]);
     const letter = page.locator('#dead-letters tr[data-status="DEAD"]').filter({ hasText: 'Payment:pay_console' });
     await letter.waitFor({ timeout: 30_000 });
