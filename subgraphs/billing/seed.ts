@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/db.ts';
 import { loadTables, setSequence } from '../../platform/db/bulk.ts';
-import type { BillingAccountRow, InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
+import type { BillingAccountRow, InvoiceLineRow, InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** Billing's demo data for one batch of customers, row for row as its tables hold it. */
 export interface BillingSeedBatch {
@@ -19,16 +19,8 @@ export type SubscriptionSeed = SubscriptionRow & { contract_id: string; status: 
 /** A seeded invoice: issued for a subscription, of the default kind. */
 export type InvoiceSeed = Omit<InvoiceRow, 'kind'> & { subscription_id: string; status: 'OPEN' | 'PAID' | 'VOID'; issued_at: string; due_date: string; period_start: string; period_end: string };
 
-export interface InvoiceLineSeed {
-  invoice_id: string;
-  position: number;
-  description: string;
-  quantity: number;
-  unit_price: string;
-  amount: string;
-  period_start: string;
-  period_end: string;
-}
+/** A seeded invoice line: its currency is its invoice's, not a column of its own; it always covers a period. */
+export type InvoiceLineSeed = Omit<InvoiceLineRow, 'currency' | 'period_start' | 'period_end'> & { period_start: string; period_end: string };
 
 /** A seeded payment: succeeded or failed, never refunded. */
 export type PaymentSeed = PaymentRow & { status: 'SUCCEEDED' | 'FAILED' };
