@@ -49,7 +49,7 @@ export class SubgraphTransport {
    * one in flight may have started before a write, and its answer would be stored (and served) as
    * if it were fetched after.
    */
-  joinInFlight = true;
+  readonly joinInFlight: boolean;
   /** Every subgraph's fetcher, by name: their circuits are in `/metrics` and `/readyz`. */
   readonly fetchers = new Map<string, SubgraphFetcher>();
   /** Seconds each fetch took, from the plan asking to its answer (batching, retries and waits included). */
@@ -63,7 +63,9 @@ export class SubgraphTransport {
   constructor(
     readonly resilience: ResilienceConfig,
     registry: Registry,
+    { joinInFlight = true }: { joinInFlight?: boolean } = {},
   ) {
+    this.joinInFlight = joinInFlight;
     // Connections stay open between requests; each origin gets as many as the load asks for.
     // Each request carries its own deadline (its subgraph's timeout).
     this.agent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
