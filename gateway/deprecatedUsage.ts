@@ -4,7 +4,6 @@
  * `/metrics`, and reported to ops (`deprecatedUsage`) a few seconds later, so a team knows what
  * blocks a field's removal. See the README's "Schema governance".
  */
-import { randomUUID } from 'node:crypto';
 import {
   isInterfaceType,
   isObjectType,
@@ -18,6 +17,7 @@ import {
 import type { Logger } from '../platform/logger.ts';
 import { mirroredCounter, OTHER, type Registry } from '../platform/metrics.ts';
 import { fragmentsOf, spreadFragments } from './documents.ts';
+import { OpsReports } from './opsReports.ts';
 
 /** One client's operation and one deprecated field it selected. */
 export interface DeprecatedUsageEntry {
@@ -44,20 +44,26 @@ export class DeprecatedUsage {
   readonly #totals = new Map<string, DeprecatedUsageEntry>();
   /** Not yet reported to ops. */
   #pending = new Map<string, DeprecatedUsageEntry>();
-  /** A report ops did not confirm, retried as it was. */
-  #unsent: DeprecatedUsageReport | undefined;
-  #timer: NodeJS.Timeout | undefined;
-  #reporting: Promise<void> | undefined;
-  #closed = false;
+  readonly #reports: OpsReports<DeprecatedUsageEntry[]>;
   /** Deprecated fields per operation of a parsed document (Apollo keeps one object per document text). */
   readonly #byDocument = new WeakMap<DocumentNode, Map<string, readonly string[]>>();
   readonly #hasDeprecated = new WeakMap<GraphQLSchema, boolean>();
 
   /** `report` sends a report to ops and throws unless ops recorded it. */
-  constructor(
-    private readonly report: (report: DeprecatedUsageReport) => Promise<void>,
-    private readonly log: Logger,
-  ) {}
+  constructor(report: (report: DeprecatedUsageReport) => Promise<void>, log: Logger) {
+    this.#reports = new OpsReports({
+      delayMs: REPORT_DELAY_MS,
+      waiting: () => this.#pending.size > 0,
+      take: () => {
+        const usage = [...this.#pending.values()].map((entry) => ({ ...entry }));
+        this.#pending = new Map();
+        return usage;
+      },
+      send: (usage, idempotencyKey) => report({ idempotencyKey, usage }),
+      log,
+      failure: 'deprecated-field usage not reported to ops; retrying',
+    });
+  }
 
   /** Counts the deprecated fields one operation selects, for its client (`unknown` without a name). */
   record(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, client: string | undefined): void {
@@ -77,7 +83,7 @@ export class DeprecatedUsage {
         map.set(key, entry);
       }
     }
-    this.#schedule();
+    this.#reports.due();
   }
 
   /** Registers `gateway_deprecated_field_usage_total`. */
@@ -92,37 +98,8 @@ export class DeprecatedUsage {
   }
 
   /** Reports what is not yet reported, once more. */
-  async close(): Promise<void> {
-    this.#closed = true;
-    clearTimeout(this.#timer);
-    await this.#reporting;
-    await this.#send();
-  }
-
-  #schedule(): void {
-    if (this.#closed || this.#timer) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#reporting = this.#send().finally(() => {
-        this.#reporting = undefined;
-        if (this.#pending.size > 0 || this.#unsent) this.#schedule();
-      });
-    }, REPORT_DELAY_MS);
-    this.#timer.unref();
-  }
-
-  async #send(): Promise<void> {
-    if (!this.#unsent && this.#pending.size > 0) {
-      this.#unsent = { idempotencyKey: randomUUID(), usage: [...this.#pending.values()].map((entry) => ({ ...entry })) };
-      this.#pending = new Map();
-    }
-    if (!this.#unsent) return;
-    try {
-      await this.report(this.#unsent);
-      this.#unsent = undefined;
-    } catch (error) {
-      this.log.warn({ err: error }, 'deprecated-field usage not reported to ops; retrying');
-    }
+  close(): Promise<void> {
+    return this.#reports.close();
   }
 
   #deprecatedFields(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): readonly string[] {

@@ -156,7 +156,12 @@ export async function createGatewayServer(config: HubConfig, options: GatewayOpt
   // The same data sources serve queries and complete subscription events.
   const dataSources: ServiceMap = Object.create(null);
   const registry = createRegistry('gateway');
-  const transport = new SubgraphTransport(config.resilience, registry);
+  const federation = lazyFederation(supergraphSdl);
+  const cache = entityCache(config, options.events, () => federation().supergraphSchema, logger);
+  cache?.cache.registerMetrics(registry);
+  // With the entity cache nothing joins work in flight: it may have started before a write whose
+  // response a joining request was sent after (and a read after a write must see it).
+  const transport = new SubgraphTransport(config.resilience, registry, { joinInFlight: !cache });
   const subgraphTokens = new SubgraphTokenSigner(gatewaySigningKey(config));
   const subgraphUrls: Record<string, string> = Object.create(null);
   const security = await createGatewaySecurity(config, logger, async (entries, idempotencyKey) => {
@@ -164,7 +169,6 @@ export async function createGatewayServer(config: HubConfig, options: GatewayOpt
   });
   const ownSubgraph = gatewaySubgraph(() => [...transport.fetchers.values()].map(({ name, circuit }) => ({ name, state: circuit.state })), security);
   const timeoutOf = (name: string) => (hubSystem(name) ? config.systems[name].timeoutMs : config.subgraphTimeoutMs);
-  const federation = lazyFederation(supergraphSdl);
   const { apiSchema, subgraphs } = federation();
   strictScalars(apiSchema);
   for (const { name, url } of subgraphs) {
@@ -173,17 +177,12 @@ export async function createGatewayServer(config: HubConfig, options: GatewayOpt
       continue;
     }
     subgraphUrls[name] = subgraphUrl(config, name, url);
-    dataSources[name] = new SubgraphFetcher(name, subgraphUrls[name], transport, timeoutOf(name), () => `Bearer ${subgraphTokens.token(PROBE_CALLER, name)}`);
+    dataSources[name] = new SubgraphFetcher(name, subgraphUrls[name], transport, timeoutOf(name), () => `Bearer ${subgraphTokens.token(PROBE_CALLER, name)}`, !config.unmergedSubgraphs.includes(name));
   }
   const { authenticate } = security;
   const limits = createGatewayLimits(config, logger, authenticate);
   const authorizer = new OperationAuthorizer(supergraphSdl);
   const serializer = new ResponseSerializer();
-  const cache = entityCache(config, options.events, () => federation().supergraphSchema, logger);
-  cache?.cache.registerMetrics(registry);
-  // With the entity cache nothing joins work in flight: it may have started before a write whose
-  // response a joining request was sent after (and a read after a write must see it).
-  transport.joinInFlight = !cache;
   const engine = new Engine({ federation, apiSchema: () => apiSchema, sources: dataSources, deduplicate: config.gatewayDeduplication && !cache, cache: cache?.cache });
   // Reported to ops when the supergraph has it (the benchmark's has not).
   const deprecatedUsage = new DeprecatedUsage(async (report) => {

@@ -34,6 +34,8 @@ export interface HubConfig {
   seedCustomers: number;
   /** Milliseconds the gateway waits for a subgraph (one not overridden per system) before answering with an error for its fields. */
   subgraphTimeoutMs: number;
+  /** Subgraphs whose side-by-side `_entities` fetches with different documents go out one request each. */
+  unmergedSubgraphs: string[];
   /** How the gateway meets a subgraph that is down or slow: retries and circuit breakers. */
   resilience: ResilienceConfig;
   /** The supergraph the gateway serves; undefined means the hub's own, committed at the repository root. */
@@ -259,6 +261,11 @@ const SETTINGS: Record<string, SettingSpec> = {
   ENTITY_CACHE_MAX_BYTES: { ...integer(67_108_864, 65_536, 68_719_476_736), description: 'memory the entity cache\'s answers may take; the least recently used go first' },
   ENTITY_CACHE_TTL: { ...duration('10m', 1), description: 'backstop: an entity cache entry no event evicted is dropped this long after it was stored' },
   SUBGRAPH_TIMEOUT_MS: { ...integer(2000, 1, 600_000), description: 'how long the gateway waits for one subgraph fetch, retries included; later, that subgraph\'s fields are `null` with `SUBGRAPH_TIMEOUT`' },
+  UNMERGED_SUBGRAPHS: {
+    ...list('none: every subgraph merges'),
+    description:
+      "comma-separated subgraphs that get one request per `_entities` fetch: by default a plan's side-by-side fetches to one subgraph go out as one operation with an aliased `_entities` field each (for a subgraph that limits the root fields or aliases of an operation)",
+  },
   SUBGRAPH_RETRIES: { ...integer(2, 0, 10), description: 'further attempts of a query fetch after a connection failure or a 502/503/504 (`0`: none); mutations are never retried' },
   SUBGRAPH_RETRY_BASE_MS: { ...integer(50, 1, 60_000), description: 'first retry delay; it grows exponentially with jitter; a `Retry-After` from the subgraph is respected' },
   SUBGRAPH_CIRCUIT_FAILURES: { ...integer(5, 1, 10_000), description: 'consecutive failed attempts (down, timed out, 502/503/504) that open a subgraph\'s circuit' },
@@ -468,6 +475,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: choice('LOG_LEVEL') as HubConfig['logLevel'],
     seedCustomers: integer('HUB_SEED_CUSTOMERS'),
     subgraphTimeoutMs,
+    unmergedSubgraphs: list('UNMERGED_SUBGRAPHS'),
     resilience: {
       retries: integer('SUBGRAPH_RETRIES'),
       retryBaseMs: integer('SUBGRAPH_RETRY_BASE_MS'),

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { GraphQLError } from 'graphql';
-import { decodeCursor, encodeCursor, pageSize } from './loaders.ts';
+import { openDb } from './db/db.ts';
+import { connection, decodeCursor, encodeCursor, keysetPage, pageSize } from './loaders.ts';
 
 test('a cursor is opaque, URL-safe, and decodes to what was encoded', () => {
   const position = JSON.stringify(['Ünïcode & Co', 'cus_000042']);
@@ -22,4 +26,38 @@ test('a page size is the given one, the default, or BAD_USER_INPUT naming `first
       (error: GraphQLError) => error.extensions.code === 'BAD_USER_INPUT' && error.extensions.field === 'first',
     );
   }
+});
+
+test('a keyset page holds the rows past the cursor that match the filter, and counts all that match it', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'keyset-page-'));
+  const db = await openDb({ dataDir: join(dir, 'data') }, dir);
+  t.after(async () => {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await db.query('CREATE TABLE items (id text PRIMARY KEY, colour text NOT NULL)');
+  await db.query("INSERT INTO items VALUES ('a', 'red'), ('b', 'blue'), ('c', 'red'), ('d', 'red'), ('e', 'red')");
+  const reds = (first: number, after: string | null) =>
+    keysetPage<{ id: string }>(db, {
+      select: 'id',
+      from: 'items',
+      where: ['colour = $1'],
+      params: ['red'],
+      after: after ? (params) => `id > $${params.push(after)}` : undefined,
+      orderBy: 'id',
+      first,
+    });
+  assert.deepEqual(await reds(2, null), { rows: [{ id: 'a' }, { id: 'c' }], totalCount: 4, hasNextPage: true });
+  assert.deepEqual(await reds(2, 'c'), { rows: [{ id: 'd' }, { id: 'e' }], totalCount: 4, hasNextPage: false });
+  assert.deepEqual(await reds(0, null), { rows: [], totalCount: 4, hasNextPage: true });
+});
+
+test("a connection's end cursor is its last row's, and null for an empty page", () => {
+  const cursorOf = (row: { id: string }) => `after ${row.id}`;
+  assert.deepEqual(connection({ rows: [{ id: 'a' }, { id: 'b' }], totalCount: 3, hasNextPage: true }, cursorOf), {
+    nodes: [{ id: 'a' }, { id: 'b' }],
+    totalCount: 3,
+    pageInfo: { hasNextPage: true, endCursor: 'after b' },
+  });
+  assert.deepEqual(connection({ rows: [], totalCount: 3, hasNextPage: false }, cursorOf).pageInfo, { hasNextPage: false, endCursor: null });
 });

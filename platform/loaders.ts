@@ -24,12 +24,14 @@ export function byId<Row extends { id: string }>(db: Queryable, table: string): 
  * list should have. Results come back in key order, an empty list for a key with no rows.
  */
 export function listLoader<Row extends object>(db: Queryable, sql: string, column: keyof Row & string): DataLoader<string, Row[]> {
-  return new DataLoader(async (keys) => {
-    const rows = await db.query<Row>(sql, [keys]);
-    const byKey = new Map<string, Row[]>(keys.map((key) => [key, []]));
-    for (const row of rows) byKey.get(String(row[column]))?.push(row);
-    return keys.map((key) => byKey.get(key) ?? []);
-  });
+  return new DataLoader(async (keys) => groupBy(keys, await db.query<Row>(sql, [keys]), column));
+}
+
+/** `rows` as one list per key, by their `column`, in key order (an empty list for a key with no rows). */
+export function groupBy<Row extends object>(keys: readonly string[], rows: readonly Row[], column: keyof Row & string): Row[][] {
+  const byKey = new Map<string, Row[]>(keys.map((key) => [key, []]));
+  for (const row of rows) byKey.get(String(row[column]))?.push(row);
+  return keys.map((key) => byKey.get(key) ?? []);
 }
 
 /** The row a loader finds for `id`, or NOT_FOUND naming the type: for ids a mutation acts on or must exist. */
@@ -46,6 +48,39 @@ export function encodeCursor(value: string): string {
 
 export function decodeCursor(cursor: string): string {
   return Buffer.from(cursor, 'base64url').toString('utf8');
+}
+
+/** A page of rows, how many rows the filter matches in all, and whether more follow the page. */
+export interface Page<Row> {
+  rows: Row[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+/**
+ * One keyset page: the first `first` rows of `from` in `orderBy` order that match the filter's
+ * `where` conditions (over `params`, $1 on) and lie past the cursor (`after`, which adds its own
+ * values to the parameters it is handed), and the count of all rows the filter matches.
+ */
+export async function keysetPage<Row>(
+  db: Queryable,
+  page: { select?: string; from: string; where: readonly string[]; params: readonly unknown[]; after?: (params: unknown[]) => string; orderBy: string; first: number },
+): Promise<Page<Row>> {
+  const { select = '*', from, where, params, after, orderBy, first } = page;
+  const whereSql = (conditions: readonly string[]) => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
+  const pageParams = [...params];
+  const pageWhere = after ? [...where, after(pageParams)] : where;
+  const [rows, [{ count }]] = await Promise.all([
+    db.query<Row>(`SELECT ${select} FROM ${from} ${whereSql(pageWhere)} ORDER BY ${orderBy} LIMIT $${pageParams.push(first + 1)}`, pageParams),
+    db.query<{ count: number }>(`SELECT count(*) AS count FROM ${from} ${whereSql(where)}`, [...params]),
+  ]);
+  return { rows: rows.slice(0, first), totalCount: count, hasNextPage: rows.length > first };
+}
+
+/** A page as a GraphQL connection: its rows as `nodes`, and its last row's cursor as `pageInfo.endCursor`. */
+export function connection<Row>(page: Page<Row>, cursorOf: (row: Row) => string) {
+  const last = page.rows.at(-1);
+  return { nodes: page.rows, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? cursorOf(last) : null } };
 }
 
 /** A page size argument, checked: BAD_USER_INPUT naming `first` when it is out of range. */

@@ -71,6 +71,16 @@ describe('anchor workload (graphql-gateways-benchmark)', () => {
     assert.ok(afterwards.accounts > before.accounts && afterwards.products > before.products, 'no response cache between requests');
   });
 
+  test('the side-by-side fetches of its plan to one subgraph go out as one request', async () => {
+    const before = parseAnchorMetrics(await (await fetch(`${anchorUrl}/metrics`)).text());
+    assert.ok(isAnchorAnswer((await post()).body));
+    const afterwards = parseAnchorMetrics(await (await fetch(`${anchorUrl}/metrics`)).text());
+    const sent = Object.values(afterwards).reduce((sum, count) => sum + count, 0) - Object.values(before).reduce((sum, count) => sum + count, 0);
+    // 16 fetches, one request each without merging; merged within each Parallel node of the plan,
+    // 13 at most (fewer when the two root fetches answer in the same turn: their branches' merge too).
+    assert.ok(sent <= 13, `${sent} subgraph requests`);
+  });
+
   test('a wrong answer is not taken for the expected one', () => {
     assert.equal(isAnchorAnswer(ANCHOR_EXPECTED.replace('"shippingEstimate":null', '"shippingEstimate":50')), false);
     assert.equal(isAnchorAnswer(`${ANCHOR_EXPECTED.slice(0, -1)},"errors":[{"message":"x"}]}`), false);

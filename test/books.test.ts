@@ -14,19 +14,9 @@ import { nextPeriodId } from '../subgraphs/erp/commands.ts';
 import { graphql } from './generated/index.ts';
 import { query } from './graphql.ts';
 import { waitFor } from './wait.ts';
+import { winDeal } from './deals.ts';
+import { closePeriod, reopenPeriod } from './periods.ts';
 import { startHub, type TestHub } from './hub.ts';
-
-const CreateCustomer = graphql(/* GraphQL */ `
-  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }
-`);
-
-const CreateOpportunity = graphql(/* GraphQL */ `
-  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }
-`);
-
-const CloseWon = graphql(/* GraphQL */ `
-  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }
-`);
 
 const Books = graphql(/* GraphQL */ `
   query BooksCustomer($id: ID!) {
@@ -45,18 +35,6 @@ const Entries = graphql(/* GraphQL */ `
   query BooksEntries($source: ID!) {
     journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }
   }
-`);
-
-const ClosePeriod = graphql(/* GraphQL */ `
-  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }
-`);
-
-const LockPeriod = graphql(/* GraphQL */ `
-  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }
-`);
-
-const ReopenPeriod = graphql(/* GraphQL */ `
-  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: "test over") { status } }
 `);
 
 const RetryPosting = graphql(/* GraphQL */ `
@@ -105,14 +83,8 @@ after(() => hub?.close());
 
 /** A new EMEA customer (20% tax) with a won 12-month contract of 20 seats at 100.00 a month. */
 async function sale() {
-  const { createCustomer } = await query(hub.gatewayUrl, CreateCustomer, {
-    input: { name: `Books ${randomUUID()}`, segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' },
-  });
-  const { createOpportunity } = await query(hub.gatewayUrl, CreateOpportunity, {
-    input: { customerId: createCustomer.id, name: 'Books deal', amount: '24000.00', planCode: 'GROWTH', seats: 20, termMonths: 12 },
-  });
-  const { closeOpportunityWon } = await query(hub.gatewayUrl, CloseWon, { id: createOpportunity.id, startDate: today() });
-  return { customerId: createCustomer.id, contractId: closeOpportunityWon.id };
+  const { customerId, contract } = await winDeal(hub.gatewayUrl, { name: `Books ${randomUUID()}` });
+  return { customerId, contractId: contract.id };
 }
 
 function books(customerId: string) {
@@ -150,11 +122,11 @@ async function agreed(customerId: string, balance: string) {
 
 /** Runs `body` with this month CLOSED (or LOCKED), reopening it afterwards whatever happens. */
 async function withPeriod(status: 'CLOSED' | 'LOCKED', body: () => Promise<void>) {
-  await query(hub.gatewayUrl, status === 'CLOSED' ? ClosePeriod : LockPeriod, { id: THIS_PERIOD });
+  await closePeriod(hub.gatewayUrl, THIS_PERIOD, status);
   try {
     await body();
   } finally {
-    await query(hub.gatewayUrl, ReopenPeriod, { id: THIS_PERIOD });
+    await reopenPeriod(hub.gatewayUrl, THIS_PERIOD, 'test over');
   }
 }
 

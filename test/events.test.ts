@@ -12,18 +12,9 @@ import { graphql } from './generated/index.ts';
 import { query, request } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 import { waitFor } from './wait.ts';
-
-const CreateCustomer = graphql(/* GraphQL */ `
-  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }
-`);
-
-const CreateOpportunity = graphql(/* GraphQL */ `
-  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }
-`);
-
-const CloseWon = graphql(/* GraphQL */ `
-  mutation EventsCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }
-`);
+import { winDeal } from './deals.ts';
+import { closePeriod, reopenPeriod } from './periods.ts';
+import { receivedPaymentEvent } from './payments.ts';
 
 const Workflow = graphql(/* GraphQL */ `
   query EventsWorkflow($correlationId: ID!) {
@@ -59,14 +50,6 @@ const CustomerView = graphql(/* GraphQL */ `
       openExceptions { kind subject }
     }
   }
-`);
-
-const ClosePeriod = graphql(/* GraphQL */ `
-  mutation EventsClosePeriod($id: String!) { closePeriod(id: $id) { status } }
-`);
-
-const ReopenPeriod = graphql(/* GraphQL */ `
-  mutation EventsReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: "late invoice") { status } }
 `);
 
 const RetryPosting = graphql(/* GraphQL */ `
@@ -118,18 +101,9 @@ before(async () => {
 after(() => hub?.close());
 
 async function sale(correlationId: string, startDate = today()) {
-  const headers = { 'x-correlation-id': correlationId };
-  const { createCustomer } = await query(hub.gatewayUrl, CreateCustomer, { input: { name: `Flow ${correlationId}`, segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' } }, headers);
-  const { createOpportunity } = await query(
-    hub.gatewayUrl,
-    CreateOpportunity,
-    { input: { customerId: createCustomer.id, name: 'Platform deal', amount: '24000.00', planCode: 'GROWTH', seats: 20, termMonths: 12 } },
-    headers,
-  );
-  const closed = await request(hub.gatewayUrl, CloseWon, { id: createOpportunity.id, startDate }, headers);
-  assert.equal(closed.errors, undefined);
-  assert.equal(closed.extensions?.correlationId, correlationId, 'the gateway returns the correlation id');
-  return { customerId: createCustomer.id, contract: closed.data!.closeOpportunityWon };
+  const { customerId, contract, extensions } = await winDeal(hub.gatewayUrl, { name: `Flow ${correlationId}`, startDate, headers: { 'x-correlation-id': correlationId } });
+  assert.equal(extensions?.correlationId, correlationId, 'the gateway returns the correlation id');
+  return { customerId, contract };
 }
 
 function completedRun(correlationId: string) {
@@ -215,7 +189,7 @@ describe('quote-to-cash', () => {
 
   test('a posting into a closed period becomes a finance-ops exception and clears after reopen and retry', async () => {
     const period = today().slice(0, 7);
-    await query(hub.gatewayUrl, ClosePeriod, { id: period });
+    await closePeriod(hub.gatewayUrl, period);
     const correlationId = `closed-${randomUUID()}`;
     const { customerId } = await sale(correlationId);
     const rejected = await waitFor('the posting rejected', async () => {
@@ -234,7 +208,7 @@ describe('quote-to-cash', () => {
     const { workflow } = await query(hub.gatewayUrl, Workflow, { correlationId });
     assert.equal(workflow?.state, 'EXCEPTION');
 
-    await query(hub.gatewayUrl, ReopenPeriod, { id: period });
+    await reopenPeriod(hub.gatewayUrl, period, 'late invoice');
     const { retryPosting } = await query(hub.gatewayUrl, RetryPosting, { invoice: rejected.id });
     assert.equal(retryPosting.posting!.status, 'POSTED');
     await completedRun(correlationId);
@@ -346,18 +320,7 @@ describe('payments and customer health', () => {
 describe('dead letters', () => {
   test('a poison event is dead-lettered after its retries while the events behind it flow, and replays once its cause is fixed', async () => {
     const customerId = 'cus_000001';
-    const poison = {
-      id: `evt_${randomUUID()}`,
-      type: 'payment.received',
-      version: 1,
-      source: 'billing' as const,
-      subject: 'Payment:pay_poison',
-      time: new Date().toISOString(),
-      correlationId: `poison-${randomUUID()}`,
-      causationId: null,
-      customerId,
-      data: { id: 'pay_poison', invoiceId: 'inv_not_issued_yet', customerId, amount: '10.00', currency: 'USD', method: 'wire', reference: null, receivedAt: new Date().toISOString() },
-    };
+    const poison = receivedPaymentEvent({ id: 'pay_poison', invoiceId: 'inv_not_issued_yet', customerId, correlation: 'poison' });
     // An external producer's event for an invoice erp has not heard of: erp cannot post it yet.
     await hub.stream.publish([poison]);
 
@@ -421,18 +384,7 @@ describe('dead letters', () => {
 
   test('a malformed event and one of a schema version no consumer reads are dead-lettered at once, with the reason', async () => {
     const customerId = 'cus_000001';
-    const payment = (version: number, amount: unknown) => ({
-      id: `evt_${randomUUID()}`,
-      type: 'payment.received',
-      version,
-      source: 'billing' as const,
-      subject: 'Payment:pay_malformed',
-      time: new Date().toISOString(),
-      correlationId: `malformed-${randomUUID()}`,
-      causationId: null,
-      customerId,
-      data: { id: 'pay_malformed', invoiceId: 'inv_malformed', customerId, amount, currency: 'USD', method: 'wire', reference: null, receivedAt: new Date().toISOString() },
-    });
+    const payment = (version: number, amount: unknown) => receivedPaymentEvent({ id: 'pay_malformed', invoiceId: 'inv_malformed', customerId, amount, version, correlation: 'malformed' });
     const malformed = payment(1, 10);
     const unknownVersion = payment(2, '10.00');
     await hub.stream.publish([malformed, unknownVersion]);

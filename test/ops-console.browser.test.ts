@@ -15,24 +15,12 @@ import { today } from '../platform/dates.ts';
 import { graphql } from './generated/index.ts';
 import { query } from './graphql.ts';
 import { startHub } from './hub.ts';
+import { winDeal } from './deals.ts';
+import { closePeriod, reopenPeriod } from './periods.ts';
+import { receivedPaymentEvent } from './payments.ts';
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
-const ClosePeriod = graphql(/* GraphQL */ `
-  mutation OpsConsoleTestClosePeriod($id: String!) { closePeriod(id: $id) { status } }
-`);
-const ReopenPeriod = graphql(/* GraphQL */ `
-  mutation OpsConsoleTestReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: "ops console test done") { status } }
-`);
-const CreateCustomer = graphql(/* GraphQL */ `
-  mutation OpsConsoleTestCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }
-`);
-const CreateOpportunity = graphql(/* GraphQL */ `
-  mutation OpsConsoleTestCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }
-`);
-const CloseWon = graphql(/* GraphQL */ `
-  mutation OpsConsoleTestCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }
-`);
 const Replays = graphql(/* GraphQL */ `
   query OpsConsoleTestReplays { auditTrail(filter: { operation: "replayDeadLetter" }) { nodes { actor outcome arguments } } }
 `);
@@ -57,6 +45,23 @@ after(async () => {
   await browser?.close();
   await hub?.close();
 });
+
+/**
+ * Runs `body` on the console in a browser context of its own, which reaches the console's host
+ * only: afterwards no request may have left it, and the page may have logged no error.
+ */
+async function withConsole(viewport: { width: number; height: number }, body: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ viewport });
+  const offHost: string[] = [];
+  const pageErrors: string[] = [];
+  try {
+    await body(await openConsole(context, offHost, pageErrors), context);
+    assert.deepEqual(offHost, [], 'requests left the hub host');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+}
 
 /** A page on the console's host only: anything else is aborted and recorded. */
 async function openConsole(context: BrowserContext, offHost: string[], pageErrors: string[]): Promise<Page> {
@@ -86,23 +91,11 @@ const CHARTS = ['latency', 'lag', 'exceptions', 'dead-letters', 'funnel'];
 
 /** A sale whose invoice is posted into the closed current period: ops opens a POSTING_REJECTED exception. */
 async function saleIntoClosedPeriod(correlationId: string): Promise<void> {
-  const headers = { 'x-correlation-id': correlationId };
-  const { createCustomer } = await query(hub.gatewayUrl, CreateCustomer, { input: { name: `Console ${correlationId}`, segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' } }, headers);
-  const { createOpportunity } = await query(
-    hub.gatewayUrl,
-    CreateOpportunity,
-    { input: { customerId: createCustomer.id, name: 'Console deal', amount: '12000.00', planCode: 'GROWTH', seats: 10, termMonths: 12 } },
-    headers,
-  );
-  await query(hub.gatewayUrl, CloseWon, { id: createOpportunity.id, startDate: today() }, headers);
+  await winDeal(hub.gatewayUrl, { name: `Console ${correlationId}`, amount: '12000.00', seats: 10, headers: { 'x-correlation-id': correlationId } });
 }
 
 test('a token without ops:read is refused with the scope it lacks', { timeout: 60_000 }, async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
-  const offHost: string[] = [];
-  const pageErrors: string[] = [];
-  try {
-    const page = await openConsole(context, offHost, pageErrors);
+  await withConsole({ width: 800, height: 600 }, async (page) => {
     await page.locator('.ops-hint').waitFor({ timeout: 10_000 });
     await signIn(page, 'finance');
     const refused = page.locator('.ops-refused');
@@ -110,141 +103,115 @@ test('a token without ops:read is refused with the scope it lacks', { timeout: 6
     assert.match(await refused.innerText(), /finance@hub\.local \(finance\) lacks scope ops:read[\s\S]*roles ops, analyst, admin/);
     assert.equal(await page.locator('.ops-board').isVisible(), false);
     await page.screenshot({ path: join(ARTIFACTS, 'ops-console-refused.png') });
-    assert.deepEqual(offHost, []);
-    assert.deepEqual(pageErrors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the ops role sees live charts, a new exception arrive, its timeline, resolves it and replays a dead letter', { timeout: 120_000 }, async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 1000 } });
-  const offHost: string[] = [];
-  const pageErrors: string[] = [];
   const period = today().slice(0, 7);
   try {
-    const page = await openConsole(context, offHost, pageErrors);
-    const sockets: string[] = [];
-    page.on('websocket', (socket) => sockets.push(socket.url()));
-    await signIn(page, 'ops');
+    await withConsole({ width: 800, height: 1000 }, async (page, context) => {
+      const sockets: string[] = [];
+      page.on('websocket', (socket) => sockets.push(socket.url()));
+      await signIn(page, 'ops');
 
-    // Every chart draws data, and the subscription is up.
-    for (const chart of CHARTS) {
-      await page.waitForFunction((id) => Number(document.getElementById(`chart-${id}`)?.dataset.points) > 0, chart, { timeout: 15_000 });
-    }
-    await page.locator('.ops-live[data-state="live"]').waitFor({ timeout: 10_000 });
-    assert.ok(sockets.some((url) => new URL(url).pathname === '/graphql'), 'the console subscribed over graphql-ws');
-    const funnel = await page.locator('#card-funnel .ops-note').innerText();
-    assert.match(funnel, /^\d+ runs · \d+ completed/);
-    await page.screenshot({ path: join(ARTIFACTS, 'ops-console-signed-in.png'), fullPage: true });
+      // Every chart draws data, and the subscription is up.
+      for (const chart of CHARTS) {
+        await page.waitForFunction((id) => Number(document.getElementById(`chart-${id}`)?.dataset.points) > 0, chart, { timeout: 15_000 });
+      }
+      await page.locator('.ops-live[data-state="live"]').waitFor({ timeout: 10_000 });
+      assert.ok(sockets.some((url) => new URL(url).pathname === '/graphql'), 'the console subscribed over graphql-ws');
+      const funnel = await page.locator('#card-funnel .ops-note').innerText();
+      assert.match(funnel, /^\d+ runs · \d+ completed/);
+      await page.screenshot({ path: join(ARTIFACTS, 'ops-console-signed-in.png'), fullPage: true });
 
-    // A write into a closed period: the exception shows up without a reload.
-    const before = Number(await page.evaluate(() => document.getElementById('ops-console')?.dataset.events ?? '0'));
-    await query(hub.gatewayUrl, ClosePeriod, { id: period });
-    const correlationId = `console-${randomUUID()}`;
-    await saleIntoClosedPeriod(correlationId);
-    const row = page.locator(`#exceptions tr[data-correlation-id="${correlationId}"]`);
-    await row.waitFor({ timeout: 20_000 });
-    assert.match(await row.innerText(), /finance-ops[\s\S]*POSTING_REJECTED/);
-    const after = Number(await page.evaluate(() => document.getElementById('ops-console')?.dataset.events ?? '0'));
-    assert.ok(after > before, `events arrived over the subscription (${before} → ${after})`);
-    await page.screenshot({ path: join(ARTIFACTS, 'ops-console-new-exception.png'), fullPage: true });
+      // A write into a closed period: the exception shows up without a reload.
+      const before = Number(await page.evaluate(() => document.getElementById('ops-console')?.dataset.events ?? '0'));
+      await closePeriod(hub.gatewayUrl, period);
+      const correlationId = `console-${randomUUID()}`;
+      await saleIntoClosedPeriod(correlationId);
+      const row = page.locator(`#exceptions tr[data-correlation-id="${correlationId}"]`);
+      await row.waitFor({ timeout: 20_000 });
+      assert.match(await row.innerText(), /finance-ops[\s\S]*POSTING_REJECTED/);
+      const after = Number(await page.evaluate(() => document.getElementById('ops-console')?.dataset.events ?? '0'));
+      assert.ok(after > before, `events arrived over the subscription (${before} → ${after})`);
+      await page.screenshot({ path: join(ARTIFACTS, 'ops-console-new-exception.png'), fullPage: true });
 
-    // Its run's timeline: the steps on a time axis, posting not done, links into GraphiQL.
-    await row.locator('button.ops-link').click();
-    await page.waitForFunction((id) => document.getElementById('timeline')?.dataset.correlationId === id, correlationId, { timeout: 10_000 });
-    await page.waitForFunction(() => Number(document.getElementById('chart-timeline')?.dataset.points) > 0, undefined, { timeout: 10_000 });
-    const steps = await page.locator('#timeline .ops-steps li').allInnerTexts();
-    assert.ok(steps.some((step) => /^CONTRACT_ACTIVATED CRM at /.test(step)), steps.join('\n'));
-    assert.ok(steps.some((step) => /^INVOICE_POSTED ERP pending/.test(step)), steps.join('\n'));
-    assert.match(await page.locator('#timeline .ops-note').innerText(), /quote-to-cash · EXCEPTION/);
-    const link = await page.locator('#timeline a.ops-graphiql-link').first().getAttribute('href');
-    assert.ok(link?.startsWith('/graphql#query='), `a GraphiQL link: ${link}`);
-    await page.locator('#timeline').screenshot({ path: join(ARTIFACTS, 'ops-console-timeline.png') });
+      // Its run's timeline: the steps on a time axis, posting not done, links into GraphiQL.
+      await row.locator('button.ops-link').click();
+      await page.waitForFunction((id) => document.getElementById('timeline')?.dataset.correlationId === id, correlationId, { timeout: 10_000 });
+      await page.waitForFunction(() => Number(document.getElementById('chart-timeline')?.dataset.points) > 0, undefined, { timeout: 10_000 });
+      const steps = await page.locator('#timeline .ops-steps li').allInnerTexts();
+      assert.ok(steps.some((step) => /^CONTRACT_ACTIVATED CRM at /.test(step)), steps.join('\n'));
+      assert.ok(steps.some((step) => /^INVOICE_POSTED ERP pending/.test(step)), steps.join('\n'));
+      assert.match(await page.locator('#timeline .ops-note').innerText(), /quote-to-cash · EXCEPTION/);
+      const link = await page.locator('#timeline a.ops-graphiql-link').first().getAttribute('href');
+      assert.ok(link?.startsWith('/graphql#query='), `a GraphiQL link: ${link}`);
+      await page.locator('#timeline').screenshot({ path: join(ARTIFACTS, 'ops-console-timeline.png') });
 
-    // The link opens GraphiQL with the run's query and its correlation id.
-    const graphiql = await context.newPage();
-    await graphiql.goto(new URL(link!, hub.gatewayUrl).href, { waitUntil: 'load' });
-    await graphiql.locator('.graphiql-tab[aria-selected="true"]').filter({ hasText: 'WorkflowRun' }).waitFor({ timeout: 15_000 });
-    const editors = await graphiql.evaluate(() =>
-      Array.from(document.querySelectorAll('.CodeMirror'), (element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue()),
-    );
-    assert.ok(editors.some((value) => value.includes('workflow(correlationId: $correlationId)')), 'the query is in the editor');
-    assert.ok(editors.some((value) => value.includes(correlationId)), 'the variables carry the correlation id');
-    await graphiql.close();
+      // The link opens GraphiQL with the run's query and its correlation id.
+      const graphiql = await context.newPage();
+      await graphiql.goto(new URL(link!, hub.gatewayUrl).href, { waitUntil: 'load' });
+      await graphiql.locator('.graphiql-tab[aria-selected="true"]').filter({ hasText: 'WorkflowRun' }).waitFor({ timeout: 15_000 });
+      const editors = await graphiql.evaluate(() =>
+        Array.from(document.querySelectorAll('.CodeMirror'), (element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue()),
+      );
+      assert.ok(editors.some((value) => value.includes('workflow(correlationId: $correlationId)')), 'the query is in the editor');
+      assert.ok(editors.some((value) => value.includes(correlationId)), 'the variables carry the correlation id');
+      await graphiql.close();
 
-    // Resolve it from the console.
-    await row.locator('.ops-note-input').fill('period reopened; posted by hand');
-    await row.getByRole('button', { name: 'Resolve' }).click();
-    await row.waitFor({ state: 'detached', timeout: 15_000 });
-    const { exceptions } = await query(hub.gatewayUrl, ResolvedExceptions, {});
-    const resolved = exceptions.find((exception) => exception.correlationId === correlationId);
-    assert.equal(resolved?.status, 'RESOLVED');
-    assert.equal(resolved?.resolutionNote, 'period reopened; posted by hand');
-    await page.screenshot({ path: join(ARTIFACTS, 'ops-console-resolved.png'), fullPage: true });
+      // Resolve it from the console.
+      await row.locator('.ops-note-input').fill('period reopened; posted by hand');
+      await row.getByRole('button', { name: 'Resolve' }).click();
+      await row.waitFor({ state: 'detached', timeout: 15_000 });
+      const { exceptions } = await query(hub.gatewayUrl, ResolvedExceptions, {});
+      const resolved = exceptions.find((exception) => exception.correlationId === correlationId);
+      assert.equal(resolved?.status, 'RESOLVED');
+      assert.equal(resolved?.resolutionNote, 'period reopened; posted by hand');
+      await page.screenshot({ path: join(ARTIFACTS, 'ops-console-resolved.png'), fullPage: true });
 
-    // An event erp cannot apply (its invoice is unknown) becomes a dead letter; replay it from the console.
-    const poison = {
-      id: `evt_${randomUUID()}`,
-      type: 'payment.received',
-      version: 1,
-      source: 'billing' as const,
-      subject: 'Payment:pay_console',
-      time: new Date().toISOString(),
-      correlationId: `poison-${randomUUID()}`,
-      causationId: null,
-      customerId: 'cus_000001',
-      data: { id: 'pay_console', invoiceId: 'inv_unknown', customerId: 'cus_000001', amount: '10.00', currency: 'USD', method: 'wire', reference: null, receivedAt: new Date().toISOString() },
-    };
-    await hub.stream.publish([poison]);
-    const letter = page.locator('#dead-letters tr[data-status="DEAD"]').filter({ hasText: 'Payment:pay_console' });
-    await letter.waitFor({ timeout: 30_000 });
-    const letterId = await letter.getAttribute('data-id');
-    const answered = page.waitForResponse((response) => response.request().postData()?.includes('OpsConsoleReplayDeadLetter') ?? false);
-    await letter.getByRole('button', { name: 'Replay' }).click();
-    const replay = (await (await answered).json()) as { data?: { replayDeadLetter: { id: string; status: string } }; errors?: unknown };
-    assert.equal(replay.errors, undefined);
-    assert.deepEqual(replay.data?.replayDeadLetter, { id: letterId, status: 'REPLAYING' });
-    const { auditTrail } = await query(hub.gatewayUrl, Replays, {});
-    assert.ok(
-      auditTrail.nodes.some((entry) => entry.actor === 'ops@hub.local' && entry.outcome === 'OK' && (entry.arguments as { id?: string }).id === letterId),
-      'the replay ran as the console\'s caller',
-    );
-
-    assert.deepEqual(offHost, [], 'requests left the hub host');
-    assert.deepEqual(pageErrors, []);
+      // An event erp cannot apply (its invoice is unknown) becomes a dead letter; replay it from the console.
+      const poison = receivedPaymentEvent({ id: 'pay_console', invoiceId: 'inv_unknown', correlation: 'poison' });
+      await hub.stream.publish([poison]);
+      const letter = page.locator('#dead-letters tr[data-status="DEAD"]').filter({ hasText: 'Payment:pay_console' });
+      await letter.waitFor({ timeout: 30_000 });
+      const letterId = await letter.getAttribute('data-id');
+      const answered = page.waitForResponse((response) => response.request().postData()?.includes('OpsConsoleReplayDeadLetter') ?? false);
+      await letter.getByRole('button', { name: 'Replay' }).click();
+      const replay = (await (await answered).json()) as { data?: { replayDeadLetter: { id: string; status: string } }; errors?: unknown };
+      assert.equal(replay.errors, undefined);
+      assert.deepEqual(replay.data?.replayDeadLetter, { id: letterId, status: 'REPLAYING' });
+      const { auditTrail } = await query(hub.gatewayUrl, Replays, {});
+      assert.ok(
+        auditTrail.nodes.some((entry) => entry.actor === 'ops@hub.local' && entry.outcome === 'OK' && (entry.arguments as { id?: string }).id === letterId),
+        'the replay ran as the console\'s caller',
+      );
+    });
   } finally {
-    await query(hub.gatewayUrl, ReopenPeriod, { id: period }).catch(() => undefined);
-    await context.close();
+    await reopenPeriod(hub.gatewayUrl, period, 'ops console test done').catch(() => undefined);
   }
 });
 
 test('an analyst (ops:read without ops:write) sees the lists with their actions disabled', { timeout: 60_000 }, async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  const offHost: string[] = [];
-  const pageErrors: string[] = [];
   const period = today().slice(0, 7);
   try {
-    const page = await openConsole(context, offHost, pageErrors);
-    await signIn(page, 'analyst');
-    await page.waitForFunction(() => Number(document.getElementById('chart-funnel')?.dataset.points) > 0, undefined, { timeout: 15_000 });
-    await query(hub.gatewayUrl, ClosePeriod, { id: period });
-    const correlationId = `console-analyst-${randomUUID()}`;
-    await saleIntoClosedPeriod(correlationId);
-    await page.locator(`#exceptions tr[data-correlation-id="${correlationId}"]`).waitFor({ timeout: 20_000 });
-    const buttons = page.locator('#exceptions button, #dead-letters button').filter({ hasText: /Resolve|Replay/ });
-    const count = await buttons.count();
-    assert.ok(count > 0);
-    for (let index = 0; index < count; index++) {
-      assert.equal(await buttons.nth(index).isDisabled(), true);
-      assert.equal(await buttons.nth(index).getAttribute('title'), 'Needs scope ops:write');
-    }
-    assert.equal(await page.locator('#exceptions .ops-note-input').count(), 0, 'no note to write without ops:write');
-    await page.screenshot({ path: join(ARTIFACTS, 'ops-console-analyst.png'), fullPage: true });
-    assert.deepEqual(offHost, []);
-    assert.deepEqual(pageErrors, []);
+    await withConsole({ width: 1100, height: 900 }, async (page) => {
+      await signIn(page, 'analyst');
+      await page.waitForFunction(() => Number(document.getElementById('chart-funnel')?.dataset.points) > 0, undefined, { timeout: 15_000 });
+      await closePeriod(hub.gatewayUrl, period);
+      const correlationId = `console-analyst-${randomUUID()}`;
+      await saleIntoClosedPeriod(correlationId);
+      await page.locator(`#exceptions tr[data-correlation-id="${correlationId}"]`).waitFor({ timeout: 20_000 });
+      const buttons = page.locator('#exceptions button, #dead-letters button').filter({ hasText: /Resolve|Replay/ });
+      const count = await buttons.count();
+      assert.ok(count > 0);
+      for (let index = 0; index < count; index++) {
+        assert.equal(await buttons.nth(index).isDisabled(), true);
+        assert.equal(await buttons.nth(index).getAttribute('title'), 'Needs scope ops:write');
+      }
+      assert.equal(await page.locator('#exceptions .ops-note-input').count(), 0, 'no note to write without ops:write');
+      await page.screenshot({ path: join(ARTIFACTS, 'ops-console-analyst.png'), fullPage: true });
+    });
   } finally {
-    await query(hub.gatewayUrl, ReopenPeriod, { id: period }).catch(() => undefined);
-    await context.close();
+    await reopenPeriod(hub.gatewayUrl, period, 'ops console test done').catch(() => undefined);
   }
 });

@@ -20,19 +20,11 @@ import { Decimal } from '../platform/money.ts';
 import { graphql } from './generated/index.ts';
 import { query, request } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
+import { winDeal } from './deals.ts';
 
 const NIGHTLY_RUNS = process.env.PROPERTY_RUNS ? Number(process.env.PROPERTY_RUNS) : null;
 const PERIOD = today().slice(0, 7);
 
-const CreateCustomer = graphql(/* GraphQL */ `
-  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }
-`);
-const CreateOpportunity = graphql(/* GraphQL */ `
-  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }
-`);
-const CloseWon = graphql(/* GraphQL */ `
-  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }
-`);
 const Pay = graphql(/* GraphQL */ `
   mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }
 `);
@@ -119,14 +111,10 @@ before(async () => {
 after(() => hub?.close());
 
 async function sale(): Promise<string> {
-  const { createCustomer } = await query(hub.gatewayUrl, CreateCustomer, {
-    input: { name: `Property ${randomUUID()}`, segment: 'SMB', region: customers.length % 2 ? 'EMEA' : 'NA', currency: customers.length % 2 ? 'EUR' : 'USD' },
-  });
-  const { createOpportunity } = await query(hub.gatewayUrl, CreateOpportunity, {
-    input: { customerId: createCustomer.id, name: 'Property deal', amount: '12000.00', planCode: 'STARTER', seats: 10, termMonths: 12 },
-  });
-  await query(hub.gatewayUrl, CloseWon, { id: createOpportunity.id, startDate: today() });
-  return createCustomer.id;
+  const [region, currency] = customers.length % 2 ? ['EMEA', 'EUR'] : ['NA', 'USD'];
+  const deal = { segment: 'SMB', region, currency, amount: '12000.00', planCode: 'STARTER', seats: 10 } as const;
+  const { customerId } = await winDeal(hub.gatewayUrl, { name: `Property ${randomUUID()}`, ...deal });
+  return customerId;
 }
 
 /** Sends a write (twice with one key when asked: the second must answer the same); a refusal is fine, anything else fails. */

@@ -13,22 +13,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { today } from '../platform/dates.ts';
 import { graphql } from './generated/index.ts';
 import { query, request } from './graphql.ts';
 import { waitFor } from './wait.ts';
-
-const CreateCustomer = graphql(/* GraphQL */ `
-  mutation TracingCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }
-`);
-
-const CreateOpportunity = graphql(/* GraphQL */ `
-  mutation TracingCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }
-`);
-
-const CloseWon = graphql(/* GraphQL */ `
-  mutation TracingCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }
-`);
+import { winDeal } from './deals.ts';
 
 const Workflow = graphql(/* GraphQL */ `
   query TracingWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { state } }
@@ -133,18 +121,10 @@ describe('tracing', () => {
     const correlationId = `trace-${randomUUID()}`;
     const customerName = `Traced Customer ${randomUUID()}`;
     const headers = { authorization, 'x-correlation-id': correlationId };
-    const { createCustomer } = await query(gatewayUrl, CreateCustomer, { input: { name: customerName, segment: 'MID_MARKET', region: 'EMEA', currency: 'EUR' } }, headers);
-    const { createOpportunity } = await query(
-      gatewayUrl,
-      CreateOpportunity,
-      { input: { customerId: createCustomer.id, name: 'Traced deal', amount: '24000.00', planCode: 'GROWTH', seats: 20, termMonths: 12 } },
-      headers,
-    );
     // The caller's own trace context: the gateway continues it.
     const traceId = randomBytes(16).toString('hex');
     const callerSpanId = randomBytes(8).toString('hex');
-    const closed = await request(gatewayUrl, CloseWon, { id: createOpportunity.id, startDate: today() }, { ...headers, traceparent: `00-${traceId}-${callerSpanId}-01` });
-    assert.equal(closed.errors, undefined);
+    const { opportunityId } = await winDeal(gatewayUrl, { name: customerName, headers, closeHeaders: { traceparent: `00-${traceId}-${callerSpanId}-01` } });
     await waitFor('the quote-to-cash run to complete', async () => ((await query(gatewayUrl, Workflow, { correlationId }, { authorization })).workflow?.state === 'COMPLETED' ? true : undefined));
 
     const systems = ['gateway', 'crm', 'billing', 'erp', 'customer-success', 'ops'];
@@ -161,10 +141,10 @@ describe('tracing', () => {
     const parentOf = (span: ExportedSpan) => (span.parentSpanId ? byId.get(span.parentSpanId) : undefined);
 
     // The gateway's operation, under its HTTP request, which continues the caller's trace.
-    const operation = trace.find((span) => span.service === 'gateway' && span.name === 'mutation TracingCloseWon');
+    const operation = trace.find((span) => span.service === 'gateway' && span.name === 'mutation DealCloseWon');
     assert.ok(operation, `the gateway's operation span is in the trace: ${trace.map((span) => `${span.service}:${span.name}`).join(', ')}`);
     assert.equal(operation.attributes['graphql.operation.type'], 'mutation');
-    assert.equal(operation.attributes['graphql.operation.name'], 'TracingCloseWon');
+    assert.equal(operation.attributes['graphql.operation.name'], 'DealCloseWon');
     assert.equal(operation.attributes['hub.correlation_id'], correlationId);
     const gatewayRequest = parentOf(operation)!;
     assert.equal(gatewayRequest.kind, KIND.server);
@@ -218,7 +198,7 @@ describe('tracing', () => {
     // No personal data and no variables, in any span of any trace.
     for (const span of receiver.spans) {
       for (const [key, value] of Object.entries(span.attributes)) {
-        for (const secret of [customerName, createOpportunity.id, '24000.00']) assert.ok(!String(value).includes(secret), `${span.service}:${span.name} ${key} holds no value a caller sent`);
+        for (const secret of [customerName, opportunityId, '24000.00']) assert.ok(!String(value).includes(secret), `${span.service}:${span.name} ${key} holds no value a caller sent`);
       }
     }
   });

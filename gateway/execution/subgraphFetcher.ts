@@ -8,6 +8,7 @@ import type { ResilienceConfig } from '../../platform/config.ts';
 import { ErrorCode, HubError } from '../../platform/errors.ts';
 import { boundedLabel, Counter, Histogram, LATENCY_BUCKETS, mirroredCounter, mirroredGauge, type Registry } from '../../platform/metrics.ts';
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
+import { mergedVariables, mergeEntityQueries, splitMergedAnswer } from './entityMerge.ts';
 import { canonicalJson, InFlight } from './inFlight.ts';
 import { SubgraphCircuit, SubgraphFailure } from './subgraphCircuit.ts';
 import { injectTraceHeaders } from '../../platform/tracing.ts';
@@ -34,8 +35,11 @@ interface RawResponse {
 export class SubgraphTransport {
   readonly agent: Agent;
   readonly inFlight = new InFlight<RawResponse>();
-  /** `_entities` fetches waiting for the end of this event-loop turn, by what they must share to go out as one. */
-  readonly entityBatches = new Map<string, EntityBatch>();
+  /**
+   * `_entities` fetches waiting for the end of this event-loop turn, by the request they go out in
+   * (subgraph and headers), then by what they must share to send their representations together.
+   */
+  readonly entityRequests = new Map<string, Map<string, EntityBatch>>();
   /** Requests sent to subgraphs, for `/metrics`. */
   sent = 0;
   /** `_entities` fetches that went out inside another fetch's request, for `/metrics`. */
@@ -45,7 +49,7 @@ export class SubgraphTransport {
    * one in flight may have started before a write, and its answer would be stored (and served) as
    * if it were fetched after.
    */
-  joinInFlight = true;
+  readonly joinInFlight: boolean;
   /** Every subgraph's fetcher, by name: their circuits are in `/metrics` and `/readyz`. */
   readonly fetchers = new Map<string, SubgraphFetcher>();
   /** Seconds each fetch took, from the plan asking to its answer (batching, retries and waits included). */
@@ -59,7 +63,9 @@ export class SubgraphTransport {
   constructor(
     readonly resilience: ResilienceConfig,
     registry: Registry,
+    { joinInFlight = true }: { joinInFlight?: boolean } = {},
   ) {
+    this.joinInFlight = joinInFlight;
     // Connections stay open between requests; each origin gets as many as the load asks for.
     // Each request carries its own deadline (its subgraph's timeout).
     this.agent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
@@ -133,13 +139,15 @@ interface EntityBatch {
 
 /**
  * The gateway's data source for one subgraph: POSTs the plan's fetches over kept-alive connections,
- * with the headers `subgraphHeaders` decides. Three savings Apollo's RemoteGraphQLDataSource lacks:
- * `_entities` fetches issued in the same event-loop turn with the same document, other variables
- * and headers (tracing ids aside; the token is per caller, so only one caller's fetches merge),
- * from any number of operations, go out as one request that sends each distinct representation
- * once, its answers and errors split back to each fetch by index; and a query fetch identical to
- * one already in flight (same subgraph, document, variables and headers) waits for that one's
- * answer instead of going out again. Mutations always go out on their own.
+ * with the headers `subgraphHeaders` decides. Savings Apollo's RemoteGraphQLDataSource lacks:
+ * `_entities` fetches issued in the same event-loop turn with the same headers (tracing ids aside;
+ * the token is per caller, so only one caller's fetches merge), from any number of operations, go
+ * out as one request: fetches with the same document and other variables send each distinct
+ * representation once, and fetches with different documents (the side-by-side fetches of a plan)
+ * go as one operation with an aliased `_entities` field each (entityMerge.ts); answers and errors
+ * split back to each fetch. A query fetch identical to one already in flight (same subgraph,
+ * document, variables and headers) waits for that one's answer instead of going out again.
+ * Mutations always go out on their own.
  *
  * A subgraph that is down or slow costs only its fields: each fetch has the subgraph's timeout
  * (retries included), goes through the subgraph's circuit breaker, and fails with a
@@ -164,6 +172,8 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
     readonly transport: SubgraphTransport,
     readonly timeoutMs: number,
     probeAuthorization: () => string,
+    /** Whether `_entities` fetches with different documents may share one operation (UNMERGED_SUBGRAPHS). */
+    readonly mergeFetches = true,
   ) {
     const parsed = new URL(url);
     this.#origin = parsed.origin;
@@ -223,48 +233,59 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
 
   /** Joins (or opens) this turn's batch of `_entities` fetches that can share a request. */
   #fetchEntities(query: string, operationName: string | undefined, variables: Record<string, unknown>, representations: unknown[], headers: Record<string, string>): Promise<GatewayGraphQLResponse> {
-    const key = `${requestIdentity(this.url, headers)}\n${operationName ?? ''}\n${canonicalJson(variables)}\n${query}`;
-    let batch = this.transport.entityBatches.get(key);
-    if (batch) this.transport.batched += 1;
-    else {
-      const opened: EntityBatch = { query, operationName, variables, headers, fetches: [] };
-      this.transport.entityBatches.set(key, (batch = opened));
+    const identity = requestIdentity(this.url, headers);
+    let request = this.transport.entityRequests.get(identity);
+    if (!request) {
+      const opened = new Map<string, EntityBatch>();
+      this.transport.entityRequests.set(identity, (request = opened));
       // setImmediate runs after the turn's I/O callbacks, so the fetches every operation woken in this turn issues are in.
       setImmediate(() => {
-        this.transport.entityBatches.delete(key);
-        void this.#sendEntities(opened);
+        this.transport.entityRequests.delete(identity);
+        void this.#sendRequest([...opened.values()]);
       });
     }
+    const key = `${operationName ?? ''}\n${canonicalJson(variables)}\n${query}`;
+    let batch = request.get(key);
+    if (batch) this.transport.batched += 1;
+    else request.set(key, (batch = { query, operationName, variables, headers, fetches: [] }));
     return new Promise((resolve, reject) => batch.fetches.push({ representations, resolve, reject }));
   }
 
-  async #sendEntities(batch: EntityBatch): Promise<void> {
-    const seen = new Map<string, number>();
-    const distinct: unknown[] = [];
-    // The gateway builds every representation of one document from the same selection, so equal
-    // entities serialise with their keys in the same order.
-    const indexes = batch.fetches.map((fetch) =>
-      fetch.representations.map((representation) => {
-        const json = JSON.stringify(representation);
-        let index = seen.get(json);
-        if (index === undefined) {
-          index = distinct.push(representation) - 1;
-          seen.set(json, index);
-        }
-        return index;
-      }),
-    );
+  /** This turn's batches for one request: one operation when they can merge, else one request each. */
+  async #sendRequest(batches: EntityBatch[]): Promise<void> {
+    const merged = this.mergeFetches && batches.length > 1 ? mergeEntityQueries(batches.map((batch) => batch.query)) : null;
+    if (!merged) {
+      for (const batch of batches) void this.#sendBatch(batch);
+      return;
+    }
+    const parts = batches.map(distinctRepresentations);
+    const variables = mergedVariables(merged, batches.map((batch, index) => ({ ...batch.variables, representations: parts[index]!.distinct })));
+    const body = JSON.stringify({ query: merged.query, variables, operationName: merged.operationName });
+    let raw: RawResponse;
+    let answers: GatewayGraphQLResponse[] | undefined;
+    try {
+      raw = await this.#sendQuery(body, batches[0]!.headers);
+      answers = splitMergedAnswer(parseResponse(this.url, raw), batches.length);
+    } catch (error) {
+      for (const batch of batches) for (const fetch of batch.fetches) fetch.reject(error);
+      return;
+    }
+    // Refused as a whole (one fetch's document invalid, or its error nulled the whole answer): each
+    // goes out alone, so one fetch's failure costs no other fetch its answer.
+    if (!answers) {
+      for (const batch of batches) void this.#sendBatch(batch);
+      return;
+    }
+    this.transport.batched += batches.length - 1;
+    batches.forEach((batch, index) => settle(batch, parts[index]!.indexes, answers[index]!, () => splitMergedAnswer(parseResponse(this.url, raw), batches.length)![index]!));
+  }
+
+  async #sendBatch(batch: EntityBatch): Promise<void> {
+    const { distinct, indexes } = distinctRepresentations(batch);
     const body = JSON.stringify({ query: batch.query, variables: { ...batch.variables, representations: distinct }, operationName: batch.operationName });
     try {
       const raw = await this.#sendQuery(body, batch.headers);
-      // Each fetch parses its own copy: the gateway writes into the answers it gets.
-      batch.fetches.forEach((fetch, index) => {
-        try {
-          fetch.resolve(splitEntities(parseResponse(this.url, raw), indexes[index]!));
-        } catch (error) {
-          fetch.reject(error);
-        }
-      });
+      settle(batch, indexes, parseResponse(this.url, raw), () => parseResponse(this.url, raw));
     } catch (error) {
       for (const fetch of batch.fetches) fetch.reject(error);
     }
@@ -360,6 +381,42 @@ function parseResponse(url: string, raw: RawResponse): GatewayGraphQLResponse {
   }
   if (body === null || typeof body !== 'object') throw new Error(`Expected JSON response body, but received: ${raw.body}`);
   return body as GatewayGraphQLResponse;
+}
+
+/**
+ * A batch's representations, each distinct one once, and where each fetch's are among them. The
+ * gateway builds every representation of one document from the same selection, so equal entities
+ * serialise with their keys in the same order.
+ */
+function distinctRepresentations(batch: EntityBatch): { distinct: unknown[]; indexes: number[][] } {
+  const seen = new Map<string, number>();
+  const distinct: unknown[] = [];
+  const indexes = batch.fetches.map((fetch) =>
+    fetch.representations.map((representation) => {
+      const json = JSON.stringify(representation);
+      let index = seen.get(json);
+      if (index === undefined) {
+        index = distinct.push(representation) - 1;
+        seen.set(json, index);
+      }
+      return index;
+    }),
+  );
+  return { distinct, indexes };
+}
+
+/**
+ * Answers each fetch of a batch from the batch's answer: the first gets `answer`, every other its
+ * own parse from `again`, as the gateway writes into the answers it gets.
+ */
+function settle(batch: EntityBatch, indexes: number[][], answer: GatewayGraphQLResponse, again: () => GatewayGraphQLResponse): void {
+  batch.fetches.forEach((fetch, index) => {
+    try {
+      fetch.resolve(splitEntities(index === 0 ? answer : again(), indexes[index]!));
+    } catch (error) {
+      fetch.reject(error);
+    }
+  });
 }
 
 /**

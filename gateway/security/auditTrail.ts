@@ -5,12 +5,12 @@
  * sent again with its idempotency key, so it is recorded once. Whatever transport refused an
  * operation calls `recordRefusal` with the errors it answers.
  */
-import { randomUUID } from 'node:crypto';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { redact } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { mirroredCounter, mirroredGauge, type Registry } from '../../platform/metrics.ts';
+import { OpsReports } from '../opsReports.ts';
 
 /** One entry as ops' `recordGatewayAudit` takes it. */
 export interface GatewayAuditEntry {
@@ -58,10 +58,7 @@ const BURST_CALLERS = 10_000;
 
 export class GatewayAudit {
   #pending: GatewayAuditEntry[] = [];
-  #unsent: { idempotencyKey: string; entries: GatewayAuditEntry[] } | undefined;
-  #timer: NodeJS.Timeout | undefined;
-  #reporting: Promise<void> | undefined;
-  #closed = false;
+  readonly #reports: OpsReports<GatewayAuditEntry[]>;
   readonly #refusals = new Map<string, number>();
   #dropped = 0;
   #bursts = 0;
@@ -70,14 +67,23 @@ export class GatewayAudit {
 
   /** `send` delivers one report to ops and throws unless ops recorded it. */
   constructor(
-    private readonly send: (entries: GatewayAuditEntry[], idempotencyKey: string) => Promise<void>,
+    send: (entries: GatewayAuditEntry[], idempotencyKey: string) => Promise<void>,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.#reports = new OpsReports({
+      delayMs: REPORT_DELAY_MS,
+      waiting: () => this.#pending.length > 0,
+      take: () => this.#pending.splice(0, REPORT_SIZE),
+      send,
+      log,
+      failure: 'gateway audit entries not sent to ops; retrying',
+    });
+  }
 
   record(entry: GatewayAuditEntry): void {
     this.#pending.push(entry);
     if (this.#pending.length > MAX_PENDING) this.#dropped += this.#pending.splice(0, this.#pending.length - MAX_PENDING).length;
-    this.#schedule();
+    this.#reports.due();
   }
 
   /** Records one refused operation: its caller, the refusal's code, the scopes it lacked and the fields refused. */
@@ -128,11 +134,8 @@ export class GatewayAudit {
   }
 
   /** Sends what is not sent yet, once more. */
-  async close(): Promise<void> {
-    this.#closed = true;
-    clearTimeout(this.#timer);
-    await this.#reporting;
-    await this.#report();
+  close(): Promise<void> {
+    return this.#reports.close();
   }
 
   #countBurst(sub: string): void {
@@ -146,29 +149,6 @@ export class GatewayAudit {
     if (window.count === BURST_REFUSALS) {
       this.#bursts += 1;
       this.log.warn({ actor: sub, refusals: window.count, windowMs: BURST_WINDOW_MS }, 'denial burst: one caller refused again and again');
-    }
-  }
-
-  #schedule(): void {
-    if (this.#closed || this.#timer) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#reporting = this.#report().finally(() => {
-        this.#reporting = undefined;
-        if (this.#pending.length > 0 || this.#unsent) this.#schedule();
-      });
-    }, REPORT_DELAY_MS);
-    this.#timer.unref();
-  }
-
-  async #report(): Promise<void> {
-    if (!this.#unsent && this.#pending.length > 0) this.#unsent = { idempotencyKey: randomUUID(), entries: this.#pending.splice(0, REPORT_SIZE) };
-    if (!this.#unsent) return;
-    try {
-      await this.send(this.#unsent.entries, this.#unsent.idempotencyKey);
-      this.#unsent = undefined;
-    } catch (error) {
-      this.log.warn({ err: error }, 'gateway audit entries not sent to ops; retrying');
     }
   }
 }

@@ -1,6 +1,6 @@
 import { badInput } from '../../platform/errors.ts';
 import { liveEvents, parseEvent, type BusinessEvent, type Delivery } from '../../platform/events/index.ts';
-import { loadExisting, pageSize } from '../../platform/loaders.ts';
+import { connection, loadExisting, pageSize } from '../../platform/loaders.ts';
 import { Decimal, money } from '../../platform/money.ts';
 import * as commands from './commands.ts';
 import type { BillingContext } from './context.ts';
@@ -44,12 +44,7 @@ export const resolvers: Resolvers = {
       const after = args.after ? decodeInvoiceCursor(args.after) : null;
       if (args.after && !after) throw badInput('after', 'is not a cursor this API returned');
       const page = await invoicePage(db, pageSize(args.first), after, filter, today);
-      const last = page.rows.at(-1);
-      return {
-        nodes: page.rows,
-        totalCount: page.totalCount,
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeInvoiceCursor({ issuedAt: last.issued_key, id: last.id }) : null },
-      };
+      return connection(page, (last) => encodeInvoiceCursor({ issuedAt: last.issued_key, id: last.id }));
     },
     subscription: (_root, { id }, { loaders }) => loaders.subscription.load(id),
     payment: (_root, { id }, { loaders }) => loaders.payment.load(id),

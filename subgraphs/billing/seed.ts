@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/db.ts';
 import { loadTables, setSequence } from '../../platform/db/bulk.ts';
-import type { BillingAccountRow, CreditNoteRow, InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
+import type { BillingAccountRow, CreditNoteRow, InvoiceLineRow, InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** Billing's demo data for one batch of customers, row for row as its tables hold it. */
 export interface BillingSeedBatch {
@@ -20,16 +20,8 @@ export type SubscriptionSeed = SubscriptionRow & { contract_id: string; status: 
 /** A seeded invoice: issued for a subscription, recurring or a seat increase's proration. */
 export type InvoiceSeed = InvoiceRow & { subscription_id: string; status: 'OPEN' | 'PAID' | 'VOID'; issued_at: string; due_date: string; period_start: string; period_end: string };
 
-export interface InvoiceLineSeed {
-  invoice_id: string;
-  position: number;
-  description: string;
-  quantity: number;
-  unit_price: string;
-  amount: string;
-  period_start: string;
-  period_end: string;
-}
+/** A seeded invoice line: its currency is its invoice's, not a column of its own; it always covers a period. */
+export type InvoiceLineSeed = Omit<InvoiceLineRow, 'currency' | 'period_start' | 'period_end'> & { period_start: string; period_end: string };
 
 /** A seeded credit note: a seat decrease's, credited against its subscription. */
 export type CreditNoteSeed = CreditNoteRow & { subscription_id: string; period_start: string; period_end: string };

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db/db.ts';
-import { byId, decodeCursor, encodeCursor, listLoader, rowLoader } from '../../platform/loaders.ts';
+import { byId, decodeCursor, encodeCursor, groupBy, keysetPage, listLoader, rowLoader, type Page } from '../../platform/loaders.ts';
 import type { CreditNoteRow, InvoiceLineRow, InvoiceRow, InvoiceStatus, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** What billing knows of a customer's money, one row per customer with a billing account. */
@@ -9,12 +9,6 @@ export interface CustomerSummary {
   currency: string;
   balance: string;
   overdue: string;
-}
-
-function groupBy<Row extends object>(keys: readonly string[], rows: Row[], column: keyof Row & string): Row[][] {
-  const byKey = new Map<string, Row[]>(keys.map((key) => [key, []]));
-  for (const row of rows) byKey.get(String(row[column]))?.push(row);
-  return keys.map((key) => byKey.get(key) ?? []);
 }
 
 // A field with arguments needs one loader per distinct argument set, or a batch would mix
@@ -150,14 +144,8 @@ export interface InvoiceFilterArgs {
 /** An invoice with PostgreSQL's exact text of its issue instant, for the page's cursor. */
 export type PagedInvoiceRow = InvoiceRow & { issued_key: string | null };
 
-export interface InvoicePage {
-  rows: PagedInvoiceRow[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
-
 /** A page of invoices ordered by (issued_at DESC, id DESC), drafts (no issue time) first. */
-export async function invoicePage(db: Queryable, first: number, after: InvoiceCursor | null, filter: InvoiceFilterArgs, today: string): Promise<InvoicePage> {
+export async function invoicePage(db: Queryable, first: number, after: InvoiceCursor | null, filter: InvoiceFilterArgs, today: string): Promise<Page<PagedInvoiceRow>> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.customerId) where.push(`customer_id = $${params.push(filter.customerId)}`);
@@ -166,22 +154,20 @@ export async function invoicePage(db: Queryable, first: number, after: InvoiceCu
   if (filter.overdue === false) where.push(`(status <> 'OPEN' OR due_date IS NULL OR due_date >= $${params.push(today)}::date)`);
   if (filter.issuedFrom) where.push(`(issued_at AT TIME ZONE 'UTC')::date >= $${params.push(filter.issuedFrom)}::date`);
   if (filter.issuedTo) where.push(`(issued_at AT TIME ZONE 'UTC')::date <= $${params.push(filter.issuedTo)}::date`);
-  const filterSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const pageWhere = [...where];
-  const pageParams = [...params];
-  if (after?.issuedAt) {
-    // A NULL issued_at compares as NULL and drops out: drafts sort first, so they are behind us.
-    pageWhere.push(`(issued_at, id) < ($${pageParams.push(after.issuedAt)}::timestamptz, $${pageParams.push(after.id)})`);
-  } else if (after) {
-    pageWhere.push(`((issued_at IS NULL AND id < $${pageParams.push(after.id)}) OR issued_at IS NOT NULL)`);
-  }
-  const pageSql = pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : '';
-  const [rows, [{ count }]] = await Promise.all([
-    db.query<PagedInvoiceRow>(
-      `SELECT *, issued_at::text AS issued_key FROM invoices ${pageSql} ORDER BY issued_at DESC, id DESC LIMIT $${pageParams.push(first + 1)}`,
-      pageParams,
-    ),
-    db.query<{ count: number }>(`SELECT count(*) AS count FROM invoices ${filterSql}`, params),
-  ]);
-  return { rows: rows.slice(0, first), totalCount: count, hasNextPage: rows.length > first };
+  return keysetPage<PagedInvoiceRow>(db, {
+    select: '*, issued_at::text AS issued_key',
+    from: 'invoices',
+    where,
+    params,
+    after: after ? (page) => invoicesAfter(after, page) : undefined,
+    orderBy: 'issued_at DESC, id DESC',
+    first,
+  });
+}
+
+/** The invoices past `after` in (issued_at DESC, id DESC) order, drafts (no issue time) first. */
+function invoicesAfter(after: InvoiceCursor, params: unknown[]): string {
+  // A NULL issued_at compares as NULL and drops out: drafts sort first, so they are behind us.
+  if (after.issuedAt) return `(issued_at, id) < ($${params.push(after.issuedAt)}::timestamptz, $${params.push(after.id)})`;
+  return `((issued_at IS NULL AND id < $${params.push(after.id)}) OR issued_at IS NOT NULL)`;
 }

@@ -1,7 +1,7 @@
 import { maskEmail, maskPhone, personal, PII_SCOPE } from '../../platform/auth/pii.ts';
 import type { CrmContext } from './context.ts';
 import { badInput } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor, loadExisting, pageSize } from '../../platform/loaders.ts';
+import { connection, decodeCursor, encodeCursor, loadExisting, pageSize } from '../../platform/loaders.ts';
 import { money } from '../../platform/money.ts';
 import * as commands from './commands.ts';
 import type { Resolvers } from './generated/resolvers.ts';
@@ -42,12 +42,7 @@ export const resolvers: Resolvers = {
     customer: (_root, { id }, { loaders }) => loaders.customer.load(id),
     customers: async (_root, args, { db }) => {
       const page = await customerPage(db, pageSize(args.first), parseAfter(args.after), args.filter ?? {});
-      const last = page.rows.at(-1);
-      return {
-        nodes: page.rows,
-        totalCount: page.totalCount,
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(JSON.stringify([last.name, last.id])) : null },
-      };
+      return connection(page, (last) => encodeCursor(JSON.stringify([last.name, last.id])));
     },
     contract: (_root, { id }, { loaders }) => loaders.contract.load(id),
     opportunity: (_root, { id }, { loaders }) => loaders.opportunity.load(id),

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/db.ts';
-import { byId, listLoader } from '../../platform/loaders.ts';
+import { byId, keysetPage, listLoader, type Page } from '../../platform/loaders.ts';
 import type { ContactRow, ContractAmendmentRow, ContractRow, CustomerRow, OpportunityRow } from './rows.ts';
 
 /** One set per request, so every entity reference and per-parent list is one batched query. */
@@ -36,12 +36,6 @@ export function createLoaders(db: Queryable) {
 
 export type CrmLoaders = ReturnType<typeof createLoaders>;
 
-export interface CustomerPage {
-  rows: CustomerRow[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
-
 export interface CustomerFilterArgs {
   segment?: string | null;
   region?: string | null;
@@ -49,20 +43,18 @@ export interface CustomerFilterArgs {
 }
 
 /** A page of customers ordered by (name, id), after the keyset cursor `after`. */
-export async function customerPage(db: Queryable, first: number, after: { name: string; id: string } | null, filter: CustomerFilterArgs): Promise<CustomerPage> {
+export async function customerPage(db: Queryable, first: number, after: { name: string; id: string } | null, filter: CustomerFilterArgs): Promise<Page<CustomerRow>> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.segment) where.push(`segment = $${params.push(filter.segment)}`);
   if (filter.region) where.push(`region = $${params.push(filter.region)}`);
   if (filter.nameContains) where.push(`name ILIKE $${params.push(`%${filter.nameContains.replace(/[\\%_]/g, '\\$&')}%`)}`);
-  const filterSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const pageWhere = [...where];
-  const pageParams = [...params];
-  if (after) pageWhere.push(`(name, id) > ($${pageParams.push(after.name)}, $${pageParams.push(after.id)})`);
-  const pageSql = pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : '';
-  const [rows, [{ count }]] = await Promise.all([
-    db.query<CustomerRow>(`SELECT * FROM customers ${pageSql} ORDER BY name, id LIMIT $${pageParams.push(first + 1)}`, pageParams),
-    db.query<{ count: number }>(`SELECT count(*) AS count FROM customers ${filterSql}`, params),
-  ]);
-  return { rows: rows.slice(0, first), totalCount: count, hasNextPage: rows.length > first };
+  return keysetPage<CustomerRow>(db, {
+    from: 'customers',
+    where,
+    params,
+    after: after ? (page) => `(name, id) > ($${page.push(after.name)}, $${page.push(after.id)})` : undefined,
+    orderBy: 'name, id',
+    first,
+  });
 }

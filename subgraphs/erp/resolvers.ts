@@ -1,5 +1,5 @@
 import { badInput } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor, pageSize } from '../../platform/loaders.ts';
+import { connection, decodeCursor, encodeCursor, pageSize } from '../../platform/loaders.ts';
 import { money } from '../../platform/money.ts';
 import * as commands from './commands.ts';
 import { ACCOUNTS } from './commands.ts';
@@ -36,12 +36,7 @@ export const resolvers: Resolvers = {
     journalEntries: async (_root, args, { db }) => {
       const period = args.period == null ? null : commands.periodId('period', args.period);
       const page = await journalEntryPage(db, pageSize(args.first), parseAfter(args.after), { period, sourceId: args.sourceId });
-      const last = page.rows.at(-1);
-      return {
-        nodes: page.rows,
-        totalCount: page.totalCount,
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(JSON.stringify([last.date, last.number])) : null },
-      };
+      return connection(page, (last) => encodeCursor(JSON.stringify([last.date, last.number])));
     },
     journalEntry: (_root, { id }, { loaders }) => loaders.journalEntry.load(id),
     accountingPeriods: (_root, _args, { db }) => accountingPeriods(db),

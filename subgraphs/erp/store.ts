@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db/db.ts';
 import { today } from '../../platform/dates.ts';
-import { byId, listLoader, rowLoader } from '../../platform/loaders.ts';
+import { byId, keysetPage, listLoader, rowLoader, type Page } from '../../platform/loaders.ts';
 import { Decimal, money, type Money } from '../../platform/money.ts';
 import type {
   AccountingPeriodRow,
@@ -104,12 +104,6 @@ export function createLoaders(db: Queryable) {
 
 export type ErpLoaders = ReturnType<typeof createLoaders>;
 
-export interface JournalEntryPage {
-  rows: JournalEntryRow[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
-
 export interface JournalEntryFilter {
   period?: string | null;
   sourceId?: string | null;
@@ -121,21 +115,19 @@ export async function journalEntryPage(
   first: number,
   after: { date: string; number: string } | null,
   filter: JournalEntryFilter,
-): Promise<JournalEntryPage> {
+): Promise<Page<JournalEntryRow>> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.period) where.push(`period = $${params.push(filter.period)}`);
   if (filter.sourceId) where.push(`source_id = $${params.push(filter.sourceId)}`);
-  const filterSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const pageWhere = [...where];
-  const pageParams = [...params];
-  if (after) pageWhere.push(`(date, number) < ($${pageParams.push(after.date)}::date, $${pageParams.push(after.number)})`);
-  const pageSql = pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : '';
-  const [rows, [{ count }]] = await Promise.all([
-    db.query<JournalEntryRow>(`SELECT * FROM journal_entries ${pageSql} ORDER BY date DESC, number DESC LIMIT $${pageParams.push(first + 1)}`, pageParams),
-    db.query<{ count: number }>(`SELECT count(*) AS count FROM journal_entries ${filterSql}`, params),
-  ]);
-  return { rows: rows.slice(0, first), totalCount: count, hasNextPage: rows.length > first };
+  return keysetPage<JournalEntryRow>(db, {
+    from: 'journal_entries',
+    where,
+    params,
+    after: after ? (page) => `(date, number) < ($${page.push(after.date)}::date, $${page.push(after.number)})` : undefined,
+    orderBy: 'date DESC, number DESC',
+    first,
+  });
 }
 
 export function accountingPeriods(db: Queryable): Promise<AccountingPeriodRow[]> {

@@ -39,14 +39,8 @@ type Documents = {
     "\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n": typeof types.AuthResolveExceptionDocument,
     "\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.AuthAuditTrailDocument,
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": typeof types.AuthUpdateOwnerDocument,
-    "\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.BooksCreateCustomerDocument,
-    "\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.BooksCreateOpportunityDocument,
-    "\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": typeof types.BooksCloseWonDocument,
     "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n": typeof types.BooksCustomerDocument,
     "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n": typeof types.BooksEntriesDocument,
-    "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": typeof types.BooksClosePeriodDocument,
-    "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n": typeof types.BooksLockPeriodDocument,
-    "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n": typeof types.BooksReopenPeriodDocument,
     "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n": typeof types.BooksRetryPostingDocument,
     "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.BooksPayDocument,
     "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": typeof types.BooksIssueDocument,
@@ -64,6 +58,10 @@ type Documents = {
     "\n  mutation CacheAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": typeof types.CacheAmendDocument,
     "\n  mutation CachePay($input: RecordPaymentInput!) { recordPayment(input: $input) { invoice { amountPaid { amount } } } }\n": typeof types.CachePayDocument,
     "\n  mutation CacheSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { health { factors { name score } } } }\n": typeof types.CacheSignalDocument,
+    "\n  mutation DealCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.DealCreateCustomerDocument,
+    "\n  mutation DealCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.DealCreateOpportunityDocument,
+    "\n  mutation DealCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n": typeof types.DealCloseWonDocument,
+    "\n  query DealFirstInvoice($id: ID!) { customer(id: $id) { invoices(first: 1) { id posting { status } } } }\n": typeof types.DealFirstInvoiceDocument,
     "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": typeof types.DeprecatedOwnersDocument,
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": typeof types.DeprecatedOwnersByFragmentDocument,
     "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": typeof types.DeprecatedNoneDocument,
@@ -86,15 +84,10 @@ type Documents = {
     "\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.DistributedPayDocument,
     "\n  query CacheInvoicePosting($id: ID!) {\n    invoice(id: $id) { id posting { status } }\n  }\n": typeof types.CacheInvoicePostingDocument,
     "\n  query CacheContacts($id: ID!) {\n    customer(id: $id) { contacts { email } }\n  }\n": typeof types.CacheContactsDocument,
-    "\n  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.EventsCreateCustomerDocument,
-    "\n  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.EventsCreateOpportunityDocument,
-    "\n  mutation EventsCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n": typeof types.EventsCloseWonDocument,
     "\n  query EventsWorkflow($correlationId: ID!) {\n    workflow(correlationId: $correlationId) {\n      kind state correlationId\n      steps { name system completedAt eventId }\n      exceptions { kind owner status message }\n    }\n  }\n": typeof types.EventsWorkflowDocument,
     "\n  query EventsFunnel { workflowFunnel { kind runs inProgress completed exception steps { name system completed } } }\n": typeof types.EventsFunnelDocument,
     "\n  query EventsRuns($kind: String, $state: WorkflowState) { workflows(kind: $kind, state: $state, first: 200) { correlationId kind state } }\n": typeof types.EventsRunsDocument,
     "\n  query EventsCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      contracts { id quoteToCash { state } renewal { renewalDate stage } }\n      subscriptions { id status seats }\n      invoices(first: 20) {\n        id number status total { amount currency } amountDue { amount }\n        posting { status period rejectionReason journalEntry { correlationId source lines { account debit { amount } credit { amount } } } }\n      }\n      onboarding { status milestones { name } }\n      renewals { id risk }\n      events(first: 50) { type source correlationId }\n      openExceptions { kind subject }\n    }\n  }\n": typeof types.EventsCustomerViewDocument,
-    "\n  mutation EventsClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": typeof types.EventsClosePeriodDocument,
-    "\n  mutation EventsReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"late invoice\") { status } }\n": typeof types.EventsReopenPeriodDocument,
     "\n  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }\n": typeof types.EventsRetryPostingDocument,
     "\n  query EventsExceptions { exceptions(status: OPEN, owner: \"finance-ops\") { id kind subject owner status correlationId } }\n": typeof types.EventsExceptionsDocument,
     "\n  mutation EventsAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": typeof types.EventsAmendDocument,
@@ -116,18 +109,13 @@ type Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": typeof types.Customer360Document,
     "\n  query MetricsCustomers { customers(first: 2) { nodes { id name } } }\n": typeof types.MetricsCustomersDocument,
     "\n  query MetricsHealth {\n    operationsHealth {\n      invoicesAwaitingPosting\n      postingLatencySeconds\n      openExceptions\n      deadLetters\n      openDifferences\n      syncLag { consumer pending lagSeconds }\n      exceptionsByOwner { owner open oldestAgeSeconds }\n      workflowRuns { kind state count }\n    }\n  }\n": typeof types.MetricsHealthDocument,
-    "\n  mutation OpsConsoleTestClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": typeof types.OpsConsoleTestClosePeriodDocument,
-    "\n  mutation OpsConsoleTestReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"ops console test done\") { status } }\n": typeof types.OpsConsoleTestReopenPeriodDocument,
-    "\n  mutation OpsConsoleTestCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.OpsConsoleTestCreateCustomerDocument,
-    "\n  mutation OpsConsoleTestCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.OpsConsoleTestCreateOpportunityDocument,
-    "\n  mutation OpsConsoleTestCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": typeof types.OpsConsoleTestCloseWonDocument,
     "\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n": typeof types.OpsConsoleTestReplaysDocument,
     "\n  query OpsConsoleTestResolved { exceptions(status: RESOLVED, first: 200) { id correlationId status resolutionNote } }\n": typeof types.OpsConsoleTestResolvedDocument,
+    "\n  mutation PeriodClose($id: String!) { closePeriod(id: $id) { status } }\n": typeof types.PeriodCloseDocument,
+    "\n  mutation PeriodLock($id: String!) { lockPeriod(id: $id) { status } }\n": typeof types.PeriodLockDocument,
+    "\n  mutation PeriodReopen($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { status } }\n": typeof types.PeriodReopenDocument,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": typeof types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": typeof types.PersistReadDocument,
-    "\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.PropCreateCustomerDocument,
-    "\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.PropCreateOpportunityDocument,
-    "\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": typeof types.PropCloseWonDocument,
     "\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n": typeof types.PropPayDocument,
     "\n  mutation PropAmend($id: ID!, $input: AmendContractInput!, $key: String) { amendContract(id: $id, input: $input, idempotencyKey: $key) { id seats } }\n": typeof types.PropAmendDocument,
     "\n  mutation PropVoid($id: ID!, $key: String) { voidInvoice(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n": typeof types.PropVoidDocument,
@@ -156,9 +144,6 @@ type Documents = {
     "\n  subscription SubscriptionsBusinessEvents($types: [String!], $customerId: ID) {\n    businessEvents(types: $types, customerId: $customerId) { id type customer { id } data }\n  }\n": typeof types.SubscriptionsBusinessEventsDocument,
     "\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n": typeof types.SubscriptionsRenewalRiskChangedDocument,
     "\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n": typeof types.SubscriptionsEventLogDocument,
-    "\n  mutation TracingCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": typeof types.TracingCreateCustomerDocument,
-    "\n  mutation TracingCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": typeof types.TracingCreateOpportunityDocument,
-    "\n  mutation TracingCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": typeof types.TracingCloseWonDocument,
     "\n  query TracingWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { state } }\n": typeof types.TracingWorkflowDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n": typeof types.CreateCustomerDocument,
     "\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n": typeof types.UpdateCustomerDocument,
@@ -207,14 +192,8 @@ const documents: Documents = {
     "\n  mutation AuthResolveException { resolveException(id: \"exc_missing\", note: \"auth test\") { id } }\n": types.AuthResolveExceptionDocument,
     "\n  query AuthAuditTrail($filter: AuditFilter) {\n    auditTrail(first: 10, filter: $filter) { nodes { id system actor role correlationId operation arguments outcome at } pageInfo { hasNextPage endCursor } }\n  }\n": types.AuthAuditTrailDocument,
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": types.AuthUpdateOwnerDocument,
-    "\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.BooksCreateCustomerDocument,
-    "\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.BooksCreateOpportunityDocument,
-    "\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": types.BooksCloseWonDocument,
     "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n": types.BooksCustomerDocument,
     "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n": types.BooksEntriesDocument,
-    "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": types.BooksClosePeriodDocument,
-    "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n": types.BooksLockPeriodDocument,
-    "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n": types.BooksReopenPeriodDocument,
     "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n": types.BooksRetryPostingDocument,
     "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.BooksPayDocument,
     "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": types.BooksIssueDocument,
@@ -232,6 +211,10 @@ const documents: Documents = {
     "\n  mutation CacheAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": types.CacheAmendDocument,
     "\n  mutation CachePay($input: RecordPaymentInput!) { recordPayment(input: $input) { invoice { amountPaid { amount } } } }\n": types.CachePayDocument,
     "\n  mutation CacheSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { health { factors { name score } } } }\n": types.CacheSignalDocument,
+    "\n  mutation DealCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.DealCreateCustomerDocument,
+    "\n  mutation DealCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.DealCreateOpportunityDocument,
+    "\n  mutation DealCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n": types.DealCloseWonDocument,
+    "\n  query DealFirstInvoice($id: ID!) { customer(id: $id) { invoices(first: 1) { id posting { status } } } }\n": types.DealFirstInvoiceDocument,
     "\n  query DeprecatedOwners { customers(first: 2) { nodes { id accountOwner } } }\n": types.DeprecatedOwnersDocument,
     "\n  query DeprecatedOwnersByFragment { customers(first: 1) { nodes { ...DeprecatedOwner } } }\n  fragment DeprecatedOwner on Customer { accountOwner }\n": types.DeprecatedOwnersByFragmentDocument,
     "\n  query DeprecatedNone { customers(first: 1) { nodes { name } } }\n": types.DeprecatedNoneDocument,
@@ -254,15 +237,10 @@ const documents: Documents = {
     "\n  mutation DistributedPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.DistributedPayDocument,
     "\n  query CacheInvoicePosting($id: ID!) {\n    invoice(id: $id) { id posting { status } }\n  }\n": types.CacheInvoicePostingDocument,
     "\n  query CacheContacts($id: ID!) {\n    customer(id: $id) { contacts { email } }\n  }\n": types.CacheContactsDocument,
-    "\n  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.EventsCreateCustomerDocument,
-    "\n  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.EventsCreateOpportunityDocument,
-    "\n  mutation EventsCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n": types.EventsCloseWonDocument,
     "\n  query EventsWorkflow($correlationId: ID!) {\n    workflow(correlationId: $correlationId) {\n      kind state correlationId\n      steps { name system completedAt eventId }\n      exceptions { kind owner status message }\n    }\n  }\n": types.EventsWorkflowDocument,
     "\n  query EventsFunnel { workflowFunnel { kind runs inProgress completed exception steps { name system completed } } }\n": types.EventsFunnelDocument,
     "\n  query EventsRuns($kind: String, $state: WorkflowState) { workflows(kind: $kind, state: $state, first: 200) { correlationId kind state } }\n": types.EventsRunsDocument,
     "\n  query EventsCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      contracts { id quoteToCash { state } renewal { renewalDate stage } }\n      subscriptions { id status seats }\n      invoices(first: 20) {\n        id number status total { amount currency } amountDue { amount }\n        posting { status period rejectionReason journalEntry { correlationId source lines { account debit { amount } credit { amount } } } }\n      }\n      onboarding { status milestones { name } }\n      renewals { id risk }\n      events(first: 50) { type source correlationId }\n      openExceptions { kind subject }\n    }\n  }\n": types.EventsCustomerViewDocument,
-    "\n  mutation EventsClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": types.EventsClosePeriodDocument,
-    "\n  mutation EventsReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"late invoice\") { status } }\n": types.EventsReopenPeriodDocument,
     "\n  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }\n": types.EventsRetryPostingDocument,
     "\n  query EventsExceptions { exceptions(status: OPEN, owner: \"finance-ops\") { id kind subject owner status correlationId } }\n": types.EventsExceptionsDocument,
     "\n  mutation EventsAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": types.EventsAmendDocument,
@@ -284,18 +262,13 @@ const documents: Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": types.Customer360Document,
     "\n  query MetricsCustomers { customers(first: 2) { nodes { id name } } }\n": types.MetricsCustomersDocument,
     "\n  query MetricsHealth {\n    operationsHealth {\n      invoicesAwaitingPosting\n      postingLatencySeconds\n      openExceptions\n      deadLetters\n      openDifferences\n      syncLag { consumer pending lagSeconds }\n      exceptionsByOwner { owner open oldestAgeSeconds }\n      workflowRuns { kind state count }\n    }\n  }\n": types.MetricsHealthDocument,
-    "\n  mutation OpsConsoleTestClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n": types.OpsConsoleTestClosePeriodDocument,
-    "\n  mutation OpsConsoleTestReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"ops console test done\") { status } }\n": types.OpsConsoleTestReopenPeriodDocument,
-    "\n  mutation OpsConsoleTestCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.OpsConsoleTestCreateCustomerDocument,
-    "\n  mutation OpsConsoleTestCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.OpsConsoleTestCreateOpportunityDocument,
-    "\n  mutation OpsConsoleTestCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": types.OpsConsoleTestCloseWonDocument,
     "\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n": types.OpsConsoleTestReplaysDocument,
     "\n  query OpsConsoleTestResolved { exceptions(status: RESOLVED, first: 200) { id correlationId status resolutionNote } }\n": types.OpsConsoleTestResolvedDocument,
+    "\n  mutation PeriodClose($id: String!) { closePeriod(id: $id) { status } }\n": types.PeriodCloseDocument,
+    "\n  mutation PeriodLock($id: String!) { lockPeriod(id: $id) { status } }\n": types.PeriodLockDocument,
+    "\n  mutation PeriodReopen($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { status } }\n": types.PeriodReopenDocument,
     "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n": types.PersistCreateDocument,
     "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n": types.PersistReadDocument,
-    "\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.PropCreateCustomerDocument,
-    "\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.PropCreateOpportunityDocument,
-    "\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": types.PropCloseWonDocument,
     "\n  mutation PropPay($input: RecordPaymentInput!, $key: String) { recordPayment(input: $input, idempotencyKey: $key) { id amount { amount currency } } }\n": types.PropPayDocument,
     "\n  mutation PropAmend($id: ID!, $input: AmendContractInput!, $key: String) { amendContract(id: $id, input: $input, idempotencyKey: $key) { id seats } }\n": types.PropAmendDocument,
     "\n  mutation PropVoid($id: ID!, $key: String) { voidInvoice(id: $id, reason: \"property test\", idempotencyKey: $key) { id status } }\n": types.PropVoidDocument,
@@ -324,9 +297,6 @@ const documents: Documents = {
     "\n  subscription SubscriptionsBusinessEvents($types: [String!], $customerId: ID) {\n    businessEvents(types: $types, customerId: $customerId) { id type customer { id } data }\n  }\n": types.SubscriptionsBusinessEventsDocument,
     "\n  subscription SubscriptionsRenewalRiskChanged($customerId: ID) {\n    renewalRiskChanged(customerId: $customerId) { eventId renewal { id risk } previousRisk risk customer { id } }\n  }\n": types.SubscriptionsRenewalRiskChangedDocument,
     "\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n": types.SubscriptionsEventLogDocument,
-    "\n  mutation TracingCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n": types.TracingCreateCustomerDocument,
-    "\n  mutation TracingCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n": types.TracingCreateOpportunityDocument,
-    "\n  mutation TracingCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n": types.TracingCloseWonDocument,
     "\n  query TracingWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { state } }\n": types.TracingWorkflowDocument,
     "\n  mutation CreateCustomer($input: CreateCustomerInput!, $key: String) {\n    createCustomer(input: $input, idempotencyKey: $key) { id name domain segment region currency accountOwner }\n  }\n": types.CreateCustomerDocument,
     "\n  mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) { id name parent { id } }\n  }\n": types.UpdateCustomerDocument,
@@ -467,35 +437,11 @@ export function graphql(source: "\n  mutation AuthUpdateOwner($id: ID!, $owner: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"): (typeof documents)["\n  mutation BooksCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"): (typeof documents)["\n  mutation BooksCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"): (typeof documents)["\n  mutation BooksCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n"): (typeof documents)["\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n"): (typeof documents)["\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation BooksClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation BooksLockPeriod($id: String!) { lockPeriod(id: $id) { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n"): (typeof documents)["\n  mutation BooksReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"test over\") { status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -564,6 +510,22 @@ export function graphql(source: "\n  mutation CachePay($input: RecordPaymentInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CacheSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { health { factors { name score } } } }\n"): (typeof documents)["\n  mutation CacheSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { health { factors { name score } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DealCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"): (typeof documents)["\n  mutation DealCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DealCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"): (typeof documents)["\n  mutation DealCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DealCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n"): (typeof documents)["\n  mutation DealCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DealFirstInvoice($id: ID!) { customer(id: $id) { invoices(first: 1) { id posting { status } } } }\n"): (typeof documents)["\n  query DealFirstInvoice($id: ID!) { customer(id: $id) { invoices(first: 1) { id posting { status } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -655,18 +617,6 @@ export function graphql(source: "\n  query CacheContacts($id: ID!) {\n    custom
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"): (typeof documents)["\n  mutation EventsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"): (typeof documents)["\n  mutation EventsCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EventsCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n"): (typeof documents)["\n  mutation EventsCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id number endDate } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query EventsWorkflow($correlationId: ID!) {\n    workflow(correlationId: $correlationId) {\n      kind state correlationId\n      steps { name system completedAt eventId }\n      exceptions { kind owner status message }\n    }\n  }\n"): (typeof documents)["\n  query EventsWorkflow($correlationId: ID!) {\n    workflow(correlationId: $correlationId) {\n      kind state correlationId\n      steps { name system completedAt eventId }\n      exceptions { kind owner status message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -680,14 +630,6 @@ export function graphql(source: "\n  query EventsRuns($kind: String, $state: Wor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EventsCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      contracts { id quoteToCash { state } renewal { renewalDate stage } }\n      subscriptions { id status seats }\n      invoices(first: 20) {\n        id number status total { amount currency } amountDue { amount }\n        posting { status period rejectionReason journalEntry { correlationId source lines { account debit { amount } credit { amount } } } }\n      }\n      onboarding { status milestones { name } }\n      renewals { id risk }\n      events(first: 50) { type source correlationId }\n      openExceptions { kind subject }\n    }\n  }\n"): (typeof documents)["\n  query EventsCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      contracts { id quoteToCash { state } renewal { renewalDate stage } }\n      subscriptions { id status seats }\n      invoices(first: 20) {\n        id number status total { amount currency } amountDue { amount }\n        posting { status period rejectionReason journalEntry { correlationId source lines { account debit { amount } credit { amount } } } }\n      }\n      onboarding { status milestones { name } }\n      renewals { id risk }\n      events(first: 50) { type source correlationId }\n      openExceptions { kind subject }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EventsClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation EventsClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EventsReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"late invoice\") { status } }\n"): (typeof documents)["\n  mutation EventsReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"late invoice\") { status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -775,26 +717,6 @@ export function graphql(source: "\n  query MetricsHealth {\n    operationsHealth
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation OpsConsoleTestClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation OpsConsoleTestClosePeriod($id: String!) { closePeriod(id: $id) { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation OpsConsoleTestReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"ops console test done\") { status } }\n"): (typeof documents)["\n  mutation OpsConsoleTestReopenPeriod($id: String!) { reopenPeriod(id: $id, reason: \"ops console test done\") { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation OpsConsoleTestCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"): (typeof documents)["\n  mutation OpsConsoleTestCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation OpsConsoleTestCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"): (typeof documents)["\n  mutation OpsConsoleTestCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation OpsConsoleTestCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"): (typeof documents)["\n  mutation OpsConsoleTestCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n"): (typeof documents)["\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -803,23 +725,23 @@ export function graphql(source: "\n  query OpsConsoleTestResolved { exceptions(s
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PeriodClose($id: String!) { closePeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation PeriodClose($id: String!) { closePeriod(id: $id) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PeriodLock($id: String!) { lockPeriod(id: $id) { status } }\n"): (typeof documents)["\n  mutation PeriodLock($id: String!) { lockPeriod(id: $id) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PeriodReopen($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { status } }\n"): (typeof documents)["\n  mutation PeriodReopen($id: String!, $reason: String!) { reopenPeriod(id: $id, reason: $reason) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n"): (typeof documents)["\n  mutation PersistCreate($input: CreateCustomerInput!) { createCustomer(input: $input, idempotencyKey: \"persist-1\") { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"): (typeof documents)["\n  query PersistRead($id: ID!) { customer(id: $id) { id name balance { amount currency } health { score } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"): (typeof documents)["\n  mutation PropCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"): (typeof documents)["\n  mutation PropCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"): (typeof documents)["\n  mutation PropCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -932,18 +854,6 @@ export function graphql(source: "\n  subscription SubscriptionsRenewalRiskChange
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n"): (typeof documents)["\n  query SubscriptionsEventLog($types: [String!], $customerId: ID) { events(first: 200, types: $types, customerId: $customerId) { id type } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation TracingCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"): (typeof documents)["\n  mutation TracingCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation TracingCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"): (typeof documents)["\n  mutation TracingCreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation TracingCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"): (typeof documents)["\n  mutation TracingCloseWon($id: ID!, $startDate: Date!) { closeOpportunityWon(id: $id, startDate: $startDate) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
