@@ -10,15 +10,16 @@ import { createHash } from 'node:crypto';
 import { addDays, periodOf } from '../platform/dates.ts';
 import { CATALOGUE, type BusinessEvent, type EventDraft, type EventSource, type EventType } from '../platform/events/index.ts';
 import { Decimal, toAmount } from '../platform/money.ts';
-import { invoiceData, invoiceStatusData, invoiceVoidedData, paymentReceivedData, subscriptionData } from '../subgraphs/billing/commands.ts';
+import { creditNoteData, invoiceData, invoiceStatusData, invoiceVoidedData, paymentReceivedData, subscriptionData } from '../subgraphs/billing/commands.ts';
 import type { InvoiceRow } from '../subgraphs/billing/rows.ts';
-import type { InvoiceSeed, PaymentSeed, SubscriptionSeed } from '../subgraphs/billing/seed.ts';
+import type { CreditNoteSeed, InvoiceSeed, PaymentSeed, SubscriptionSeed } from '../subgraphs/billing/seed.ts';
 import { contractData, customerData } from '../subgraphs/crm/commands.ts';
-import type { CrmContractSeed } from '../subgraphs/crm/seed.ts';
+import type { CrmAmendmentSeed, CrmContractSeed } from '../subgraphs/crm/seed.ts';
 import { renewalData } from '../subgraphs/customer-success/commands.ts';
 import { onboardingStartedData } from '../subgraphs/customer-success/consumers.ts';
+import { healthScore, paymentScore } from '../subgraphs/customer-success/health.ts';
 import { invoicePostedData, invoiceReversedData, paymentPostedData, postingRejectedData } from '../subgraphs/erp/commands.ts';
-import type { JournalEntrySeed, PostingSeed } from '../subgraphs/erp/seed.ts';
+import type { ErpCreditNoteSeed, JournalEntrySeed, PostingSeed } from '../subgraphs/erp/seed.ts';
 import { at, EVENT_WINDOW_DAYS, type SeedBatch } from './model.ts';
 
 interface Lineage {
@@ -56,9 +57,9 @@ function eventId(seed: number, asOf: string, entity: string, type: string): stri
   return `evt_${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** A billing invoice row as the builders expect it; seeded invoices are all RECURRING. */
+/** A billing invoice row as the builders expect it. */
 function invoiceRow(invoice: InvoiceSeed, changes: Partial<InvoiceRow> = {}): InvoiceRow {
-  return { ...invoice, kind: 'RECURRING', ...changes };
+  return { ...invoice, ...changes };
 }
 
 /** The batch's rows looked up the ways the events need them. */
@@ -71,6 +72,9 @@ class BatchIndex {
   readonly paymentsByInvoice = new Map<string, PaymentSeed[]>();
   readonly postingByInvoice = new Map<string, PostingSeed>();
   readonly entryBySource = new Map<string, JournalEntrySeed>();
+  readonly prorationBySubscription = new Map<string, InvoiceSeed>();
+  readonly creditNoteBySubscription = new Map<string, CreditNoteSeed>();
+  readonly erpCreditNotes = new Map<string, ErpCreditNoteSeed>();
   /** When each replayed invoice.issued happened, so nothing about the invoice is logged before it. */
   readonly issuedAt = new Map<string, string>();
 
@@ -80,7 +84,8 @@ class BatchIndex {
       this.subscriptionById.set(subscription.id, subscription);
     }
     for (const invoice of batch.billing.invoices) {
-      push(this.invoicesBySubscription, invoice.subscription_id, invoice);
+      if (invoice.kind === 'PRORATION') this.prorationBySubscription.set(invoice.subscription_id, invoice);
+      else push(this.invoicesBySubscription, invoice.subscription_id, invoice);
       push(this.invoicesByCustomer, invoice.customer_id, invoice);
       this.invoiceById.set(invoice.id, invoice);
     }
@@ -88,6 +93,8 @@ class BatchIndex {
     for (const list of this.paymentsByInvoice.values()) list.sort((a, b) => iso(a.received_at).localeCompare(iso(b.received_at)));
     for (const posting of batch.erp.postings) this.postingByInvoice.set(posting.invoice_id, posting);
     for (const entry of batch.erp.entries) this.entryBySource.set(`${entry.source}:${entry.source_id}`, entry);
+    for (const note of batch.billing.creditNotes) this.creditNoteBySubscription.set(note.subscription_id, note);
+    for (const note of batch.erp.creditNotes) this.erpCreditNotes.set(note.credit_note_id, note);
   }
 
   /** What was paid on an invoice by `instant`, that instant's payments included. */
@@ -97,7 +104,7 @@ class BatchIndex {
     return paid;
   }
 
-  /** The customer's open balance and overdue part at an instant, as billing works them out. */
+  /** The customer's open balance (less its credit notes) and overdue part at an instant, as billing works them out. */
   standing(customerId: string, instant: string): { balance: string; overdueAmount: string } {
     const day = instant.slice(0, 10);
     let balance = new Decimal(0);
@@ -108,6 +115,9 @@ class BatchIndex {
       if (due.lte(0)) continue;
       balance = balance.plus(due);
       if (invoice.due_date < day) overdue = overdue.plus(due);
+    }
+    for (const note of this.batch.billing.creditNotes) {
+      if (note.customer_id === customerId && iso(note.issued_at) <= instant) balance = balance.minus(note.total);
     }
     return { balance: toAmount(balance), overdueAmount: toAmount(overdue) };
   }
@@ -153,6 +163,11 @@ export class SeedEvents {
     for (const contract of batch.crm.contracts) {
       const first = this.sale(index, contract);
       if (first) sold.add(first);
+      const amendment = index.batch.crm.amendments.find((row) => row.contract_id === contract.id);
+      if (amendment) {
+        const billed = this.amendment(index, contract, amendment);
+        if (billed) sold.add(billed);
+      }
       if (contract.status === 'TERMINATED') this.termination(contract);
     }
     for (const invoice of batch.billing.invoices) {
@@ -165,6 +180,31 @@ export class SeedEvents {
     }
     for (const payment of batch.billing.payments) {
       if (payment.status === 'SUCCEEDED' && iso(payment.received_at) >= this.from) this.payment(index, payment);
+    }
+    this.healthSignals(index);
+  }
+
+  /**
+   * The health factors customer success holds, as the signals that reported them: each a request
+   * of its own, scored the way recordHealthSignal scores it (the factors reported so far, the
+   * payment factor from what was overdue then).
+   */
+  private healthSignals(index: BatchIndex): void {
+    const stored = new Map<string, Parameters<typeof healthScore>[0]['stored'][number][]>();
+    for (const factor of index.batch.cs.factors) {
+      const reported = stored.get(factor.customer_id) ?? [];
+      stored.set(factor.customer_id, [...reported, factor]);
+      const time = iso(factor.updated_at);
+      const payment = paymentScore(index.standing(factor.customer_id, time).overdueAmount);
+      this.event({ correlationId: `seed-health-${factor.customer_id}-${factor.factor}`, causationId: null }, {
+        source: 'customer-success',
+        type: 'health.changed',
+        subject: `Customer:${factor.customer_id}`,
+        customerId: factor.customer_id,
+        data: { customerId: factor.customer_id, factor: factor.factor, score: healthScore({ stored: [...reported, factor], payment, baseline: null }).score, factorScore: factor.score },
+        time,
+        entity: `${factor.customer_id}/health/${factor.factor}`,
+      });
     }
   }
 
@@ -271,6 +311,88 @@ export class SeedEvents {
       });
     }
     return first?.id ?? null;
+  }
+
+  /**
+   * A seat change, one correlation id as amendContract makes it: CRM amends the contract; billing
+   * changes the subscription's seats and bills the increase (a PRORATION invoice, which ERP posts)
+   * or credits the decrease (a credit note, which ERP posts). Returns the proration invoice's id.
+   */
+  private amendment(index: BatchIndex, contract: CrmContractSeed, amendment: CrmAmendmentSeed): string | null {
+    const active: CrmContractSeed = { ...contract, status: 'ACTIVE', termination_reason: null, terminated_at: null };
+    const before = { seats: contract.seats - amendment.seats_delta, value: toAmount(new Decimal(contract.value).minus(amendment.value_delta)) };
+    const amended = this.event({ correlationId: `seed-${amendment.id}`, causationId: null }, {
+      source: 'crm',
+      type: 'contract.amended',
+      subject: `Contract:${contract.id}`,
+      customerId: contract.customer_id,
+      data: {
+        ...contractData(active),
+        amendment: {
+          id: amendment.id,
+          effectiveDate: amendment.effective_date,
+          seatsDelta: amendment.seats_delta,
+          valueDelta: toAmount(amendment.value_delta),
+          reason: amendment.reason,
+        },
+      },
+      previous: before,
+      time: amendment.created_at,
+      entity: amendment.id,
+    });
+    const subscription = index.subscriptionByContract.get(contract.id);
+    if (!subscription) return null;
+    // The period the subscription was in: the latest recurring one begun by then.
+    const day = amended.time.slice(0, 10);
+    const current = (index.invoicesBySubscription.get(subscription.id) ?? []).filter((invoice) => invoice.period_start <= day).at(-1);
+    this.event(amended, {
+      source: 'billing',
+      type: 'subscription.updated',
+      subject: `BillingSubscription:${subscription.id}`,
+      customerId: subscription.customer_id,
+      data: subscriptionData({
+        ...subscription,
+        status: 'ACTIVE',
+        seats: contract.seats,
+        current_period_start: current?.period_start ?? subscription.current_period_start,
+        current_period_end: current?.period_end ?? subscription.current_period_end,
+        cancel_at_period_end: false,
+        canceled_at: null,
+      }),
+      previous: { seats: before.seats },
+      time: amended.time,
+      entity: `${amendment.id}/${subscription.id}`,
+    });
+    const proration = index.prorationBySubscription.get(subscription.id);
+    if (proration) {
+      this.invoice(index, proration, amended);
+      return proration.id;
+    }
+    const note = index.creditNoteBySubscription.get(subscription.id);
+    if (!note) return null;
+    const issued = this.event(amended, {
+      source: 'billing',
+      type: 'credit_note.issued',
+      subject: `CreditNote:${note.id}`,
+      customerId: note.customer_id,
+      data: creditNoteData(note, contract.id),
+      time: latest(iso(note.issued_at), amended.time),
+      entity: note.id,
+    });
+    const posted = index.erpCreditNotes.get(note.id);
+    const entry = index.entryBySource.get(`CREDIT:${note.id}`);
+    if (!posted || !entry) return null;
+    entry.correlation_id = issued.correlationId;
+    this.event(issued, {
+      source: 'erp',
+      type: 'credit_note.posted',
+      subject: `CreditNote:${note.id}`,
+      customerId: note.customer_id,
+      data: { creditNoteId: note.id, customerId: note.customer_id, journalEntryId: entry.id, period: entry.period },
+      time: latest(iso(entry.created_at), issued.time),
+      entity: note.id,
+    });
+    return null;
   }
 
   /** A contract terminated early: a request of its own, so a chain of its own. */

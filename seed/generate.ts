@@ -300,7 +300,15 @@ export class SeedGenerator {
       ? Math.max(1, Math.round(contract.seats * (0.1 + rng.next() * 0.3)))
       : -Math.min(contract.seats - 1, Math.max(1, Math.round(contract.seats * (0.05 + rng.next() * 0.15))));
     if (seatsDelta === 0) return;
-    contract.amendment = { effectiveDate: rng.pick(starts), seatsDelta };
+    const effectiveDate = rng.pick(starts);
+    const valueDelta = toAmount(
+      amendmentValue(
+        { unit_price: contract.monthlyPrice, term_months: contract.termMonths, start_date: contract.startDate, end_date: contract.endDate },
+        seatsDelta,
+        effectiveDate,
+      ),
+    );
+    contract.amendment = { effectiveDate, seatsDelta, valueDelta, madeAt: '' };
     contract.finalSeats = contract.seats + seatsDelta;
   }
 
@@ -328,17 +336,11 @@ export class SeedGenerator {
     let value = originalValue;
     let updatedAt = closedAt;
     if (contract.amendment) {
-      const { effectiveDate, seatsDelta } = contract.amendment;
-      const valueDelta = toAmount(
-        amendmentValue(
-          { unit_price: contract.monthlyPrice, term_months: contract.termMonths, start_date: contract.startDate, end_date: contract.endDate },
-          seatsDelta,
-          effectiveDate,
-        ),
-      );
+      const { effectiveDate, seatsDelta, valueDelta } = contract.amendment;
       value = value.plus(valueDelta);
       updatedAt = at(addDays(effectiveDate, -rng.int(1, 10)), 11, rng.int(0, 59));
       if (updatedAt < closedAt) updatedAt = closedAt;
+      contract.amendment.madeAt = updatedAt;
       batch.crm.amendments.push({
         id: id('amd', ++this.counters.amendment),
         contract_id: contract.id,

@@ -9,7 +9,7 @@ import { insertOutboxHistory, truncateAll } from '../platform/db/bulk.ts';
 import { SeedEvents } from './events.ts';
 import { SeedGenerator } from './generate.ts';
 import type { SeedBatch } from './model.ts';
-import { applyToOps } from './ops.ts';
+import { loadOpsHistory } from './ops.ts';
 
 export interface SeedProgress {
   phase: string;
@@ -150,7 +150,7 @@ export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions)
   const { counters } = generator;
   await Promise.all([
     finishCrmSeed(dbs.crm, counters.contract),
-    finishBillingSeed(dbs.billing, counters.invoice),
+    finishBillingSeed(dbs.billing, counters.invoice, counters.creditNote),
     finishErpSeed(dbs.erp, counters.journal),
   ]);
 
@@ -159,7 +159,7 @@ export async function seedHub(dbs: Record<SystemName, Db>, options: SeedOptions)
   progress('events', 0);
   await Promise.all([
     ...SOURCES.map((source) => insertOutboxHistory(dbs[source], events.filter((event) => event.source === source))),
-    applyToOps(dbs.ops, events, (done) => progress('events', Math.floor((done / events.length) * total))),
+    loadOpsHistory(dbs.ops, events),
   ]);
   progress('events', total);
   await Promise.all(databases.map((db) => db.query('DELETE FROM seed_run')));

@@ -8,7 +8,7 @@ import { Decimal, toAmount } from '../platform/money.ts';
 import type { InvoiceSeed } from '../subgraphs/billing/seed.ts';
 import { ACCOUNTS } from '../subgraphs/erp/commands.ts';
 import { at, id, minDate, pad, type ContractPlan, type Counters, type CustomerPlan, type Payer, type SeedBatch } from './model.ts';
-import type { Quota, Rng } from './random.ts';
+import { Rng, streamSeed, type Quota } from './random.ts';
 
 export interface LedgerContext {
   asOf: string;
@@ -141,8 +141,8 @@ function journal(
   return entryId;
 }
 
-/** As ERP posts an invoice: revenue not earned by the end of the issue month is deferred. */
-function invoiceLegs(invoice: InvoiceSeed): Leg[] {
+/** As ERP posts an invoice (or, negated, a credit note): revenue not earned by the end of the issue month is deferred. */
+function invoiceLegs(invoice: Pick<InvoiceSeed, 'total' | 'tax' | 'issued_at' | 'period_end'>): Leg[] {
   const total = new Decimal(invoice.total);
   const tax = new Decimal(invoice.tax);
   const deferred = periodOf(invoice.period_end) > periodOf(invoice.issued_at.slice(0, 10));
@@ -167,40 +167,63 @@ interface Period {
   amounts: Amounts;
 }
 
-/** Issues an invoice in billing and mirrors it in ERP; the caller settles, posts or voids it. */
-function issue(ctx: LedgerContext, rng: Rng, customer: CustomerPlan, contract: ContractPlan, period: Period, unitPrice: string, hour: number): InvoiceSeed {
+/** An invoice to write: when, the service it bills and its one line. */
+interface InvoiceDraft {
+  kind: InvoiceSeed['kind'];
+  issuedAt: string;
+  start: string;
+  end: string;
+  amounts: Amounts;
+  line: { description: string; quantity: number; unitPrice: string };
+}
+
+/** Writes an invoice and its line in billing; the caller mirrors it in ERP, settles, posts or voids it. */
+function write(ctx: LedgerContext, customer: CustomerPlan, contract: ContractPlan, draft: InvoiceDraft): InvoiceSeed {
   const n = ++ctx.counters.invoice;
-  const issuedAt = at(period.start, hour, rng.int(0, 50));
+  const day = draft.issuedAt.slice(0, 10);
   const invoice: InvoiceSeed = {
     id: id('inv', n),
-    number: `INV-${period.start.slice(0, 4)}-${pad(n)}`,
+    number: `INV-${day.slice(0, 4)}-${pad(n)}`,
+    kind: draft.kind,
     customer_id: customer.id,
     subscription_id: contract.subscriptionId,
     status: 'OPEN',
     currency: customer.currency,
-    issued_at: issuedAt,
-    due_date: addDays(period.start, customer.paymentTermsDays),
-    period_start: period.start,
-    period_end: period.end,
-    ...period.amounts,
+    issued_at: draft.issuedAt,
+    due_date: addDays(day, customer.paymentTermsDays),
+    period_start: draft.start,
+    period_end: draft.end,
+    ...draft.amounts,
     amount_paid: '0.00',
     void_reason: null,
     voided_at: null,
-    created_at: issuedAt,
-    updated_at: issuedAt,
+    created_at: draft.issuedAt,
+    updated_at: draft.issuedAt,
   };
   ctx.batch.billing.invoices.push(invoice);
   ctx.batch.billing.lines.push({
     invoice_id: invoice.id,
     position: 1,
-    description: `${contract.planCode} plan, ${period.seats} seats, ${period.start} to ${period.end}`,
-    quantity: period.seats,
-    unit_price: unitPrice,
-    amount: period.amounts.subtotal,
-    period_start: period.start,
-    period_end: period.end,
+    description: draft.line.description,
+    quantity: draft.line.quantity,
+    unit_price: draft.line.unitPrice,
+    amount: draft.amounts.subtotal,
+    period_start: draft.start,
+    period_end: draft.end,
   });
   return invoice;
+}
+
+/** Issues a period's recurring invoice. */
+function issue(ctx: LedgerContext, rng: Rng, customer: CustomerPlan, contract: ContractPlan, period: Period, unitPrice: string, hour: number): InvoiceSeed {
+  return write(ctx, customer, contract, {
+    kind: 'RECURRING',
+    issuedAt: at(period.start, hour, rng.int(0, 50)),
+    start: period.start,
+    end: period.end,
+    amounts: period.amounts,
+    line: { description: `${contract.planCode} plan, ${period.seats} seats, ${period.start} to ${period.end}`, quantity: period.seats, unitPrice },
+  });
 }
 
 /** ERP's receivable item for an invoice; filled in after settlement so both sides agree. */
@@ -308,6 +331,75 @@ function voidDuplicate(ctx: LedgerContext, rng: Rng, customer: CustomerPlan, con
   );
 }
 
+/** An amount and the customer's tax on it. */
+function taxed(customer: CustomerPlan, subtotal: Decimal): Amounts {
+  const tax = new Decimal(toAmount(subtotal.mul(customer.taxRate)));
+  return { subtotal: toAmount(subtotal), tax: toAmount(tax), total: toAmount(subtotal.plus(tax)) };
+}
+
+/**
+ * What billing and ERP did when the contract's seats changed, as they do live: more seats are a
+ * PRORATION invoice for the value CRM added over the rest of the term (posted, then settled like
+ * any invoice); fewer are a credit note for the value removed, which ERP posts (DR revenue or
+ * deferred revenue and sales tax, CR receivable). Its own random stream, so the rest of the
+ * customer's data is the same with or without it.
+ */
+function billAmendment(ctx: LedgerContext, customer: CustomerPlan, contract: ContractPlan): void {
+  const amendment = contract.amendment;
+  if (!amendment) return;
+  const rng = new Rng(streamSeed(Number(contract.id.slice(4)), 0x5ea7));
+  const madeAt = new Date(Date.parse(amendment.madeAt) + 60_000).toISOString();
+  const day = madeAt.slice(0, 10);
+  const value = new Decimal(amendment.valueDelta);
+  const seats = Math.abs(amendment.seatsDelta);
+  if (value.isPositive()) {
+    const invoice = write(ctx, customer, contract, {
+      kind: 'PRORATION',
+      issuedAt: madeAt,
+      start: amendment.effectiveDate,
+      end: contract.endDate,
+      amounts: taxed(customer, value),
+      line: { description: `Seat change +${seats} from ${amendment.effectiveDate}`, quantity: seats, unitPrice: toAmount(value.div(seats)) },
+    });
+    post(ctx, customer, invoice);
+    pay(ctx, rng, customer, invoice, settle(rng, customer, ctx.asOf, day, invoice.due_date, new Decimal(invoice.total)));
+    mirror(ctx, invoice);
+  } else if (value.isNegative() && amendment.seatsDelta < 0) {
+    const amounts = taxed(customer, value.negated());
+    const n = ++ctx.counters.creditNote;
+    const note = {
+      id: id('cn', n),
+      number: `CN-${day.slice(0, 4)}-${pad(n)}`,
+      customer_id: customer.id,
+      subscription_id: contract.subscriptionId,
+      currency: customer.currency,
+      reason: `Seat change -${seats} from ${amendment.effectiveDate}`,
+      issued_at: madeAt,
+      period_start: amendment.effectiveDate,
+      period_end: contract.endDate,
+      ...amounts,
+    };
+    ctx.batch.billing.creditNotes.push(note);
+    const postedAt = new Date(Date.parse(madeAt) + 5 * 60_000).toISOString();
+    const legs = invoiceLegs({ total: note.total, tax: note.tax, issued_at: madeAt, period_end: note.period_end });
+    const entryId = journal(
+      ctx,
+      customer,
+      { date: day, source: 'CREDIT', sourceId: note.id, memo: `credit note ${note.number}`, createdAt: postedAt },
+      legs.map(([account, amount]): Leg => [account, amount.negated()]),
+    );
+    ctx.batch.erp.creditNotes.push({
+      credit_note_id: note.id,
+      customer_id: customer.id,
+      number: note.number,
+      currency: customer.currency,
+      total: note.total,
+      issued_on: day,
+      journal_entry_id: entryId,
+    });
+  }
+}
+
 export interface BilledContract {
   /** Whether an invoice of this contract is OPEN past its due date. */
   overdue: boolean;
@@ -360,6 +452,7 @@ export function billContract(ctx: LedgerContext, rng: Rng, customer: CustomerPla
     lastIssuedAt = invoice.issued_at;
   }
   if (!last) throw new Error(`contract ${contract.number} starts after ${ctx.asOf}`);
+  billAmendment(ctx, customer, contract);
 
   const canceledAt =
     contract.status === 'TERMINATED' ? at(contract.terminatedOn!, 15) : contract.status === 'EXPIRED' ? at(addDays(contract.endDate, 1), 0, 5) : null;

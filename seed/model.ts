@@ -17,8 +17,8 @@ export interface SeedBatch {
 export function emptyBatch(): SeedBatch {
   return {
     crm: { customers: [], contacts: [], opportunities: [], contracts: [], amendments: [] },
-    billing: { accounts: [], subscriptions: [], invoices: [], lines: [], payments: [] },
-    erp: { customers: [], invoices: [], entries: [], lines: [], postings: [] },
+    billing: { accounts: [], subscriptions: [], invoices: [], lines: [], payments: [], creditNotes: [] },
+    erp: { customers: [], invoices: [], entries: [], lines: [], postings: [], creditNotes: [] },
     cs: { accounts: [], factors: [], history: [], onboardings: [], milestones: [], renewals: [] },
   };
 }
@@ -53,7 +53,18 @@ export interface ContractPlan {
   seats: number;
   /** Seats after the amendment, if any. */
   finalSeats: number;
-  amendment: { effectiveDate: string; seatsDelta: number } | null;
+  /**
+   * A seat change some days before a billing period's start, from which the recurring invoices
+   * bill the new count; billed (more seats) or credited (fewer) at once for the rest of the term.
+   */
+  amendment: {
+    effectiveDate: string;
+    seatsDelta: number;
+    /** The contract's value change, as CRM computes it (amendmentValue). */
+    valueDelta: string;
+    /** When it was made: set with CRM's row. */
+    madeAt: string;
+  } | null;
   startDate: string;
   endDate: string;
   termMonths: number;
@@ -71,6 +82,7 @@ export class Counters {
   contract = 0;
   amendment = 0;
   invoice = 0;
+  creditNote = 0;
   payment = 0;
   journal = 0;
   renewal = 0;

@@ -98,6 +98,21 @@ test("every contract of the seed has its quote-to-cash run in ops: completed, or
   assert.ok(runs.some((run) => run.state === 'EXCEPTION'), 'the seeded rejected postings stop their runs');
 });
 
+const SeatChangeFunnel = graphql(/* GraphQL */ `
+  query ReconciliationSeatChangeFunnel($kind: String!) { workflowFunnel(kind: $kind) { runs completed } }
+`);
+
+test('every seat change of the seed has its run in ops, completed: billed or credited, and posted', async () => {
+  const [changes] = await hub.dbs.crm.query<{ more: number; fewer: number }>(
+    'SELECT count(*) FILTER (WHERE seats_delta > 0)::int AS more, count(*) FILTER (WHERE seats_delta < 0)::int AS fewer FROM contract_amendments',
+  );
+  assert.ok(changes.more > 0 && changes.fewer > 0, `seeded seat changes: ${JSON.stringify(changes)}`);
+  const amendment = (await query(hub.gatewayUrl, SeatChangeFunnel, { kind: 'amendment' })).workflowFunnel;
+  const decrease = (await query(hub.gatewayUrl, SeatChangeFunnel, { kind: 'seat-decrease' })).workflowFunnel;
+  assert.deepEqual(amendment, { runs: changes.more, completed: changes.more });
+  assert.deepEqual(decrease, { runs: changes.fewer, completed: changes.fewer });
+});
+
 test('runReconciliation with the same idempotency key answers with the same run', async () => {
   const first = await query(hub.gatewayUrl, Run, { key: 'reconcile-once' });
   const again = await query(hub.gatewayUrl, Run, { key: 'reconcile-once' });

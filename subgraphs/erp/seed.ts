@@ -9,6 +9,7 @@ export interface ErpSeedBatch {
   entries: JournalEntrySeed[];
   lines: JournalLineSeed[];
   postings: PostingSeed[];
+  creditNotes: ErpCreditNoteSeed[];
 }
 
 export interface AccountingPeriodSeed {
@@ -20,6 +21,17 @@ export interface AccountingPeriodSeed {
 export type ErpCustomerSeed = ErpCustomerRow;
 
 export type ErpInvoiceSeed = ErpInvoiceRow & { service_period_end: string };
+
+/** A credit note billing issued, as ERP posted it. */
+export interface ErpCreditNoteSeed {
+  credit_note_id: string;
+  customer_id: string;
+  number: string;
+  currency: string;
+  total: string;
+  issued_on: string;
+  journal_entry_id: string;
+}
 
 export interface JournalEntrySeed {
   id: string;
@@ -67,6 +79,7 @@ export function writeErpSeed(db: Db, batch: ErpSeedBatch): Promise<void> {
     ['journal_entries', batch.entries],
     ['journal_lines', batch.lines],
     ['postings', batch.postings],
+    ['erp_credit_notes', batch.creditNotes],
   ]);
 }
 

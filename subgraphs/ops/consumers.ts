@@ -10,7 +10,7 @@ import {
   type HubEvent,
 } from '../../platform/events/index.ts';
 import * as commands from './commands.ts';
-import { trackWorkflow } from './workflows.ts';
+import { sqlWorkflowStore, trackWorkflow } from './workflows.ts';
 
 /**
  * An event as ops's log records it, parsed, or null for one the log does not record: not a
@@ -36,7 +36,7 @@ export const consumers: ConsumerDefinition[] = [
     types: BUSINESS_EVENT_TYPES,
     async handle(tx, event, emit) {
       await commands.recordEvent(tx, event);
-      await trackWorkflow(tx, event);
+      await trackWorkflow(sqlWorkflowStore(tx), event);
       switch (event.type) {
         case 'invoice.posting_rejected':
           return commands.postingRejected(tx, event);

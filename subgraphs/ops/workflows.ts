@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db/db.ts';
 import { CATALOGUE, type EventType, type HubEvent } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { systemOf } from './commands.ts';
-import type { SystemValue, WorkflowKind } from './rows.ts';
+import type { SystemValue, WorkflowKind, WorkflowStateValue } from './rows.ts';
 
 /**
  * The one table of workflows: each kind of run is the events that complete its steps, in order.
@@ -76,56 +76,117 @@ function contractOf(event: HubEvent): string | null {
   }
 }
 
-/**
- * The run of `kind` for a correlation id, created with all its steps pending when this is its
- * first event: systems react in parallel, so a run may well hear of billing before crm.
- * ON CONFLICT lets two consumer replicas race for the same run safely.
- */
-async function ensureRun(tx: Queryable, kind: WorkflowKind, correlationId: string, at: string): Promise<string> {
-  const id = newId('wf');
-  const [created] = await tx.query<{ id: string }>(
-    `INSERT INTO workflow_runs (id, kind, correlation_id, state, started_at, updated_at) VALUES ($1, $2, $3, 'IN_PROGRESS', $4, $4)
-     ON CONFLICT (correlation_id, kind) DO NOTHING RETURNING id`,
-    [id, kind, correlationId, at],
-  );
-  if (created) {
-    const steps = stepsOf(kind);
-    await tx.query(
-      `INSERT INTO workflow_steps (run_id, name, system, position)
-       SELECT $1, step.name, step.system, step.position FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS step (name, system, position)
-       ON CONFLICT DO NOTHING`,
-      [id, steps.map((step) => step.name), steps.map((step) => step.system)],
-    );
-    return id;
-  }
-  const [existing] = await tx.query<{ id: string }>('SELECT id FROM workflow_runs WHERE correlation_id = $1 AND kind = $2', [correlationId, kind]);
-  return existing.id;
-}
-
-async function runOf(tx: Queryable, kind: WorkflowKind, correlationId: string): Promise<string | null> {
-  const [run] = await tx.query<{ id: string }>('SELECT id FROM workflow_runs WHERE correlation_id = $1 AND kind = $2', [correlationId, kind]);
-  return run?.id ?? null;
+/** What trackWorkflow reads and writes: ops's tables live, maps when the seed loads its history in bulk (replay.ts). */
+export interface WorkflowStore {
+  /** The run whose INVOICE_ISSUED step is the invoice.issued of `subject` (the earliest completed), if any. */
+  runIssuing(subject: string): Promise<string | null>;
+  /** The earliest started run of a correlation id, if any. */
+  firstRunOf(correlationId: string): Promise<string | null>;
+  runOf(kind: WorkflowKind, correlationId: string): Promise<string | null>;
+  /** The run of `kind` for a correlation id, created with `steps` pending when there is none yet. */
+  ensureRun(kind: WorkflowKind, correlationId: string, at: string, steps: readonly { name: string; system: SystemValue }[]): Promise<string>;
+  /** The logged events of a correlation id of these types, in recorded order. */
+  logged(correlationId: string, types: readonly EventType[]): Promise<{ id: string; type: string; time: string }[]>;
+  /** The first invoice.posted of an invoice in the log, if any. */
+  firstPosted(subject: string): Promise<{ id: string; time: string } | null>;
+  /** Completes a step that is still pending. */
+  completeStep(runId: string, name: string, time: string, eventId: string): Promise<void>;
+  /** The run's pending steps, and whether the log holds a rejected posting of its correlation id or of the invoice it issued. */
+  standing(runId: string): Promise<{ pending: string[]; rejected: boolean }>;
+  /** Sets the run's state, keeps its first contract id, and widens its time span to `at`. */
+  updateRun(runId: string, contractId: string | null, at: string, state: WorkflowStateValue): Promise<void>;
 }
 
 /**
- * Starts (or finds) a run, and completes the steps of events of its correlation id already in
- * the log: a consumer retry can put a downstream event in the log before the contract's.
+ * A run's state from its steps: COMPLETED when none is pending; EXCEPTION while the posting is
+ * not done and a rejection is in the log for it (a later successful posting, a retry, completes
+ * the run); else IN_PROGRESS.
  */
-async function startRun(tx: Queryable, kind: WorkflowKind, correlationId: string, at: string): Promise<string> {
-  const runId = await ensureRun(tx, kind, correlationId, at);
-  const earlier = await tx.query<{ id: string; type: string; time: string }>(
-    `SELECT id, type, time FROM events WHERE correlation_id = $1 AND type = ANY($2) ORDER BY recorded_seq`,
-    [correlationId, WORKFLOWS[kind].slice(1)],
-  );
-  for (const event of earlier) {
-    await tx.query('UPDATE workflow_steps SET completed_at = $3, event_id = $4 WHERE run_id = $1 AND name = $2 AND completed_at IS NULL', [
-      runId,
-      stepName(event.type as StepEvent),
-      event.time,
-      event.id,
-    ]);
-  }
-  return runId;
+export function runState(pending: readonly string[], rejected: boolean): WorkflowStateValue {
+  if (pending.length === 0) return 'COMPLETED';
+  return pending.includes('INVOICE_POSTED') && rejected ? 'EXCEPTION' : 'IN_PROGRESS';
+}
+
+/** The store of a transaction on ops's database. */
+export function sqlWorkflowStore(tx: Queryable): WorkflowStore {
+  return {
+    async runIssuing(subject) {
+      const [run] = await tx.query<{ run_id: string }>(
+        `SELECT s.run_id FROM workflow_steps s JOIN events issued ON issued.id = s.event_id
+         WHERE s.name = 'INVOICE_ISSUED' AND issued.type = 'invoice.issued' AND issued.subject = $1 ORDER BY s.completed_at LIMIT 1`,
+        [subject],
+      );
+      return run?.run_id ?? null;
+    },
+    async firstRunOf(correlationId) {
+      const [run] = await tx.query<{ id: string }>('SELECT id FROM workflow_runs WHERE correlation_id = $1 ORDER BY started_at, id LIMIT 1', [correlationId]);
+      return run?.id ?? null;
+    },
+    async runOf(kind, correlationId) {
+      const [run] = await tx.query<{ id: string }>('SELECT id FROM workflow_runs WHERE correlation_id = $1 AND kind = $2', [correlationId, kind]);
+      return run?.id ?? null;
+    },
+    // ON CONFLICT lets two consumer replicas race for the same run safely.
+    async ensureRun(kind, correlationId, at, steps) {
+      const [created] = await tx.query<{ id: string }>(
+        `INSERT INTO workflow_runs (id, kind, correlation_id, state, started_at, updated_at) VALUES ($1, $2, $3, 'IN_PROGRESS', $4, $4)
+         ON CONFLICT (correlation_id, kind) DO NOTHING RETURNING id`,
+        [newId('wf'), kind, correlationId, at],
+      );
+      if (!created) return (await this.runOf(kind, correlationId))!;
+      await tx.query(
+        `INSERT INTO workflow_steps (run_id, name, system, position)
+         SELECT $1, step.name, step.system, step.position FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS step (name, system, position)
+         ON CONFLICT DO NOTHING`,
+        [created.id, steps.map((step) => step.name), steps.map((step) => step.system)],
+      );
+      return created.id;
+    },
+    logged(correlationId, types) {
+      return tx.query<{ id: string; type: string; time: string }>(
+        'SELECT id, type, time FROM events WHERE correlation_id = $1 AND type = ANY($2) ORDER BY recorded_seq',
+        [correlationId, types],
+      );
+    },
+    async firstPosted(subject) {
+      const [posted] = await tx.query<{ id: string; time: string }>(
+        `SELECT id, time FROM events WHERE type = 'invoice.posted' AND subject = $1 ORDER BY recorded_seq LIMIT 1`,
+        [subject],
+      );
+      return posted ?? null;
+    },
+    async completeStep(runId, name, time, eventId) {
+      await tx.query('UPDATE workflow_steps SET completed_at = $3, event_id = $4 WHERE run_id = $1 AND name = $2 AND completed_at IS NULL', [
+        runId,
+        name,
+        time,
+        eventId,
+      ]);
+    },
+    async standing(runId) {
+      const [row] = await tx.query<{ pending: string[]; rejected: boolean }>(
+        `SELECT
+           ARRAY(SELECT s.name FROM workflow_steps s WHERE s.run_id = run.id AND s.completed_at IS NULL) AS pending,
+           EXISTS (
+             SELECT 1 FROM events rejected
+             WHERE rejected.type = 'invoice.posting_rejected'
+               AND (rejected.correlation_id = run.correlation_id OR rejected.subject IN (
+                 SELECT issued.subject FROM workflow_steps s JOIN events issued ON issued.id = s.event_id
+                 WHERE s.run_id = run.id AND s.name = 'INVOICE_ISSUED'))
+           ) AS rejected
+         FROM workflow_runs run WHERE run.id = $1`,
+        [runId],
+      );
+      return row;
+    },
+    async updateRun(runId, contractId, at, state) {
+      await tx.query(
+        `UPDATE workflow_runs SET contract_id = COALESCE(contract_id, $2), started_at = LEAST(started_at, $3),
+           updated_at = GREATEST(updated_at, $3), state = $4 WHERE id = $1`,
+        [runId, contractId, at, state],
+      );
+    },
+  };
 }
 
 /**
@@ -133,18 +194,8 @@ async function startRun(tx: Queryable, kind: WorkflowKind, correlationId: string
  * the retry's correlation id, not the sale's), else a run of its correlation id, else none yet:
  * when the invoice.issued event arrives, its run picks the outcome up from the log.
  */
-async function postingRun(tx: Queryable, event: HubEvent): Promise<string | null> {
-  const [byInvoice] = await tx.query<{ run_id: string }>(
-    `SELECT s.run_id FROM workflow_steps s JOIN events issued ON issued.id = s.event_id
-     WHERE s.name = 'INVOICE_ISSUED' AND issued.type = 'invoice.issued' AND issued.subject = $1 ORDER BY s.completed_at LIMIT 1`,
-    [event.subject],
-  );
-  if (byInvoice) return byInvoice.run_id;
-  if (!event.correlationId) return null;
-  const [byCorrelation] = await tx.query<{ id: string }>('SELECT id FROM workflow_runs WHERE correlation_id = $1 ORDER BY started_at, id LIMIT 1', [
-    event.correlationId,
-  ]);
-  return byCorrelation?.id ?? null;
+async function postingRun(store: WorkflowStore, event: HubEvent): Promise<string | null> {
+  return (await store.runIssuing(event.subject)) ?? (event.correlationId ? store.firstRunOf(event.correlationId) : null);
 }
 
 /**
@@ -152,57 +203,34 @@ async function postingRun(tx: Queryable, event: HubEvent): Promise<string | null
  * run's state from its steps and the log, so the outcome is the same in whatever order the
  * events arrive. The event must already be in the log.
  */
-export async function trackWorkflow(tx: Queryable, event: HubEvent): Promise<void> {
+export async function trackWorkflow(store: WorkflowStore, event: HubEvent): Promise<void> {
   if (!WORKFLOW_TYPES.includes(event.type)) return;
   let runId: string | null;
   if (POSTING_OUTCOMES.includes(event.type)) {
-    runId = await postingRun(tx, event);
+    runId = await postingRun(store, event);
   } else {
     const kind = kindOf(event);
     if (!kind || !event.correlationId) return;
     // Only a contract starts a run; an invoice issued on its own (issueInvoice) belongs to none.
-    runId = startedBy(event.type) ? await startRun(tx, kind, event.correlationId, event.time) : await runOf(tx, kind, event.correlationId);
+    if (startedBy(event.type)) {
+      runId = await store.ensureRun(kind, event.correlationId, event.time, stepsOf(kind));
+      // A consumer retry can put a downstream event in the log before the contract's.
+      for (const earlier of await store.logged(event.correlationId, WORKFLOWS[kind].slice(1))) {
+        await store.completeStep(runId, stepName(earlier.type as StepEvent), earlier.time, earlier.id);
+      }
+    } else {
+      runId = await store.runOf(kind, event.correlationId);
+    }
   }
   if (!runId) return;
-  if (isStepEvent(event.type)) {
-    await tx.query('UPDATE workflow_steps SET completed_at = $3, event_id = $4 WHERE run_id = $1 AND name = $2 AND completed_at IS NULL', [
-      runId,
-      stepName(event.type),
-      event.time,
-      event.id,
-    ]);
-  }
+  if (isStepEvent(event.type)) await store.completeStep(runId, stepName(event.type), event.time, event.id);
   if (event.type === 'invoice.issued') {
     // The invoice may have been posted before its issue reached the log.
-    await tx.query(
-      `UPDATE workflow_steps step SET completed_at = posted.time, event_id = posted.id
-       FROM (SELECT id, time FROM events WHERE type = 'invoice.posted' AND subject = $2 ORDER BY recorded_seq LIMIT 1) posted
-       WHERE step.run_id = $1 AND step.name = 'INVOICE_POSTED' AND step.completed_at IS NULL`,
-      [runId, event.subject],
-    );
+    const posted = await store.firstPosted(event.subject);
+    if (posted) await store.completeStep(runId, 'INVOICE_POSTED', posted.time, posted.id);
   }
-  // EXCEPTION while the posting is not done and a rejection is in the log for the run's
-  // invoice or correlation id; a later successful posting (a retry) completes the run.
-  await tx.query(
-    `UPDATE workflow_runs run SET
-       contract_id = COALESCE(run.contract_id, $2),
-       started_at = LEAST(run.started_at, $3),
-       updated_at = GREATEST(run.updated_at, $3),
-       state = CASE
-         WHEN NOT EXISTS (SELECT 1 FROM workflow_steps s WHERE s.run_id = run.id AND s.completed_at IS NULL) THEN 'COMPLETED'
-         WHEN EXISTS (SELECT 1 FROM workflow_steps s WHERE s.run_id = run.id AND s.name = 'INVOICE_POSTED' AND s.completed_at IS NULL)
-          AND EXISTS (
-            SELECT 1 FROM events rejected
-            WHERE rejected.type = 'invoice.posting_rejected'
-              AND (rejected.correlation_id = run.correlation_id OR rejected.subject IN (
-                SELECT issued.subject FROM workflow_steps s JOIN events issued ON issued.id = s.event_id
-                WHERE s.run_id = run.id AND s.name = 'INVOICE_ISSUED'))
-          ) THEN 'EXCEPTION'
-         ELSE 'IN_PROGRESS'
-       END
-     WHERE run.id = $1`,
-    [runId, contractOf(event), event.time],
-  );
+  const { pending, rejected } = await store.standing(runId);
+  await store.updateRun(runId, contractOf(event), event.time, runState(pending, rejected));
 }
 
 export interface WorkflowFunnel {

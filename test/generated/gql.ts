@@ -134,6 +134,7 @@ type Documents = {
     "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n": typeof types.ReconciliationRunDocument,
     "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": typeof types.ReconciliationResolvedDocument,
     "\n  query ReconciliationSeededRuns($after: String) {\n    customers(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { id contracts { id status quoteToCash { state exceptions { status owner } } } }\n    }\n  }\n": typeof types.ReconciliationSeededRunsDocument,
+    "\n  query ReconciliationSeatChangeFunnel($kind: String!) { workflowFunnel(kind: $kind) { runs completed } }\n": typeof types.ReconciliationSeatChangeFunnelDocument,
     "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": typeof types.SubscriptionsIssueInvoiceDocument,
     "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.SubscriptionsRecordPaymentDocument,
     "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": typeof types.SubscriptionsSetRenewalRiskDocument,
@@ -286,6 +287,7 @@ const documents: Documents = {
     "\n  mutation ReconciliationRun($key: String) { runReconciliation(idempotencyKey: $key) { id status trigger } }\n": types.ReconciliationRunDocument,
     "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": types.ReconciliationResolvedDocument,
     "\n  query ReconciliationSeededRuns($after: String) {\n    customers(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { id contracts { id status quoteToCash { state exceptions { status owner } } } }\n    }\n  }\n": types.ReconciliationSeededRunsDocument,
+    "\n  query ReconciliationSeatChangeFunnel($kind: String!) { workflowFunnel(kind: $kind) { runs completed } }\n": types.ReconciliationSeatChangeFunnelDocument,
     "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": types.SubscriptionsIssueInvoiceDocument,
     "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.SubscriptionsRecordPaymentDocument,
     "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": types.SubscriptionsSetRenewalRiskDocument,
@@ -812,6 +814,10 @@ export function graphql(source: "\n  query ReconciliationResolved { exceptions(s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReconciliationSeededRuns($after: String) {\n    customers(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { id contracts { id status quoteToCash { state exceptions { status owner } } } }\n    }\n  }\n"): (typeof documents)["\n  query ReconciliationSeededRuns($after: String) {\n    customers(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { id contracts { id status quoteToCash { state exceptions { status owner } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReconciliationSeatChangeFunnel($kind: String!) { workflowFunnel(kind: $kind) { runs completed } }\n"): (typeof documents)["\n  query ReconciliationSeatChangeFunnel($kind: String!) { workflowFunnel(kind: $kind) { runs completed } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
