@@ -164,7 +164,7 @@ export async function createGatewayServer(config: HubConfig, options: GatewayOpt
   });
   const ownSubgraph = gatewaySubgraph(() => [...transport.fetchers.values()].map(({ name, circuit }) => ({ name, state: circuit.state })), security);
   const timeoutOf = (name: string) => (hubSystem(name) ? config.systems[name].timeoutMs : config.subgraphTimeoutMs);
-  const federation = lazyFederation(supergraphSdl);
+  const federation = lazyFederation(supergraphSdl, config.queryPlanner);
   const { apiSchema, subgraphs } = federation();
   strictScalars(apiSchema);
   for (const { name, url } of subgraphs) {
