@@ -332,7 +332,7 @@ function typeOf(spec: SettingSpec): string {
     case 'key':
       return `${spec.kind} key`;
     case 'choice':
-      return 'level';
+      return spec.choices === LOG_LEVELS ? 'level' : spec.choices.map((choice) => `\`${choice}\``).join(' or ');
     case 'duration':
       return `duration (s, m, h, d), at least ${spec.minSeconds} s`;
   }

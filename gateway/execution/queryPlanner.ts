@@ -32,6 +32,9 @@ export function createPlanner(kind: PlannerKind, supergraph: Supergraph, supergr
 export function fromHivePlan(plan: hive.QueryPlan): PlanNode | SubscriptionNode | undefined {
   if (!plan.node) return undefined;
   if (plan.node.kind === 'Subscription') return { kind: 'Subscription', primary: fetchNode(plan.node.primary) };
+  // Hive writes a subscription's other fetches as a Sequence after it; Apollo as its `rest`.
+  const [first, ...rest] = plan.node.kind === 'Sequence' ? plan.node.nodes : [];
+  if (first?.kind === 'Subscription') return { kind: 'Subscription', primary: fetchNode(first.primary), rest: rest.length > 1 ? { kind: 'Sequence', nodes: rest.map(planNode) } : rest[0] && planNode(rest[0]) };
   return planNode(plan.node);
 }
 
