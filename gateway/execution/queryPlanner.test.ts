@@ -84,15 +84,4 @@ describe("Hive's plans as the executor's node types", () => {
     ]);
     assert.equal(fetch.operationKind, 'query');
   });
-
-  it("reads a subscription's later fetches, a Sequence after it in Hive's plan, as the Subscription's rest", () => {
-    const entities = { kind: 'Flatten' as const, path: [{ Field: 'paymentReceived' }, { Field: 'customer' }], node: { kind: 'Fetch' as const, serviceName: 'crm', operation: '{x}', requires: userKey } };
-    const plan = fromHivePlan({
-      kind: 'QueryPlan',
-      node: { kind: 'Sequence', nodes: [{ kind: 'Subscription', primary: { serviceName: 'billing', operationKind: 'subscription', operation: 'subscription{paymentReceived{customer{__typename id}}}' } as never }, entities] },
-    });
-    assert.equal(plan?.kind, 'Subscription');
-    assert.equal(plan.kind === 'Subscription' && plan.primary.operationKind, 'subscription');
-    assert.deepEqual(plan.kind === 'Subscription' && plan.rest?.kind === 'Flatten' && plan.rest.path, ['paymentReceived', 'customer']);
-  });
 });
