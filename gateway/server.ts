@@ -156,7 +156,7 @@ export async function createGatewayServer(config: HubConfig, options: GatewayOpt
   // The same data sources serve queries and complete subscription events.
   const dataSources: ServiceMap = Object.create(null);
   const registry = createRegistry('gateway');
-  const federation = lazyFederation(supergraphSdl);
+  const federation = lazyFederation(supergraphSdl, config.queryPlanner);
   const cache = entityCache(config, options.events, () => federation().supergraphSchema, logger);
   cache?.cache.registerMetrics(registry);
   // With the entity cache nothing joins work in flight: it may have started before a write whose

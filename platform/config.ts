@@ -42,6 +42,8 @@ export interface HubConfig {
   supergraphPath?: string;
   /** Identical queries in flight at once (same document, variables and caller) share one execution. */
   gatewayDeduplication: boolean;
+  /** Whose query planner plans the gateway's operations (gateway/execution/queryPlanner.ts). */
+  queryPlanner: 'apollo' | 'hive';
   /** The gateway's entity cache (gateway/execution/entityCache.ts). */
   entityCache: EntityCacheConfig;
   events: EventsConfig;
@@ -253,6 +255,7 @@ const SETTINGS: Record<string, SettingSpec> = {
   HUB_DATA_DIR: { ...text('./.data'), description: 'folder of the embedded databases, one sub-folder per system; one process at a time may use each (`<system>.lock` beside it names the holder)' },
   HUB_SEED_CUSTOMERS: { ...integer(200, 0, 1_000_000), description: 'customers seeded on the first start of empty databases (`0`: none); a seed that was interrupted is redone' },
   GATEWAY_DEDUPLICATION: { ...onOff(true), description: '`on`: identical queries in flight at the same time (same document, operation, variables and caller) share one execution and its answer; `off`: every request runs on its own. Mutations and subscriptions always run on their own. Applies with `ENTITY_CACHE=off`: with the cache nothing joins work in flight' },
+  GATEWAY_QUERY_PLANNER: { ...choice(['apollo', 'hive'], 'apollo'), description: 'which query planner plans the gateway\'s operations: `apollo` (`@apollo/query-planner`) or `hive` (Hive Router\'s planner in Rust, `@graphql-hive/router-query-planner`); subscriptions are planned by Apollo\'s either way. See [Query planner](#query-planner) for how they compare' },
   ENTITY_CACHE: {
     ...text('on', /^(on|off|-?[\w*-]+(\.\w+)?(,-?[\w*-]+(\.\w+)?)*)$/, '`on`, `off` or a comma-separated list of `subgraph` or `subgraph.Type`, each optionally prefixed `-`'),
     description:
@@ -336,7 +339,7 @@ function typeOf(spec: SettingSpec): string {
     case 'key':
       return `${spec.kind} key`;
     case 'choice':
-      return 'level';
+      return spec.choices === LOG_LEVELS ? 'level' : spec.choices.map((choice) => `\`${choice}\``).join(' or ');
     case 'duration':
       return `duration (s, m, h, d), at least ${spec.minSeconds} s`;
   }
@@ -484,6 +487,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     supergraphPath: text('SUPERGRAPH_PATH'),
     gatewayDeduplication: onOff('GATEWAY_DEDUPLICATION'),
+    queryPlanner: choice('GATEWAY_QUERY_PLANNER') as HubConfig['queryPlanner'],
     entityCache: { spec: required('ENTITY_CACHE'), maxBytes: integer('ENTITY_CACHE_MAX_BYTES'), ttlSeconds: duration('ENTITY_CACHE_TTL') },
     events: {
       redisUrl: url('REDIS_URL'),

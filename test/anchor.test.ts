@@ -31,7 +31,7 @@ describe('anchor workload (graphql-gateways-benchmark)', () => {
     tokens = await mintTokens(dir);
     gateway = await startService(
       'gateway',
-      loadConfig({ HOST: '127.0.0.1', GATEWAY_PORT: '0', HUB_DATA_DIR: dir, LOG_LEVEL: 'silent', SUPERGRAPH_PATH: join(dir, 'supergraph.graphql') }),
+      loadConfig({ HOST: '127.0.0.1', GATEWAY_PORT: '0', HUB_DATA_DIR: dir, LOG_LEVEL: 'silent', SUPERGRAPH_PATH: join(dir, 'supergraph.graphql'), GATEWAY_QUERY_PLANNER: process.env.TEST_QUERY_PLANNER }),
     );
   });
   after(async () => {

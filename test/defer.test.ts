@@ -49,7 +49,7 @@ before(async () => {
   signer = new SubgraphTokenSigner(gatewaySigningKey(hub.config));
   const probe = makeCaller('system:gateway', '', []);
   const sources = Object.fromEntries(SYSTEMS.map((system) => [system, new SubgraphFetcher(system, hub.config.systems[system].url, transport, 10_000, () => `Bearer ${signer.token(probe, system)}`)]));
-  engine = new Engine({ federation: lazyFederation(supergraphSdl), apiSchema: () => apiSchema, sources, deduplicate: false });
+  engine = new Engine({ federation: lazyFederation(supergraphSdl, hub.config.queryPlanner), apiSchema: () => apiSchema, sources, deduplicate: false });
   authorizer = new OperationAuthorizer(supergraphSdl);
   const { customers } = await query<{ customers: { nodes: { id: string }[] } }, unknown>(hub.gatewayUrl, '{ customers(first: 1) { nodes { id } } }');
   customerId = customers.nodes[0]!.id;

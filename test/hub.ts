@@ -94,6 +94,8 @@ export async function startHub(options: TestHubOptions = {}): Promise<TestHub> {
     HUB_DATA_DIR: dataDir,
     HUB_SEED_CUSTOMERS: String(options.seedCustomers ?? 0),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // The gateway tests run on either query planner (README, "Query planner").
+    GATEWAY_QUERY_PLANNER: process.env.TEST_QUERY_PLANNER,
     // Tests share a loaded machine: a slow write must not pass for a subgraph that is down.
     SUBGRAPH_TIMEOUT_MS: '10000',
     // Reconciliation reads every system through the gateway: only where a test asks for it,

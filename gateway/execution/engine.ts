@@ -4,7 +4,6 @@
  * client's operation (shape.ts): queries, mutations, each event of a subscription, and `@defer`
  * as an initial payload and later ones. Introspection is answered by graphql-js over the API schema.
  */
-import { operationFromDocument } from '@apollo/federation-internals';
 import type { PlanNode } from '@apollo/query-planner';
 import { LRUCache } from 'lru-cache';
 import {
@@ -210,11 +209,9 @@ export class Engine {
     visit(planned, { Directive: (directive) => void label(directive) });
     let node: PlanNode | undefined;
     if (plan) {
-      const { planner, federationApiSchema } = this.options.federation();
-      const labelled = withDeferLabels(planned, deferLabels);
-      const queryPlan = planner.buildQueryPlan(operationFromDocument(federationApiSchema, labelled, { operationName: request.operationName }));
-      if (queryPlan.node?.kind === 'Subscription') throw new GraphQLError('A subscription is served over a subscription transport.');
-      node = queryPlan.node;
+      const built = this.options.federation().planner.plan(withDeferLabels(planned, deferLabels), request.operationName);
+      if (built?.kind === 'Subscription') throw new GraphQLError('A subscription is served over a subscription transport.');
+      node = built;
     }
     return { operation, fragments, node, defers, deferLabels, denials: denialTree(request.authorization.denials) };
   }

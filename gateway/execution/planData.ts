@@ -29,11 +29,19 @@ export function deepMerge(target: DataObject, source: unknown): void {
   }
 }
 
-/** The values at `path` below `value`, lists (`@`) flattened; undefined where the path runs out. */
+/** Whether `object` passes a type condition step of a Flatten path (`|[A,B]`, as @apollo/gateway writes them). */
+function passesTypeCondition(step: string | number, object: unknown): boolean {
+  return String(step).slice(2, -1).split(',').includes(String((object as DataObject).__typename));
+}
+
+const isTypeCondition = (step: string | number | undefined): boolean => typeof step === 'string' && step.startsWith('|[');
+
+/** The values at `path` below `value`, lists (`@`) flattened; undefined where the path runs out or a type condition fails. */
 export function flattenAtPath(value: unknown, path: readonly (string | number)[]): unknown {
   if (path.length === 0 || value === undefined || value === null) return value;
   const [current, ...rest] = path;
   if (current === '@') return (value as unknown[]).flatMap((element) => flattenAtPath(element, rest));
+  if (isTypeCondition(current)) return passesTypeCondition(current!, value) ? flattenAtPath(value, rest) : undefined;
   if (typeof current !== 'string' || Array.isArray(value)) throw new Error(`Unexpected path element ${String(current)} in the plan`);
   const object = value as DataObject;
   return flattenAtPath(Object.hasOwn(object, current) ? object[current] : undefined, rest);
@@ -45,7 +53,9 @@ export function hydratedPaths(path: readonly (string | number)[], data: unknown,
   const [head, ...rest] = path;
   if (head === undefined) into.push(parent.slice());
   else if (head === '@') (data as unknown[]).forEach((value, index) => hydratedPaths(rest, value, [...parent, index], into));
-  else if (Array.isArray(data)) data.forEach((value, index) => hydratedPaths(path, value, [...parent, index], into));
+  else if (isTypeCondition(head)) {
+    if (passesTypeCondition(head!, data)) hydratedPaths(rest, data, parent, into);
+  } else if (Array.isArray(data)) data.forEach((value, index) => hydratedPaths(path, value, [...parent, index], into));
   else if (Object.hasOwn(data as DataObject, head as string)) hydratedPaths(rest, (data as DataObject)[head as string], [...parent, head as string], into);
   return into;
 }

@@ -1,6 +1,5 @@
 import { LRUCache } from 'lru-cache';
 import { buildOperationContext } from '@apollo/gateway';
-import { operationFromDocument } from '@apollo/federation-internals';
 import type { FetchNode, PlanNode } from '@apollo/query-planner';
 import {
   getNamedType,
@@ -70,10 +69,7 @@ export class SubscriptionPlanner {
   }
 
   private planFresh(document: DocumentNode, operationName: string | undefined): SubscriptionPlan {
-    const { planner, federationApiSchema } = this.federation();
-    const operation = operationFromDocument(federationApiSchema, document, { operationName });
-    const queryPlan = planner.buildQueryPlan(operation);
-    const node = queryPlan.node;
+    const node = this.federation().planner.plan(document, operationName);
     if (node?.kind !== 'Subscription') throw new GraphQLError('This subscription selects nothing that can be streamed.');
     const upstream = parse(node.primary.operation);
     const definition = upstream.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
