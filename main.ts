@@ -9,6 +9,8 @@ import { ROLE_NAMES } from './platform/auth/roles.ts';
 import { lockDataDir } from './platform/dataDirLock.ts';
 import { exitStartFailure } from './platform/startError.ts';
 import { startTracing } from './platform/tracingSdk.ts';
+import { seedInChild } from './seed/firstStart.ts';
+import type { SeedProgress } from './seed/index.ts';
 import { seedProgressDisplay } from './seed/progress.ts';
 
 const USAGE = `usage: npm start [-- <service>]
@@ -56,10 +58,15 @@ async function main(config: HubConfig): Promise<void> {
     close = () => service.close();
   } else {
     const progress = seedProgressDisplay('Seeding demo data:');
-    const hub = await startHub(config, {
+    const seeding = {
       onSeedInterrupted: () => console.error('The first-start seed of this data folder was interrupted: its partial data is being removed and the seed redone.'),
-      onSeedProgress: (update) => progress.update(update),
-    }).finally(() => progress.stop());
+      onSeedProgress: (update: SeedProgress) => progress.update(update),
+    };
+    const hub = await (async () => {
+      // In a child, under this process's lock: the seed's garbage leaves with it (see seed/firstStart.ts).
+      if (config.seedCustomers > 0) await seedInChild(seeding);
+      return startHub(config, seeding);
+    })().finally(() => progress.stop());
     running = [hub.gateway, ...Object.values(hub.subgraphs)];
     close = () => hub.close();
   }
