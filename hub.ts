@@ -8,7 +8,8 @@ import { createGatewayServer } from './gateway/server.ts';
 import { DOMAIN_ERROR_CODES, SUBGRAPHS } from './subgraphs/index.ts';
 import { createEventStream, type EventStream } from './platform/events/index.ts';
 import { createLogger } from './platform/logger.ts';
-import { seedIfEmpty, type FirstStartOptions } from './seed/firstStart.ts';
+import { seedIfEmpty } from './seed/firstStart.ts';
+import type { FirstStartOptions } from './seed/inChild.ts';
 
 /** One system's subgraph, built (its database open and migrated) and ready to start and listen. */
 export function buildSubgraph(name: SystemName, config: HubConfig, stream: EventStream): Promise<SubgraphService> {

@@ -3,13 +3,13 @@
  * (gateway, crm, billing, erp, customer-success, ops) for the distributed deployment.
  */
 import { loadConfigOrExit, SERVICES, SYSTEMS, type HubConfig, type ServiceName, type SystemName } from './platform/config.ts';
-import { startHub, startService, type RunningService } from './hub.ts';
+import type { RunningService } from './hub.ts';
 import { issueDevToken, issuesOwnTokens } from './platform/auth/devTokens.ts';
 import { ROLE_NAMES } from './platform/auth/roles.ts';
 import { lockDataDir } from './platform/dataDirLock.ts';
 import { exitStartFailure } from './platform/startError.ts';
 import { startTracing } from './platform/tracingSdk.ts';
-import { seedInChild } from './seed/firstStart.ts';
+import { seedInChild } from './seed/inChild.ts';
 import type { SeedProgress } from './seed/index.ts';
 import { seedProgressDisplay } from './seed/progress.ts';
 
@@ -53,6 +53,7 @@ async function main(config: HubConfig): Promise<void> {
     if (requested !== 'gateway' && !config.events.redisUrl) {
       console.error('REDIS_URL is not set: this service\'s events stay in this process, and other processes never see them.');
     }
+    const { startService } = await import('./hub.ts');
     const service = await startService(requested as ServiceName, config);
     running = [service];
     close = () => service.close();
@@ -65,6 +66,8 @@ async function main(config: HubConfig): Promise<void> {
     const hub = await (async () => {
       // In a child, under this process's lock: the seed's garbage leaves with it (see seed/firstStart.ts).
       if (config.seedCustomers > 0) await seedInChild(seeding);
+      // Loaded only now: while the child seeds, this process holds little more than Node itself.
+      const { startHub } = await import('./hub.ts');
       return startHub(config, seeding);
     })().finally(() => progress.stop());
     running = [hub.gateway, ...Object.values(hub.subgraphs)];

@@ -1,24 +1,16 @@
 /**
- * The first-start seed of `npm start`: demo data when every system's database is empty, the
- * partial data of an interrupted seed emptied first. `npm start` runs it in a child process
- * before the hub opens its databases, so that the hundreds of MB a seed allocates leave with the
- * child instead of staying in the hub's heap and allocator for as long as it runs.
+ * The first-start seed: demo data when every system's database is empty, the partial data of an
+ * interrupted seed emptied first. Run as a script, it is the child process `npm start` seeds in
+ * (see inChild.ts).
  */
-import { fork } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { loadConfig, SYSTEMS, type HubConfig, type SystemName } from '../platform/config.ts';
 import type { Db } from '../platform/db/db.ts';
 import { openSystemDb } from '../platform/service/runtime.ts';
-import { StartError, startFailure } from '../platform/startError.ts';
+import { startFailure } from '../platform/startError.ts';
 import { SUBGRAPHS } from '../subgraphs/index.ts';
-import { resetAll, seedHub, seedState, type SeedProgress } from './index.ts';
-
-export interface FirstStartOptions {
-  /** Called while the seed runs. */
-  onSeedProgress?: (progress: SeedProgress) => void;
-  /** Told when the data of an interrupted first-start seed is thrown away, before it is redone. */
-  onSeedInterrupted?: () => void;
-}
+import { resetAll, seedHub, seedState } from './index.ts';
+import type { FirstStartOptions, Message } from './inChild.ts';
 
 /**
  * Seeds `customers` demo customers when every system is empty; empties the partial data of an
@@ -31,41 +23,6 @@ export async function seedIfEmpty(dbs: Record<SystemName, Db>, customers: number
     await resetAll(dbs);
   }
   if (customers > 0 && state !== 'filled') await seedHub(dbs, { customers, onProgress: options.onSeedProgress });
-}
-
-type Message = { progress: SeedProgress } | { interrupted: true } | { done: true } | { failure: string };
-
-/**
- * Runs seedIfEmpty in a child process on the databases `config` names, with this process's
- * environment and node flags. The child holds no lock of its own: it works under this process's
- * lock on the data folder, and ends when this process does (a stop mid-seed leaves an interrupted
- * seed, redone at the next start). Throws a StartError with the child's one-line reason.
- */
-export function seedInChild(options: FirstStartOptions = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let failure: string | undefined;
-    let stoppedBy: NodeJS.Signals | undefined;
-    // A stop while seeding reaches the child first, and this process ends the same way after it.
-    const forward = (signal: NodeJS.Signals) => {
-      stoppedBy = signal;
-      child.kill(signal);
-    };
-    process.on('SIGINT', forward).on('SIGTERM', forward);
-    child.on('message', (message: Message) => {
-      if ('progress' in message) options.onSeedProgress?.(message.progress);
-      else if ('interrupted' in message) options.onSeedInterrupted?.();
-      else if ('failure' in message) failure = message.failure;
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward).off('SIGTERM', forward);
-      // Ends this process as the signal would have; a listener of the signal elsewhere keeps it, and the start fails.
-      if (stoppedBy) process.kill(process.pid, stoppedBy);
-      if (stoppedBy || code !== 0) reject(new StartError(failure ?? `The first-start seed stopped (${stoppedBy ?? signal ?? `exit code ${code}`}) before it finished.`));
-      else resolve();
-    });
-  });
 }
 
 async function child(config: HubConfig, send: (message: Message) => void): Promise<void> {
