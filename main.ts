@@ -9,7 +9,7 @@ import { ROLE_NAMES } from './platform/auth/roles.ts';
 import { lockDataDir } from './platform/dataDirLock.ts';
 import { exitStartFailure } from './platform/startError.ts';
 import { startTracing } from './platform/tracingSdk.ts';
-import { seedInChild } from './seed/inChild.ts';
+import { firstStart, seedInChild } from './seed/inChild.ts';
 import type { SeedProgress } from './seed/index.ts';
 import { seedProgressDisplay } from './seed/progress.ts';
 
@@ -65,7 +65,7 @@ async function main(config: HubConfig): Promise<void> {
     };
     const hub = await (async () => {
       // In a child, under this process's lock: the seed's garbage leaves with it (see seed/firstStart.ts).
-      if (config.seedCustomers > 0) await seedInChild(seeding);
+      if (firstStart(config)) await seedInChild(seeding);
       // Loaded only now: while the child seeds, this process holds little more than Node itself.
       const { startHub } = await import('./hub.ts');
       return startHub(config, seeding);

@@ -5,7 +5,10 @@
  * loaded meanwhile: the hub's own modules come after the seed.
  */
 import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SYSTEMS, type HubConfig } from '../platform/config.ts';
+import { isNewDataDir } from '../platform/db/db.ts';
 import { StartError } from '../platform/startError.ts';
 import type { SeedProgress } from './index.ts';
 
@@ -14,6 +17,15 @@ export interface FirstStartOptions {
   onSeedProgress?: (progress: SeedProgress) => void;
   /** Told when the data of an interrupted first-start seed is thrown away, before it is redone. */
   onSeedInterrupted?: () => void;
+}
+
+/**
+ * Whether a system's embedded database is still to be made: the first start of a data folder,
+ * the one that seeds. A restart (or the rare seed of databases that exist) seeds in the hub's
+ * process, without the seconds a child takes to start.
+ */
+export function firstStart(config: HubConfig): boolean {
+  return config.seedCustomers > 0 && SYSTEMS.some((name) => !config.systems[name].databaseUrl && isNewDataDir(join(config.dataDir, name)));
 }
 
 export type Message = { progress: SeedProgress } | { interrupted: true } | { done: true } | { failure: string };
