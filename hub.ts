@@ -8,7 +8,8 @@ import { createGatewayServer } from './gateway/server.ts';
 import { DOMAIN_ERROR_CODES, SUBGRAPHS } from './subgraphs/index.ts';
 import { createEventStream, type EventStream } from './platform/events/index.ts';
 import { createLogger } from './platform/logger.ts';
-import { resetAll, seedHub, seedState, type SeedProgress } from './seed/index.ts';
+import { seedIfEmpty } from './seed/firstStart.ts';
+import type { FirstStartOptions } from './seed/inChild.ts';
 
 /** One system's subgraph, built (its database open and migrated) and ready to start and listen. */
 export function buildSubgraph(name: SystemName, config: HubConfig, stream: EventStream): Promise<SubgraphService> {
@@ -71,33 +72,19 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-export interface StartHubOptions {
-  /** Called while the first-start seed runs. */
-  onSeedProgress?: (progress: SeedProgress) => void;
-  /** Told when the data of an interrupted first-start seed is thrown away, before it is redone. */
-  onSeedInterrupted?: () => void;
-}
-
 /**
  * Starts every subgraph and then the gateway in this process. When every system's database is
  * empty and `config.seedCustomers` > 0, seeds demo data first; the partial data of a seed that
  * was interrupted (see seedState) is emptied first, and the seed redone. A subgraph port of 0
  * binds any free port and the gateway is pointed at what was bound.
  */
-export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
+export async function startHub(config: HubConfig, options: FirstStartOptions = {}): Promise<RunningHub> {
   const stream = createEventStream(config.events, createLogger(config, 'events'));
   const built = await Promise.all(SYSTEMS.map((name) => buildSubgraph(name, config, stream)));
   const dbs = Object.fromEntries(built.map((service) => [service.name, service.db])) as Record<SystemName, Db>;
   const started: RunningService[] = [];
   try {
-    const state = await seedState(dbs);
-    if (state === 'interrupted') {
-      options.onSeedInterrupted?.();
-      await resetAll(dbs);
-    }
-    if (config.seedCustomers > 0 && state !== 'filled') {
-      await seedHub(dbs, { customers: config.seedCustomers, onProgress: options.onSeedProgress });
-    }
+    await seedIfEmpty(dbs, config.seedCustomers, options);
     for (const service of built) await service.start();
     for (const service of built) started.push(await listen(service, config.host, config.systems[service.name as SystemName].port));
     const subgraphs = Object.fromEntries(started.map((running) => [running.name, running])) as Record<SystemName, RunningService>;

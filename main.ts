@@ -3,12 +3,14 @@
  * (gateway, crm, billing, erp, customer-success, ops) for the distributed deployment.
  */
 import { loadConfigOrExit, SERVICES, SYSTEMS, type HubConfig, type ServiceName, type SystemName } from './platform/config.ts';
-import { startHub, startService, type RunningService } from './hub.ts';
+import type { RunningService } from './hub.ts';
 import { issueDevToken, issuesOwnTokens } from './platform/auth/devTokens.ts';
 import { ROLE_NAMES } from './platform/auth/roles.ts';
 import { lockDataDir } from './platform/dataDirLock.ts';
 import { exitStartFailure } from './platform/startError.ts';
 import { startTracing } from './platform/tracingSdk.ts';
+import { firstStart, seedInChild } from './seed/inChild.ts';
+import type { SeedProgress } from './seed/index.ts';
 import { seedProgressDisplay } from './seed/progress.ts';
 
 const USAGE = `usage: npm start [-- <service>]
@@ -51,15 +53,23 @@ async function main(config: HubConfig): Promise<void> {
     if (requested !== 'gateway' && !config.events.redisUrl) {
       console.error('REDIS_URL is not set: this service\'s events stay in this process, and other processes never see them.');
     }
+    const { startService } = await import('./hub.ts');
     const service = await startService(requested as ServiceName, config);
     running = [service];
     close = () => service.close();
   } else {
     const progress = seedProgressDisplay('Seeding demo data:');
-    const hub = await startHub(config, {
+    const seeding = {
       onSeedInterrupted: () => console.error('The first-start seed of this data folder was interrupted: its partial data is being removed and the seed redone.'),
-      onSeedProgress: (update) => progress.update(update),
-    }).finally(() => progress.stop());
+      onSeedProgress: (update: SeedProgress) => progress.update(update),
+    };
+    const hub = await (async () => {
+      // In a child, under this process's lock: the seed's garbage leaves with it (see seed/firstStart.ts).
+      if (firstStart(config)) await seedInChild(seeding);
+      // Loaded only now: while the child seeds, this process holds little more than Node itself.
+      const { startHub } = await import('./hub.ts');
+      return startHub(config, seeding);
+    })().finally(() => progress.stop());
     running = [hub.gateway, ...Object.values(hub.subgraphs)];
     close = () => hub.close();
   }

@@ -6,7 +6,7 @@
  *
  *   node --import tsx bench/memory.ts --runs 5     # alone; `npm run bench -- --workloads memory` in the bench
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,7 +32,11 @@ export interface MemoryRun {
   afterQueries: MemorySample;
   /** The process's peak resident memory (VmHWM), in MiB. */
   peakRss: number;
+  /** The peak of the hub's and its child processes' (the first-start seed's) resident memory added up while it starts, sampled every 100 ms, in MiB. */
+  startPeakRss: number;
   startSeconds: number;
+  /** How long the queries took, one after another. */
+  queriesSeconds: number;
   queries: number;
   queryErrors: number;
   /** The first failed query's answer, to say why. */
@@ -46,6 +50,7 @@ export interface MemoryResult {
   /** Over the runs, in MiB. */
   rssAfterQueries: { median: number; max: number };
   peakRss: { median: number; max: number };
+  startPeakRss: { median: number; max: number };
 }
 
 const MIB = 1024 * 1024;
@@ -85,6 +90,17 @@ export function sampleMemory(pid: number): MemorySample {
   return { rss: sample.rss / MIB, wasm: sample.wasm / MIB, otherAnonymous: sample.otherAnonymous / MIB, file: sample.file / MIB };
 }
 
+/** Resident memory of `pid` and its descendants, in MiB (0 for a process gone meanwhile). */
+function treeRssMiB(pid: number): number {
+  try {
+    const rss = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    return rss + children.reduce((sum, child) => sum + treeRssMiB(child), 0);
+  } catch {
+    return 0;
+  }
+}
+
 function peakRssMiB(pid: number): number {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : NaN;
@@ -116,23 +132,28 @@ async function runOnce(options: { customers: number; queries: number; logFile: s
     const gatewayPort = await freePort();
     const base = `http://127.0.0.1:${gatewayPort}`;
     const started = performance.now();
+    let startPeakRss = 0;
+    let hubPid: number | undefined;
+    const sampler = setInterval(() => hubPid && (startPeakRss = Math.max(startPeakRss, treeRssMiB(hubPid))), 100);
     const hub = await spawnNode('hub', {
       args: startScriptArgs(),
       env: { HUB_DATA_DIR: dataDir, HUB_SEED_CUSTOMERS: String(options.customers), GATEWAY_PORT: String(gatewayPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...ports },
       logFile: options.logFile,
-      ready: async () => {
+      ready: async (child) => {
+        hubPid = child.pid;
         const response = await fetch(`${base}/readyz`);
         if (!response.ok) throw new Error(`/readyz answers ${response.status} ${(await response.text()).slice(0, 300)}`);
       },
       // The first start seeds 200 customers: about 30 s on a quiet machine, minutes on a busy one.
       readyTimeoutMs: 600_000,
-    });
+    }).finally(() => clearInterval(sampler));
     try {
       const pid = hub.child.pid!;
       const startSeconds = (performance.now() - started) / 1000;
       const afterStart = sampleMemory(pid);
       let queryErrors = 0;
       let firstQueryError: string | undefined;
+      const queriesStarted = performance.now();
       for (let n = 0; n < options.queries; n++) {
         const id = `cus_${String(1 + Math.floor(Math.random() * options.customers)).padStart(6, '0')}`;
         const body = n % 10 === 8 ? { query: CUSTOMERS_PAGE, variables: { first: 50 } } : n % 10 === 9 ? { query: OVERDUE_INVOICES } : { query: CUSTOMER_360, variables: { id } };
@@ -143,7 +164,8 @@ async function runOnce(options: { customers: number; queries: number; logFile: s
           firstQueryError ??= `HTTP ${response.status}: ${answer.slice(0, 300)}`;
         }
       }
-      return { afterStart, afterQueries: sampleMemory(pid), peakRss: peakRssMiB(pid), startSeconds, queries: options.queries, queryErrors, ...(firstQueryError ? { firstQueryError } : {}) };
+      const queriesSeconds = (performance.now() - queriesStarted) / 1000;
+      return { afterStart, afterQueries: sampleMemory(pid), peakRss: peakRssMiB(pid), startPeakRss, startSeconds, queriesSeconds, queries: options.queries, queryErrors, ...(firstQueryError ? { firstQueryError } : {}) };
     } finally {
       await hub.stop();
     }
@@ -166,6 +188,7 @@ export async function measureMemory(options: { runs: number; customers: number; 
     runs,
     rssAfterQueries: stats(runs.map((run) => run.afterQueries.rss)),
     peakRss: stats(runs.map((run) => run.peakRss)),
+    startPeakRss: stats(runs.map((run) => run.startPeakRss)),
   };
 }
 

@@ -48,8 +48,8 @@ export interface SpawnOptions {
   cwd?: string;
   /** Output goes to this file. */
   logFile: string;
-  /** Resolves once the process serves (throws to keep waiting). */
-  ready: () => Promise<void>;
+  /** Resolves once the process serves (throws to keep waiting); called with the process, while it starts. */
+  ready: (child: ChildProcess) => Promise<void>;
   readyTimeoutMs?: number;
 }
 
@@ -93,7 +93,7 @@ export async function spawnNode(name: string, options: SpawnOptions): Promise<Be
   for (;;) {
     if (exited) throw new Error(`${name} exited before it was ready; see ${options.logFile}:\n${tail(options.logFile)}`);
     try {
-      await options.ready();
+      await options.ready(child);
       return proc;
     } catch (error) {
       if (Date.now() > deadline) {

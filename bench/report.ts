@@ -167,14 +167,14 @@ export function toMarkdown(report: BenchReport): string {
       '',
       `The embedded hub as \`npm start\` runs it (\`${m.command}\`, embedded PGlite, ${m.customers} customers seeded on a fresh data folder), one new process per run, read from /proc: after the start and seed, and after ${m.runs[0]?.queries ?? 0} queries. MiB. WebAssembly: the five embedded PostgreSQL servers' memories; other anonymous: the JavaScript heap, Node's and the libraries' native memory; files: the binary, libraries and mapped files.`,
       '',
-      '| run | start s | RSS after start | RSS after queries | of which WebAssembly | other anonymous | files | peak RSS | query errors |',
-      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| run | start s | RSS after start | RSS after queries | of which WebAssembly | other anonymous | files | peak RSS | peak with the seed | query errors |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...m.runs.map(
         (run, index) =>
-          `| ${index + 1} | ${fixed(run.startSeconds)} | ${fixed(run.afterStart.rss, 0)} | ${fixed(run.afterQueries.rss, 0)} | ${fixed(run.afterQueries.wasm, 0)} | ${fixed(run.afterQueries.otherAnonymous, 0)} | ${fixed(run.afterQueries.file, 0)} | ${fixed(run.peakRss, 0)} | ${run.queryErrors} |`,
+          `| ${index + 1} | ${fixed(run.startSeconds)} | ${fixed(run.afterStart.rss, 0)} | ${fixed(run.afterQueries.rss, 0)} | ${fixed(run.afterQueries.wasm, 0)} | ${fixed(run.afterQueries.otherAnonymous, 0)} | ${fixed(run.afterQueries.file, 0)} | ${fixed(run.peakRss, 0)} | ${fixed(run.startPeakRss, 0)} | ${run.queryErrors} |`,
       ),
       '',
-      `RSS after queries: median ${fixed(m.rssAfterQueries.median, 0)}, max ${fixed(m.rssAfterQueries.max, 0)} MiB; peak RSS: median ${fixed(m.peakRss.median, 0)}, max ${fixed(m.peakRss.max, 0)} MiB.`,
+      `RSS after queries: median ${fixed(m.rssAfterQueries.median, 0)}, max ${fixed(m.rssAfterQueries.max, 0)} MiB; peak RSS: median ${fixed(m.peakRss.median, 0)}, max ${fixed(m.peakRss.max, 0)} MiB; peak of the hub and its first-start seed's process together: median ${fixed(m.startPeakRss.median, 0)}, max ${fixed(m.startPeakRss.max, 0)} MiB.`,
       '',
     );
   }
@@ -297,7 +297,7 @@ export function judgeTargets({ measurements, fanout, pageProbes, deferred, memor
     targets.push({
       name: `memory: the embedded hub at ${memory.customers} customers in at most ${MEMORY_TARGET_MIB} MiB RSS after the seed and queries (every run)`,
       pass: memory.customers >= 200 && memory.rssAfterQueries.max <= MEMORY_TARGET_MIB,
-      detail: `median ${memory.rssAfterQueries.median.toFixed(0)}, max ${memory.rssAfterQueries.max.toFixed(0)} MiB over ${memory.runs.length} runs; peak during the start median ${memory.peakRss.median.toFixed(0)}, max ${memory.peakRss.max.toFixed(0)} MiB`,
+      detail: `median ${memory.rssAfterQueries.median.toFixed(0)}, max ${memory.rssAfterQueries.max.toFixed(0)} MiB over ${memory.runs.length} runs; peak during the start (the hub and its seed's process) median ${memory.startPeakRss.median.toFixed(0)}, max ${memory.startPeakRss.max.toFixed(0)} MiB`,
     });
   }
   return targets;

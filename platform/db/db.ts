@@ -235,6 +235,11 @@ function emptyCluster(): Promise<Blob> {
   return emptyClusterDump;
 }
 
+/** Whether no embedded database was ever made in `dataDir` (one system's folder). */
+export function isNewDataDir(dataDir: string): boolean {
+  return !existsSync(join(dataDir, 'PG_VERSION'));
+}
+
 export interface OpenDbOptions {
   /** PostgreSQL connection string; without it, PGlite persisted in `dataDir`. */
   databaseUrl?: string;
@@ -254,7 +259,7 @@ export async function openDb(options: OpenDbOptions, migrationsDir: string): Pro
     pool.on('connect', (client) => void client.query("SET TIME ZONE 'UTC'"));
     db = new PostgresDb(pool, new Gate(POOL_SIZE - RESERVED_FOR_BACKGROUND));
   } else {
-    const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
+    const fresh = isNewDataDir(options.dataDir);
     mkdirSync(options.dataDir, { recursive: true });
     const pglite = await PGlite.create(options.dataDir, { parsers, startParams: PGLITE_START_PARAMS, ...(fresh ? { loadDataDir: await emptyCluster() } : {}) });
     await pglite.exec("SET TIME ZONE 'UTC'");
