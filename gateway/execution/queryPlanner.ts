@@ -4,10 +4,11 @@
  * Hive Router's Rust planner (GATEWAY_QUERY_PLANNER=hive) answers in its own plan format, which
  * `fromHivePlan` translates into the same node types.
  */
+import { createRequire } from 'node:module';
 import { operationFromDocument, type Schema, type Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
 import type { FetchDataRewrite, FetchNode, PlanNode, QueryPlanSelectionNode, SubscriptionNode } from '@apollo/query-planner';
-import * as hive from '@graphql-hive/router-query-planner';
+import type * as hive from '@graphql-hive/router-query-planner';
 import { getOperationAST, Kind, OperationTypeNode, parse, print, visit, type DefinitionNode, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
 
 export type PlannerKind = 'apollo' | 'hive';
@@ -26,7 +27,9 @@ export function createPlanner(kind: PlannerKind, supergraph: Supergraph, supergr
   const apolloPlan: OperationPlanner['plan'] = (document, operationName) =>
     (apollo ??= new QueryPlanner(supergraph, { incrementalDelivery: { enableDefer: true } })).buildQueryPlan(operationFromDocument(federationApiSchema, document, { operationName })).node;
   if (kind === 'apollo') return { plan: apolloPlan };
-  const planner = new hive.QueryPlanner(supergraphSdl);
+  // Loaded only when chosen: the default gateway never loads the native addon.
+  const { QueryPlanner: HivePlanner } = createRequire(import.meta.url)('@graphql-hive/router-query-planner') as typeof hive;
+  const planner = new HivePlanner(supergraphSdl);
   const noLabels = new Set<string>();
   return {
     plan: (document, operationName) =>
