@@ -304,10 +304,20 @@ export async function migrate(db: Db, dirs: string[]): Promise<string[]> {
   });
 }
 
-/** Splits a migration on semicolons at line ends; migrations keep one statement per `;\n`. */
-function splitStatements(script: string): string[] {
-  return script
-    .split(/;\s*\n/)
-    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
-    .filter((statement) => statement.length > 0);
+/**
+ * Splits a migration on semicolons at line ends; migrations keep one statement per `;\n`. A
+ * `$$`-quoted body (a function) is one piece of its statement, whatever semicolons it holds.
+ */
+export function splitStatements(script: string): string[] {
+  const statements = [''];
+  script.split('$$').forEach((part, index) => {
+    if (index % 2 === 1) {
+      statements[statements.length - 1] += `$$${part}$$`;
+      return;
+    }
+    const [first, ...rest] = part.split(/;\s*\n/);
+    statements[statements.length - 1] += first;
+    statements.push(...rest);
+  });
+  return statements.map((statement) => statement.replace(/^\s*--.*$/gm, '').trim()).filter((statement) => statement.length > 0);
 }

@@ -134,14 +134,13 @@ export function accountingPeriods(db: Queryable): Promise<AccountingPeriodRow[]>
   return db.query<AccountingPeriodRow>('SELECT * FROM accounting_periods ORDER BY id DESC');
 }
 
-/** Sums per (account, currency): amounts in different currencies are never added together. */
+/**
+ * Per (account, currency), from the balances the journal keeps as lines are written (migration
+ * 004): amounts in different currencies are never added together.
+ */
 export function trialBalance(db: Queryable, period: string): Promise<TrialBalanceRow[]> {
   return db.query<TrialBalanceRow>(
-    `SELECT l.account, e.currency, sum(l.debit) AS debit, sum(l.credit) AS credit
-     FROM journal_lines l JOIN journal_entries e ON e.id = l.journal_entry_id
-     WHERE e.period = $1
-     GROUP BY l.account, e.currency
-     ORDER BY l.account, e.currency`,
+    'SELECT account, currency, debit, credit FROM ledger_balances WHERE period = $1 ORDER BY account, currency',
     [period],
   );
 }
