@@ -79,9 +79,11 @@ export function splitParts(buffer: string, boundary: string): { parts: string[];
 /** One request's outcome; `multipart` tells how it was answered, when it was (not for a failed connection). */
 type Outcome = ({ firstMs: number; lastMs: number } | { error: string; wrong: boolean }) & { multipart?: boolean };
 
-/** Sends one request and times its first and last parts (the same instant for one JSON response). */
-async function timedRequest(dispatcher: Agent, url: string, headers: Record<string, string>, body: string): Promise<Outcome> {
-  const started = performance.now();
+/**
+ * Sends one request and times its first and last parts (the same instant for one JSON response)
+ * from `started`: when it was due, for a request that had to wait for a connection.
+ */
+async function timedRequest(dispatcher: Agent, url: string, headers: Record<string, string>, body: string, started = performance.now()): Promise<Outcome> {
   const response = await request(url, { method: 'POST', dispatcher, headers: { 'content-type': 'application/json', accept: INCREMENTAL_ACCEPT, ...headers }, body });
   const contentType = String(response.headers['content-type'] ?? '');
   const boundary = /^multipart\/mixed/i.test(contentType) ? /boundary="?([^";]+)"?/i.exec(contentType)?.[1] : undefined;
@@ -122,8 +124,12 @@ async function timedRequest(dispatcher: Agent, url: string, headers: Record<stri
   return { error: error ?? `the response ended after ${parts} parts without hasNext: false`, wrong: true, multipart: true };
 }
 
-/** Closed-loop load over `connections` connections for `seconds`, timing first and last parts. */
-export async function runTimedLoad(spec: { url: string; headers: Record<string, string>; connections: number; seconds: number; body: () => string }): Promise<TimedLoadResult> {
+/**
+ * Load for `seconds`, timing first and last parts: closed-loop over `connections` connections, or,
+ * with `rate`, open-loop at that many requests a second (at most `connections` in flight), so two
+ * queries are compared at the same offered load rather than each at its own saturation.
+ */
+export async function runTimedLoad(spec: { url: string; headers: Record<string, string>; connections: number; seconds: number; rate?: number; body: () => string }): Promise<TimedLoadResult> {
   const dispatcher = new Agent({ connections: spec.connections, pipelining: 1 });
   const first: number[] = [];
   const last: number[] = [];
@@ -134,23 +140,37 @@ export async function runTimedLoad(spec: { url: string; headers: Record<string, 
   let firstError: string | undefined;
   const deadline = performance.now() + spec.seconds * 1000;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: spec.connections }, async () => {
-      while (performance.now() < deadline) {
-        const outcome: Outcome = await timedRequest(dispatcher, spec.url, spec.headers, spec.body()).catch((error: Error) => ({ error: error.message, wrong: false }));
-        if (outcome.multipart === true) multipart++;
-        if (outcome.multipart === false) single++;
-        if ('error' in outcome) {
-          errors++;
-          if (outcome.wrong) wrongAnswers++;
-          firstError ??= outcome.error;
-          continue;
-        }
-        first.push(outcome.firstMs);
-        last.push(outcome.lastMs);
-      }
-    }),
-  );
+  const one = async (due?: number) => {
+    const outcome: Outcome = await timedRequest(dispatcher, spec.url, spec.headers, spec.body(), due).catch((error: Error) => ({ error: error.message, wrong: false }));
+    if (outcome.multipart === true) multipart++;
+    if (outcome.multipart === false) single++;
+    if ('error' in outcome) {
+      errors++;
+      if (outcome.wrong) wrongAnswers++;
+      firstError ??= outcome.error;
+      return;
+    }
+    first.push(outcome.firstMs);
+    last.push(outcome.lastMs);
+  };
+  if (spec.rate) {
+    const inFlight = new Set<Promise<void>>();
+    for (let sent = 0; performance.now() < deadline; sent++) {
+      const due = started + (sent * 1000) / spec.rate;
+      if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
+      // Past `connections` in flight the gateway is saturated: what is due waits, timed from when it was due.
+      if (inFlight.size >= spec.connections) await Promise.race(inFlight);
+      const request = one(due).finally(() => inFlight.delete(request));
+      inFlight.add(request);
+    }
+    await Promise.all(inFlight);
+  } else {
+    await Promise.all(
+      Array.from({ length: spec.connections }, async () => {
+        while (performance.now() < deadline) await one();
+      }),
+    );
+  }
   const elapsed = (performance.now() - started) / 1000;
   await dispatcher.close();
   first.sort((a, b) => a - b);

@@ -227,20 +227,24 @@ function average(rows: Measurement[]): Measurement {
 
 /**
  * The deferred customer view on each gateway: warm-up, then the deferred query (time to first and
- * last part), then the same query without the deferred fields (time to the whole response).
+ * last part), then the same query without the deferred fields (time to the whole response), each
+ * closed-loop over `connections` (its saturation); then both again at one offered rate, half the
+ * lower of the two throughputs, where time to the first part is the latency @defer promises.
  */
 async function measureDeferred(size: string, running: Map<string, RunningGateway>, data: HubData) {
   for (const gateway of deferredGateways) {
     bar.increment({ step: `deferredCustomerView ${size} · ${gateway.id}` });
     const target = running.get(gateway.id);
     if (!target) continue;
-    const load = (query: string, duration: number) =>
-      runTimedLoad({ url: target.url, headers: target.headers, connections, seconds: duration, body: () => JSON.stringify({ query, variables: { id: data.customerIds[Math.floor(Math.random() * data.customerIds.length)] } }) });
+    const load = (query: string, duration: number, rate?: number) =>
+      runTimedLoad({ url: target.url, headers: target.headers, connections, seconds: duration, rate, body: () => JSON.stringify({ query, variables: { id: data.customerIds[Math.floor(Math.random() * data.customerIds.length)] } }) });
     if (warmup > 0) await load(DEFERRED_CUSTOMER_VIEW, warmup);
     const result = await load(DEFERRED_CUSTOMER_VIEW, seconds);
     if (warmup > 0) await load(CUSTOMER_VIEW_WITHOUT_DEFERRED, warmup);
     const plain = await load(CUSTOMER_VIEW_WITHOUT_DEFERRED, seconds);
-    deferred.push({ gateway: gateway.id, label: gateway.label, size, deferred: result, withoutDeferred: plain });
+    const rate = Math.max(1, Math.floor(Math.min(result.rps, plain.rps) / 2));
+    const atRate = { rate, deferred: await load(DEFERRED_CUSTOMER_VIEW, seconds, rate), withoutDeferred: await load(CUSTOMER_VIEW_WITHOUT_DEFERRED, seconds, rate) };
+    deferred.push({ gateway: gateway.id, label: gateway.label, size, deferred: result, withoutDeferred: plain, atRate });
   }
 }
 

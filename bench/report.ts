@@ -60,6 +60,8 @@ export interface DeferMeasurement {
   deferred: TimedLoadResult;
   /** The query without the deferred fields: its first part is the whole response. */
   withoutDeferred: TimedLoadResult;
+  /** Both again, open-loop at one offered rate (requests/s) below either's saturation. */
+  atRate?: { rate: number; deferred: TimedLoadResult; withoutDeferred: TimedLoadResult };
 }
 
 export interface Target {
@@ -144,19 +146,20 @@ export function toMarkdown(report: BenchReport): string {
     lines.push('');
   }
   if (report.deferred.length > 0) {
+    const errors = (r: TimedLoadResult) => `${r.errors}${r.firstError ? ` (${r.firstError.slice(0, 120)})` : ''}`;
+    const row = (label: string, size: string, load: string, d: TimedLoadResult, plain: TimedLoadResult) =>
+      `| ${label} | ${size} | ${load} | ${deliveryText(d)} | ${fixed(d.rps)} | ${fixed(d.firstPartMs.p50)} / ${fixed(d.firstPartMs.p99)} | ${fixed(d.lastPartMs.p50)} / ${fixed(d.lastPartMs.p99)} | ${errors(d)} | ${fixed(plain.rps)} | ${fixed(plain.firstPartMs.p50)} / ${fixed(plain.firstPartMs.p99)} | ${errors(plain)} |`;
     lines.push(
       '## deferredCustomerView',
       '',
-      `The customer view with its billing and ERP parts under \`@defer\`, sent with \`Accept: multipart/mixed;deferSpec=20220824, application/json\`, beside the same query without the deferred fields (one response).`,
+      `The customer view with its billing and ERP parts under \`@defer\`, sent with \`Accept: multipart/mixed;deferSpec=20220824, application/json\`, beside the same query without the deferred fields (one response). Each first closed-loop over ${report.options.connections} connections, where the deferred view, doing more work, saturates sooner; then both open-loop at one rate, half the lower throughput of the two, timed from when each request was due.`,
       '',
-      '| gateway | size | delivery | req/s | first part p50 / p99 ms | last part p50 / p99 ms | errors | without deferred fields: req/s | whole response p50 / p99 ms | errors |',
-      '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| gateway | size | load | delivery | req/s | first part p50 / p99 ms | last part p50 / p99 ms | errors | without deferred fields: req/s | whole response p50 / p99 ms | errors |',
+      '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const d of report.deferred) {
-      const errors = (r: TimedLoadResult) => `${r.errors}${r.firstError ? ` (${r.firstError.slice(0, 120)})` : ''}`;
-      lines.push(
-        `| ${d.label} | ${d.size} | ${deliveryText(d.deferred)} | ${fixed(d.deferred.rps)} | ${fixed(d.deferred.firstPartMs.p50)} / ${fixed(d.deferred.firstPartMs.p99)} | ${fixed(d.deferred.lastPartMs.p50)} / ${fixed(d.deferred.lastPartMs.p99)} | ${errors(d.deferred)} | ${fixed(d.withoutDeferred.rps)} | ${fixed(d.withoutDeferred.firstPartMs.p50)} / ${fixed(d.withoutDeferred.firstPartMs.p99)} | ${errors(d.withoutDeferred)} |`,
-      );
+      lines.push(row(d.label, d.size, `${report.options.connections} connections`, d.deferred, d.withoutDeferred));
+      if (d.atRate) lines.push(row(d.label, d.size, `${d.atRate.rate} req/s`, d.atRate.deferred, d.atRate.withoutDeferred));
     }
     lines.push('');
   }
@@ -276,13 +279,15 @@ export function judgeTargets({ measurements, fanout, pageProbes, deferred, memor
     add(`customer360: ours p50 at ${large.size} within 1.5× of ${small.size}`, large.latencyMs.p50 / small.latencyMs.p50, (r) => r <= 1.5, (r) => `${r.toFixed(2)}× (${large.latencyMs.p50.toFixed(1)} vs ${small.latencyMs.p50.toFixed(1)} ms)`);
   }
   for (const d of deferred.filter((d) => d.gateway === 'ours')) {
-    const incremental = d.deferred.delivery === 'incremental' && d.deferred.errors === 0;
+    // Judged at one offered rate when measured so: at saturation the view that does more work is slower whole.
+    const { deferred: view, withoutDeferred: plain } = d.atRate ?? d;
+    const incremental = view.delivery === 'incremental' && view.errors === 0;
     targets.push({
-      name: `deferredCustomerView (${d.size}): ours' first part p50 no later than the query without the deferred fields`,
-      pass: incremental && d.deferred.firstPartMs.p50 <= d.withoutDeferred.firstPartMs.p50,
+      name: `deferredCustomerView (${d.size}): ours' first part p50 no later than the query without the deferred fields${d.atRate ? `, both at ${d.atRate.rate} req/s` : ''}`,
+      pass: incremental && view.firstPartMs.p50 <= plain.firstPartMs.p50,
       detail: incremental
-        ? `first part ${d.deferred.firstPartMs.p50.toFixed(1)} ms, last ${d.deferred.lastPartMs.p50.toFixed(1)} ms, without the deferred fields ${d.withoutDeferred.firstPartMs.p50.toFixed(1)} ms`
-        : `${deliveryText(d.deferred)}${d.deferred.firstError ? `: ${d.deferred.firstError.slice(0, 120)}` : ''}`,
+        ? `first part ${view.firstPartMs.p50.toFixed(1)} ms, last ${view.lastPartMs.p50.toFixed(1)} ms, without the deferred fields ${plain.firstPartMs.p50.toFixed(1)} ms${d.atRate ? `; closed-loop: first part ${d.deferred.firstPartMs.p50.toFixed(1)} ms, without ${d.withoutDeferred.firstPartMs.p50.toFixed(1)} ms` : ''}`
+        : `${deliveryText(view)}${view.firstError ? `: ${view.firstError.slice(0, 120)}` : ''}`,
     });
   }
   for (const f of fanout) {

@@ -103,7 +103,9 @@ export class PlanRun {
     const fetchBlocks = new Map<string, string>();
     for (const { deferred } of started) if (deferred.node) for (const id of fetchIds(deferred.node)) fetchBlocks.set(id, deferred.label ?? '');
     for (const { deferred, settle } of started) {
-      void (async () => {
+      // On the next turn of the event loop: the initial payload is shaped and written first, not
+      // after deferred fetches that answer at once (from the entity cache).
+      setImmediate(async () => {
         const own = deferred.label ?? '';
         const awaited = new Set(deferred.depends.map(({ id }) => fetchBlocks.get(id)).filter((label): label is string => label !== undefined && label !== own));
         await Promise.all([...awaited].map((label) => this.blocks.get(label)?.done));
@@ -114,7 +116,7 @@ export class PlanRun {
           blockErrors.push(new GraphQLError((error as Error).message, { originalError: error as Error }));
         }
         settle(blockErrors);
-      })();
+      });
     }
   }
 
