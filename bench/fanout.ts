@@ -61,7 +61,7 @@ if (hub) headers.authorization = `Bearer ${await hub.token('admin')}`;
 const post = async (query: string, variables: Record<string, unknown>) =>
   (await (await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) })).json()) as {
     data?: Record<string, unknown> | null;
-    errors?: { message: string }[];
+    errors?: { message: string; extensions?: { code?: string } }[];
   };
 const gatewayMetric = async (name: string) => readMetric(await (await fetch(new URL('/metrics', gatewayUrl))).text(), name);
 
@@ -137,6 +137,12 @@ const streamingAfterMs = performance.now() - subscribing;
 const sent = new Map<string, { at: number; customerId: string }>();
 const pending: Promise<void>[] = [];
 let paymentErrors = 0;
+/** Payment errors by extensions.code (or the failure's message): what went wrong, not just how often. */
+const paymentErrorCodes: Record<string, number> = {};
+const paymentFailed = (code: string) => {
+  paymentErrors++;
+  paymentErrorCodes[code] = (paymentErrorCodes[code] ?? 0) + 1;
+};
 const started = performance.now();
 for (let n = 0; n < seconds * rate; n++) {
   await sleep(started + (n * 1000) / rate - performance.now());
@@ -144,12 +150,12 @@ for (let n = 0; n < seconds * rate; n++) {
   const at = performance.now();
   pending.push(
     post(`mutation ($i: RecordPaymentInput!) { recordPayment(input: $i) { id } }`, { i: { invoiceId: invoices.get(customerId), amount: '0.01', method: 'card' } }).then(
-      ({ data }) => {
+      ({ data, errors }) => {
         const payment = data?.recordPayment as { id: string } | undefined;
         if (payment) sent.set(payment.id, { at, customerId });
-        else paymentErrors++;
+        else paymentFailed(errors?.[0]?.extensions?.code ?? errors?.[0]?.message ?? 'no data');
       },
-      () => void paymentErrors++,
+      (error: Error) => paymentFailed(error.message),
     ),
   );
 }
@@ -188,6 +194,7 @@ console.log(
       streamingAfterMs: Math.round(streamingAfterMs),
       payments: sent.size,
       paymentErrors,
+      paymentErrorCodes,
       expectedDeliveries: expected,
       delivered,
       lost: expected - delivered,

@@ -41,6 +41,8 @@ export interface FanoutResult {
   streamingAfterMs: number;
   payments: number;
   paymentErrors: number;
+  /** Payment errors by their extensions.code. */
+  paymentErrorCodes?: Record<string, number>;
   expectedDeliveries: number;
   delivered: number;
   /** Expected deliveries that had not arrived when the drain after the last payment ended. */
@@ -140,7 +142,7 @@ export function toMarkdown(report: BenchReport): string {
     );
     for (const f of report.fanout) {
       lines.push(
-        `| ${f.gateway} | ${f.subscribers} | ${f.customers} | ${fixed(f.streamingAfterMs / 1000)} | ${f.payments} (${f.paymentErrors}) | ${f.expectedDeliveries} | ${f.delivered} | ${f.lost} | ${f.duplicates} | ${f.unexpected} | ${f.latencyMs.p50} | ${f.latencyMs.p99} | ${f.latencyMs.max ?? 'n/a'} | ${f.gatewayRssMiB} |`,
+        `| ${f.gateway} | ${f.subscribers} | ${f.customers} | ${fixed(f.streamingAfterMs / 1000)} | ${f.payments} (${f.paymentErrors}${Object.entries(f.paymentErrorCodes ?? {}).map(([code, n]) => ` ${code} ${n}`).join(',')}) | ${f.expectedDeliveries} | ${f.delivered} | ${f.lost} | ${f.duplicates} | ${f.unexpected} | ${f.latencyMs.p50} | ${f.latencyMs.p99} | ${f.latencyMs.max ?? 'n/a'} | ${f.gatewayRssMiB} |`,
       );
     }
     lines.push('');

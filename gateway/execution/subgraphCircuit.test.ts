@@ -55,12 +55,24 @@ test('attempts still in flight when the circuit opens fail at once as from the o
   const circuit = new SubgraphCircuit('billing', { failures: 1, openMs: 60_000 }, down);
   try {
     // Waits on a subgraph that never answers, until the circuit tells it to give up.
-    const waiting = circuit.run((opening) => new Promise((_resolve, reject) => opening.addEventListener('abort', () => reject(new SubgraphFailure('timeout', 'aborted', false)))));
+    const waiting = circuit.run((opening) => new Promise((_resolve, reject) => opening!.addEventListener('abort', () => reject(new SubgraphFailure('timeout', 'aborted', false)))));
     const deaf = circuit.run(() => wait(30).then(() => 'late answer'));
     await assert.rejects(circuit.run(down));
     assert.equal(circuit.state, 'open');
     await assert.rejects(waiting, (error: SubgraphFailure) => error.kind === 'unavailable' && /circuit open/.test(error.message));
     assert.equal(await deaf, 'late answer');
+  } finally {
+    circuit.close();
+  }
+});
+
+test('an attempt that does not heed the circuit (a mutation) keeps its own failure when the circuit opened meanwhile', async () => {
+  const circuit = new SubgraphCircuit('billing', { failures: 1, openMs: 60_000 }, down);
+  try {
+    const mutation = circuit.run(() => wait(30).then(() => Promise.reject(new SubgraphFailure('timeout', 'did not answer within 30 ms', false))), false);
+    await assert.rejects(circuit.run(down));
+    assert.equal(circuit.state, 'open');
+    await assert.rejects(mutation, (error: SubgraphFailure) => error.kind === 'timeout' && !/circuit open/.test(error.message));
   } finally {
     circuit.close();
   }

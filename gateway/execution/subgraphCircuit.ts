@@ -73,13 +73,16 @@ export class SubgraphCircuit {
    * (cockatiel would hold calls made while half-open until its test call settles). `opening` is
    * aborted when the circuit opens while the attempt is in flight; an attempt that heeds it fails
    * then as if it had met the open circuit, instead of waiting out its timeout on a subgraph that
-   * has stopped answering (and so does every operation sharing its answer).
+   * has stopped answering (and so does every operation sharing its answer). Without `heedsOpening`
+   * (a mutation: only the subgraph knows whether it applied) the attempt gets no signal and keeps
+   * its own outcome, a timeout included, rather than being reported as never sent.
    */
-  run<T>(attempt: (opening: AbortSignal) => Promise<T>): Promise<T> {
+  run<T>(attempt: (opening?: AbortSignal) => Promise<T>, heedsOpening = true): Promise<T> {
     if (this.#policy.state !== CircuitState.Closed) {
       this.rejected += 1;
       return Promise.reject(this.#openFailure());
     }
+    if (!heedsOpening) return this.#policy.execute(() => attempt());
     const opening = this.#opening.signal;
     return this.#policy.execute(() => attempt(opening)).catch((error: unknown) => {
       throw opening.aborted ? this.#openFailure() : error;

@@ -307,11 +307,13 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
     for (let attempt = 0; ; attempt++) {
       try {
         // A query gives up when the circuit opens; a mutation in flight is left to answer, as only the subgraph knows whether it applied.
-        return await this.circuit.run((opening) => this.#attempt(body, headers, deadline, retry ? opening : undefined));
+        return await this.circuit.run((opening) => this.#attempt(body, headers, deadline, opening), retry);
       } catch (error) {
         if (!(error instanceof SubgraphFailure)) throw error;
         const code = error.kind === 'timeout' ? ErrorCode.SubgraphTimeout : ErrorCode.SubgraphUnavailable;
         this.failures.set(code, (this.failures.get(code) ?? 0) + 1);
+        // A mutation the subgraph took too long to answer may have committed: the client needs to know how to find out.
+        if (!retry && error.kind === 'timeout') throw new SubgraphFailure('timeout', `${error.message}; the mutation may have been applied: send it again with the same idempotencyKey to get its result`, false);
         if (!retry || !error.retryable || attempt >= this.transport.resilience.retries) throw error;
         backoff = (backoff ?? new ExponentialBackoff({ initialDelay: this.transport.resilience.retryBaseMs, maxDelay: this.timeoutMs })).next(undefined);
         const delay = error.retryAfterMs ?? backoff.duration;
