@@ -16,6 +16,7 @@ import { query } from './graphql.ts';
 import { waitFor } from './wait.ts';
 import { winDeal } from './deals.ts';
 import { closePeriod, reopenPeriod } from './periods.ts';
+import { amendContract, issueInvoice, recordPayment, retryPosting, voidInvoice } from './mutations.ts';
 import { startHub, type TestHub } from './hub.ts';
 
 const Books = graphql(/* GraphQL */ `
@@ -35,26 +36,6 @@ const Entries = graphql(/* GraphQL */ `
   query BooksEntries($source: ID!) {
     journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }
   }
-`);
-
-const RetryPosting = graphql(/* GraphQL */ `
-  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }
-`);
-
-const Pay = graphql(/* GraphQL */ `
-  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }
-`);
-
-const Issue = graphql(/* GraphQL */ `
-  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }
-`);
-
-const Void = graphql(/* GraphQL */ `
-  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: "issued in error") { status } }
-`);
-
-const Amend = graphql(/* GraphQL */ `
-  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }
 `);
 
 const Payments = graphql(/* GraphQL */ `
@@ -136,8 +117,8 @@ describe('closed periods', () => {
     const invoice = await firstInvoice(customerId, 'POSTED');
     assert.equal(invoice.total.amount, '2400.00');
     await withPeriod('CLOSED', async () => {
-      const { recordPayment } = await query(hub.gatewayUrl, Pay, { input: { invoiceId: invoice.id, amount: '1000.00', method: 'wire' } });
-      const receipt = await entryOf(recordPayment.id, 'PAYMENT');
+      const payment = await recordPayment(hub.gatewayUrl, { invoiceId: invoice.id, amount: '1000.00', method: 'wire' });
+      const receipt = await entryOf(payment.id, 'PAYMENT');
       assert.equal(receipt.date, today(), 'the day the cash came is kept');
       assert.equal(receipt.period, NEXT_PERIOD, 'posted into the next open period');
       assert.equal(line(receipt, '1000').debit.amount, '1000.00');
@@ -155,12 +136,12 @@ describe('closed periods', () => {
       const { customer } = await query(hub.gatewayUrl, Payments, { id: customerId });
       return customer?.subscriptions?.[0]?.id;
     });
-    const { issueInvoice } = await query(hub.gatewayUrl, Issue, { subscription: subscriptionId });
-    await entryOf(issueInvoice.id, 'INVOICE');
+    const invoice = await issueInvoice(hub.gatewayUrl, subscriptionId);
+    await entryOf(invoice.id, 'INVOICE');
     await agreed(customerId, '4800.00');
     await withPeriod('LOCKED', async () => {
-      await query(hub.gatewayUrl, Void, { id: issueInvoice.id });
-      const reversal = await entryOf(issueInvoice.id, 'CREDIT');
+      await voidInvoice(hub.gatewayUrl, invoice.id);
+      const reversal = await entryOf(invoice.id, 'CREDIT');
       assert.equal(reversal.date, today());
       assert.equal(reversal.period, NEXT_PERIOD);
       assert.equal(line(reversal, '1200').credit.amount, '2400.00');
@@ -175,7 +156,7 @@ describe('credit notes', () => {
     await firstInvoice(customerId, 'POSTED');
     await withPeriod('CLOSED', async () => {
       const correlationId = `decrease-${randomUUID()}`;
-      await query(hub.gatewayUrl, Amend, { id: contractId, input: { seatsDelta: -5, effectiveDate: today(), reason: 'smaller team' } }, { 'x-correlation-id': correlationId });
+      await amendContract(hub.gatewayUrl, contractId, { seatsDelta: -5, effectiveDate: today(), reason: 'smaller team' }, { 'x-correlation-id': correlationId });
       const run = await waitFor('the seat-decrease run COMPLETED', async () => {
         const { workflow } = await query(hub.gatewayUrl, Workflow, { correlationId });
         return workflow?.state === 'COMPLETED' ? workflow : undefined;
@@ -210,8 +191,8 @@ describe('unapplied cash', () => {
       ({ customerId } = await sale());
       const invoice = await firstInvoice(customerId, 'REJECTED');
       invoiceId = invoice.id;
-      const { recordPayment } = await query(hub.gatewayUrl, Pay, { input: { invoiceId, amount: '400.00', method: 'card' } });
-      const receipt = await entryOf(recordPayment.id, 'PAYMENT');
+      const payment = await recordPayment(hub.gatewayUrl, { invoiceId, amount: '400.00', method: 'card' });
+      const receipt = await entryOf(payment.id, 'PAYMENT');
       assert.equal(line(receipt, '2300').credit.amount, '400.00', 'held as unapplied cash, not against a receivable ERP never booked');
       assert.ok(!receipt.lines.some((candidate) => candidate.account.startsWith('1200')));
       const held = await waitFor('the unapplied cash', async () => {
@@ -222,8 +203,7 @@ describe('unapplied cash', () => {
       assert.equal(held.receivable?.balance.amount, '0.00', 'ERP holds no receivable for an unposted invoice');
       assert.equal(held.balance?.amount, '2000.00');
     });
-    const { retryPosting } = await query(hub.gatewayUrl, RetryPosting, { invoice: invoiceId });
-    assert.equal(retryPosting.posting?.status, 'POSTED');
+    assert.equal(await retryPosting(hub.gatewayUrl, invoiceId), 'POSTED');
     const customer = await agreed(customerId, '2000.00');
     assert.deepEqual(customer.unappliedCash, []);
     const { customer: paid } = await query(hub.gatewayUrl, Payments, { id: customerId });

@@ -15,6 +15,7 @@ import { waitFor } from './wait.ts';
 import { winDeal } from './deals.ts';
 import { closePeriod, reopenPeriod } from './periods.ts';
 import { receivedPaymentEvent } from './payments.ts';
+import { amendContract, issueInvoice, recordPayment, retryPosting, voidInvoice } from './mutations.ts';
 
 const Workflow = graphql(/* GraphQL */ `
   query EventsWorkflow($correlationId: ID!) {
@@ -52,28 +53,8 @@ const CustomerView = graphql(/* GraphQL */ `
   }
 `);
 
-const RetryPosting = graphql(/* GraphQL */ `
-  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }
-`);
-
 const Exceptions = graphql(/* GraphQL */ `
   query EventsExceptions { exceptions(status: OPEN, owner: "finance-ops") { id kind subject owner status correlationId } }
-`);
-
-const Amend = graphql(/* GraphQL */ `
-  mutation EventsAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }
-`);
-
-const Pay = graphql(/* GraphQL */ `
-  mutation EventsPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id invoice { status } } }
-`);
-
-const Issue = graphql(/* GraphQL */ `
-  mutation EventsIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }
-`);
-
-const Void = graphql(/* GraphQL */ `
-  mutation EventsVoid($id: ID!) { voidInvoice(id: $id, reason: "issued in error") { status } }
 `);
 
 const Entries = graphql(/* GraphQL */ `
@@ -209,8 +190,7 @@ describe('quote-to-cash', () => {
     assert.equal(workflow?.state, 'EXCEPTION');
 
     await reopenPeriod(hub.gatewayUrl, period, 'late invoice');
-    const { retryPosting } = await query(hub.gatewayUrl, RetryPosting, { invoice: rejected.id });
-    assert.equal(retryPosting.posting!.status, 'POSTED');
+    assert.equal(await retryPosting(hub.gatewayUrl, rejected.id), 'POSTED');
     await completedRun(correlationId);
     await waitFor('the exception resolved', async () => {
       const { exceptions } = await query(hub.gatewayUrl, Exceptions, {});
@@ -225,7 +205,7 @@ describe('quote-to-cash', () => {
       return customer?.invoices?.length === 1 ? true : undefined;
     });
     const correlationId = `amend-${randomUUID()}`;
-    await query(hub.gatewayUrl, Amend, { id: contract.id, input: { seatsDelta: 10, effectiveDate: today(), reason: 'new team' } }, { 'x-correlation-id': correlationId });
+    await amendContract(hub.gatewayUrl, contract.id, { seatsDelta: 10, effectiveDate: today(), reason: 'new team' }, { 'x-correlation-id': correlationId });
     const run = await completedRun(correlationId);
     assert.equal(run.kind, 'amendment');
     const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
@@ -243,24 +223,24 @@ describe('quote-to-cash', () => {
       const first = customer?.invoices?.[0];
       return first?.posting?.status === 'POSTED' ? first : undefined;
     });
-    const { recordPayment } = await query(hub.gatewayUrl, Pay, { input: { invoiceId: invoice.id, amount: invoice.amountDue.amount, method: 'wire' } });
-    assert.equal(recordPayment.invoice.status, 'PAID');
+    const payment = await recordPayment(hub.gatewayUrl, { invoiceId: invoice.id, amount: invoice.amountDue.amount, method: 'wire' });
+    assert.equal(payment.invoice.status, 'PAID');
     const receipt = await waitFor('the cash receipt', async () => {
-      const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: recordPayment.id });
+      const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: payment.id });
       return journalEntries.nodes.find((entry) => entry.source === 'PAYMENT');
     });
     assert.equal(receipt.lines.find((line) => line.account.startsWith('1000'))?.debit.amount, invoice.amountDue.amount);
     assert.equal(receipt.lines.find((line) => line.account.startsWith('1200'))?.credit.amount, invoice.amountDue.amount);
 
     const { customer } = await query(hub.gatewayUrl, CustomerView, { id: customerId });
-    const { issueInvoice } = await query(hub.gatewayUrl, Issue, { subscription: customer!.subscriptions![0].id });
+    const second = await issueInvoice(hub.gatewayUrl, customer!.subscriptions![0].id);
     await waitFor('the second invoice posted', async () => {
-      const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: issueInvoice.id });
+      const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: second.id });
       return journalEntries.nodes.length === 1 ? true : undefined;
     });
-    await query(hub.gatewayUrl, Void, { id: issueInvoice.id });
+    await voidInvoice(hub.gatewayUrl, second.id);
     const reversal = await waitFor('the reversal', async () => {
-      const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: issueInvoice.id });
+      const { journalEntries } = await query(hub.gatewayUrl, Entries, { source: second.id });
       return journalEntries.nodes.find((entry) => entry.source === 'CREDIT');
     });
     assert.ok(reversal.lines.find((line) => line.account.startsWith('1200'))?.credit.amount, 'the receivable is credited back');
@@ -303,7 +283,7 @@ describe('payments and customer health', () => {
     assert.ok(before!.health!.factors.find((f) => f.name === 'payment')!.score < 100, 'overdue invoices weigh on health');
 
     for (const invoice of before!.invoices!) {
-      await query(hub.gatewayUrl, Pay, { input: { invoiceId: invoice.id, amount: invoice.amountDue.amount, method: 'ach' } });
+      await recordPayment(hub.gatewayUrl, { invoiceId: invoice.id, amount: invoice.amountDue.amount, method: 'ach' });
     }
     const after = await waitFor('the risk lowered', async () => {
       const { customer } = await query(hub.gatewayUrl, Standing, { id: owner.id });

@@ -23,14 +23,7 @@ import { createLogger } from '../platform/logger.ts';
 import { graphql } from './generated/index.ts';
 import { query, request, webSocketFor } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
-
-const IssueInvoice = graphql(/* GraphQL */ `
-  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }
-`);
-
-const RecordPayment = graphql(/* GraphQL */ `
-  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }
-`);
+import { issueInvoice, recordPayment } from './mutations.ts';
 
 const SetRenewalRisk = graphql(/* GraphQL */ `
   mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: "test") { id risk } }
@@ -151,8 +144,7 @@ function subscribe<T extends Data>(client: Client, document: DocumentNode, varia
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
 async function pay(invoiceId: string, amount = '1.00'): Promise<string> {
-  const { recordPayment } = await query(hub.gatewayUrl, RecordPayment, { input: { invoiceId, amount, method: 'wire' } });
-  return recordPayment.id;
+  return (await recordPayment(hub.gatewayUrl, { invoiceId, amount, method: 'wire' })).id;
 }
 
 let customerA: string;
@@ -169,9 +161,9 @@ before(async () => {
   customerA = subscription.customer_id;
   const [other] = await hub.dbs.crm.query<{ id: string }>('SELECT id FROM customers WHERE id <> $1 ORDER BY id LIMIT 1', [customerA]);
   customerB = other.id;
-  const { issueInvoice } = await query(hub.gatewayUrl, IssueInvoice, { subscription: subscription.id });
-  invoiceId = issueInvoice.id;
-  amountDue = new Decimal(issueInvoice.amountDue.amount);
+  const invoice = await issueInvoice(hub.gatewayUrl, subscription.id);
+  invoiceId = invoice.id;
+  amountDue = new Decimal(invoice.amountDue.amount);
   assert.ok(amountDue.greaterThan(10), 'room for several small payments');
 });
 
@@ -466,7 +458,7 @@ describe('the gateway token on a subgraph connection', () => {
     });
     // An invoice of its own: the tests above paid theirs in full.
     const [subscription] = await hub.dbs.billing.query<{ id: string }>(`SELECT id FROM subscriptions WHERE status <> 'CANCELED' ORDER BY id LIMIT 1`);
-    const { issueInvoice } = await query(hub.gatewayUrl, IssueInvoice, { subscription: subscription.id });
+    const invoice = await issueInvoice(hub.gatewayUrl, subscription.id);
     upstream.start();
     try {
       await settle();
@@ -474,7 +466,7 @@ describe('the gateway token on a subgraph connection', () => {
       // Payments before, across and after two renewals (at about 4.5 s and 9 s).
       for (const wait of [0, 3500, 2500, 4000]) {
         await new Promise((resolve) => setTimeout(resolve, wait));
-        paid.push(await pay(issueInvoice.id, '0.01'));
+        paid.push(await pay(invoice.id, '0.01'));
       }
       const deadline = Date.now() + 10_000;
       while (received.length < paid.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));

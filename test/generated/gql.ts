@@ -41,11 +41,6 @@ type Documents = {
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": typeof types.AuthUpdateOwnerDocument,
     "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n": typeof types.BooksCustomerDocument,
     "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n": typeof types.BooksEntriesDocument,
-    "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n": typeof types.BooksRetryPostingDocument,
-    "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.BooksPayDocument,
-    "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": typeof types.BooksIssueDocument,
-    "\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": typeof types.BooksVoidDocument,
-    "\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": typeof types.BooksAmendDocument,
     "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n": typeof types.BooksPaymentsDocument,
     "\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n": typeof types.BooksWorkflowDocument,
     "\n  query BooksDeadLetters { deadLetters { id } }\n": typeof types.BooksDeadLettersDocument,
@@ -88,12 +83,7 @@ type Documents = {
     "\n  query EventsFunnel { workflowFunnel { kind runs inProgress completed exception steps { name system completed } } }\n": typeof types.EventsFunnelDocument,
     "\n  query EventsRuns($kind: String, $state: WorkflowState) { workflows(kind: $kind, state: $state, first: 200) { correlationId kind state } }\n": typeof types.EventsRunsDocument,
     "\n  query EventsCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      contracts { id quoteToCash { state } renewal { renewalDate stage } }\n      subscriptions { id status seats }\n      invoices(first: 20) {\n        id number status total { amount currency } amountDue { amount }\n        posting { status period rejectionReason journalEntry { correlationId source lines { account debit { amount } credit { amount } } } }\n      }\n      onboarding { status milestones { name } }\n      renewals { id risk }\n      events(first: 50) { type source correlationId }\n      openExceptions { kind subject }\n    }\n  }\n": typeof types.EventsCustomerViewDocument,
-    "\n  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }\n": typeof types.EventsRetryPostingDocument,
     "\n  query EventsExceptions { exceptions(status: OPEN, owner: \"finance-ops\") { id kind subject owner status correlationId } }\n": typeof types.EventsExceptionsDocument,
-    "\n  mutation EventsAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": typeof types.EventsAmendDocument,
-    "\n  mutation EventsPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id invoice { status } } }\n": typeof types.EventsPayDocument,
-    "\n  mutation EventsIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": typeof types.EventsIssueDocument,
-    "\n  mutation EventsVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": typeof types.EventsVoidDocument,
     "\n  query EventsEntries($source: ID!) { journalEntries(first: 10, sourceId: $source) { nodes { source correlationId lines { account debit { amount } credit { amount } } } } }\n": typeof types.EventsEntriesDocument,
     "\n  query EventsDeadLetters { deadLetters { id consumer attempts error status event { id type } } }\n": typeof types.EventsDeadLettersDocument,
     "\n  mutation EventsReplay($id: ID!) { replayDeadLetter(id: $id) { id status } }\n": typeof types.EventsReplayDocument,
@@ -109,6 +99,11 @@ type Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": typeof types.Customer360Document,
     "\n  query MetricsCustomers { customers(first: 2) { nodes { id name } } }\n": typeof types.MetricsCustomersDocument,
     "\n  query MetricsHealth {\n    operationsHealth {\n      invoicesAwaitingPosting\n      postingLatencySeconds\n      openExceptions\n      deadLetters\n      openDifferences\n      syncLag { consumer pending lagSeconds }\n      exceptionsByOwner { owner open oldestAgeSeconds }\n      workflowRuns { kind state count }\n    }\n  }\n": typeof types.MetricsHealthDocument,
+    "\n  mutation TestIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": typeof types.TestIssueInvoiceDocument,
+    "\n  mutation TestVoidInvoice($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": typeof types.TestVoidInvoiceDocument,
+    "\n  mutation TestRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id invoice { status } } }\n": typeof types.TestRecordPaymentDocument,
+    "\n  mutation TestRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { posting { status } } }\n": typeof types.TestRetryPostingDocument,
+    "\n  mutation TestAmendContract($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": typeof types.TestAmendContractDocument,
     "\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n": typeof types.OpsConsoleTestReplaysDocument,
     "\n  query OpsConsoleTestResolved { exceptions(status: RESOLVED, first: 200) { id correlationId status resolutionNote } }\n": typeof types.OpsConsoleTestResolvedDocument,
     "\n  mutation PeriodClose($id: String!) { closePeriod(id: $id) { status } }\n": typeof types.PeriodCloseDocument,
@@ -135,8 +130,6 @@ type Documents = {
     "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": typeof types.ReconciliationResolvedDocument,
     "\n  query ReconciliationSeededRuns($after: String) {\n    customers(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { id contracts { id status quoteToCash { state exceptions { status owner } } } }\n    }\n  }\n": typeof types.ReconciliationSeededRunsDocument,
     "\n  query ReconciliationSeatChangeFunnel($kind: String!) { workflowFunnel(kind: $kind) { runs completed } }\n": typeof types.ReconciliationSeatChangeFunnelDocument,
-    "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": typeof types.SubscriptionsIssueInvoiceDocument,
-    "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": typeof types.SubscriptionsRecordPaymentDocument,
     "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": typeof types.SubscriptionsSetRenewalRiskDocument,
     "\n  query SubscriptionsInvoiceDue($id: ID!) { invoice(id: $id) { amountDue { amount } } }\n": typeof types.SubscriptionsInvoiceDueDocument,
     "\n  subscription SubscriptionsPaymentReceived($customerId: ID, $after: ID) {\n    paymentReceived(customerId: $customerId, after: $after) { eventId occurredAt correlationId payment { id } invoice { id } customer { id } }\n  }\n": typeof types.SubscriptionsPaymentReceivedDocument,
@@ -194,11 +187,6 @@ const documents: Documents = {
     "\n  mutation AuthUpdateOwner($id: ID!, $owner: String!) { updateCustomer(id: $id, input: { accountOwner: $owner }) { id } }\n": types.AuthUpdateOwnerDocument,
     "\n  query BooksCustomer($id: ID!) {\n    customer(id: $id) {\n      balance { amount currency }\n      receivable { balance { amount currency } aging { current { amount } } }\n      unappliedCash { amount currency }\n      subscriptions { seats }\n      creditNotes { id number total { amount currency } subtotal { amount } tax { amount } }\n      invoices(first: 20) { id status total { amount } amountDue { amount } posting { status period } }\n    }\n  }\n": types.BooksCustomerDocument,
     "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n": types.BooksEntriesDocument,
-    "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n": types.BooksRetryPostingDocument,
-    "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.BooksPayDocument,
-    "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": types.BooksIssueDocument,
-    "\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": types.BooksVoidDocument,
-    "\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": types.BooksAmendDocument,
     "\n  query BooksPayments($id: ID!) { customer(id: $id) { payments { id } subscriptions { id } } }\n": types.BooksPaymentsDocument,
     "\n  query BooksWorkflow($correlationId: ID!) { workflow(correlationId: $correlationId) { kind state steps { name completedAt } } }\n": types.BooksWorkflowDocument,
     "\n  query BooksDeadLetters { deadLetters { id } }\n": types.BooksDeadLettersDocument,
@@ -241,12 +229,7 @@ const documents: Documents = {
     "\n  query EventsFunnel { workflowFunnel { kind runs inProgress completed exception steps { name system completed } } }\n": types.EventsFunnelDocument,
     "\n  query EventsRuns($kind: String, $state: WorkflowState) { workflows(kind: $kind, state: $state, first: 200) { correlationId kind state } }\n": types.EventsRunsDocument,
     "\n  query EventsCustomerView($id: ID!) {\n    customer(id: $id) {\n      id\n      contracts { id quoteToCash { state } renewal { renewalDate stage } }\n      subscriptions { id status seats }\n      invoices(first: 20) {\n        id number status total { amount currency } amountDue { amount }\n        posting { status period rejectionReason journalEntry { correlationId source lines { account debit { amount } credit { amount } } } }\n      }\n      onboarding { status milestones { name } }\n      renewals { id risk }\n      events(first: 50) { type source correlationId }\n      openExceptions { kind subject }\n    }\n  }\n": types.EventsCustomerViewDocument,
-    "\n  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }\n": types.EventsRetryPostingDocument,
     "\n  query EventsExceptions { exceptions(status: OPEN, owner: \"finance-ops\") { id kind subject owner status correlationId } }\n": types.EventsExceptionsDocument,
-    "\n  mutation EventsAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": types.EventsAmendDocument,
-    "\n  mutation EventsPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id invoice { status } } }\n": types.EventsPayDocument,
-    "\n  mutation EventsIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n": types.EventsIssueDocument,
-    "\n  mutation EventsVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": types.EventsVoidDocument,
     "\n  query EventsEntries($source: ID!) { journalEntries(first: 10, sourceId: $source) { nodes { source correlationId lines { account debit { amount } credit { amount } } } } }\n": types.EventsEntriesDocument,
     "\n  query EventsDeadLetters { deadLetters { id consumer attempts error status event { id type } } }\n": types.EventsDeadLettersDocument,
     "\n  mutation EventsReplay($id: ID!) { replayDeadLetter(id: $id) { id status } }\n": types.EventsReplayDocument,
@@ -262,6 +245,11 @@ const documents: Documents = {
     "\n  query Customer360($id: ID!) {\n    customer(id: $id) {\n      id name\n      contracts { number renewal { renewalDate risk } }\n      subscriptions { planCode status }\n      invoices(first: 5) { number amountDue { amount } posting { status period } }\n      overdueAmount { amount }\n      health { score grade }\n      renewals { renewalDate risk }\n    }\n  }\n": types.Customer360Document,
     "\n  query MetricsCustomers { customers(first: 2) { nodes { id name } } }\n": types.MetricsCustomersDocument,
     "\n  query MetricsHealth {\n    operationsHealth {\n      invoicesAwaitingPosting\n      postingLatencySeconds\n      openExceptions\n      deadLetters\n      openDifferences\n      syncLag { consumer pending lagSeconds }\n      exceptionsByOwner { owner open oldestAgeSeconds }\n      workflowRuns { kind state count }\n    }\n  }\n": types.MetricsHealthDocument,
+    "\n  mutation TestIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": types.TestIssueInvoiceDocument,
+    "\n  mutation TestVoidInvoice($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n": types.TestVoidInvoiceDocument,
+    "\n  mutation TestRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id invoice { status } } }\n": types.TestRecordPaymentDocument,
+    "\n  mutation TestRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { posting { status } } }\n": types.TestRetryPostingDocument,
+    "\n  mutation TestAmendContract($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n": types.TestAmendContractDocument,
     "\n  query OpsConsoleTestReplays { auditTrail(filter: { operation: \"replayDeadLetter\" }) { nodes { actor outcome arguments } } }\n": types.OpsConsoleTestReplaysDocument,
     "\n  query OpsConsoleTestResolved { exceptions(status: RESOLVED, first: 200) { id correlationId status resolutionNote } }\n": types.OpsConsoleTestResolvedDocument,
     "\n  mutation PeriodClose($id: String!) { closePeriod(id: $id) { status } }\n": types.PeriodCloseDocument,
@@ -288,8 +276,6 @@ const documents: Documents = {
     "\n  query ReconciliationResolved { exceptions(status: RESOLVED, first: 200) { id kind resolutionNote } }\n": types.ReconciliationResolvedDocument,
     "\n  query ReconciliationSeededRuns($after: String) {\n    customers(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      nodes { id contracts { id status quoteToCash { state exceptions { status owner } } } }\n    }\n  }\n": types.ReconciliationSeededRunsDocument,
     "\n  query ReconciliationSeatChangeFunnel($kind: String!) { workflowFunnel(kind: $kind) { runs completed } }\n": types.ReconciliationSeatChangeFunnelDocument,
-    "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n": types.SubscriptionsIssueInvoiceDocument,
-    "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n": types.SubscriptionsRecordPaymentDocument,
     "\n  mutation SubscriptionsSetRenewalRisk($id: ID!, $risk: RenewalRisk!) { setRenewalRisk(id: $id, risk: $risk, reason: \"test\") { id risk } }\n": types.SubscriptionsSetRenewalRiskDocument,
     "\n  query SubscriptionsInvoiceDue($id: ID!) { invoice(id: $id) { amountDue { amount } } }\n": types.SubscriptionsInvoiceDueDocument,
     "\n  subscription SubscriptionsPaymentReceived($customerId: ID, $after: ID) {\n    paymentReceived(customerId: $customerId, after: $after) { eventId occurredAt correlationId payment { id } invoice { id } customer { id } }\n  }\n": types.SubscriptionsPaymentReceivedDocument,
@@ -442,26 +428,6 @@ export function graphql(source: "\n  query BooksCustomer($id: ID!) {\n    custom
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n"): (typeof documents)["\n  query BooksEntries($source: ID!) {\n    journalEntries(first: 10, sourceId: $source) { nodes { source date period lines { account debit { amount } credit { amount } } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n"): (typeof documents)["\n  mutation BooksRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"): (typeof documents)["\n  mutation BooksPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n"): (typeof documents)["\n  mutation BooksIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n"): (typeof documents)["\n  mutation BooksVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"): (typeof documents)["\n  mutation BooksAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -633,27 +599,7 @@ export function graphql(source: "\n  query EventsCustomerView($id: ID!) {\n    c
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }\n"): (typeof documents)["\n  mutation EventsRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { id posting { status attempts } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query EventsExceptions { exceptions(status: OPEN, owner: \"finance-ops\") { id kind subject owner status correlationId } }\n"): (typeof documents)["\n  query EventsExceptions { exceptions(status: OPEN, owner: \"finance-ops\") { id kind subject owner status correlationId } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EventsAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"): (typeof documents)["\n  mutation EventsAmend($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EventsPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id invoice { status } } }\n"): (typeof documents)["\n  mutation EventsPay($input: RecordPaymentInput!) { recordPayment(input: $input) { id invoice { status } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EventsIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n"): (typeof documents)["\n  mutation EventsIssue($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation EventsVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n"): (typeof documents)["\n  mutation EventsVoid($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -714,6 +660,26 @@ export function graphql(source: "\n  query MetricsCustomers { customers(first: 2
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MetricsHealth {\n    operationsHealth {\n      invoicesAwaitingPosting\n      postingLatencySeconds\n      openExceptions\n      deadLetters\n      openDifferences\n      syncLag { consumer pending lagSeconds }\n      exceptionsByOwner { owner open oldestAgeSeconds }\n      workflowRuns { kind state count }\n    }\n  }\n"): (typeof documents)["\n  query MetricsHealth {\n    operationsHealth {\n      invoicesAwaitingPosting\n      postingLatencySeconds\n      openExceptions\n      deadLetters\n      openDifferences\n      syncLag { consumer pending lagSeconds }\n      exceptionsByOwner { owner open oldestAgeSeconds }\n      workflowRuns { kind state count }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n"): (typeof documents)["\n  mutation TestIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestVoidInvoice($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n"): (typeof documents)["\n  mutation TestVoidInvoice($id: ID!) { voidInvoice(id: $id, reason: \"issued in error\") { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id invoice { status } } }\n"): (typeof documents)["\n  mutation TestRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id invoice { status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { posting { status } } }\n"): (typeof documents)["\n  mutation TestRetryPosting($invoice: ID!) { retryPosting(invoiceId: $invoice) { posting { status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestAmendContract($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"): (typeof documents)["\n  mutation TestAmendContract($id: ID!, $input: AmendContractInput!) { amendContract(id: $id, input: $input) { seats } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -818,14 +784,6 @@ export function graphql(source: "\n  query ReconciliationSeededRuns($after: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReconciliationSeatChangeFunnel($kind: String!) { workflowFunnel(kind: $kind) { runs completed } }\n"): (typeof documents)["\n  query ReconciliationSeatChangeFunnel($kind: String!) { workflowFunnel(kind: $kind) { runs completed } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n"): (typeof documents)["\n  mutation SubscriptionsIssueInvoice($subscription: ID!) { issueInvoice(subscriptionId: $subscription) { id amountDue { amount } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"): (typeof documents)["\n  mutation SubscriptionsRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
