@@ -82,10 +82,9 @@ export class SubgraphCircuit {
       this.rejected += 1;
       return Promise.reject(this.#openFailure());
     }
-    if (!heedsOpening) return this.#policy.execute(() => attempt());
-    const opening = this.#opening.signal;
+    const opening = heedsOpening ? this.#opening.signal : undefined;
     return this.#policy.execute(() => attempt(opening)).catch((error: unknown) => {
-      throw opening.aborted ? this.#openFailure() : error;
+      throw opening?.aborted ? this.#openFailure() : error;
     });
   }
 
