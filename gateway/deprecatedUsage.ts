@@ -4,19 +4,10 @@
  * `/metrics`, and reported to ops (`deprecatedUsage`) a few seconds later, so a team knows what
  * blocks a field's removal. See the README's "Schema governance".
  */
-import {
-  isInterfaceType,
-  isObjectType,
-  Kind,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
-  type GraphQLSchema,
-} from 'graphql';
+import { isInterfaceType, isObjectType, Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Logger } from '../platform/logger.ts';
 import { mirroredCounter, OTHER, type Registry } from '../platform/metrics.ts';
-import { fragmentsOf, spreadFragments } from './documents.ts';
+import { coordinatesUsed, fragmentsOf, withFragments } from './documents.ts';
 import { OpsReports } from './opsReports.ts';
 
 /** One client's operation and one deprecated field it selected. */
@@ -132,22 +123,16 @@ export function deprecatedFieldsSelected(schema: GraphQLSchema, document: Docume
   const operation = document.definitions.find(
     (definition) => definition.kind === Kind.OPERATION_DEFINITION && (operationName === null || definition.name?.value === operationName),
   );
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return [];
-  const found = new Set<string>();
-  for (const definition of [operation, ...spreadFragments(operation, fragmentsOf(document))]) {
-    const typeInfo = new TypeInfo(schema);
-    visit(
-      definition,
-      visitWithTypeInfo(typeInfo, {
-        Field() {
-          const parent = typeInfo.getParentType();
-          const field = typeInfo.getFieldDef();
-          if (parent && field?.deprecationReason) found.add(`${parent.name}.${field.name}`);
-        },
-      }),
-    );
-  }
-  return [...found].sort();
+  if (!operation) return [];
+  return [...coordinatesUsed(schema, withFragments(operation, fragmentsOf(document)))].filter((coordinate) => isDeprecatedField(schema, coordinate)).sort();
+}
+
+/** Whether a coordinate names a deprecated field of an object or interface type (not an argument, input field or enum value). */
+function isDeprecatedField(schema: GraphQLSchema, coordinate: string): boolean {
+  const [typeName, fieldName, ...rest] = coordinate.split('.');
+  if (!typeName || !fieldName || rest.length > 0) return false;
+  const type = schema.getType(typeName);
+  return (isObjectType(type) || isInterfaceType(type)) && Boolean(type.getFields()[fieldName]?.deprecationReason);
 }
 
 function seriesKey(client: string, operation: string, field: string): string {

@@ -50,38 +50,33 @@ interface Mirrored<L extends string> {
   read: ReadSeries<L>;
 }
 
-/** What a mirrored metric's `collect()` does: reads the figures and puts them in place of the last ones. */
-async function refill<L extends string>(read: ReadSeries<L>, reset: () => void, put: (value: number, labels?: LabelValues<L>) => void): Promise<void> {
-  const value = await read();
-  reset();
-  if (typeof value === 'number') put(value);
-  else for (const [labels, figure] of value) put(figure, labels);
+/**
+ * The options of a mirrored metric: its `collect()` reads the figures and puts them in place of
+ * the last ones. After a reset, `inc` puts a value on a gauge and on a counter alike.
+ */
+function mirrored<L extends string>({ registry, name, help, labelNames = [], read }: Mirrored<L>) {
+  return {
+    name,
+    help,
+    labelNames,
+    registers: [registry],
+    async collect(this: Counter<L> | Gauge<L>) {
+      const value = await read();
+      this.reset();
+      if (typeof value === 'number') this.inc(value);
+      else for (const [labels, figure] of value) this.inc(labels, figure);
+    },
+  };
 }
 
 /** A counter whose value is kept elsewhere (a module's own count since start), read at each scrape. */
-export function mirroredCounter<L extends string = never>({ registry, name, help, labelNames = [], read }: Mirrored<L>): Counter<L> {
-  return new Counter<L>({
-    name,
-    help,
-    labelNames,
-    registers: [registry],
-    collect() {
-      return refill(read, () => this.reset(), (value, labels) => (labels ? this.inc(labels, value) : this.inc(value)));
-    },
-  });
+export function mirroredCounter<L extends string = never>(options: Mirrored<L>): Counter<L> {
+  return new Counter<L>(mirrored(options));
 }
 
 /** A gauge read at each scrape; label sets no longer read are dropped. */
-export function mirroredGauge<L extends string = never>({ registry, name, help, labelNames = [], read }: Mirrored<L>): Gauge<L> {
-  return new Gauge<L>({
-    name,
-    help,
-    labelNames,
-    registers: [registry],
-    collect() {
-      return refill(read, () => this.reset(), (value, labels) => (labels ? this.set(labels, value) : this.set(value)));
-    },
-  });
+export function mirroredGauge<L extends string = never>(options: Mirrored<L>): Gauge<L> {
+  return new Gauge<L>(mirrored(options));
 }
 
 /**

@@ -63,7 +63,8 @@ interface Base {
   kind: 'query' | 'mutation' | 'subscription';
   query: string;
   variables: Record<string, unknown>;
-  leaves: Leaf[];
+  /** The variables' leaves to damage, by dotted path (`input.name`). */
+  leaves: Record<string, Kind>;
 }
 
 interface FuzzRequest {
@@ -130,9 +131,10 @@ function withValue(variables: Record<string, unknown>, path: string[], value: un
 function malformed(random: Random, base: Base): FuzzRequest {
   const { query: source, variables } = base;
   const mustRefuse = base.kind !== 'query';
-  const leaf = random.pick(base.leaves);
+  const leaves: Leaf[] = Object.entries(base.leaves).map(([path, kind]) => ({ path: path.split('.'), kind }));
+  const leaf = random.pick(leaves);
   // An unknown field is refused inside an input object only: an unknown variable is ignored.
-  const inputLeaf = base.leaves.find((candidate) => candidate.path.length > 1);
+  const inputLeaf = leaves.find((candidate) => candidate.path.length > 1);
   const variants: (() => FuzzRequest)[] = [
     () => ({ label: `${leaf.path.join('.')} refused`, mustRefuse, params: { query: source, variables: withValue(variables, leaf.path, refusedValue(random, leaf.kind, leaf.path.reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], variables))) } }),
     () => ({ label: 'operationName not in the document', mustRefuse, params: { query: source, variables, operationName: random.pick(['Nope', '', ' ', '\u0000']) } }),
@@ -201,71 +203,54 @@ before(async () => {
   const invoice = setup.invoices.nodes[0].id;
   snapshotVariables = { customer, invoice };
   bases = [
-    { kind: 'query', query: 'query Customer($id: ID!) { customer(id: $id) { id name health { score } } }', variables: { id: customer }, leaves: [{ path: ['id'], kind: 'id' }] },
+    { kind: 'query', query: 'query Customer($id: ID!) { customer(id: $id) { id name health { score } } }', variables: { id: customer }, leaves: { id: 'id' } },
     {
       kind: 'query',
       query: 'query Customers($first: Int, $filter: CustomerFilter) { customers(first: $first, filter: $filter) { totalCount nodes { id } } }',
       variables: { first: 2, filter: { segment: 'SMB', region: 'EMEA', nameContains: 'a' } },
-      leaves: [{ path: ['first'], kind: 'int' }, { path: ['filter', 'segment'], kind: 'enum' }, { path: ['filter', 'nameContains'], kind: 'text' }],
+      leaves: { first: 'int', 'filter.segment': 'enum', 'filter.nameContains': 'text' },
     },
-    { kind: 'query', query: 'query Invoice($id: ID!) { invoice(id: $id) { id status amountDue { amount currency } } }', variables: { id: invoice }, leaves: [{ path: ['id'], kind: 'id' }] },
-    { kind: 'query', query: 'query Events($types: [String!], $first: Int) { events(types: $types, first: $first) { id type } }', variables: { types: ['invoice.issued'], first: 3 }, leaves: [{ path: ['types'], kind: 'text' }, { path: ['first'], kind: 'int' }] },
-    { kind: 'query', query: 'query Trial($period: String!) { trialBalance(period: $period) { account } }', variables: { period: '2026-11' }, leaves: [{ path: ['period'], kind: 'exact' }] },
+    { kind: 'query', query: 'query Invoice($id: ID!) { invoice(id: $id) { id status amountDue { amount currency } } }', variables: { id: invoice }, leaves: { id: 'id' } },
+    { kind: 'query', query: 'query Events($types: [String!], $first: Int) { events(types: $types, first: $first) { id type } }', variables: { types: ['invoice.issued'], first: 3 }, leaves: { types: 'text', first: 'int' } },
+    { kind: 'query', query: 'query Trial($period: String!) { trialBalance(period: $period) { account } }', variables: { period: '2026-11' }, leaves: { period: 'exact' } },
     {
       kind: 'mutation',
       query: 'mutation CreateCustomer($input: CreateCustomerInput!, $key: String) { createCustomer(input: $input, idempotencyKey: $key) { id } }',
       variables: { input: { name: 'Fuzz Ltd', segment: 'SMB', region: 'EMEA', currency: 'EUR' }, key: 'fuzz-create' },
-      leaves: [
-        { path: ['input', 'name'], kind: 'text' },
-        { path: ['input', 'segment'], kind: 'enum' },
-        { path: ['input', 'region'], kind: 'exact' },
-        { path: ['input', 'currency'], kind: 'exact' },
-        { path: ['key'], kind: 'text' },
-      ],
+      leaves: { 'input.name': 'text', 'input.segment': 'enum', 'input.region': 'exact', 'input.currency': 'exact', key: 'text' },
     },
     {
       kind: 'mutation',
       query: 'mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { id } }',
       variables: { id: customer, input: { name: 'Renamed by fuzz', region: 'APAC' } },
-      leaves: [{ path: ['id'], kind: 'id' }, { path: ['input', 'name'], kind: 'text' }, { path: ['input', 'region'], kind: 'exact' }],
+      leaves: { id: 'id', 'input.name': 'text', 'input.region': 'exact' },
     },
     {
       kind: 'mutation',
       query: 'mutation CreateOpportunity($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }',
       variables: { input: { customerId: customer, name: 'Fuzz deal', amount: '1000.00', planCode: 'GROWTH', seats: 2, termMonths: 12 } },
-      leaves: [
-        { path: ['input', 'customerId'], kind: 'id' },
-        { path: ['input', 'name'], kind: 'text' },
-        { path: ['input', 'amount'], kind: 'decimal' },
-        { path: ['input', 'planCode'], kind: 'exact' },
-        { path: ['input', 'seats'], kind: 'int' },
-      ],
+      leaves: { 'input.customerId': 'id', 'input.name': 'text', 'input.amount': 'decimal', 'input.planCode': 'exact', 'input.seats': 'int' },
     },
     {
       kind: 'mutation',
       query: 'mutation RecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }',
       variables: { input: { invoiceId: invoice, amount: '1.00', method: 'card', reference: 'fuzz' } },
-      leaves: [
-        { path: ['input', 'invoiceId'], kind: 'id' },
-        { path: ['input', 'amount'], kind: 'decimal' },
-        { path: ['input', 'method'], kind: 'exact' },
-        { path: ['input', 'reference'], kind: 'text' },
-      ],
+      leaves: { 'input.invoiceId': 'id', 'input.amount': 'decimal', 'input.method': 'exact', 'input.reference': 'text' },
     },
     {
       kind: 'mutation',
       query: 'mutation RecordHealthSignal($input: HealthSignalInput!) { recordHealthSignal(input: $input) { id } }',
       variables: { input: { customerId: customer, factor: 'usage', score: 40 } },
-      leaves: [{ path: ['input', 'customerId'], kind: 'id' }, { path: ['input', 'factor'], kind: 'exact' }, { path: ['input', 'score'], kind: 'int' }],
+      leaves: { 'input.customerId': 'id', 'input.factor': 'exact', 'input.score': 'int' },
     },
     // Required variables, so that variables that are not an object leave one missing.
-    { kind: 'subscription', query: 'subscription Payments($customer: ID!) { paymentReceived(customerId: $customer) { eventId } }', variables: { customer }, leaves: [{ path: ['customer'], kind: 'id' }] },
-    { kind: 'subscription', query: 'subscription Risks($customer: ID!) { renewalRiskChanged(customerId: $customer) { eventId } }', variables: { customer }, leaves: [{ path: ['customer'], kind: 'id' }] },
+    { kind: 'subscription', query: 'subscription Payments($customer: ID!) { paymentReceived(customerId: $customer) { eventId } }', variables: { customer }, leaves: { customer: 'id' } },
+    { kind: 'subscription', query: 'subscription Risks($customer: ID!) { renewalRiskChanged(customerId: $customer) { eventId } }', variables: { customer }, leaves: { customer: 'id' } },
     {
       kind: 'subscription',
       query: 'subscription Events($types: [String!]!, $customer: ID!) { businessEvents(types: $types, customerId: $customer) { id } }',
       variables: { types: ['payment.received'], customer },
-      leaves: [{ path: ['types'], kind: 'text' }, { path: ['customer'], kind: 'id' }],
+      leaves: { types: 'text', customer: 'id' },
     },
   ];
 });

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import { ConfigError } from '../../platform/config.ts';
 import { ErrorCode, requestError } from '../../platform/errors.ts';
 
@@ -81,17 +82,15 @@ export function loadManifests(dir: string | undefined): Map<string, string> {
   return documents;
 }
 
-/** APQ documents in process, at most MEMORY_APQ_ENTRIES. */
+/** APQ documents in process, at most MEMORY_APQ_ENTRIES; the least recently used go first. */
 function memoryCache(): KeyValueCache {
-  const entries = new Map<string, string>();
+  const entries = new LRUCache<string, string>({ max: MEMORY_APQ_ENTRIES });
   return {
     async get(key) {
       return entries.get(key);
     },
     async set(key, value) {
-      entries.delete(key);
       entries.set(key, value);
-      if (entries.size > MEMORY_APQ_ENTRIES) entries.delete(entries.keys().next().value!);
     },
     async delete(key) {
       return entries.delete(key);

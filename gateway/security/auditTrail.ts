@@ -6,6 +6,7 @@
  * operation calls `recordRefusal` with the errors it answers.
  */
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { redact } from '../../platform/audit.ts';
 import type { Caller } from '../../platform/auth/caller.ts';
 import type { Logger } from '../../platform/logger.ts';
@@ -54,6 +55,7 @@ const MAX_PENDING = 10_000;
 /** Refusals of one caller within BURST_WINDOW_MS that make a denial burst. */
 const BURST_REFUSALS = 20;
 const BURST_WINDOW_MS = 60_000;
+/** Callers whose refusals are counted at once; the least recently refused are forgotten first. */
 const BURST_CALLERS = 10_000;
 
 export class GatewayAudit {
@@ -63,7 +65,7 @@ export class GatewayAudit {
   #dropped = 0;
   #bursts = 0;
   /** Each caller's refusals in its current window, by sub. */
-  readonly #windows = new Map<string, { start: number; count: number }>();
+  readonly #windows = new LRUCache<string, { start: number; count: number }>({ max: BURST_CALLERS });
 
   /** `send` delivers one report to ops and throws unless ops recorded it. */
   constructor(
@@ -142,7 +144,6 @@ export class GatewayAudit {
     const now = Date.now();
     let window = this.#windows.get(sub);
     if (!window || now - window.start >= BURST_WINDOW_MS) {
-      if (this.#windows.size >= BURST_CALLERS) this.#windows.clear();
       this.#windows.set(sub, (window = { start: now, count: 0 }));
     }
     window.count += 1;

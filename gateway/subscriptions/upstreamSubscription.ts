@@ -2,6 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { decodeJwt } from 'jose';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import WebSocket from 'ws';
+import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 
@@ -66,7 +67,7 @@ export class UpstreamSubscription {
   private closed = false;
   private lastCursor?: string;
   private connected = false;
-  private readonly seen = new Set<string>();
+  private readonly seen = new LRUCache<string, true>({ max: SEEN_IDS });
 
   constructor(private readonly options: UpstreamOptions) {
     this.lastCursor = options.after;
@@ -186,8 +187,7 @@ export class UpstreamSubscription {
         if (cursor !== undefined && this.seen.has(cursor)) return;
         // An event not taken is not passed: the next subscribe starts before it.
         if (!options.onEvent(result, cursor) || cursor === undefined) return;
-        this.seen.add(cursor);
-        if (this.seen.size > SEEN_IDS) this.seen.delete(this.seen.values().next().value as string);
+        this.seen.set(cursor, true);
         this.lastCursor = cursor;
       },
       error: (error) => {

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { badInput, ErrorCode } from '../errors.ts';
 import type { BusinessEvent, Delivery } from './envelope.ts';
 import type { EventStream } from './stream.ts';
@@ -93,7 +94,7 @@ class LiveEvents implements AsyncIterableIterator<Delivery> {
   /** The last stream position given or skipped, and that event's id: where a resume starts. */
   private cursor: string | null = null;
   private resumeAfter: string | null;
-  private readonly recent = new Set<string>();
+  private readonly recent = new LRUCache<string, true>({ max: RECENT_IDS });
 
   constructor(
     private readonly stream: EventStream,
@@ -209,8 +210,7 @@ class LiveEvents implements AsyncIterableIterator<Delivery> {
     this.cursor = delivery.position;
     this.resumeAfter = delivery.event.id;
     if (this.recent.has(delivery.event.id)) return false;
-    this.recent.add(delivery.event.id);
-    if (this.recent.size > RECENT_IDS) this.recent.delete(this.recent.values().next().value as string);
+    this.recent.set(delivery.event.id, true);
     return true;
   }
 }

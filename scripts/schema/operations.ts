@@ -7,22 +7,14 @@ import { CodeFileLoader } from '@graphql-tools/code-file-loader';
 import { GraphQLFileLoader } from '@graphql-tools/graphql-file-loader';
 import { loadDocuments } from '@graphql-tools/load';
 import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
   Kind,
   parse,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type DefinitionNode,
   type DocumentNode,
-  type FragmentDefinitionNode,
   type GraphQLSchema,
 } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_EXAMPLES } from '../../gateway/graphiql/index.ts';
-import { fragmentsOf, spreadFragments } from '../../gateway/documents.ts';
+import { fragmentsOf, withFragments } from '../../gateway/documents.ts';
 import { readManifests } from '../../gateway/limits/trustedDocuments.ts';
 
 export interface RegisteredOperation {
@@ -73,59 +65,3 @@ function graphiqlOperations(): RegisteredOperation[] {
   });
 }
 
-/** An operation as a document of its own: it and the fragments it spreads. */
-function withFragments(operation: DefinitionNode, fragments: Map<string, FragmentDefinitionNode>): DocumentNode {
-  return { kind: Kind.DOCUMENT, definitions: [operation, ...spreadFragments(operation, fragments)] };
-}
-
-/**
- * The schema coordinates an operation uses in `schema`: every type it touches (`Type`), field it
- * selects (`Type.field`), argument it passes (`Type.field.argument`), input field it sets
- * (`Input.field`) and enum value it writes (`Enum.VALUE`).
- */
-export function coordinatesUsed(schema: GraphQLSchema, document: DocumentNode): Set<string> {
-  const used = new Set<string>();
-  const typeInfo = new TypeInfo(schema);
-  const useType = (type: Parameters<typeof getNamedType>[0]) => {
-    const named = getNamedType(type);
-    if (named) used.add(named.name);
-  };
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field() {
-        const parent = typeInfo.getParentType();
-        const field = typeInfo.getFieldDef();
-        if (!parent || !field) return;
-        used.add(parent.name);
-        used.add(`${parent.name}.${field.name}`);
-        useType(field.type);
-      },
-      Argument(node) {
-        const parent = typeInfo.getParentType();
-        const field = typeInfo.getFieldDef();
-        if (parent && field) used.add(`${parent.name}.${field.name}.${node.name.value}`);
-        useType(typeInfo.getInputType());
-      },
-      ObjectField(node) {
-        const input = getNamedType(typeInfo.getParentInputType());
-        if (input && isInputObjectType(input)) used.add(`${input.name}.${node.name.value}`);
-        useType(typeInfo.getInputType());
-      },
-      EnumValue(node) {
-        const type = getNamedType(typeInfo.getInputType());
-        if (type && isEnumType(type)) used.add(`${type.name}.${node.value}`);
-      },
-      VariableDefinition() {
-        useType(typeInfo.getInputType());
-      },
-      InlineFragment() {
-        useType(typeInfo.getType());
-      },
-      FragmentDefinition() {
-        useType(typeInfo.getType());
-      },
-    }),
-  );
-  return used;
-}

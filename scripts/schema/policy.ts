@@ -12,7 +12,8 @@ import {
   type GraphQLSchema,
   type GraphQLType,
 } from 'graphql';
-import { coordinatesUsed, type RegisteredOperation } from './operations.ts';
+import { coordinatesUsed } from '../../gateway/documents.ts';
+import type { RegisteredOperation } from './operations.ts';
 
 export type Level = 'breaking' | 'dangerous' | 'safe';
 /** `fail` stops the check; `warn` passes it with a warning; `ok` passes it. */
