@@ -1,6 +1,7 @@
 /**
  * Exponential backoff, shared by everything that retries: the consumer's retries of a failing
- * event, the relay after a failed publish, the Redis reconnects.
+ * event, the relay after a failed publish, the Redis reconnects, the gateway's reconnects to a
+ * subgraph's subscription stream.
  */
 
 /**

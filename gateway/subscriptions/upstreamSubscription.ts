@@ -3,6 +3,7 @@ import { decodeJwt } from 'jose';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import WebSocket from 'ws';
 import { LRUCache } from 'lru-cache';
+import { backoffMs } from '../../platform/backoff.ts';
 import { ErrorCode } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 
@@ -218,8 +219,8 @@ export class UpstreamSubscription {
 
   private retry(reason: unknown): void {
     this.disposeClient();
-    const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.attempt) * (0.5 + Math.random() / 2);
     this.attempt += 1;
+    const delay = backoffMs(this.attempt, FIRST_RETRY_MS, MAX_RETRY_MS, Math.random());
     const { subgraph, log } = this.options;
     log.warn({ subgraph, attempt: this.attempt, retryInMs: Math.round(delay), reason: describe(reason) }, 'subscription upstream lost; reconnecting');
     this.options.onReconnect?.();
