@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import type { GraphQLError } from 'graphql';
 import { openDb } from './db/db.ts';
-import { connection, decodeCursor, encodeCursor, keysetPage, pageSize } from './loaders.ts';
+import { connection, decodeCursor, encodeCursor, keysetPage, listBy, listWithParentCurrency, pageSize, rowBy } from './loaders.ts';
 
 test('a cursor is opaque, URL-safe, and decodes to what was encoded', () => {
   const position = JSON.stringify(['Ünïcode & Co', 'cus_000042']);
@@ -28,13 +28,19 @@ test('a page size is the given one, the default, or BAD_USER_INPUT naming `first
   }
 });
 
-test('a keyset page holds the rows past the cursor that match the filter, and counts all that match it', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'keyset-page-'));
+/** An empty database of its own for the test, removed after it. */
+async function scratchDb(t: TestContext) {
+  const dir = mkdtempSync(join(tmpdir(), 'loaders-'));
   const db = await openDb({ dataDir: join(dir, 'data') }, dir);
   t.after(async () => {
     await db.close();
     rmSync(dir, { recursive: true, force: true });
   });
+  return db;
+}
+
+test('a keyset page holds the rows past the cursor that match the filter, and counts all that match it', async (t) => {
+  const db = await scratchDb(t);
   await db.query('CREATE TABLE items (id text PRIMARY KEY, colour text NOT NULL)');
   await db.query("INSERT INTO items VALUES ('a', 'red'), ('b', 'blue'), ('c', 'red'), ('d', 'red'), ('e', 'red')");
   const reds = (first: number, after: string | null) =>
@@ -60,4 +66,32 @@ test("a connection's end cursor is its last row's, and null for an empty page", 
     pageInfo: { hasNextPage: true, endCursor: 'after b' },
   });
   assert.deepEqual(connection({ rows: [], totalCount: 3, hasNextPage: false }, cursorOf).pageInfo, { hasNextPage: false, endCursor: null });
+});
+
+test("loaders by a column answer each key with its row, its rows in order, or its rows with their parent's currency", async (t) => {
+  const db = await scratchDb(t);
+  await db.query('CREATE TABLE orders (id text PRIMARY KEY, currency text NOT NULL, created_at integer NOT NULL)');
+  await db.query('CREATE TABLE order_lines (order_id text NOT NULL REFERENCES orders (id), id text NOT NULL, position integer NOT NULL)');
+  await db.query("INSERT INTO orders VALUES ('o1', 'EUR', 1), ('o2', 'USD', 2)");
+  await db.query("INSERT INTO order_lines VALUES ('o1', 'b', 2), ('o1', 'a', 1), ('o2', 'c', 1)");
+  type Line = { order_id: string; id: string; position: number };
+  assert.deepEqual(await rowBy<{ id: string; currency: string; created_at: number }>(db, 'orders', 'currency').loadMany(['USD', 'GBP']), [
+    { id: 'o2', currency: 'USD', created_at: 2 },
+    null,
+  ]);
+  assert.deepEqual(await listBy<Line>(db, 'order_lines', 'order_id', 'position DESC').loadMany(['o1', 'none']), [
+    [
+      { order_id: 'o1', id: 'b', position: 2 },
+      { order_id: 'o1', id: 'a', position: 1 },
+    ],
+    [],
+  ]);
+  // The parent's own id and created_at neither clash with the lines' nor take part in their order.
+  assert.deepEqual(await listWithParentCurrency<Line & { currency: string }>(db, 'order_lines', 'order_id', 'orders', 'id').loadMany(['o2', 'o1']), [
+    [{ order_id: 'o2', id: 'c', position: 1, currency: 'USD' }],
+    [
+      { order_id: 'o1', id: 'a', position: 1, currency: 'EUR' },
+      { order_id: 'o1', id: 'b', position: 2, currency: 'EUR' },
+    ],
+  ]);
 });

@@ -14,9 +14,17 @@ export function rowLoader<Row extends object>(db: Queryable, sql: string, column
   });
 }
 
+/**
+ * The row of `table` whose `column` is the key, batched. `table` and `column` are written into
+ * the SQL as they are: names the code spells out, never a request's input.
+ */
+export function rowBy<Row extends object>(db: Queryable, table: string, column: keyof Row & string): DataLoader<string, Row | null> {
+  return rowLoader<Row>(db, `SELECT * FROM ${table} WHERE ${column} = ANY($1)`, column);
+}
+
 /** Rows of `table` by their `id`, batched. */
 export function byId<Row extends { id: string }>(db: Queryable, table: string): DataLoader<string, Row | null> {
-  return rowLoader<Row>(db, `SELECT * FROM ${table} WHERE id = ANY($1)`, 'id');
+  return rowBy<Row>(db, table, 'id');
 }
 
 /**
@@ -25,6 +33,32 @@ export function byId<Row extends { id: string }>(db: Queryable, table: string): 
  */
 export function listLoader<Row extends object>(db: Queryable, sql: string, column: keyof Row & string): DataLoader<string, Row[]> {
   return new DataLoader(async (keys) => groupBy(keys, await db.query<Row>(sql, [keys]), column));
+}
+
+/**
+ * The rows of `table` whose `column` is the key, in `orderBy` order, batched. `table`, `column`
+ * and `orderBy` are written into the SQL as they are: names the code spells out, never a request's input.
+ */
+export function listBy<Row extends object>(db: Queryable, table: string, column: keyof Row & string, orderBy: string): DataLoader<string, Row[]> {
+  return listLoader<Row>(db, `SELECT * FROM ${table} WHERE ${column} = ANY($1) ORDER BY ${orderBy}`, column);
+}
+
+/**
+ * As listBy, each row with the `currency` of the row of `parent` (by its `id`) that its `column`
+ * names: for lines whose amounts are in their parent's currency. `orderBy` is over the rows'
+ * columns. The names are written into the SQL as they are: names the code spells out, never a
+ * request's input.
+ */
+export function listWithParentCurrency<Row extends { currency: string }>(
+  db: Queryable,
+  table: string,
+  column: keyof Row & string,
+  parent: string,
+  orderBy: string,
+): DataLoader<string, Row[]> {
+  // The subquery lets the filter and the order name bare columns (`id`, not `child.id`); PostgreSQL flattens it into the join.
+  const rows = `SELECT child.*, parent.currency FROM ${table} child JOIN ${parent} parent ON parent.id = child.${column}`;
+  return listLoader<Row>(db, `SELECT * FROM (${rows}) AS joined WHERE ${column} = ANY($1) ORDER BY ${orderBy}`, column);
 }
 
 /** `rows` as one list per key, by their `column`, in key order (an empty list for a key with no rows). */

@@ -7,6 +7,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { FastifyInstance } from 'fastify';
 import { parse, type GraphQLSchema } from 'graphql';
 import { auditMutations } from '../audit.ts';
+import { resolveColumns } from '../columns.ts';
 import type { Caller } from '../auth/caller.ts';
 import { enforceAccess, readAccessPolicy } from '../auth/policy.ts';
 import { unauthenticatedBody } from '../auth/subgraphTokens.ts';
@@ -60,17 +61,21 @@ type SchemaModules = Parameters<typeof buildSubgraphSchema>[0];
 /** A subgraph's resolvers as `buildSubgraphSchema` takes them (@apollo/subgraph does not export the type). */
 export type SubgraphResolvers = NonNullable<Extract<SchemaModules, { typeDefs: unknown }>['resolvers']>;
 
-/** The subgraph's schema, its `@authenticated` and `@requiresScopes` enforced in its resolvers. */
+/**
+ * The subgraph's schema, its `@authenticated` and `@requiresScopes` enforced in its resolvers, and
+ * its camelCase fields read from rows' snake_case columns where no resolver says otherwise.
+ */
 export function buildSchema(definition: Pick<SubgraphDefinition, 'dir' | 'resolvers'>): GraphQLSchema {
   const sdl = readFileSync(join(definition.dir, 'schema.graphql'), 'utf8');
   const schema = buildSubgraphSchema({
     typeDefs: parse(sdl),
     resolvers: { Date: DateScalar, DateTime: DateTimeScalar, Decimal: DecimalScalar, JSON: JSONScalar, ...definition.resolvers },
   } as SchemaModules);
+  // Columns first: enforcement wraps the resolver it finds, so a guarded field still reads its column.
   // Audit outside enforcement, so refused mutations are recorded too; unstorable strings are
   // refused outside both, as they could not be written to the audit log either.
   // Traced outermost, so a span covers the refusals and the audit too.
-  return traceRootResolvers(refuseUnstorableArguments(auditMutations(enforceAccess(schema, readAccessPolicy(sdl)))));
+  return traceRootResolvers(refuseUnstorableArguments(auditMutations(enforceAccess(resolveColumns(schema), readAccessPolicy(sdl)))));
 }
 
 /** What every subgraph's `/metrics` has: its SQL statements and its outbox's depth. */

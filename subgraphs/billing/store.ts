@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db/db.ts';
-import { byId, decodeCursor, encodeCursor, groupBy, keysetPage, listLoader, rowLoader, type Page } from '../../platform/loaders.ts';
+import { byId, decodeCursor, encodeCursor, groupBy, keysetPage, listBy, listWithParentCurrency, rowBy, type Page } from '../../platform/loaders.ts';
 import type { CreditNoteRow, InvoiceLineRow, InvoiceRow, InvoiceStatus, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** What billing knows of a customer's money, one row per customer with a billing account. */
@@ -38,36 +38,15 @@ export const CUSTOMER_STANDING_SQL = `
 export function createLoaders(db: Queryable, today: string) {
   return {
     subscription: byId<SubscriptionRow>(db, 'subscriptions'),
-    subscriptionByContract: rowLoader<SubscriptionRow>(db, 'SELECT * FROM subscriptions WHERE contract_id = ANY($1)', 'contract_id'),
-    subscriptionsByCustomer: listLoader<SubscriptionRow>(
-      db,
-      'SELECT * FROM subscriptions WHERE customer_id = ANY($1) ORDER BY created_at DESC, id DESC',
-      'customer_id',
-    ),
+    subscriptionByContract: rowBy<SubscriptionRow>(db, 'subscriptions', 'contract_id'),
+    subscriptionsByCustomer: listBy<SubscriptionRow>(db, 'subscriptions', 'customer_id', 'created_at DESC, id DESC'),
     invoice: byId<InvoiceRow>(db, 'invoices'),
-    invoicesBySubscription: listLoader<InvoiceRow>(
-      db,
-      'SELECT * FROM invoices WHERE subscription_id = ANY($1) ORDER BY issued_at DESC, id DESC',
-      'subscription_id',
-    ),
-    lines: listLoader<InvoiceLineRow>(
-      db,
-      `SELECT l.*, i.currency FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
-       WHERE l.invoice_id = ANY($1) ORDER BY l.position`,
-      'invoice_id',
-    ),
+    invoicesBySubscription: listBy<InvoiceRow>(db, 'invoices', 'subscription_id', 'issued_at DESC, id DESC'),
+    lines: listWithParentCurrency<InvoiceLineRow>(db, 'invoice_lines', 'invoice_id', 'invoices', 'position'),
     creditNote: byId<CreditNoteRow>(db, 'credit_notes'),
-    creditNotesByCustomer: listLoader<CreditNoteRow>(
-      db,
-      'SELECT * FROM credit_notes WHERE customer_id = ANY($1) ORDER BY issued_at DESC, id DESC',
-      'customer_id',
-    ),
+    creditNotesByCustomer: listBy<CreditNoteRow>(db, 'credit_notes', 'customer_id', 'issued_at DESC, id DESC'),
     payment: byId<PaymentRow>(db, 'payments'),
-    paymentsByInvoice: listLoader<PaymentRow>(
-      db,
-      'SELECT * FROM payments WHERE invoice_id = ANY($1) ORDER BY received_at, id',
-      'invoice_id',
-    ),
+    paymentsByInvoice: listBy<PaymentRow>(db, 'payments', 'invoice_id', 'received_at, id'),
     invoicesByCustomer: perArguments(({ status, first }: { status: InvoiceStatus | null; first: number }) =>
       new DataLoader<string, InvoiceRow[]>(async (keys) => {
         if (first === 0) return keys.map(() => []);

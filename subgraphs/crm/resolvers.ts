@@ -75,12 +75,9 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference, { loaders }) => loaders.customer.load(reference.id),
     parent: (customer, _args, { loaders }) => (customer.parent_id ? loaders.customer.load(customer.parent_id) : null),
     children: (customer, _args, { loaders }) => loaders.children.load(customer.id),
-    accountOwner: (customer) => customer.account_owner,
     contacts: (customer, _args, { loaders }) => loaders.contactsByCustomer.load(customer.id),
     opportunities: (customer, _args, { loaders }) => loaders.opportunitiesByCustomer.load(customer.id),
     contracts: (customer, _args, { loaders }) => loaders.contractsByCustomer.load(customer.id),
-    createdAt: (customer) => customer.created_at,
-    updatedAt: (customer) => customer.updated_at,
   },
 
   Contact: {
@@ -96,32 +93,19 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference, { loaders }) => loaders.opportunity.load(reference.id),
     customer: (opportunity, _args, { loaders }) => customerOf(opportunity.customer_id, loaders),
     amount: (opportunity) => money(opportunity.amount, opportunity.currency),
-    planCode: (opportunity) => opportunity.plan_code,
-    termMonths: (opportunity) => opportunity.term_months,
-    billingInterval: (opportunity) => opportunity.billing_interval,
-    closeDate: (opportunity) => opportunity.close_date,
     contract: (opportunity, _args, { loaders }) => (opportunity.contract_id ? loaders.contract.load(opportunity.contract_id) : null),
   },
 
   Contract: {
     __resolveReference: (reference, { loaders }) => loaders.contract.load(reference.id),
     customer: (contract, _args, { loaders }) => customerOf(contract.customer_id, loaders),
-    planCode: (contract) => contract.plan_code,
-    startDate: (contract) => contract.start_date,
-    endDate: (contract) => contract.end_date,
-    termMonths: (contract) => contract.term_months,
-    billingInterval: (contract) => contract.billing_interval,
     unitPrice: (contract) => money(contract.unit_price, contract.currency),
     value: (contract) => money(contract.value, contract.currency),
     amendments: (contract, _args, { loaders }) => loaders.amendments.load(contract.id),
     opportunity: (contract, _args, { loaders }) => (contract.opportunity_id ? loaders.opportunity.load(contract.opportunity_id) : null),
-    terminationReason: (contract) => contract.termination_reason,
   },
 
   ContractAmendment: {
-    effectiveDate: (amendment) => amendment.effective_date,
-    seatsDelta: (amendment) => amendment.seats_delta,
     valueDelta: (amendment) => money(amendment.value_delta, amendment.currency),
-    createdAt: (amendment) => amendment.created_at,
   },
 };

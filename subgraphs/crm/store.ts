@@ -1,36 +1,19 @@
 import type { Queryable } from '../../platform/db/db.ts';
-import { byId, keysetPage, listLoader, type Page } from '../../platform/loaders.ts';
+import { byId, keysetPage, listBy, listWithParentCurrency, type Page } from '../../platform/loaders.ts';
 import type { ContactRow, ContractAmendmentRow, ContractRow, CustomerRow, OpportunityRow } from './rows.ts';
 
 /** One set per request, so every entity reference and per-parent list is one batched query. */
 export function createLoaders(db: Queryable) {
   return {
     customer: byId<CustomerRow>(db, 'customers'),
-    children: listLoader<CustomerRow>(db, 'SELECT * FROM customers WHERE parent_id = ANY($1) ORDER BY name, id', 'parent_id'),
+    children: listBy<CustomerRow>(db, 'customers', 'parent_id', 'name, id'),
     contact: byId<ContactRow>(db, 'contacts'),
-    contactsByCustomer: listLoader<ContactRow>(
-      db,
-      'SELECT * FROM contacts WHERE customer_id = ANY($1) ORDER BY is_primary DESC, name, id',
-      'customer_id',
-    ),
+    contactsByCustomer: listBy<ContactRow>(db, 'contacts', 'customer_id', 'is_primary DESC, name, id'),
     opportunity: byId<OpportunityRow>(db, 'opportunities'),
-    opportunitiesByCustomer: listLoader<OpportunityRow>(
-      db,
-      'SELECT * FROM opportunities WHERE customer_id = ANY($1) ORDER BY created_at DESC, id',
-      'customer_id',
-    ),
+    opportunitiesByCustomer: listBy<OpportunityRow>(db, 'opportunities', 'customer_id', 'created_at DESC, id'),
     contract: byId<ContractRow>(db, 'contracts'),
-    contractsByCustomer: listLoader<ContractRow>(
-      db,
-      'SELECT * FROM contracts WHERE customer_id = ANY($1) ORDER BY start_date DESC, id',
-      'customer_id',
-    ),
-    amendments: listLoader<ContractAmendmentRow>(
-      db,
-      `SELECT a.*, c.currency FROM contract_amendments a JOIN contracts c ON c.id = a.contract_id
-       WHERE a.contract_id = ANY($1) ORDER BY a.created_at, a.id`,
-      'contract_id',
-    ),
+    contractsByCustomer: listBy<ContractRow>(db, 'contracts', 'customer_id', 'start_date DESC, id'),
+    amendments: listWithParentCurrency<ContractAmendmentRow>(db, 'contract_amendments', 'contract_id', 'contracts', 'created_at, id'),
   };
 }
 

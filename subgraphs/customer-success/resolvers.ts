@@ -96,17 +96,10 @@ export const resolvers: Resolvers = {
     onboarding: (customer, _args, { loaders }) => loaders.onboarding.load(customer.id),
   },
 
-  Contract: {
-    __resolveReference: (reference) => ({ id: reference.id }),
-    renewal: (contract, _args, { loaders }) => loaders.renewalByContract.load(contract.id),
-  },
-
   Renewal: {
     __resolveReference: (reference, { loaders }) => loaders.renewal.load(reference.id),
     customer: (renewal) => ({ id: renewal.customer_id }),
     contract: (renewal) => ({ id: renewal.contract_id }),
-    renewalDate: (renewal) => renewal.renewal_date,
-    riskReasons: (renewal) => renewal.risk_reasons,
     forecastArr: (renewal) => money(renewal.forecast_arr, renewal.currency),
   },
 
@@ -114,8 +107,8 @@ export const resolvers: Resolvers = {
     milestones: (onboarding, _args, { loaders }) => loaders.milestones.load(onboarding.customer_id),
   },
 
-  Milestone: {
-    dueDate: (milestone) => milestone.due_date,
-    completedAt: (milestone) => milestone.completed_at,
+  Contract: {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    renewal: (contract, _args, { loaders }) => loaders.renewalByContract.load(contract.id),
   },
 };

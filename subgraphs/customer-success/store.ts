@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/db.ts';
-import { byId, listLoader, rowLoader } from '../../platform/loaders.ts';
+import { byId, listBy, rowBy, rowLoader } from '../../platform/loaders.ts';
 import type { CsAccountRow, HealthFactorRow, HealthHistoryRow, MilestoneRow, OnboardingRow, PaymentScoreRow, RenewalRow } from './rows.ts';
 
 /** How old a health snapshot must be to serve as the baseline of a score's trend. */
@@ -8,9 +8,9 @@ export const TREND_WINDOW_DAYS = 7;
 /** One set per request, so every entity reference and per-parent list is one batched query. */
 export function createLoaders(db: Queryable) {
   return {
-    account: rowLoader<CsAccountRow>(db, 'SELECT * FROM cs_accounts WHERE customer_id = ANY($1)', 'customer_id'),
-    paymentScore: rowLoader<PaymentScoreRow>(db, 'SELECT * FROM payment_scores WHERE customer_id = ANY($1)', 'customer_id'),
-    factors: listLoader<HealthFactorRow>(db, 'SELECT * FROM health_factors WHERE customer_id = ANY($1) ORDER BY factor', 'customer_id'),
+    account: rowBy<CsAccountRow>(db, 'cs_accounts', 'customer_id'),
+    paymentScore: rowBy<PaymentScoreRow>(db, 'payment_scores', 'customer_id'),
+    factors: listBy<HealthFactorRow>(db, 'health_factors', 'customer_id', 'factor'),
     trendBaseline: rowLoader<HealthHistoryRow>(
       db,
       `SELECT DISTINCT ON (customer_id) customer_id, recorded_at, score FROM health_history
@@ -18,15 +18,11 @@ export function createLoaders(db: Queryable) {
        ORDER BY customer_id, recorded_at DESC`,
       'customer_id',
     ),
-    onboarding: rowLoader<OnboardingRow>(db, 'SELECT * FROM onboardings WHERE customer_id = ANY($1)', 'customer_id'),
-    milestones: listLoader<MilestoneRow>(db, 'SELECT * FROM milestones WHERE customer_id = ANY($1) ORDER BY position, name', 'customer_id'),
+    onboarding: rowBy<OnboardingRow>(db, 'onboardings', 'customer_id'),
+    milestones: listBy<MilestoneRow>(db, 'milestones', 'customer_id', 'position, name'),
     renewal: byId<RenewalRow>(db, 'renewals'),
-    renewalByContract: rowLoader<RenewalRow>(db, 'SELECT * FROM renewals WHERE contract_id = ANY($1)', 'contract_id'),
-    renewalsByCustomer: listLoader<RenewalRow>(
-      db,
-      'SELECT * FROM renewals WHERE customer_id = ANY($1) ORDER BY renewal_date, id',
-      'customer_id',
-    ),
+    renewalByContract: rowBy<RenewalRow>(db, 'renewals', 'contract_id'),
+    renewalsByCustomer: listBy<RenewalRow>(db, 'renewals', 'customer_id', 'renewal_date, id'),
   };
 }
 

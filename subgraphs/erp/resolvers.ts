@@ -74,15 +74,10 @@ export const resolvers: Resolvers = {
       const receivable = lines.find((line) => line.account === ACCOUNTS.receivable);
       return receivable ? money(receivable.debit, receivable.currency) : null;
     },
-    postedAt: (posting) => posting.posted_at,
-    rejectionReason: (posting) => posting.rejection_reason,
   },
 
   JournalEntry: {
     __resolveReference: (reference, { loaders }) => loaders.journalEntry.load(reference.id),
-    sourceId: (entry) => entry.source_id,
-    correlationId: (entry) => entry.correlation_id,
-    createdAt: (entry) => entry.created_at,
     lines: (entry, _args, { loaders }) => loaders.lines.load(entry.id),
   },
 
@@ -101,11 +96,5 @@ export const resolvers: Resolvers = {
       const account = await loaders.erpCustomer.load(customer.id);
       return account?.credit_limit == null ? null : money(account.credit_limit, account.currency);
     },
-  },
-
-  AccountingPeriod: {
-    closedAt: (period) => period.closed_at,
-    reopenedAt: (period) => period.reopened_at,
-    reopenReason: (period) => period.reopen_reason,
   },
 };

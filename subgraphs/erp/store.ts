@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db/db.ts';
 import { today } from '../../platform/dates.ts';
-import { byId, keysetPage, listLoader, rowLoader, type Page } from '../../platform/loaders.ts';
+import { byId, keysetPage, listWithParentCurrency, rowBy, rowLoader, type Page } from '../../platform/loaders.ts';
 import { Decimal, money, type Money } from '../../platform/money.ts';
 import type {
   AccountingPeriodRow,
@@ -62,7 +62,7 @@ function receivableOf(row: ReceivableRow | undefined, credits: string | undefine
 
 /** One set per request, so every entity reference and per-parent list is one batched query. */
 export function createLoaders(db: Queryable) {
-  const erpCustomer = rowLoader<ErpCustomerRow>(db, 'SELECT * FROM erp_customers WHERE customer_id = ANY($1)', 'customer_id');
+  const erpCustomer = rowBy<ErpCustomerRow>(db, 'erp_customers', 'customer_id');
   const receivable = new DataLoader<string, Receivable>(async (keys) => {
     const [accounts, rows, credits] = await Promise.all([
       erpCustomer.loadMany(keys),
@@ -92,13 +92,7 @@ export function createLoaders(db: Queryable) {
     ),
     period: byId<AccountingPeriodRow>(db, 'accounting_periods'),
     journalEntry: byId<JournalEntryRow>(db, 'journal_entries'),
-    lines: listLoader<JournalLineRow>(
-      db,
-      `SELECT l.journal_entry_id, l.line_no, l.account, l.debit, l.credit, e.currency
-       FROM journal_lines l JOIN journal_entries e ON e.id = l.journal_entry_id
-       WHERE l.journal_entry_id = ANY($1) ORDER BY l.journal_entry_id, l.line_no`,
-      'journal_entry_id',
-    ),
+    lines: listWithParentCurrency<JournalLineRow>(db, 'journal_lines', 'journal_entry_id', 'journal_entries', 'journal_entry_id, line_no'),
   };
 }
 

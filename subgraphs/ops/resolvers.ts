@@ -95,7 +95,6 @@ export const resolvers: Resolvers = {
   AuditEntry: {
     id: (entry) => entry.event_id,
     system: (entry) => system(entry.system),
-    correlationId: (entry) => entry.correlation_id,
   },
 
   Mutation: {
@@ -152,24 +151,12 @@ export const resolvers: Resolvers = {
 
   WorkflowRun: {
     __resolveReference: (reference, { loaders }) => loaders.run.load(reference.id),
-    correlationId: (run) => run.correlation_id,
-    startedAt: (run) => run.started_at,
-    updatedAt: (run) => run.updated_at,
     steps: (run, _args, { loaders }) => loaders.steps.load(run.id),
     exceptions: (run, _args, { loaders }) => loaders.exceptionsByCorrelation.load(run.correlation_id),
   },
 
-  WorkflowStep: {
-    completedAt: (step) => step.completed_at,
-    eventId: (step) => step.event_id,
-  },
-
   OpsException: {
     __resolveReference: (reference, { loaders }) => loaders.exception.load(reference.id),
-    correlationId: (exception) => exception.correlation_id,
-    openedAt: (exception) => exception.opened_at,
-    resolvedAt: (exception) => exception.resolved_at,
-    resolutionNote: (exception) => exception.resolution_note,
     ageSeconds: (exception) => secondsBetween(exception.opened_at, exception.resolved_at),
     difference: (exception) => exception.difference,
   },
@@ -188,8 +175,6 @@ export const resolvers: Resolvers = {
   },
 
   ReconciliationRun: {
-    startedAt: (run) => run.started_at,
-    finishedAt: (run) => run.finished_at,
     differencesByKind: (run) => run.by_kind,
   },
 
@@ -199,8 +184,6 @@ export const resolvers: Resolvers = {
 
   DeadLetter: {
     __resolveReference: (reference, { loaders }) => loaders.deadLetter.load(reference.id),
-    deadAt: (letter) => letter.dead_at,
-    replayedAt: (letter) => letter.replayed_at,
   },
 
   Contract: {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from '../../platform/db/db.ts';
 import { badInput } from '../../platform/errors.ts';
-import { byId, listLoader, rowLoader } from '../../platform/loaders.ts';
+import { byId, listBy, listLoader, rowLoader } from '../../platform/loaders.ts';
 import type { AuditRow, DeadLetterRow, EventRow, ExceptionRow, ReconciliationRunRow, WorkflowRunRow, WorkflowStepRow } from './rows.ts';
 
 /** The event log's columns in envelope shape (see EventRow). */
@@ -39,14 +39,10 @@ export function createLoaders(db: Queryable) {
       "SELECT * FROM workflow_runs WHERE kind = 'quote-to-cash' AND contract_id = ANY($1) ORDER BY started_at, id",
       'contract_id',
     ),
-    steps: listLoader<WorkflowStepRow>(db, 'SELECT * FROM workflow_steps WHERE run_id = ANY($1) ORDER BY position', 'run_id'),
+    steps: listBy<WorkflowStepRow>(db, 'workflow_steps', 'run_id', 'position'),
     exception: byId<ExceptionRow>(db, 'exceptions'),
     reconciliationRun: byId<ReconciliationRunRow>(db, 'reconciliation_runs'),
-    exceptionsByCorrelation: listLoader<ExceptionRow>(
-      db,
-      'SELECT * FROM exceptions WHERE correlation_id = ANY($1) ORDER BY opened_at DESC, id',
-      'correlation_id',
-    ),
+    exceptionsByCorrelation: listBy<ExceptionRow>(db, 'exceptions', 'correlation_id', 'opened_at DESC, id'),
     openExceptionsByCustomer: listLoader<ExceptionRow>(
       db,
       "SELECT * FROM exceptions WHERE status = 'OPEN' AND customer_id = ANY($1) ORDER BY opened_at DESC, id",
