@@ -96,6 +96,11 @@ export const resolvers: Resolvers = {
     onboarding: (customer, _args, { loaders }) => loaders.onboarding.load(customer.id),
   },
 
+  Contract: {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    renewal: (contract, _args, { loaders }) => loaders.renewalByContract.load(contract.id),
+  },
+
   Renewal: {
     __resolveReference: (reference, { loaders }) => loaders.renewal.load(reference.id),
     customer: (renewal) => ({ id: renewal.customer_id }),
@@ -105,10 +110,5 @@ export const resolvers: Resolvers = {
 
   Onboarding: {
     milestones: (onboarding, _args, { loaders }) => loaders.milestones.load(onboarding.customer_id),
-  },
-
-  Contract: {
-    __resolveReference: (reference) => ({ id: reference.id }),
-    renewal: (contract, _args, { loaders }) => loaders.renewalByContract.load(contract.id),
   },
 };
