@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import type { GraphQLError } from 'graphql';
-import { openDb } from './db/db.ts';
+import { tempDb } from '../test/tempDb.ts';
 import { connection, decodeCursor, encodeCursor, keysetPage, listBy, listWithParentCurrency, pageSize, rowBy } from './loaders.ts';
 
 test('a cursor is opaque, URL-safe, and decodes to what was encoded', () => {
@@ -28,19 +25,8 @@ test('a page size is the given one, the default, or BAD_USER_INPUT naming `first
   }
 });
 
-/** An empty database of its own for the test, removed after it. */
-async function scratchDb(t: TestContext) {
-  const dir = mkdtempSync(join(tmpdir(), 'loaders-'));
-  const db = await openDb({ dataDir: join(dir, 'data') }, dir);
-  t.after(async () => {
-    await db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return db;
-}
-
 test('a keyset page holds the rows past the cursor that match the filter, and counts all that match it', async (t) => {
-  const db = await scratchDb(t);
+  const db = await tempDb(t);
   await db.query('CREATE TABLE items (id text PRIMARY KEY, colour text NOT NULL)');
   await db.query("INSERT INTO items VALUES ('a', 'red'), ('b', 'blue'), ('c', 'red'), ('d', 'red'), ('e', 'red')");
   const reds = (first: number, after: string | null) =>
@@ -69,7 +55,7 @@ test("a connection's end cursor is its last row's, and null for an empty page", 
 });
 
 test("loaders by a column answer each key with its row, its rows in order, or its rows with their parent's currency", async (t) => {
-  const db = await scratchDb(t);
+  const db = await tempDb(t);
   await db.query('CREATE TABLE orders (id text PRIMARY KEY, currency text NOT NULL, created_at integer NOT NULL)');
   await db.query('CREATE TABLE order_lines (order_id text NOT NULL REFERENCES orders (id), id text NOT NULL, position integer NOT NULL)');
   await db.query("INSERT INTO orders VALUES ('o1', 'EUR', 1), ('o2', 'USD', 2)");

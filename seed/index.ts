@@ -1,11 +1,11 @@
 import { SYSTEMS, type SystemName } from '../platform/config.ts';
 import type { Db } from '../platform/db/db.ts';
 import { today } from '../platform/dates.ts';
-import { finishBillingSeed, writeBillingSeed } from '../subgraphs/billing/seed.ts';
-import { finishCrmSeed, writeCrmSeed } from '../subgraphs/crm/seed.ts';
-import { writeCsSeed } from '../subgraphs/customer-success/seed.ts';
-import { finishErpSeed, writeErpPeriods, writeErpSeed } from '../subgraphs/erp/seed.ts';
-import { insertOutboxHistory, truncateAll } from '../platform/db/bulk.ts';
+import { BILLING_SEED_TABLES, finishBillingSeed } from '../subgraphs/billing/seed.ts';
+import { CRM_SEED_TABLES, finishCrmSeed } from '../subgraphs/crm/seed.ts';
+import { CS_SEED_TABLES } from '../subgraphs/customer-success/seed.ts';
+import { ERP_SEED_TABLES, finishErpSeed, writeErpPeriods } from '../subgraphs/erp/seed.ts';
+import { insertOutboxHistory, loadBatch, truncateAll } from '../platform/db/bulk.ts';
 import { SeedEvents } from './events.ts';
 import { SeedGenerator } from './generate.ts';
 import type { SeedBatch } from './model.ts';
@@ -49,12 +49,13 @@ export function isIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 }
 
+/** Writes one batch: one transaction per system. */
 function write(dbs: Record<SystemName, Db>, batch: SeedBatch): Promise<unknown> {
   return Promise.all([
-    writeCrmSeed(dbs.crm, batch.crm),
-    writeBillingSeed(dbs.billing, batch.billing),
-    writeErpSeed(dbs.erp, batch.erp),
-    writeCsSeed(dbs['customer-success'], batch.cs),
+    loadBatch(dbs.crm, CRM_SEED_TABLES, batch.crm),
+    loadBatch(dbs.billing, BILLING_SEED_TABLES, batch.billing),
+    loadBatch(dbs.erp, ERP_SEED_TABLES, batch.erp),
+    loadBatch(dbs['customer-success'], CS_SEED_TABLES, batch.cs),
   ]);
 }
 

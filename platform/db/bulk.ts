@@ -47,6 +47,23 @@ export async function loadTables(db: Db, tables: readonly (readonly [table: stri
   });
 }
 
+/**
+ * Where each list of a seed batch goes: the table it fills, keyed by the batch's field for it. The
+ * keys' order is the load order (parents before children, for the foreign keys); the type makes a
+ * batch field without a table an error rather than rows silently left out.
+ */
+export type SeedTables<Batch> = { readonly [Field in keyof Batch]: string };
+
+/** Loads every list of a seed batch into its table (see SeedTables), in one loadTransaction. */
+export async function loadBatch<Batch extends { [Field in keyof Batch]: readonly object[] }>(
+  db: Db,
+  tables: SeedTables<Batch>,
+  batch: Batch,
+): Promise<void> {
+  const fields = Object.keys(tables) as (keyof Batch)[];
+  await loadTables(db, fields.map((field) => [tables[field], batch[field]]));
+}
+
 /** Moves a sequence past the numbers the seed used, so later writes do not collide with them. */
 export async function setSequence(db: Queryable, sequence: string, lastUsed: number): Promise<void> {
   if (lastUsed > 0) await db.query('SELECT setval($1::regclass, $2, true)', [sequence, lastUsed]);

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/db.ts';
-import { loadTables, setSequence } from '../../platform/db/bulk.ts';
+import { setSequence, type SeedTables } from '../../platform/db/bulk.ts';
 import type { BillingAccountRow, CreditNoteRow, InvoiceLineRow, InvoiceRow, PaymentRow, SubscriptionRow } from './rows.ts';
 
 /** Billing's demo data for one batch of customers, row for row as its tables hold it. */
@@ -29,17 +29,15 @@ export type CreditNoteSeed = CreditNoteRow & { subscription_id: string; period_s
 /** A seeded payment: succeeded or failed, never refunded. */
 export type PaymentSeed = PaymentRow & { status: 'SUCCEEDED' | 'FAILED' };
 
-/** Writes one batch in one transaction; parents before children for the foreign keys. */
-export function writeBillingSeed(db: Db, batch: BillingSeedBatch): Promise<void> {
-  return loadTables(db, [
-    ['billing_accounts', batch.accounts],
-    ['subscriptions', batch.subscriptions],
-    ['invoices', batch.invoices],
-    ['invoice_lines', batch.lines],
-    ['payments', batch.payments],
-    ['credit_notes', batch.creditNotes],
-  ]);
-}
+/** The table each list of a batch fills, in load order: parents before children for the foreign keys. */
+export const BILLING_SEED_TABLES: SeedTables<BillingSeedBatch> = {
+  accounts: 'billing_accounts',
+  subscriptions: 'subscriptions',
+  invoices: 'invoices',
+  lines: 'invoice_lines',
+  payments: 'payments',
+  creditNotes: 'credit_notes',
+};
 
 /** After the last batch: invoice and credit note numbers continue after the seeded INV-yyyy-nnnnnn and CN-yyyy-nnnnnn. */
 export async function finishBillingSeed(db: Db, lastInvoiceNumber: number, lastCreditNoteNumber: number): Promise<void> {

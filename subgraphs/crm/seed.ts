@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/db.ts';
-import { loadTables, setSequence } from '../../platform/db/bulk.ts';
+import { setSequence, type SeedTables } from '../../platform/db/bulk.ts';
 import type { ContactRow, ContractAmendmentRow, ContractRow, OpportunityRow } from './rows.ts';
 
 /** CRM's demo data for one batch of customers, row for row as its tables hold it. */
@@ -40,16 +40,14 @@ export type CrmContractSeed = ContractRow & {
 /** A seeded amendment: its currency is its contract's, not a column of its own. */
 export type CrmAmendmentSeed = Omit<ContractAmendmentRow, 'currency'>;
 
-/** Writes one batch in one transaction; parents before children for the foreign keys. */
-export function writeCrmSeed(db: Db, batch: CrmSeedBatch): Promise<void> {
-  return loadTables(db, [
-    ['customers', batch.customers],
-    ['contacts', batch.contacts],
-    ['opportunities', batch.opportunities],
-    ['contracts', batch.contracts],
-    ['contract_amendments', batch.amendments],
-  ]);
-}
+/** The table each list of a batch fills, in load order: parents before children for the foreign keys. */
+export const CRM_SEED_TABLES: SeedTables<CrmSeedBatch> = {
+  customers: 'customers',
+  contacts: 'contacts',
+  opportunities: 'opportunities',
+  contracts: 'contracts',
+  amendments: 'contract_amendments',
+};
 
 /** After the last batch: contract numbers continue after the seeded CT-nnnnnn. */
 export async function finishCrmSeed(db: Db, lastContractNumber: number): Promise<void> {

@@ -1,5 +1,4 @@
-import type { Db } from '../../platform/db/db.ts';
-import { loadTables } from '../../platform/db/bulk.ts';
+import type { SeedTables } from '../../platform/db/bulk.ts';
 import type { HealthHistoryRow, MilestoneRow, OnboardingRow, RenewalRow } from './rows.ts';
 
 /** Customer success's demo data for one batch of customers, row for row as its tables hold it. */
@@ -33,14 +32,12 @@ export type MilestoneSeed = MilestoneRow;
 
 export type RenewalSeed = RenewalRow;
 
-/** Writes one batch in one transaction; parents before children for the foreign keys. */
-export function writeCsSeed(db: Db, batch: CsSeedBatch): Promise<void> {
-  return loadTables(db, [
-    ['cs_accounts', batch.accounts],
-    ['health_factors', batch.factors],
-    ['health_history', batch.history],
-    ['onboardings', batch.onboardings],
-    ['milestones', batch.milestones],
-    ['renewals', batch.renewals],
-  ]);
-}
+/** The table each list of a batch fills, in load order: parents before children for the foreign keys. */
+export const CS_SEED_TABLES: SeedTables<CsSeedBatch> = {
+  accounts: 'cs_accounts',
+  factors: 'health_factors',
+  history: 'health_history',
+  onboardings: 'onboardings',
+  milestones: 'milestones',
+  renewals: 'renewals',
+};

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/db.ts';
-import { insertRows, loadTables, setSequence } from '../../platform/db/bulk.ts';
+import { insertRows, setSequence, type SeedTables } from '../../platform/db/bulk.ts';
 import type { ErpCustomerRow, ErpInvoiceRow } from './rows.ts';
 
 /** ERP's demo data for one batch of customers, row for row as its tables hold it. */
@@ -71,17 +71,15 @@ export async function writeErpPeriods(db: Db, periods: AccountingPeriodSeed[]): 
   await insertRows(db, 'accounting_periods', periods);
 }
 
-/** Writes one batch in one transaction; parents before children for the foreign keys. */
-export function writeErpSeed(db: Db, batch: ErpSeedBatch): Promise<void> {
-  return loadTables(db, [
-    ['erp_customers', batch.customers],
-    ['erp_invoices', batch.invoices],
-    ['journal_entries', batch.entries],
-    ['journal_lines', batch.lines],
-    ['postings', batch.postings],
-    ['erp_credit_notes', batch.creditNotes],
-  ]);
-}
+/** The table each list of a batch fills, in load order: parents before children for the foreign keys. */
+export const ERP_SEED_TABLES: SeedTables<ErpSeedBatch> = {
+  customers: 'erp_customers',
+  invoices: 'erp_invoices',
+  entries: 'journal_entries',
+  lines: 'journal_lines',
+  postings: 'postings',
+  creditNotes: 'erp_credit_notes',
+};
 
 /** After the last batch: journal numbers continue after the seeded JE-yyyy-nnnnnn. */
 export async function finishErpSeed(db: Db, lastJournalNumber: number): Promise<void> {
