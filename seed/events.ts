@@ -11,7 +11,7 @@ import { addDays, periodOf } from '../platform/dates.ts';
 import { CATALOGUE, type BusinessEvent, type EventDraft, type EventSource, type EventType } from '../platform/events/index.ts';
 import { Decimal, toAmount } from '../platform/money.ts';
 import { creditNoteData, invoiceData, invoiceStatusData, invoiceVoidedData, paymentReceivedData, subscriptionData } from '../subgraphs/billing/commands.ts';
-import type { InvoiceRow } from '../subgraphs/billing/rows.ts';
+import type { InvoiceRow, SubscriptionRow } from '../subgraphs/billing/rows.ts';
 import type { CreditNoteSeed, InvoiceSeed, PaymentSeed, SubscriptionSeed } from '../subgraphs/billing/seed.ts';
 import { contractData, customerData } from '../subgraphs/crm/commands.ts';
 import type { CrmAmendmentSeed, CrmContractSeed } from '../subgraphs/crm/seed.ts';
@@ -60,6 +60,31 @@ function eventId(seed: number, asOf: string, entity: string, type: string): stri
 /** A billing invoice row as the builders expect it. */
 function invoiceRow(invoice: InvoiceSeed, changes: Partial<InvoiceRow> = {}): InvoiceRow {
   return { ...invoice, ...changes };
+}
+
+/** A contract's seats and value before its amendment, if it has one: as it was activated. */
+function beforeAmendment(contract: CrmContractSeed, amendment: CrmAmendmentSeed | undefined): { seats: number; value: string } {
+  return {
+    seats: contract.seats - (amendment?.seats_delta ?? 0),
+    value: toAmount(new Decimal(contract.value).minus(amendment?.value_delta ?? 0)),
+  };
+}
+
+/**
+ * What billing's subscription.created and subscription.updated say of a subscription: as it was
+ * while active with `seats`, in the billing period of `invoice` (without one, its own current period).
+ */
+function activeSubscriptionDraft(subscription: SubscriptionSeed, seats: number, invoice: InvoiceSeed | undefined) {
+  const row: SubscriptionRow = {
+    ...subscription,
+    status: 'ACTIVE',
+    seats,
+    current_period_start: invoice?.period_start ?? subscription.current_period_start,
+    current_period_end: invoice?.period_end ?? subscription.current_period_end,
+    cancel_at_period_end: false,
+    canceled_at: null,
+  };
+  return { source: 'billing', subject: `BillingSubscription:${subscription.id}`, customerId: subscription.customer_id, data: subscriptionData(row) } as const;
 }
 
 /** The batch's rows looked up the ways the events need them. */
@@ -245,19 +270,14 @@ export class SeedEvents {
    * onboarding and opens the renewal. Returns the first invoice's id.
    */
   private sale(index: BatchIndex, contract: CrmContractSeed): string | null {
-    const amendment = index.batch.crm.amendments.find((row) => row.contract_id === contract.id);
+    const asActivated = beforeAmendment(contract, index.batch.crm.amendments.find((row) => row.contract_id === contract.id));
     const activated = this.event({ correlationId: `seed-q2c-${contract.id}`, causationId: null }, {
       source: 'crm',
       type: 'contract.activated',
       subject: `Contract:${contract.id}`,
       customerId: contract.customer_id,
       // As activated: an amendment came later.
-      data: contractData({
-        ...contract,
-        status: 'ACTIVE',
-        seats: contract.seats - (amendment?.seats_delta ?? 0),
-        value: toAmount(new Decimal(contract.value).minus(amendment?.value_delta ?? 0)),
-      }),
+      data: contractData({ ...contract, status: 'ACTIVE', ...asActivated }),
       time: contract.created_at,
       entity: contract.id,
     });
@@ -266,19 +286,8 @@ export class SeedEvents {
     const first = subscription ? index.invoicesBySubscription.get(subscription.id)?.[0] : undefined;
     if (subscription && first) {
       this.event(activated, {
-        source: 'billing',
         type: 'subscription.created',
-        subject: `BillingSubscription:${subscription.id}`,
-        customerId: subscription.customer_id,
-        data: subscriptionData({
-          ...subscription,
-          status: 'ACTIVE',
-          seats: contract.seats - (amendment?.seats_delta ?? 0),
-          current_period_start: first.period_start,
-          current_period_end: first.period_end,
-          cancel_at_period_end: false,
-          canceled_at: null,
-        }),
+        ...activeSubscriptionDraft(subscription, asActivated.seats, first),
         time: latest(iso(subscription.created_at), activated.time),
         entity: subscription.id,
       });
@@ -320,7 +329,7 @@ export class SeedEvents {
    */
   private amendment(index: BatchIndex, contract: CrmContractSeed, amendment: CrmAmendmentSeed): string | null {
     const active: CrmContractSeed = { ...contract, status: 'ACTIVE', termination_reason: null, terminated_at: null };
-    const before = { seats: contract.seats - amendment.seats_delta, value: toAmount(new Decimal(contract.value).minus(amendment.value_delta)) };
+    const before = beforeAmendment(contract, amendment);
     const amended = this.event({ correlationId: `seed-${amendment.id}`, causationId: null }, {
       source: 'crm',
       type: 'contract.amended',
@@ -346,19 +355,8 @@ export class SeedEvents {
     const day = amended.time.slice(0, 10);
     const current = (index.invoicesBySubscription.get(subscription.id) ?? []).filter((invoice) => invoice.period_start <= day).at(-1);
     this.event(amended, {
-      source: 'billing',
       type: 'subscription.updated',
-      subject: `BillingSubscription:${subscription.id}`,
-      customerId: subscription.customer_id,
-      data: subscriptionData({
-        ...subscription,
-        status: 'ACTIVE',
-        seats: contract.seats,
-        current_period_start: current?.period_start ?? subscription.current_period_start,
-        current_period_end: current?.period_end ?? subscription.current_period_end,
-        cancel_at_period_end: false,
-        canceled_at: null,
-      }),
+      ...activeSubscriptionDraft(subscription, contract.seats, current),
       previous: { seats: before.seats },
       time: amended.time,
       entity: `${amendment.id}/${subscription.id}`,
@@ -382,8 +380,7 @@ export class SeedEvents {
     const posted = index.erpCreditNotes.get(note.id);
     const entry = index.entryBySource.get(`CREDIT:${note.id}`);
     if (!posted || !entry) return null;
-    entry.correlation_id = issued.correlationId;
-    this.event(issued, {
+    this.posting(issued, entry, {
       source: 'erp',
       type: 'credit_note.posted',
       subject: `CreditNote:${note.id}`,
@@ -393,6 +390,15 @@ export class SeedEvents {
       entity: note.id,
     });
     return null;
+  }
+
+  /**
+   * An event of ERP's posting for `cause`: the journal entry it made, if any, takes the cause's
+   * correlation id, as ERP records it for live ones.
+   */
+  private posting(cause: Lineage & { time: string }, entry: JournalEntrySeed | undefined, draft: SeedDraft): void {
+    if (entry) entry.correlation_id = cause.correlationId;
+    this.event(cause, draft);
   }
 
   /** A contract terminated early: a request of its own, so a chain of its own. */
@@ -413,12 +419,11 @@ export class SeedEvents {
   /** An invoice issued, ERP's posting of it, and a void (with ERP's reversal) if it was voided. */
   private invoice(index: BatchIndex, invoice: InvoiceSeed, cause: Lineage & { time?: string }): void {
     const subscription = index.subscriptionById.get(invoice.subscription_id);
-    const subject = `Invoice:${invoice.id}`;
+    const about = { subject: `Invoice:${invoice.id}`, customerId: invoice.customer_id };
     const issued = this.event(cause, {
       source: 'billing',
       type: 'invoice.issued',
-      subject,
-      customerId: invoice.customer_id,
+      ...about,
       data: invoiceData({ ...invoiceRow(invoice, { status: 'OPEN', amount_paid: '0.00' }), contract_id: subscription?.contract_id ?? null }),
       time: latest(iso(invoice.issued_at), cause.time),
       entity: invoice.id,
@@ -428,12 +433,10 @@ export class SeedEvents {
     const posting = index.postingByInvoice.get(invoice.id);
     if (posting?.status === 'POSTED' && posting.posted_at && posting.journal_entry_id) {
       const entry = index.entryBySource.get(`INVOICE:${invoice.id}`);
-      if (entry) entry.correlation_id = issued.correlationId;
-      this.event(issued, {
+      this.posting(issued, entry, {
         source: 'erp',
         type: 'invoice.posted',
-        subject,
-        customerId: invoice.customer_id,
+        ...about,
         data: invoicePostedData(erpInvoice, posting.period, { id: posting.journal_entry_id, number: entry?.number ?? '' }, posting),
         time: latest(iso(posting.posted_at), issued.time),
         entity: invoice.id,
@@ -442,8 +445,7 @@ export class SeedEvents {
       this.event(issued, {
         source: 'erp',
         type: 'invoice.posting_rejected',
-        subject,
-        customerId: invoice.customer_id,
+        ...about,
         data: postingRejectedData(erpInvoice, posting.period, posting.rejection_reason ?? `period ${posting.period} is CLOSED`, posting.attempts),
         time: latest(iso(posting.updated_at), issued.time),
         entity: invoice.id,
@@ -455,8 +457,7 @@ export class SeedEvents {
     const voided = this.event({ correlationId: `seed-${invoice.id}`, causationId: null }, {
       source: 'billing',
       type: 'invoice.voided',
-      subject,
-      customerId: invoice.customer_id,
+      ...about,
       data: invoiceVoidedData(invoiceRow(invoice)),
       time: latest(iso(invoice.voided_at), issued.time),
       entity: invoice.id,
@@ -464,20 +465,17 @@ export class SeedEvents {
     this.event({ correlationId: voided.correlationId, causationId: null }, {
       source: 'billing',
       type: 'invoice.status_changed',
-      subject,
-      customerId: invoice.customer_id,
+      ...about,
       data: invoiceStatusData(invoiceRow(invoice)),
       previous: { status: 'OPEN' },
       time: voided.time,
       entity: `${invoice.id}/VOID`,
     });
     const reversal = index.entryBySource.get(`CREDIT:${invoice.id}`);
-    if (reversal) reversal.correlation_id = voided.correlationId;
-    this.event(voided, {
+    this.posting(voided, reversal, {
       source: 'erp',
       type: 'invoice.reversed',
-      subject,
-      customerId: invoice.customer_id,
+      ...about,
       data: invoiceReversedData(erpInvoice, reversal?.id ?? null),
       time: latest(iso(reversal?.created_at ?? invoice.voided_at), voided.time),
       entity: invoice.id,
@@ -517,8 +515,7 @@ export class SeedEvents {
     }
     const entry = index.entryBySource.get(`PAYMENT:${payment.id}`);
     if (!entry) return;
-    entry.correlation_id = received.correlationId;
-    this.event(received, {
+    this.posting(received, entry, {
       source: 'erp',
       type: 'payment.posted',
       subject: `Payment:${payment.id}`,
