@@ -162,16 +162,18 @@ export class PlanRun {
     const shape = cache?.cache.shape(fetch);
     const answers: (DataObject | null | undefined)[] = new Array(representations.length);
     const lookups: { index: number; item: Lookup; type: string; id: string }[] = [];
-    const others = canonicalJson(variables);
-    representations.forEach((represented, index) => {
-      const type = String(represented.__typename);
-      const typeDeps = shape?.typeDeps.get(type);
-      const id = represented.id;
-      if (!cache || !shape || !typeDeps || typeof id !== 'string' || !cache.cache.rules.allows(fetch.serviceName, type)) return;
-      const key = cache.cache.key(fetch.serviceName, type, `${canonicalJson(represented)}\n${others}`, shape, cache.scope);
-      lookups.push({ index, item: { key, deps: [`${type}:${id}`, ...typeDeps] }, type, id });
-    });
-    const found = cache ? await cache.cache.lookup(lookups.map(({ item }) => item)) : [];
+    if (cache && shape) {
+      const others = canonicalJson(variables);
+      representations.forEach((represented, index) => {
+        const type = String(represented.__typename);
+        const typeDeps = shape.typeDeps.get(type);
+        const id = represented.id;
+        if (!typeDeps || typeof id !== 'string' || !cache.cache.rules.allows(fetch.serviceName, type)) return;
+        const key = cache.cache.key(fetch.serviceName, type, `${canonicalJson(represented)}\n${others}`, shape, cache.scope);
+        lookups.push({ index, item: { key, deps: [`${type}:${id}`, ...typeDeps] }, type, id });
+      });
+    }
+    const found = cache && lookups.length > 0 ? await cache.cache.lookup(lookups.map(({ item }) => item)) : [];
     const guards = new Map<number, { item: Lookup; guard: string }>();
     lookups.forEach(({ index, item, type, id }, position) => {
       const hit = found[position];
@@ -179,9 +181,14 @@ export class PlanRun {
       if (hit?.value !== undefined) answers[index] = hit.value as DataObject;
       else if (hit) guards.set(index, { item, guard: hit.guard });
     });
-    const missing = representations.flatMap((_represented, index) => (answers[index] === undefined ? [index] : []));
+    const missing: number[] = [];
+    const sent: DataObject[] = [];
+    for (let index = 0; index < representations.length; index++) {
+      if (answers[index] !== undefined) continue;
+      missing.push(index);
+      sent.push(representations[index]!);
+    }
     if (missing.length === 0) return answers;
-    const sent = missing.map((index) => representations[index]!);
     const response = await this.#send(fetch, cursor, { ...variables, representations: sent }, errors, missing);
     const received = response.data;
     if (!received) return undefined;

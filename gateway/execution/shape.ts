@@ -24,7 +24,11 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLEnumType,
+  type GraphQLField,
   type GraphQLLeafType,
+  type GraphQLList,
+  type GraphQLNonNull,
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
@@ -33,6 +37,7 @@ import {
 } from 'graphql';
 import type { AccessRequirement } from '../../platform/auth/caller.ts';
 import { forbidden } from '../../platform/auth/policy.ts';
+import { setOwn } from './jsonData.ts';
 
 export type ResultPath = (string | number)[];
 
@@ -100,6 +105,50 @@ const BUBBLE = Symbol('bubble');
 interface Collected {
   fields: Map<string, FieldNode[]>;
   deferred: { label: string; selectionSet: SelectionSetNode; type: GraphQLCompositeType }[];
+  /** The fields' definitions on the type they were last completed for (a schema reload brings new type objects). */
+  completions?: { type: GraphQLCompositeType; fields: FieldCompletion[] };
+}
+
+/** One response key of a collected selection with what completing it needs, looked up once. */
+interface FieldCompletion {
+  key: string;
+  group: FieldNode[];
+  name: string;
+  /** Undefined for `__typename`, introspection and fields the type does not have. */
+  definition: GraphQLField<unknown, unknown> | undefined;
+  completion: Completion | undefined;
+}
+
+/**
+ * How a value of one output type completes, read off the type once: graphql-js's type predicates
+ * (`isListType`, ...) cost a check of the value's class name on every call outside production.
+ */
+type Completion =
+  | { kind: 'nonNull'; type: GraphQLNonNull<GraphQLOutputType>; of: Completion }
+  | { kind: 'list'; type: GraphQLList<GraphQLOutputType>; of: Completion }
+  | { kind: 'composite'; type: GraphQLCompositeType }
+  | LeafCompletion;
+
+interface LeafCompletion {
+  kind: 'leaf';
+  type: GraphQLLeafType;
+  /** A custom scalar: a subgraph may return any value for it. */
+  anyValue: boolean;
+  enumType: boolean;
+}
+
+/** Types are the schema's own objects (wrappers included, one per field), so a type's completion lives as long as its schema. */
+const completions = new WeakMap<GraphQLOutputType, Completion>();
+
+function completionOf(type: GraphQLOutputType): Completion {
+  let completion = completions.get(type);
+  if (completion) return completion;
+  if (isNonNullType(type)) completion = { kind: 'nonNull', type, of: completionOf(type.ofType) };
+  else if (isListType(type)) completion = { kind: 'list', type, of: completionOf(type.ofType) };
+  else if (isObjectType(type) || isAbstractType(type)) completion = { kind: 'composite', type };
+  else completion = { kind: 'leaf', type, anyValue: !isSpecifiedScalarType(type) && !isEnumType(type), enumType: isEnumType(type) };
+  completions.set(type, completion);
+  return completion;
 }
 
 /** Directive-free selections collect the same way every time; kept per field group and runtime type. */
@@ -115,8 +164,9 @@ export class Shaper {
 
   /** The data of `selectionSet` over `input`, an object of `type`; null if a non-null field nulled it. */
   object(selectionSet: SelectionSetNode, type: GraphQLCompositeType, typeKnown: boolean, input: Record<string, unknown>, path: ResultPath, denials: DenialTree | undefined): Record<string, unknown> | null {
-    const collected = this.#collect(selectionSet, [selectionSet], type, typeKnown);
-    const shaped = this.#fields(collected, type, input, path, denials);
+    const collected = this.#collect(selectionSet, type, typeKnown);
+    // One path for the whole walk, each step pushed and popped; errors and deferred fragments get copies.
+    const shaped = this.#fields(collected, type, input, [...path], denials);
     return shaped === BUBBLE ? null : shaped;
   }
 
@@ -126,94 +176,102 @@ export class Shaper {
 
   #fields(collected: Collected, type: GraphQLCompositeType, input: Record<string, unknown>, path: ResultPath, denials: DenialTree | undefined): Record<string, unknown> | typeof BUBBLE {
     const { schema } = this.options;
-    const output: Record<string, unknown> = Object.create(null);
-    for (const [key, group] of collected.fields) {
-      const field = group[0]!;
-      const name = field.name.value;
+    // A plain object, not a null-prototype one: V8 builds and serialises those much faster (keys go in by setOwn).
+    const output: Record<string, unknown> = {};
+    for (const { key, group, name, definition, completion } of fieldCompletions(collected, type)) {
       if (name === '__typename') {
         let value = Object.hasOwn(input, key) ? input[key] : undefined;
         if ((value === undefined || value === null) && key !== '__typename') value = input.__typename;
         const runtime = typeof value === 'string' ? (schema.getType(value) ?? type) : type;
         if (!isObjectType(runtime)) return BUBBLE;
-        output[key] = runtime.name;
+        setOwn(output, key, runtime.name);
         continue;
       }
       if ((name === '__schema' || name === '__type') && path.length === 0 && this.options.introspect) {
-        output[key] = this.options.introspect(field);
+        setOwn(output, key, this.options.introspect(group[0]!));
         continue;
       }
-      const definition = isObjectType(type) || 'getFields' in type ? (type as GraphQLObjectType).getFields()[name] : undefined;
-      if (!definition) throw new GraphQLError(`Cannot query field "${name}" on type "${type.name}".`, { path: [...path, key] });
-      const fieldPath = [...path, key];
+      if (!definition || !completion) throw new GraphQLError(`Cannot query field "${name}" on type "${type.name}".`, { path: [...path, key] });
       const denial = denials?.children.get(key);
       if (denial?.requirement) {
-        this.errors.push(forbidden(denial.requirement, fieldPath));
-        if (isNonNullType(definition.type)) return BUBBLE;
-        output[key] = null;
+        this.errors.push(forbidden(denial.requirement, [...path, key]));
+        if (completion.kind === 'nonNull') return BUBBLE;
+        setOwn(output, key, null);
         continue;
       }
       const raw = Object.hasOwn(input, key) ? input[key] : undefined;
-      const value = this.#value(definition.type, raw ?? null, group, fieldPath, denial, type.name);
+      path.push(key);
+      const value = this.#value(completion, raw ?? null, group, path, denial, type.name);
+      path.pop();
       if (value === BUBBLE) return BUBBLE;
-      output[key] = value;
+      setOwn(output, key, value);
     }
     for (const fragment of collected.deferred) {
-      this.deferred.push({ ...fragment, path, typeKnown: true, type: fragment.type, input, denials });
+      this.deferred.push({ ...fragment, path: path.slice(), typeKnown: true, type: fragment.type, input, denials });
     }
     return output;
   }
 
-  #value(type: GraphQLOutputType, input: unknown, group: readonly FieldNode[], path: ResultPath, denials: DenialTree | undefined, parentName: string): unknown {
-    if (isNonNullType(type)) {
-      const value = this.#nullable(type.ofType, input, group, path, denials, parentName);
+  /** `path` is the walk's own, popped after: what keeps it (an error) gets a copy. */
+  #value(completion: Completion, input: unknown, group: readonly FieldNode[], path: ResultPath, denials: DenialTree | undefined, parentName: string): unknown {
+    if (completion.kind === 'nonNull') {
+      const value = this.#nullable(completion.of, input, group, path, denials, parentName);
       if (value === null) {
-        this.completionErrors.push(new GraphQLError(`Cannot return null for non-nullable ${describe(path, type.ofType, parentName)}.`, { path, extensions: { code: 'INVALID_GRAPHQL' } }));
+        this.completionErrors.push(new GraphQLError(`Cannot return null for non-nullable ${describe(path, completion.type.ofType, parentName)}.`, { path: path.slice(), extensions: { code: 'INVALID_GRAPHQL' } }));
         return BUBBLE;
       }
       return value;
     }
-    const value = this.#nullable(type, input, group, path, denials, parentName);
+    const value = this.#nullable(completion, input, group, path, denials, parentName);
     return value === BUBBLE ? null : value;
   }
 
-  #nullable(type: GraphQLOutputType, input: unknown, group: readonly FieldNode[], path: ResultPath, denials: DenialTree | undefined, parentName: string): unknown {
+  #nullable(completion: Completion, input: unknown, group: readonly FieldNode[], path: ResultPath, denials: DenialTree | undefined, parentName: string): unknown {
     if (input === null) return null;
-    if (isListType(type)) {
-      if (!Array.isArray(input)) throw new GraphQLError(`Invalid non-list value ${JSON.stringify(input)} returned by subgraph for list type ${String(type)}`, { path });
+    if (completion.kind === 'list') {
+      if (!Array.isArray(input)) throw new GraphQLError(`Invalid non-list value ${JSON.stringify(input)} returned by subgraph for list type ${String(completion.type)}`, { path: path.slice() });
       const list = new Array<unknown>(input.length);
       for (let index = 0; index < input.length; index++) {
-        const value = this.#value(type.ofType, input[index] ?? null, group, [...path, index], denials, parentName);
+        path.push(index);
+        const value = this.#value(completion.of, input[index] ?? null, group, path, denials, parentName);
+        path.pop();
         if (value === BUBBLE) return BUBBLE;
         list[index] = value;
       }
       return list;
     }
-    if (isObjectType(type) || isAbstractType(type)) {
-      if (typeof input !== 'object') throw new GraphQLError(`Invalid non-object value ${JSON.stringify(input)} returned by subgraph for composite type ${type.name}`, { path });
+    if (completion.kind === 'composite') {
+      const { type } = completion;
+      if (typeof input !== 'object') throw new GraphQLError(`Invalid non-object value ${JSON.stringify(input)} returned by subgraph for composite type ${type.name}`, { path: path.slice() });
       const object = input as Record<string, unknown>;
       const typename = object.__typename;
       let runtime: GraphQLCompositeType = type;
       if (typename !== undefined && typename !== null) {
         const named = typeof typename === 'string' ? this.options.schema.getType(typename) : undefined;
-        if (!named || !(isObjectType(named) || isAbstractType(named))) {
-          this.completionErrors.push(new GraphQLError(`Invalid __typename found for object at ${describe(path, type, parentName)}.`, { path, extensions: { code: 'INVALID_GRAPHQL' } }));
+        if (!named || completionOf(named as GraphQLOutputType).kind !== 'composite') {
+          this.completionErrors.push(new GraphQLError(`Invalid __typename found for object at ${describe(path, type, parentName)}.`, { path: path.slice(), extensions: { code: 'INVALID_GRAPHQL' } }));
           return BUBBLE;
         }
-        runtime = named;
+        runtime = named as GraphQLCompositeType;
       }
-      const collected = this.#collect(group, group.map((field) => field.selectionSet!), runtime, typename !== undefined && typename !== null);
+      const collected = this.#collect(group, runtime, typename !== undefined && typename !== null);
       return this.#fields(collected, runtime, object, path, denials);
     }
-    if (isValidLeaf(input, type as GraphQLLeafType)) return input;
-    this.completionErrors.push(new GraphQLError(`Invalid value found for ${describe(path, type, parentName)}.`, { path, extensions: { code: 'INVALID_GRAPHQL' } }));
+    // A non-null type here (never from a valid schema) was taken as a custom scalar.
+    if (completion.kind !== 'leaf' || isValidLeaf(input, completion)) return input;
+    this.completionErrors.push(new GraphQLError(`Invalid value found for ${describe(path, completion.type, parentName)}.`, { path: path.slice(), extensions: { code: 'INVALID_GRAPHQL' } }));
     return BUBBLE;
   }
 
-  /** The fields (and deferred fragments) of `selectionSets` for `type`, as GraphQL's CollectFields. */
-  #collect(cacheKey: object, selectionSets: readonly SelectionSetNode[], type: GraphQLCompositeType, typeKnown: boolean): Collected {
+  /**
+   * The fields (and deferred fragments) of a selection set, or of a field group's selection sets,
+   * for `type`, as GraphQL's CollectFields.
+   */
+  #collect(cacheKey: SelectionSetNode | readonly FieldNode[], type: GraphQLCompositeType, typeKnown: boolean): Collected {
     const typeKey = typeKnown ? type.name : `?${type.name}`;
     const cached = collectedCache.get(cacheKey)?.get(typeKey);
     if (cached) return cached;
+    const selectionSets = Array.isArray(cacheKey) ? cacheKey.map((field: FieldNode) => field.selectionSet!) : [cacheKey as SelectionSetNode];
     const collected: Collected = { fields: new Map(), deferred: [] };
     let dynamic = false;
     const visitedFragments = new Set<string>();
@@ -299,12 +357,25 @@ function applies(schema: GraphQLSchema, condition: GraphQLCompositeType, type: G
   return isAbstractType(condition) && (isObjectType(type) || 'getInterfaces' in type) && schema.isSubType(condition, type as GraphQLObjectType);
 }
 
+/** The fields of `collected` with their definitions on `type`, looked up on the first completion for that type. */
+function fieldCompletions(collected: Collected, type: GraphQLCompositeType): FieldCompletion[] {
+  if (collected.completions?.type === type) return collected.completions.fields;
+  const fields = [...collected.fields].map(([key, group]): FieldCompletion => {
+    const name = group[0]!.name.value;
+    const definition = name !== '__typename' && (isObjectType(type) || 'getFields' in type) ? (type as GraphQLObjectType).getFields()[name] : undefined;
+    return { key, group, name, definition, completion: definition && completionOf(definition.type) };
+  });
+  collected.completions = { type, fields };
+  return fields;
+}
+
 /** What a subgraph may return for a leaf: any value for a custom scalar, the right kind for the built-ins and enums. */
-function isValidLeaf(value: unknown, type: GraphQLLeafType): boolean {
-  if (!isSpecifiedScalarType(type) && !isEnumType(type)) return true;
+function isValidLeaf(value: unknown, leaf: LeafCompletion): boolean {
+  if (leaf.anyValue) return true;
+  const { type } = leaf;
   if (typeof value === 'boolean') return type === GraphQLBoolean;
   if (typeof value === 'number' && Number.isFinite(value)) return type === GraphQLInt || type === GraphQLID ? Number.isInteger(value) : type === GraphQLFloat;
-  if (typeof value === 'string') return isEnumType(type) ? type.getValue(value) !== undefined : type !== GraphQLBoolean && type !== GraphQLInt && type !== GraphQLFloat;
+  if (typeof value === 'string') return leaf.enumType ? (type as GraphQLEnumType).getValue(value) !== undefined : type !== GraphQLBoolean && type !== GraphQLInt && type !== GraphQLFloat;
   return false;
 }
 

@@ -10,6 +10,7 @@ import { boundedLabel, Counter, Histogram, LATENCY_BUCKETS, mirroredCounter, mir
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
 import { mergedVariables, mergeEntityQueries, splitMergedAnswer } from './entityMerge.ts';
 import { canonicalJson, InFlight } from './inFlight.ts';
+import { jsonCopy } from './jsonData.ts';
 import { SubgraphCircuit, SubgraphFailure } from './subgraphCircuit.ts';
 import { injectTraceHeaders } from '../../platform/tracing.ts';
 
@@ -277,15 +278,14 @@ export class SubgraphFetcher implements GraphQLDataSource<GatewayContext> {
       return;
     }
     this.transport.batched += batches.length - 1;
-    batches.forEach((batch, index) => settle(batch, parts[index]!.indexes, answers[index]!, () => splitMergedAnswer(parseResponse(this.url, raw), batches.length)![index]!));
+    batches.forEach((batch, index) => settle(batch, parts[index]!.indexes, answers[index]!));
   }
 
   async #sendBatch(batch: EntityBatch): Promise<void> {
     const { distinct, indexes } = distinctRepresentations(batch);
     const body = JSON.stringify({ query: batch.query, variables: { ...batch.variables, representations: distinct }, operationName: batch.operationName });
     try {
-      const raw = await this.#sendQuery(body, batch.headers);
-      settle(batch, indexes, parseResponse(this.url, raw), () => parseResponse(this.url, raw));
+      settle(batch, indexes, parseResponse(this.url, await this.#sendQuery(body, batch.headers)));
     } catch (error) {
       for (const fetch of batch.fetches) fetch.reject(error);
     }
@@ -408,17 +408,35 @@ function distinctRepresentations(batch: EntityBatch): { distinct: unknown[]; ind
 }
 
 /**
- * Answers each fetch of a batch from the batch's answer: the first gets `answer`, every other its
- * own parse from `again`, as the gateway writes into the answers it gets.
+ * Answers each fetch of a batch from the batch's answer: the first gets `answer`, every other a
+ * copy of its own, as the gateway writes into the answers it gets. Copied, not parsed again: every
+ * operation of the turn may be in the batch, and each would parse the whole body.
  */
-function settle(batch: EntityBatch, indexes: number[][], answer: GatewayGraphQLResponse, again: () => GatewayGraphQLResponse): void {
+function settle(batch: EntityBatch, indexes: number[][], answer: GatewayGraphQLResponse): void {
   batch.fetches.forEach((fetch, index) => {
     try {
-      fetch.resolve(splitEntities(index === 0 ? answer : again(), indexes[index]!));
+      fetch.resolve(splitEntities(index === 0 ? answer : ownCopy(answer, indexes[index]!), indexes[index]!));
     } catch (error) {
       fetch.reject(error);
     }
   });
+}
+
+/**
+ * What a parse of its own would give one fetch of a batch: `response` copied, of its `_entities`
+ * only the answers at `indexes` (each once, so a representation sent twice shares its answer, as
+ * in a parse), the others left as they are since `splitEntities` does not pick them.
+ */
+function ownCopy(response: GatewayGraphQLResponse, indexes: readonly number[]): GatewayGraphQLResponse {
+  const { data, ...rest } = response;
+  const copy = jsonCopy(rest) as GatewayGraphQLResponse;
+  const answered = data?._entities;
+  if (!data || !Array.isArray(answered)) return data === undefined ? copy : { ...copy, data: jsonCopy(data) as typeof data };
+  const entities = answered.slice();
+  for (const index of new Set(indexes)) entities[index] = jsonCopy(answered[index]);
+  const ownData = jsonCopy({ ...data, _entities: undefined }) as Record<string, unknown>;
+  ownData._entities = entities;
+  return { ...copy, data: ownData };
 }
 
 /**
