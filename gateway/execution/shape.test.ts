@@ -37,6 +37,17 @@ describe('result shaping', () => {
     assert.equal(JSON.stringify(shaped.data), '{"customer":{"who":"Acme","id":"1","__typename":"Customer"}}');
   });
 
+  it('answers an alias __proto__ as a field of its own, every time the selection is shaped', () => {
+    const query = '{ customer { __proto__: balance { amount } id } }';
+    for (let run = 0; run < 2; run++) {
+      const missing = shape(query, { customer: { id: '1' } });
+      assert.equal(JSON.stringify(missing.data), '{"customer":{"__proto__":null,"id":"1"}}');
+      const given = shape(query, JSON.parse('{"customer":{"id":"1","__proto__":{"amount":"2.00"}}}'));
+      assert.equal(JSON.stringify(given.data), '{"customer":{"__proto__":{"amount":"2.00"},"id":"1"}}');
+      assert.equal(Object.getPrototypeOf(given.data!.customer), Object.prototype);
+    }
+  });
+
   it('nulls the nearest nullable parent of a missing non-null field, with one completion error', () => {
     const shaped = shape('{ customer { id name balance { amount } } }', { customer: { id: '1', balance: { amount: '1.00' } } });
     assert.equal(shaped.data!.customer, null);

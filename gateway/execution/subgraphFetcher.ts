@@ -10,7 +10,7 @@ import { boundedLabel, Counter, Histogram, LATENCY_BUCKETS, mirroredCounter, mir
 import { subgraphHeaders, type GatewayContext } from '../context.ts';
 import { mergedVariables, mergeEntityQueries, splitMergedAnswer } from './entityMerge.ts';
 import { canonicalJson, InFlight } from './inFlight.ts';
-import { jsonCopy } from './jsonData.ts';
+import { jsonCopy, sameJson } from './jsonData.ts';
 import { SubgraphCircuit, SubgraphFailure } from './subgraphCircuit.ts';
 import { injectTraceHeaders } from '../../platform/tracing.ts';
 
@@ -385,16 +385,22 @@ function parseResponse(url: string, raw: RawResponse): GatewayGraphQLResponse {
   return body as GatewayGraphQLResponse;
 }
 
+/** How many of a batch's first distinct representations each representation is compared with before it is serialised. */
+const COMPARED_REPRESENTATIONS = 4;
+
 /**
  * A batch's representations, each distinct one once, and where each fetch's are among them. The
  * gateway builds every representation of one document from the same selection, so equal entities
- * serialise with their keys in the same order.
+ * serialise with their keys in the same order. A batch's representations mostly repeat a few
+ * entities (the operations of one turn ask for the same ones): each is compared field by field
+ * with the first distinct ones, and serialised only when it is none of them.
  */
 function distinctRepresentations(batch: EntityBatch): { distinct: unknown[]; indexes: number[][] } {
   const seen = new Map<string, number>();
   const distinct: unknown[] = [];
   const indexes = batch.fetches.map((fetch) =>
     fetch.representations.map((representation) => {
+      for (let index = 0; index < distinct.length && index < COMPARED_REPRESENTATIONS; index++) if (sameJson(representation, distinct[index])) return index;
       const json = JSON.stringify(representation);
       let index = seen.get(json);
       if (index === undefined) {
