@@ -5,9 +5,10 @@
  * before the mutation's response), events lost, the gateway's peak memory (its /metrics
  * `process_resident_memory_bytes`) and its CPU time per payment (`process_cpu_seconds_total`
  * from the first payment until every event arrived or the drain ended: the payment's own work
- * and its fan-out, a figure that a busy machine stretches less than latency). Once per transport, one after another:
- * graphql-ws (50 subscriptions a WebSocket), Server-Sent Events (graphql-sse, a connection each)
- * and HTTP multipart (Apollo's protocol, a request each).
+ * and its fan-out, a figure that a busy machine stretches less than latency; in process, that of
+ * the whole hub). Once per transport, one after another: graphql-ws (50 subscriptions a
+ * WebSocket), Server-Sent Events (graphql-sse, a connection each) and HTTP multipart (Apollo's
+ * protocol, a request each).
  *
  *   npm run bench:fanout -- --subscribers 1000 --customers 100 --rate 20 --seconds 10 --transports graphql-ws,sse
  *
