@@ -37,6 +37,7 @@ const { values } = parseArgs({
     'fanout-customers': { type: 'string', default: '500' },
     'fanout-rate': { type: 'string', default: '100' },
     'fanout-seconds': { type: 'string', default: '10' },
+    'fanout-transports': { type: 'string', default: 'graphql-ws,sse,multipart' },
     'memory-runs': { type: 'string', default: '5' },
     'memory-customers': { type: 'string', default: '200' },
     'memory-queries': { type: 'string', default: '300' },
@@ -252,10 +253,10 @@ async function stopAll(running: Map<string, RunningGateway>) {
   await Promise.all([...running.values()].map((gateway) => gateway.process.stop()));
 }
 
-/** The fan-out workload (bench/fanout.ts) against our gateway, the only one here that relays subscriptions. */
-async function runFanout(gateway: RunningGateway): Promise<FanoutResult> {
+/** The fan-out workload (bench/fanout.ts) against our gateway, the only one here that relays subscriptions: a result per transport. */
+async function runFanout(gateway: RunningGateway): Promise<FanoutResult[]> {
   const args = ['--import', 'tsx', 'bench/fanout.ts', '--gateway-url', gateway.url];
-  for (const option of ['subscribers', 'customers', 'rate', 'seconds'] as const) args.push(`--${option}`, values[`fanout-${option}`]!);
+  for (const option of ['subscribers', 'customers', 'rate', 'seconds', 'transports'] as const) args.push(`--${option}`, values[`fanout-${option}`]!);
   for (const [name, value] of Object.entries(gateway.headers)) args.push('--header', `${name}=${value}`);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -265,7 +266,7 @@ async function runFanout(gateway: RunningGateway): Promise<FanoutResult> {
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   writeFileSync(join(logDir, 'fanout.log'), stdout + stderr);
   if (code !== 0) throw new Error(`fanout exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
-  return { gateway: 'ours', ...(JSON.parse(stdout.slice(stdout.indexOf('{'))) as Omit<FanoutResult, 'gateway'>) };
+  return (JSON.parse(stdout.slice(stdout.indexOf('['))) as Omit<FanoutResult, 'gateway'>[]).map((result) => ({ gateway: 'ours', ...result }));
 }
 
 let failure: unknown;
@@ -327,9 +328,10 @@ try {
         bar.increment({ step: 'fanout · ours' });
         const ours = running.get('ours');
         if (ours) {
-          const result = await runFanout(ours);
-          fanout.push(result);
-          if (result.customers < Number(values['fanout-customers'])) notes.push(`fanout: size ${size} has only ${result.customers} customers with an active subscription.`);
+          const results = await runFanout(ours);
+          fanout.push(...results);
+          const customers = results[0]?.customers ?? 0;
+          if (customers < Number(values['fanout-customers'])) notes.push(`fanout: size ${size} has only ${customers} customers with an active subscription.`);
         }
         else notes.push('fanout did not run: our gateway is not among --gateways.');
       }

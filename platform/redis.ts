@@ -77,3 +77,16 @@ export function createRedis(settings: RedisSettings, outage: Outage, options: Re
   redis.on('ready', () => outage.recovered());
   return redis;
 }
+
+/** Runs a Lua script: its keys, then its other arguments; answers what the script returns. */
+export type RedisScript<T> = (keys: readonly string[], args: readonly string[]) => Promise<T>;
+
+/**
+ * A Lua script on `redis`, run as one command (EVALSHA, the script sent again if Redis does not
+ * know it): atomic, and one round trip however many keys it touches.
+ */
+export function redisScript<T>(redis: Redis, name: string, lua: string): RedisScript<T> {
+  redis.defineCommand(name, { lua });
+  const command = (redis as unknown as Record<string, (keyCount: number, ...keysAndArgs: string[]) => Promise<T>>)[name];
+  return (keys, args) => command.call(redis, keys.length, ...keys, ...args);
+}

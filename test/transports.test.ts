@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
 import { readMetric } from './metrics.ts';
+import { MULTIPART_SUBSCRIPTION_ACCEPT, readMultipartSubscription } from './multipartSubscription.ts';
 import { query, webSocketFor, withAuthorization } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
 import { postedDeal } from './deals.ts';
@@ -72,7 +73,7 @@ function multipartSubscribe(payload: Record<string, unknown>, headers?: Record<s
   const done = (async () => {
     const response = await fetch(hub.gatewayUrl, {
       method: 'POST',
-      headers: withAuthorization(hub.gatewayUrl, { 'content-type': 'application/json', accept: 'multipart/mixed;subscriptionSpec="1.0", application/json', ...headers }),
+      headers: withAuthorization(hub.gatewayUrl, { 'content-type': 'application/json', accept: MULTIPART_SUBSCRIPTION_ACCEPT, ...headers }),
       body: JSON.stringify(payload),
       signal: controller.signal,
     });
@@ -81,25 +82,11 @@ function multipartSubscribe(payload: Record<string, unknown>, headers?: Record<s
       results.push((await response.json()) as Result);
       return;
     }
-    const decoder = new TextDecoder();
-    let buffer = '';
-    const reader = response.body!.getReader();
-    for (;;) {
-      const { done: ended, value: chunk } = await reader.read();
-      if (ended) return;
-      buffer += decoder.decode(chunk, { stream: true });
-      for (;;) {
-        const start = buffer.indexOf('\r\n\r\n');
-        const end = buffer.indexOf('\r\n--graphql', start);
-        if (start < 0 || end < 0) break;
-        const part = JSON.parse(buffer.slice(start + 4, end)) as { payload?: Result | null; errors?: Result['errors'] };
-        buffer = buffer.slice(end + '\r\n--graphql'.length);
-        if (part.payload) results.push(part.payload);
-        else if (part.errors) results.push({ errors: part.errors });
-        else heartbeats += 1;
-        if (buffer.startsWith('--')) return;
-      }
-    }
+    await readMultipartSubscription(response.body!, (part) => {
+      if (part.payload) results.push(part.payload as Result);
+      else if (part.errors) results.push({ errors: part.errors });
+      else heartbeats += 1;
+    });
   })().catch((error: unknown) => {
     if ((error as Error).name !== 'AbortError') throw error;
   });

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import { redisScript, type RedisScript } from '../../platform/redis.ts';
 
 /** What a lookup says of a later put: which evictions it has seen. */
 export type Guard = string;
@@ -160,6 +161,18 @@ return 1
 `;
 
 /**
+ * Bumps each dependency's version and keeps it for the TTL, atomically: one command however many
+ * dependencies an eviction has. KEYS: the versions. ARGV: their TTL (ms).
+ */
+const EVICT_SCRIPT = `
+for i = 1, #KEYS do
+  redis.call('INCR', KEYS[i])
+  redis.call('PEXPIRE', KEYS[i], ARGV[1])
+end
+return #KEYS
+`;
+
+/**
  * Entries in Redis, shared by every replica. An eviction does not delete entries: it bumps the
  * version of each entity (and of `Type:*`), and an entry is served only while every version it
  * was stored with is current. Forgetting everything bumps one version every entry depends on.
@@ -170,6 +183,8 @@ export class RedisEntries implements EntryStore {
   readonly #counts: StoreCounts = { size: 0, ttl: 0, stale: 0 };
   /** Versions outlive entries by this much, so a version never falls back to a value a guard holds. */
   readonly #versionTtlMs: number;
+  readonly #put: RedisScript<number>;
+  readonly #evict: RedisScript<number>;
 
   /**
    * @param redis lookups and stores: a short command timeout, as a failure is only a miss.
@@ -182,7 +197,8 @@ export class RedisEntries implements EntryStore {
     private readonly ttlMs: number,
   ) {
     this.#versionTtlMs = ttlMs + 3_600_000;
-    redis.defineCommand('hubCachePut', { lua: PUT_SCRIPT });
+    this.#put = redisScript<number>(redis, 'hubCachePut', PUT_SCRIPT);
+    this.#evict = redisScript<number>(evictions, 'hubCacheEvict', EVICT_SCRIPT);
   }
 
   #entryKey(key: string): string {
@@ -220,15 +236,11 @@ export class RedisEntries implements EntryStore {
 
   async put(item: Lookup, json: string, guard: Guard): Promise<void> {
     const deps = this.#deps(item);
-    const keys = [this.#entryKey(item.key), ...deps.map((dep) => this.#versionKey(dep))];
-    const put = (this.redis as unknown as { hubCachePut(count: number, ...args: string[]): Promise<number> }).hubCachePut;
-    await put.call(this.redis, keys.length, ...keys, `${guard}\n${json}`, String(this.ttlMs), ...guard.split(','));
+    await this.#put([this.#entryKey(item.key), ...deps.map((dep) => this.#versionKey(dep))], [`${guard}\n${json}`, String(this.ttlMs), ...guard.split(',')]);
   }
 
   async evict(deps: readonly string[]): Promise<number> {
-    const multi = this.evictions.multi();
-    for (const dep of deps) multi.incr(this.#versionKey(dep)).pexpire(this.#versionKey(dep), this.#versionTtlMs);
-    await multi.exec();
+    await this.#evict(deps.map((dep) => this.#versionKey(dep)), [String(this.#versionTtlMs)]);
     return deps.length;
   }
 

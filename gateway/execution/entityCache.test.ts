@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildSchema } from 'graphql';
 import { makeCaller } from '../../platform/auth/caller.ts';
+import { MemoryEventStream } from '../../platform/events/memory-stream.ts';
+import { createLogger } from '../../platform/logger.ts';
+import { receivedPaymentEvent } from '../../test/payments.ts';
 import { CacheRules } from './cacheShape.ts';
 import { MemoryEntries } from './cacheStores.ts';
-import { EntityCache } from './entityCache.ts';
+import { EntityCache, followStream } from './entityCache.ts';
 
 const schema = buildSchema('type Query { x: Int }');
 const newCache = () => new EntityCache({ spec: 'on', maxBytes: 1_000_000, ttlSeconds: 60 }, new MemoryEntries(1_000_000, 60_000), () => schema);
@@ -28,6 +31,32 @@ test('an entry that shows any entity of a type is evicted by every change of tha
   await cache.evict(['Customer:7'], 'event');
   assert.equal((await cache.lookup([item]))[0]!.value, undefined);
   assert.equal(cache.stats().evictions.event, 1);
+});
+
+test('the events of one read of the stream are evicted at once, before the next listener gets them', async () => {
+  const store = new MemoryEntries(1_000_000, 60_000);
+  const evictions: string[][] = [];
+  const evict = store.evict.bind(store);
+  store.evict = (deps) => {
+    evictions.push([...deps]);
+    return evict(deps);
+  };
+  const cache = new EntityCache({ spec: 'on', maxBytes: 1_000_000, ttlSeconds: 60 }, store, () => schema);
+  const stream = new MemoryEventStream(60_000);
+  const stop = followStream(cache, stream, createLogger({ logLevel: 'silent' }, 'test'));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(cache.serving, true);
+  const item = { key: 'invoice', deps: ['Invoice:inv_1'] };
+  await cache.put(item, { status: 'OPEN' }, (await cache.lookup([item]))[0]!.guard);
+  let seenByTheNext: Promise<unknown> | undefined;
+  stream.subscribe(() => (seenByTheNext ??= cache.lookup([item]).then(([found]) => found?.value)));
+  await stream.publish([receivedPaymentEvent({ id: 'pay_1', invoiceId: 'inv_1' }), receivedPaymentEvent({ id: 'pay_2', invoiceId: 'inv_1' })]);
+  assert.equal(await seenByTheNext, undefined);
+  assert.deepEqual(
+    evictions.map((deps) => [...deps].sort()),
+    [['Customer:*', 'Customer:cus_000001', 'Invoice:*', 'Invoice:inv_1', 'Payment:*', 'Payment:pay_1', 'Payment:pay_2']],
+  );
+  stop();
 });
 
 test('while the stream is lost nothing is served or stored, and the cache starts empty after', async () => {

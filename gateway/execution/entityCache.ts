@@ -238,6 +238,10 @@ const STREAM_CHECK_MS = 500;
 /**
  * Keeps `cache` exact by the stream: evicts what each event changes, and serves nothing while the
  * stream is down (and until its live tail has its starting point). Returns the stop.
+ *
+ * The events of one read of the stream are evicted together: their entities deduped, one eviction
+ * (one round trip to Redis, however many events), started before the listeners after this one
+ * (the subscriptions of this process) get the same events.
  */
 export function followStream(cache: EntityCache, stream: EventStream, log: Logger): () => void {
   let ready = false;
@@ -248,18 +252,22 @@ export function followStream(cache: EntityCache, stream: EventStream, log: Logge
   cache.suspend();
   const unsubscribe = stream.subscribe(
     (deliveries) => {
+      const changed: string[] = [];
+      let unreadable = false;
+      let latest: HubEvent | undefined;
       for (const { event } of deliveries) {
-        let parsed: HubEvent;
         try {
-          parsed = parseEvent(event);
+          latest = parseEvent(event);
         } catch (error) {
           log.warn({ err: error, eventId: event.id }, 'entity cache: an event it cannot read may have changed anything; the cache starts over');
-          void cache.forgetAll();
+          unreadable = true;
           continue;
         }
-        void cache.evict(changedEntities(parsed), 'event');
-        cache.observeLag((Date.now() - Date.parse(parsed.time)) / 1000);
+        changed.push(...changedEntities(latest));
       }
+      if (unreadable) void cache.forgetAll();
+      void cache.evict(changed, 'event');
+      if (latest) cache.observeLag((Date.now() - Date.parse(latest.time)) / 1000);
     },
     () => {
       ready = true;

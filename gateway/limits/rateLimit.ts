@@ -5,9 +5,20 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
+import { redisScript, type RedisScript } from '../../platform/redis.ts';
 import type { Authenticate } from '../security/authenticate.ts';
 
 const WINDOW_MS = 60_000;
+
+/**
+ * Counts one request in a window and keeps the count two windows, in one command (a request's
+ * only round trip to Redis for its budget). KEYS: the window's count. ARGV: its TTL (ms).
+ */
+const TAKE_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return count
+`;
 
 /** How many requests a client may still send in this window, or when it may send again. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -37,7 +48,12 @@ export class RateLimiter {
   private counts = new Map<string, number>();
   private window = 0;
 
-  constructor(private readonly options: RateLimiterOptions) {}
+  /** The count of a window in Redis, one command. */
+  private readonly takeInRedis: RedisScript<number> | undefined;
+
+  constructor(private readonly options: RateLimiterOptions) {
+    this.takeInRedis = options.redis && redisScript<number>(options.redis, 'hubRateLimitTake', TAKE_SCRIPT);
+  }
 
   get enabled(): boolean {
     return this.options.perMinute > 0;
@@ -46,7 +62,7 @@ export class RateLimiter {
   async take(client: string): Promise<RateDecision> {
     const now = Date.now();
     const window = Math.floor(now / WINDOW_MS);
-    const count = this.options.redis ? await this.countInRedis(this.options.redis, client, window) : this.countInProcess(client, window);
+    const count = this.takeInRedis ? await this.takeInRedis([`${this.options.redisPrefix}:ratelimit:${window}:${client}`], [String(WINDOW_MS * 2)]) : this.countInProcess(client, window);
     if (count <= this.options.perMinute) return { allowed: true };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000)) };
   }
@@ -58,12 +74,6 @@ export class RateLimiter {
     }
     const count = (this.counts.get(client) ?? 0) + 1;
     this.counts.set(client, count);
-    return count;
-  }
-
-  private async countInRedis(redis: Redis, client: string, window: number): Promise<number> {
-    const key = `${this.options.redisPrefix}:ratelimit:${window}:${client}`;
-    const [[, count]] = (await redis.multi().incr(key).pexpire(key, WINDOW_MS * 2).exec()) as [[null, number], [null, number]];
     return count;
   }
 }
