@@ -61,8 +61,7 @@ function flattenFrom(value: unknown, path: readonly (string | number)[], step: n
 
 /** Onto `into`, for each element of the list `value`, what `flattenFrom` gives it, a list's elements one by one (as `flatMap`). */
 function pushEach(value: unknown, path: readonly (string | number)[], step: number, into: unknown[]): void {
-  // Not a list where the plan has one: fails as flat-mapping it did.
-  if (!Array.isArray(value)) return void (value as unknown[]).flatMap(() => []);
+  if (!Array.isArray(value)) throw new TypeError(`Expected a list at a Flatten's "@", got ${typeof value}`);
   for (const element of value) pushFlattened(element, path, step, into);
 }
 
