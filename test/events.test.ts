@@ -362,12 +362,22 @@ describe('dead letters', () => {
     assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
   });
 
-  test('a malformed event and one of a schema version no consumer reads are dead-lettered at once, with the reason', async () => {
+  test('a malformed event and one of a schema version no consumer reads are dead-lettered at once, with the reason; a good event between them is applied once', async () => {
     const customerId = 'cus_000001';
     const payment = (version: number, amount: unknown) => receivedPaymentEvent({ id: 'pay_malformed', invoiceId: 'inv_malformed', customerId, amount, version, correlation: 'malformed' });
     const malformed = payment(1, 10);
     const unknownVersion = payment(2, '10.00');
-    await hub.stream.publish([malformed, unknownVersion]);
+    // Published together, the three reach erp.payments in one read, which it applies in one transaction when it can.
+    let open: { id: string; customerId: string } | undefined;
+    for (let n = 1; n <= 40 && !open; n++) {
+      const id = `cus_${String(n).padStart(6, '0')}`;
+      const { customer } = await query(hub.gatewayUrl, CustomerView, { id });
+      const invoice = customer?.invoices?.find((candidate) => candidate.posting?.status === 'POSTED' && new Decimal(candidate.amountDue.amount).gte(1));
+      if (invoice) open = { id: invoice.id, customerId: id };
+    }
+    assert.ok(open, 'a seeded invoice erp has posted, with something left to pay');
+    const good = receivedPaymentEvent({ id: `pay_beside_${randomUUID()}`, invoiceId: open.id, customerId: open.customerId, amount: '1.00', correlation: 'beside' });
+    await hub.stream.publish([malformed, good, unknownVersion]);
 
     const letters = await waitFor('both dead letters of erp.payments', async () => {
       const { deadLetters } = await query(hub.gatewayUrl, DeadLetters, {});
@@ -379,5 +389,11 @@ describe('dead letters', () => {
     assert.match(refused.error, /payment\.received evt_\S+ has a malformed payload: data\.amount:/);
     assert.equal(unread.attempts, 1, 'no retries for an unknown version');
     assert.match(unread.error, /is version 2; this consumer reads payment\.received version 1 only/);
+
+    const paymentEntries = async () => (await query(hub.gatewayUrl, Entries, { source: good.data.id })).journalEntries.nodes.filter((entry) => entry.source === 'PAYMENT');
+    await waitFor('the good payment posted', async () => ((await paymentEntries()).length > 0 ? true : undefined));
+    const { deadLetters } = await query(hub.gatewayUrl, DeadLetters, {});
+    assert.ok(!deadLetters.some((letter) => letter.event.id === good.id), 'the good event is not dead-lettered');
+    assert.equal((await paymentEntries()).length, 1, 'posted once');
   });
 });

@@ -215,23 +215,18 @@ export class RedisEntries implements EntryStore {
   }
 
   async lookup(items: readonly Lookup[]): Promise<{ json: string | undefined; guard: Guard }[]> {
-    const pipeline = this.redis.pipeline();
-    for (const item of items) {
-      pipeline.get(this.#entryKey(item.key));
-      pipeline.mget(...this.#deps(item).map((dep) => this.#versionKey(dep)));
-    }
-    const replies = (await pipeline.exec()) ?? [];
-    return items.map((_item, index) => {
-      const [entryError, entry] = replies[2 * index] ?? [];
-      const [versionError, versions] = replies[2 * index + 1] ?? [];
-      if (entryError || versionError) throw entryError ?? versionError;
-      const guard = ((versions as (string | null)[]) ?? []).map((version) => version ?? '0').join(',');
-      if (typeof entry !== 'string') return { json: undefined, guard };
-      const cut = entry.indexOf('\n');
-      // Stored with other versions: one of its entities changed since, so it is not served.
-      if (entry.slice(0, cut) !== guard) return { json: undefined, guard };
-      return { json: entry.slice(cut + 1), guard };
-    });
+    // One socket write with every other command of this turn (the connection auto-pipelines).
+    return Promise.all(
+      items.map(async (item) => {
+        const [entry, versions] = await Promise.all([this.redis.get(this.#entryKey(item.key)), this.redis.mget(...this.#deps(item).map((dep) => this.#versionKey(dep)))]);
+        const guard = versions.map((version) => version ?? '0').join(',');
+        if (typeof entry !== 'string') return { json: undefined, guard };
+        const cut = entry.indexOf('\n');
+        // Stored with other versions: one of its entities changed since, so it is not served.
+        if (entry.slice(0, cut) !== guard) return { json: undefined, guard };
+        return { json: entry.slice(cut + 1), guard };
+      }),
+    );
   }
 
   async put(item: Lookup, json: string, guard: Guard): Promise<void> {

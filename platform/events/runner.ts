@@ -1,14 +1,20 @@
 import { backoffMs } from '../backoff.ts';
-import type { Db } from '../db/db.ts';
+import type { Db, Queryable } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import type { EventsConfig } from '../config.ts';
 import { parseEvent } from './catalogue.ts';
 import type { ConsumerDefinition } from './consumer.ts';
 import { isPermanent } from './permanent.ts';
 import type { BusinessEvent, Delivery, EventSource } from './envelope.ts';
-import { emit, emitter } from './outbox.ts';
+import { emit, emitter, type Emit } from './outbox.ts';
 import { StreamUnavailable, type EventStream, type GroupReader } from './stream.ts';
 import { contextFromTraceparent, failSpan, HubAttributes, inSpan, SpanKind, tracingOn, type Span } from '../tracing.ts';
+
+/** What a delivery asks the consumer to apply: the event itself, or a replayed dead letter's. */
+interface Target {
+  event: BusinessEvent;
+  deadLetterId?: string;
+}
 
 interface Retry {
   delivery: Delivery;
@@ -117,7 +123,7 @@ export class ConsumerRunner {
   }
 
   /** The event this delivery asks the consumer to apply: the event itself, or a replayed dead letter. */
-  private target(event: BusinessEvent): { event: BusinessEvent; deadLetterId?: string } | null {
+  private target(event: BusinessEvent): Target | null {
     if (event.type === 'event.replay_requested') {
       const data = event.data as { consumer?: string; deadLetterId?: string; event?: BusinessEvent };
       return data.consumer === this.definition.name && data.event ? { event: data.event, deadLetterId: data.deadLetterId } : null;
@@ -135,8 +141,12 @@ export class ConsumerRunner {
       this.unacknowledged.push(delivery.position);
       return;
     }
-    if (!tracingOn()) return this.apply(delivery, target, attempts, undefined);
-    // The consumer's span continues the trace of the span that wrote the event (its `traceparent`).
+    await this.traced(target, attempts, (span) => this.apply(delivery, target, attempts, span));
+  }
+
+  /** Runs `work` in the consumer's span, which continues the trace of the span that wrote the event (its `traceparent`). */
+  private traced<T>(target: Target, attempts: number, work: (span: Span | undefined) => Promise<T>): Promise<T> {
+    if (!tracingOn()) return work(undefined);
     const attributes = {
       'messaging.operation.type': 'process',
       'messaging.destination.name': target.event.type,
@@ -147,31 +157,36 @@ export class ConsumerRunner {
       'hub.event.attempt': attempts,
     };
     const parent = contextFromTraceparent(target.event.traceparent);
-    return inSpan(`${target.event.type} process`, { kind: SpanKind.CONSUMER, parent, service: this.options.source, attributes }, (span) => this.apply(delivery, target, attempts, span));
+    return inSpan(`${target.event.type} process`, { kind: SpanKind.CONSUMER, parent, service: this.options.source, attributes }, work);
   }
 
-  private async apply(delivery: Delivery, target: { event: BusinessEvent; deadLetterId?: string }, attempts: number, span: Span | undefined): Promise<void> {
-    const { db, log, source, config } = this.options;
+  /** Applies one event in `tx`, once (its processed_events record); true when it emitted events. */
+  private async applyIn(tx: Queryable, delivery: Delivery, target: Target): Promise<boolean> {
+    const claimed = await tx.query('INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id', [this.definition.name, target.event.id]);
+    const origin = { source: this.options.source, correlationId: target.event.correlationId, causationId: target.event.id };
+    const emitOwn = emitter(tx, origin);
+    let emitted = false;
+    const emitCounted: Emit = (draft) => ((emitted = true), emitOwn(draft));
+    // A malformed event throws here, permanently: it is dead-lettered with parseEvent's reason.
+    if (claimed.length > 0) await this.definition.handle(tx, parseEvent(target.event), emitCounted);
+    if (target.deadLetterId) {
+      emitted = true;
+      await emit(tx, { ...origin, causationId: delivery.event.id }, {
+        type: 'event.replayed',
+        subject: `DeadLetter:${target.deadLetterId}`,
+        customerId: target.event.customerId,
+        data: { deadLetterId: target.deadLetterId, consumer: this.definition.name, eventId: target.event.id },
+      });
+    }
+    return emitted;
+  }
+
+  private async apply(delivery: Delivery, target: Target, attempts: number, span: Span | undefined): Promise<void> {
+    const { db, log, config } = this.options;
     const eventLog = log.child({ consumer: this.definition.name, eventId: target.event.id, type: target.event.type, correlationId: target.event.correlationId });
     try {
-      await db.transaction(async (tx) => {
-        const claimed = await tx.query(
-          'INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-          [this.definition.name, target.event.id],
-        );
-        const origin = { source, correlationId: target.event.correlationId, causationId: target.event.id };
-        // A malformed event throws here, permanently: it is dead-lettered with parseEvent's reason.
-        if (claimed.length > 0) await this.definition.handle(tx, parseEvent(target.event), emitter(tx, origin));
-        if (target.deadLetterId) {
-          await emit(tx, { ...origin, causationId: delivery.event.id }, {
-            type: 'event.replayed',
-            subject: `DeadLetter:${target.deadLetterId}`,
-            customerId: target.event.customerId,
-            data: { deadLetterId: target.deadLetterId, consumer: this.definition.name, eventId: target.event.id },
-          });
-        }
-      });
-      this.options.emitted();
+      // Most events change state without emitting: waking the relay for them costs a transaction each.
+      if (await db.transaction((tx) => this.applyIn(tx, delivery, target))) this.options.emitted();
       this.unacknowledged.push(delivery.position);
       eventLog.debug('event applied');
     } catch (error) {
