@@ -367,7 +367,7 @@ describe('dead letters', () => {
     const payment = (version: number, amount: unknown) => receivedPaymentEvent({ id: 'pay_malformed', invoiceId: 'inv_malformed', customerId, amount, version, correlation: 'malformed' });
     const malformed = payment(1, 10);
     const unknownVersion = payment(2, '10.00');
-    // Published together, the three reach erp.payments in one read, which it applies in one transaction when it can.
+    // Published together, the three reach erp.payments in one read: the two it cannot apply cost only their own dead letters.
     let open: { id: string; customerId: string } | undefined;
     for (let n = 1; n <= 40 && !open; n++) {
       const id = `cus_${String(n).padStart(6, '0')}`;

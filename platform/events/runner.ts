@@ -1,5 +1,5 @@
 import { backoffMs } from '../backoff.ts';
-import type { Db, Queryable } from '../db/db.ts';
+import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import type { EventsConfig } from '../config.ts';
 import { parseEvent } from './catalogue.ts';
@@ -141,12 +141,8 @@ export class ConsumerRunner {
       this.unacknowledged.push(delivery.position);
       return;
     }
-    await this.traced(target, attempts, (span) => this.apply(delivery, target, attempts, span));
-  }
-
-  /** Runs `work` in the consumer's span, which continues the trace of the span that wrote the event (its `traceparent`). */
-  private traced<T>(target: Target, attempts: number, work: (span: Span | undefined) => Promise<T>): Promise<T> {
-    if (!tracingOn()) return work(undefined);
+    if (!tracingOn()) return this.apply(delivery, target, attempts, undefined);
+    // The consumer's span continues the trace of the span that wrote the event (its `traceparent`).
     const attributes = {
       'messaging.operation.type': 'process',
       'messaging.destination.name': target.event.type,
@@ -157,36 +153,37 @@ export class ConsumerRunner {
       'hub.event.attempt': attempts,
     };
     const parent = contextFromTraceparent(target.event.traceparent);
-    return inSpan(`${target.event.type} process`, { kind: SpanKind.CONSUMER, parent, service: this.options.source, attributes }, work);
-  }
-
-  /** Applies one event in `tx`, once (its processed_events record); true when it emitted events. */
-  private async applyIn(tx: Queryable, delivery: Delivery, target: Target): Promise<boolean> {
-    const claimed = await tx.query('INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id', [this.definition.name, target.event.id]);
-    const origin = { source: this.options.source, correlationId: target.event.correlationId, causationId: target.event.id };
-    const emitOwn = emitter(tx, origin);
-    let emitted = false;
-    const emitCounted: Emit = (draft) => ((emitted = true), emitOwn(draft));
-    // A malformed event throws here, permanently: it is dead-lettered with parseEvent's reason.
-    if (claimed.length > 0) await this.definition.handle(tx, parseEvent(target.event), emitCounted);
-    if (target.deadLetterId) {
-      emitted = true;
-      await emit(tx, { ...origin, causationId: delivery.event.id }, {
-        type: 'event.replayed',
-        subject: `DeadLetter:${target.deadLetterId}`,
-        customerId: target.event.customerId,
-        data: { deadLetterId: target.deadLetterId, consumer: this.definition.name, eventId: target.event.id },
-      });
-    }
-    return emitted;
+    return inSpan(`${target.event.type} process`, { kind: SpanKind.CONSUMER, parent, service: this.options.source, attributes }, (span) => this.apply(delivery, target, attempts, span));
   }
 
   private async apply(delivery: Delivery, target: Target, attempts: number, span: Span | undefined): Promise<void> {
-    const { db, log, config } = this.options;
+    const { db, log, source, config } = this.options;
     const eventLog = log.child({ consumer: this.definition.name, eventId: target.event.id, type: target.event.type, correlationId: target.event.correlationId });
     try {
+      const emittedAny = await db.transaction(async (tx) => {
+        const claimed = await tx.query(
+          'INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+          [this.definition.name, target.event.id],
+        );
+        const origin = { source, correlationId: target.event.correlationId, causationId: target.event.id };
+        let emitted = false;
+        const emitOwn = emitter(tx, origin);
+        const emitTracked: Emit = (draft) => ((emitted = true), emitOwn(draft));
+        // A malformed event throws here, permanently: it is dead-lettered with parseEvent's reason.
+        if (claimed.length > 0) await this.definition.handle(tx, parseEvent(target.event), emitTracked);
+        if (target.deadLetterId) {
+          emitted = true;
+          await emit(tx, { ...origin, causationId: delivery.event.id }, {
+            type: 'event.replayed',
+            subject: `DeadLetter:${target.deadLetterId}`,
+            customerId: target.event.customerId,
+            data: { deadLetterId: target.deadLetterId, consumer: this.definition.name, eventId: target.event.id },
+          });
+        }
+        return emitted;
+      });
       // Most events change state without emitting: waking the relay for them costs a transaction each.
-      if (await db.transaction((tx) => this.applyIn(tx, delivery, target))) this.options.emitted();
+      if (emittedAny) this.options.emitted();
       this.unacknowledged.push(delivery.position);
       eventLog.debug('event applied');
     } catch (error) {
