@@ -13,6 +13,7 @@ import { SYSTEMS } from '../platform/config.ts';
 import { graphql } from './generated/index.ts';
 import { ANONYMOUS, query, request, webSocketFor, type GraphQLResponse } from './graphql.ts';
 import { startHub, type TestHub } from './hub.ts';
+import { waitFor } from './wait.ts';
 
 const Customers = graphql(/* GraphQL */ `
   query AuthCustomers { customers(first: 1) { totalCount } }
@@ -264,12 +265,10 @@ describe('authorization at the gateway', () => {
 
 describe('audit trail', () => {
   async function entries(filter: Record<string, unknown>, count: number) {
-    for (let attempt = 0; attempt < 100; attempt++) {
+    return waitFor(`${count} audit entries like ${JSON.stringify(filter)}`, async () => {
       const nodes = (await query(hub.gatewayUrl, AuditTrail, { filter })).auditTrail.nodes;
-      if (nodes.length >= count) return nodes;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`no audit entries for ${JSON.stringify(filter)}`);
+      return nodes.length >= count ? nodes : undefined;
+    }, 10_000);
   }
 
   test('every mutation is recorded by its system with actor, role, correlation id, redacted arguments and outcome', async () => {

@@ -18,6 +18,7 @@ import { startHub } from './hub.ts';
 import { winDeal } from './deals.ts';
 import { closePeriod, reopenPeriod } from './periods.ts';
 import { receivedPaymentEvent } from './payments.ts';
+import { waitFor } from './wait.ts';
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
@@ -180,11 +181,11 @@ test('the ops role sees live charts, a new exception arrive, its timeline, resol
       const replay = (await (await answered).json()) as { data?: { replayDeadLetter: { id: string; status: string } }; errors?: unknown };
       assert.equal(replay.errors, undefined);
       assert.deepEqual(replay.data?.replayDeadLetter, { id: letterId, status: 'REPLAYING' });
-      const { auditTrail } = await query(hub.gatewayUrl, Replays, {});
-      assert.ok(
-        auditTrail.nodes.some((entry) => entry.actor === 'ops@hub.local' && entry.outcome === 'OK' && (entry.arguments as { id?: string }).id === letterId),
-        'the replay ran as the console\'s caller',
-      );
+      // The trail is filed from audit.recorded events, so the entry arrives a moment after the answer.
+      await waitFor('the replay in the audit trail, as the console\'s caller', async () => {
+        const { auditTrail } = await query(hub.gatewayUrl, Replays, {});
+        return auditTrail.nodes.find((entry) => entry.actor === 'ops@hub.local' && entry.outcome === 'OK' && (entry.arguments as { id?: string }).id === letterId);
+      }, 20_000);
     });
   } finally {
     await reopenPeriod(hub.gatewayUrl, period, 'ops console test done').catch(() => undefined);
