@@ -6,7 +6,8 @@ import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql'
 import type { Caller } from './auth/caller.ts';
 import type { Queryable } from './db/db.ts';
 import { AUDIT_EVENT, type DataOf } from './events/catalogue.ts';
-import type { Emit } from './events/outbox.ts';
+import type { EventOrigin } from './events/envelope.ts';
+import { emitWithRow } from './events/outbox.ts';
 import { ErrorCode } from './errors.ts';
 
 /** What an `audit.recorded` event carries: one row of its system's audit log; `outcome` is "OK" or the error code the mutation failed with. */
@@ -26,14 +27,19 @@ export function redact(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, REDACTED.test(key) ? '[redacted]' : redact(inner)]));
 }
 
-/** Writes one audit row and its event in `tx`. */
-export async function writeAudit(tx: Queryable, emit: Emit, caller: Caller, correlationId: string, operation: string, args: unknown, outcome: string): Promise<void> {
-  const [row] = await tx.query<{ id: string; at: Date }>(
-    'INSERT INTO audit_log (actor, role, correlation_id, operation, arguments, outcome) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, at',
-    [caller.sub, caller.role, correlationId, operation, JSON.stringify(redact(args) ?? {}), outcome],
-  );
-  const data: AuditRecord = { actor: caller.sub, role: caller.role, correlationId, operation, arguments: redact(args) ?? {}, outcome, at: new Date(row.at).toISOString() };
-  await emit({ type: AUDIT_EVENT, subject: `AuditEntry:${row.id}`, customerId: null, data });
+/**
+ * Writes one audit row and its event in one statement: inside a write's transaction, or as a
+ * transaction of its own for a read's audit, which is then one round trip on the response's path.
+ */
+export async function writeAudit(db: Queryable, origin: EventOrigin, caller: Caller, operation: string, args: unknown, outcome: string): Promise<void> {
+  const at = new Date().toISOString();
+  const recorded = redact(args) ?? {};
+  const data: AuditRecord = { actor: caller.sub, role: caller.role, correlationId: origin.correlationId, operation, arguments: recorded, outcome, at };
+  await emitWithRow(db, origin, { type: AUDIT_EVENT, customerId: null, data }, {
+    sql: 'inserted AS (INSERT INTO audit_log (at, actor, role, correlation_id, operation, arguments, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id)',
+    params: [at, caller.sub, caller.role, origin.correlationId, operation, JSON.stringify(recorded), outcome],
+    subjectPrefix: 'AuditEntry',
+  });
 }
 
 /** A request's audit bookkeeping (on BaseContext): how many of its writes were audited in their transactions. */

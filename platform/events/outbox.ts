@@ -11,13 +11,46 @@ import { currentTraceparent, HubAttributes, inSpan, SpanKind, tracingOn, type Sp
  * compile error; the event carries its type's current schema version.
  */
 export function emit<T extends EventType>(tx: Queryable, origin: EventOrigin, draft: EventDraft<T>): Promise<EventOf<T>> {
-  // The producer's span: the event carries its context, and every consumer's span is its child.
-  if (!tracingOn()) return write(tx, origin, draft, undefined);
-  const attributes = { 'messaging.operation.type': 'create', 'messaging.destination.name': draft.type, [HubAttributes.eventType]: draft.type, [HubAttributes.correlationId]: origin.correlationId ?? undefined };
-  return inSpan(`${draft.type} create`, { kind: SpanKind.PRODUCER, attributes }, (span) => write(tx, origin, draft, span));
+  return traced(draft.type, (span) => insert(tx, envelope(origin, draft, span)));
 }
 
-async function write<T extends EventType>(tx: Queryable, origin: EventOrigin, draft: EventDraft<T>, span: Span | undefined): Promise<EventOf<T>> {
+/** A row an event is about, inserted by the statement that writes the event. */
+export interface RowInsert {
+  /** A data-modifying `WITH` member named `inserted` that returns the row's `id`: `inserted AS (INSERT ... RETURNING id)`. */
+  sql: string;
+  params: unknown[];
+  /** The event's subject before the row's id, as `AuditEntry` in `AuditEntry:42`. */
+  subjectPrefix: string;
+}
+
+/**
+ * Emits an event about a row the same statement inserts: one round trip writes both, so a write
+ * that is only its row and its event (an audit entry on a read's path) needs no transaction of
+ * its own and still commits the two together. The event's subject is `<subjectPrefix>:<row id>`.
+ */
+export function emitWithRow<T extends EventType>(db: Queryable, origin: EventOrigin, draft: Omit<EventDraft<T>, 'subject'>, row: RowInsert): Promise<EventOf<T>> {
+  return traced(draft.type, async (span) => {
+    const event = envelope(origin, { ...draft, subject: row.subjectPrefix }, span);
+    const at = row.params.length;
+    const [written] = await db.query<{ event: EventOf<T> }>(
+      `WITH ${row.sql}
+       INSERT INTO outbox (event_id, event)
+       SELECT $${at + 1}, jsonb_set($${at + 2}::jsonb, '{subject}', to_jsonb($${at + 3} || ':' || inserted.id)) FROM inserted
+       RETURNING event`,
+      [...row.params, event.id, JSON.stringify(event), row.subjectPrefix],
+    );
+    return written.event;
+  });
+}
+
+/** The producer's span: the event carries its context, and every consumer's span is its child. */
+function traced<T>(type: EventType, write: (span: Span | undefined) => Promise<T>): Promise<T> {
+  if (!tracingOn()) return write(undefined);
+  const attributes = { 'messaging.operation.type': 'create', 'messaging.destination.name': type, [HubAttributes.eventType]: type };
+  return inSpan(`${type} create`, { kind: SpanKind.PRODUCER, attributes }, write);
+}
+
+function envelope<T extends EventType>(origin: EventOrigin, draft: EventDraft<T>, span: Span | undefined): EventOf<T> {
   const traceparent = span && currentTraceparent();
   const event = {
     id: `evt_${randomUUID()}`,
@@ -33,7 +66,11 @@ async function write<T extends EventType>(tx: Queryable, origin: EventOrigin, dr
     ...(draft.previous ? { previous: draft.previous } : {}),
     ...(traceparent ? { traceparent } : {}),
   } as EventOf<T>;
-  span?.setAttribute(HubAttributes.eventId, event.id);
+  span?.setAttributes({ [HubAttributes.eventId]: event.id, ...(origin.correlationId ? { [HubAttributes.correlationId]: origin.correlationId } : {}) });
+  return event;
+}
+
+async function insert<T extends EventType>(tx: Queryable, event: EventOf<T>): Promise<EventOf<T>> {
   await tx.query('INSERT INTO outbox (event_id, event) VALUES ($1, $2)', [event.id, JSON.stringify(event)]);
   return event;
 }

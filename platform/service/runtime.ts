@@ -135,7 +135,7 @@ export class SystemRuntime {
     const audit: AuditState = {
       written: 0,
       record: async (operation, args, outcome) => {
-        await this.db.transaction((tx) => writeAudit(tx, emitter(tx, origin), caller, correlationId, operation, args, outcome));
+        await writeAudit(this.db, origin, caller, operation, args, outcome);
         this.relay.kick();
       },
     };
@@ -160,7 +160,7 @@ export class SystemRuntime {
             return event;
           };
           const result = await work(tx, emit);
-          await writeAudit(tx, emit, caller, correlationId, operation, args, 'OK');
+          await writeAudit(tx, origin, caller, operation, args, 'OK');
           audit.written += 1;
           return result;
         });
