@@ -6,6 +6,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { openDb } from '../platform/db/db.ts';
 
 const root = join(import.meta.dirname, '..');
 const dirs: string[] = [];
@@ -286,6 +287,14 @@ describe('npm run seed', () => {
     const first = await run(['seed/main.ts', '--customers', '25'], env);
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout + first.stderr, /customers\s+25\n/);
+    // The bulk load is analyzed: the planner has statistics for what it loaded, autovacuum or not.
+    const billing = await openDb({ dataDir: join(env.HUB_DATA_DIR, 'billing') }, join(import.meta.dirname, '../subgraphs/billing/migrations'));
+    try {
+      const analyzed = await billing.query<{ tablename: string }>(`SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = 'public' AND tablename IN ('invoices', 'payments')`);
+      assert.deepEqual(analyzed.map((row) => row.tablename).sort(), ['invoices', 'payments']);
+    } finally {
+      await billing.close();
+    }
     const again = await run(['seed/main.ts', '--customers', '25'], env);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /--reset/);
