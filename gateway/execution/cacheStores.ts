@@ -215,18 +215,28 @@ export class RedisEntries implements EntryStore {
   }
 
   async lookup(items: readonly Lookup[]): Promise<{ json: string | undefined; guard: Guard }[]> {
-    // One socket write with every other command of this turn (the connection auto-pipelines).
-    return Promise.all(
-      items.map(async (item) => {
-        const [entry, versions] = await Promise.all([this.redis.get(this.#entryKey(item.key)), this.redis.mget(...this.#deps(item).map((dep) => this.#versionKey(dep)))]);
-        const guard = versions.map((version) => version ?? '0').join(',');
-        if (typeof entry !== 'string') return { json: undefined, guard };
-        const cut = entry.indexOf('\n');
-        // Stored with other versions: one of its entities changed since, so it is not served.
-        if (entry.slice(0, cut) !== guard) return { json: undefined, guard };
-        return { json: entry.slice(cut + 1), guard };
+    if (items.length === 0) return [];
+    // One MGET for every entry and every version they show (`*` and `Type:*` are shared by most):
+    // entries first, then each version once.
+    const keys = items.map((item) => this.#entryKey(item.key));
+    const versionAt = new Map<string, number>();
+    const versionsOf = items.map((item) =>
+      this.#deps(item).map((dep) => {
+        let at = versionAt.get(dep);
+        if (at === undefined) versionAt.set(dep, (at = keys.push(this.#versionKey(dep)) - 1));
+        return at;
       }),
     );
+    const values = await this.redis.mget(...keys);
+    return items.map((_, index) => {
+      const guard = versionsOf[index]!.map((at) => values[at] ?? '0').join(',');
+      const entry = values[index];
+      if (typeof entry !== 'string') return { json: undefined, guard };
+      const cut = entry.indexOf('\n');
+      // Stored with other versions: one of its entities changed since, so it is not served.
+      if (entry.slice(0, cut) !== guard) return { json: undefined, guard };
+      return { json: entry.slice(cut + 1), guard };
+    });
   }
 
   async put(item: Lookup, json: string, guard: Guard): Promise<void> {
