@@ -239,7 +239,6 @@ export async function createGatewayServer(config: HubConfig, options: GatewayOpt
     domainCodes: options.domainCodes,
     registry,
   });
-  app.addHook('onSend', async (_request, _reply, payload) => serializer.bytes(payload));
   registerHttpTransport(app, { path: '/graphql', pipeline, authenticate, subgraphTokens, connections, serializer });
   subscriptions = createSubscriptionServer({
     server: app.server,

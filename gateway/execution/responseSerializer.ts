@@ -1,20 +1,16 @@
-import { LRUCache } from 'lru-cache';
 import type { FormattedExecutionResult } from 'graphql';
 
-/** How many recent shared response bodies keep their bytes ready. */
-const SHARED_BODIES = 8;
-
 /**
- * Serialises the gateway's HTTP responses so that a result shared by
- * deduplicated requests is turned into JSON, and into bytes, once rather than once per request.
- * A result's `data` is never changed after it is serialised, so the first string stays right.
+ * Serialises the gateway's HTTP responses so that a result shared by deduplicated requests is
+ * turned into JSON, and into bytes, once rather than once per request. A result's `data` is never
+ * changed after it is serialised, so the first body stays right.
  */
 export class ResponseSerializer {
-  readonly #bodies = new WeakMap<object, string>();
-  readonly #bytes = new LRUCache<string, Buffer>({ max: SHARED_BODIES });
+  /** Each shared result's body: its JSON, then its bytes once a second request shares it. */
+  readonly #bodies = new WeakMap<object, string | Buffer>();
 
-  /** Like Apollo Server's own: the result's JSON and a newline. */
-  readonly stringify = (result: FormattedExecutionResult): string => {
+  /** Like Apollo Server's own: the result's JSON and a newline (a shared one's ready bytes). */
+  readonly serialize = (result: FormattedExecutionResult): string | Buffer => {
     const { data } = result;
     // Only a bare `{ data }` is the same for every request that shares it.
     if (result.errors !== undefined || result.extensions !== undefined || data === null || typeof data !== 'object') return `${JSON.stringify(result)}\n`;
@@ -24,15 +20,10 @@ export class ResponseSerializer {
       this.#bodies.set(data, body);
       return body;
     }
+    if (typeof known !== 'string') return known;
     // Seen twice: shared, so worth keeping its bytes for the other requests that share it.
-    if (!this.#bytes.has(known)) {
-      this.#bytes.set(known, Buffer.from(known));
-    }
-    return known;
+    const bytes = Buffer.from(known);
+    this.#bodies.set(data, bytes);
+    return bytes;
   };
-
-  /** For the HTTP layer's `onSend`: a shared body's ready bytes instead of encoding the string again. */
-  bytes(payload: unknown): unknown {
-    return typeof payload === 'string' ? (this.#bytes.get(payload) ?? payload) : payload;
-  }
 }

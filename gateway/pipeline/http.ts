@@ -157,7 +157,7 @@ export function registerHttpTransport(app: FastifyInstance, options: HttpTranspo
       .code(status ?? 400)
       .headers(headers)
       .type(`${responseType(request.headers.accept) ?? JSON_TYPE}; charset=utf-8`)
-      .send(options.serializer.stringify({ errors }));
+      .send(options.serializer.serialize({ errors }));
   };
 
   const sse = createSseHandler<FastifyRequest, { reply: FastifyReply }>({
@@ -338,7 +338,7 @@ export function registerHttpTransport(app: FastifyInstance, options: HttpTranspo
       reply.header('cache-control', result.errors ? 'no-store' : `private, max-age=${PERSISTED_MAX_AGE_SECONDS}`).header('vary', 'Authorization');
     }
     const body = request.headers['x-correlation-id'] ? { ...result, extensions: { ...result.extensions, correlationId: request.correlationId } } : result;
-    return reply.code(status).type(`${type}; charset=utf-8`).send(options.serializer.stringify(orderFields(body)));
+    return reply.code(status).type(`${type}; charset=utf-8`).send(options.serializer.serialize(orderFields(body)));
   };
 
   app.route({ method: ['GET', 'POST'], url: options.path, handler });
