@@ -40,8 +40,10 @@ export interface GatewayLimits {
   trusted: TrustedDocuments;
   /** Depth, alias, field and cost limits of one operation. */
   operations: OperationLimits;
-  /** Refuses a request nested too deep to read safely (its document, variables or extensions); call before parsing. */
+  /** Refuses a request whose variables or extensions are nested too deep to read safely. */
   checkRequest(request: { query?: unknown; variables?: unknown; extensions?: unknown }): void;
+  /** Refuses a document nested too deep for the parser; call before parsing it (a parsed one is known safe). */
+  guardSource(source: string): void;
   /** Answers a WebSocket upgrade the rate limit refuses (an HTTP status line), or undefined to let it through. */
   refuseUpgrade(request: IncomingMessage): Promise<string | undefined>;
   /** CORS, the rate limit and the methods GraphQL is not served over, on the gateway's HTTP server. */
@@ -102,7 +104,9 @@ export function createGatewayLimits(config: HubConfig, log: Logger, authenticate
     operations,
     checkRequest(request) {
       guardRequestDepth(request);
-      if (typeof request.query === 'string') guardNesting(request.query, limits.depth);
+    },
+    guardSource(source) {
+      guardNesting(source, limits.depth);
     },
     async refuseUpgrade(request) {
       return (await overBudget(request)) === undefined ? undefined : '429 Too Many Requests';

@@ -294,6 +294,7 @@ export class GatewayPipeline {
     let entry = this.#documents.get(resolved.queryHash);
     this.#documentCache.inc({ result: entry ? 'hit' : 'miss' });
     if (!entry) {
+      this.options.limits.guardSource(resolved.source);
       try {
         entry = { document: inSpanSync('graphql.parse', {}, () => parse(resolved.source, { maxTokens: MAX_TOKENS })) };
       } catch (error) {
