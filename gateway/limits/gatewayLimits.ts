@@ -41,7 +41,7 @@ export interface GatewayLimits {
   /** Depth, alias, field and cost limits of one operation. */
   operations: OperationLimits;
   /** Refuses a request whose variables or extensions are nested too deep to read safely. */
-  checkRequest(request: { query?: unknown; variables?: unknown; extensions?: unknown }): void;
+  checkRequest(request: { variables?: unknown; extensions?: unknown }): void;
   /** Refuses a document nested too deep for the parser; call before parsing it (a parsed one is known safe). */
   guardSource(source: string): void;
   /** Answers a WebSocket upgrade the rate limit refuses (an HTTP status line), or undefined to let it through. */
