@@ -362,7 +362,7 @@ describe('dead letters', () => {
     assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
   });
 
-  test('a malformed event and one of a schema version no consumer reads are dead-lettered at once, with the reason; a good event between them is applied once', async () => {
+  test('a malformed event and one of a schema version no consumer reads are dead-lettered at once, with the reason; a good event between them is applied once, as is one delivered twice', async () => {
     const customerId = 'cus_000001';
     const payment = (version: number, amount: unknown) => receivedPaymentEvent({ id: 'pay_malformed', invoiceId: 'inv_malformed', customerId, amount, version, correlation: 'malformed' });
     const malformed = payment(1, 10);
@@ -395,5 +395,13 @@ describe('dead letters', () => {
     const { deadLetters } = await query(hub.gatewayUrl, DeadLetters, {});
     assert.ok(!deadLetters.some((letter) => letter.event.id === good.id), 'the good event is not dead-lettered');
     assert.equal((await paymentEntries()).length, 1, 'posted once');
+
+    // The same event twice in one read (a producer that retried its publish): applied once.
+    const twice = receivedPaymentEvent({ id: `pay_twice_${randomUUID()}`, invoiceId: open.id, customerId: open.customerId, amount: '0.01', correlation: 'twice' });
+    const twiceEntries = async () => (await query(hub.gatewayUrl, Entries, { source: twice.data.id })).journalEntries.nodes.filter((entry) => entry.source === 'PAYMENT');
+    await hub.stream.publish([twice, twice]);
+    await waitFor('the payment published twice posted', async () => ((await twiceEntries()).length > 0 ? true : undefined));
+    // Both copies are applied in one read's transaction, or one by one after it rolled back: a second posting would show by now.
+    assert.equal((await twiceEntries()).length, 1, 'posted once');
   });
 });

@@ -82,13 +82,10 @@ export class ConsumerRunner {
           if (reclaimed.length < READ_COUNT) this.lastReclaim = Date.now();
           // Its own entries waiting for a retry are idle too: they keep their attempt count.
           const waiting = new Set(this.retries.map((retry) => retry.delivery.position));
-          for (const delivery of reclaimed) if (!waiting.has(delivery.position)) await this.attempt(delivery, 1);
+          await this.attemptAll(reclaimed.filter((delivery) => !waiting.has(delivery.position)));
         }
         const wait = this.retries.length > 0 ? Math.max(1, Math.min(BLOCK_MS, this.retries[0].dueAt - Date.now())) : BLOCK_MS;
-        for (const delivery of await reader.read(READ_COUNT, wait)) {
-          if (this.closed) break;
-          await this.attempt(delivery, 1);
-        }
+        await this.attemptAll(await reader.read(READ_COUNT, wait));
         await this.acknowledge(reader);
         this.streamFailures = 0;
       } catch (error) {
@@ -132,6 +129,67 @@ export class ConsumerRunner {
   }
 
   /**
+   * Applies what one read delivered: together in one transaction when that commits (under load a
+   * read brings many events, and a transaction each was most of their cost); else, or when one of
+   * them fails, each on its own, where a failure is retried or dead-lettered as `attempt` does.
+   * Being applied in a batch that rolled back does not count as an attempt.
+   */
+  private async attemptAll(deliveries: readonly Delivery[]): Promise<void> {
+    const batch: { delivery: Delivery; target: Target }[] = [];
+    for (const delivery of deliveries) {
+      const target = this.target(delivery.event);
+      if (!target) this.unacknowledged.push(delivery.position);
+      else batch.push({ delivery, target });
+    }
+    if (batch.length > 1 && !batch.some(({ target }) => target.deadLetterId) && (await this.applyBatch(batch))) return;
+    for (const { delivery } of batch) {
+      if (this.closed) return;
+      await this.attempt(delivery, 1);
+    }
+  }
+
+  /** Applies every event of `batch` in one transaction; false if it rolled back (nothing of it applied). */
+  private async applyBatch(batch: readonly { delivery: Delivery; target: Target }[]): Promise<boolean> {
+    const { db, log, source } = this.options;
+    const events = [...new Map(batch.map(({ target }) => [target.event.id, target.event])).values()];
+    try {
+      const emittedAny = await db.transaction(async (tx) => {
+        const claimed = await tx.query<{ event_id: string }>(
+          'INSERT INTO processed_events (consumer, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id',
+          [this.definition.name, events.map((event) => event.id)],
+        );
+        const fresh = new Set(claimed.map((row) => row.event_id));
+        let emitted = false;
+        for (const event of events) {
+          if (!fresh.has(event.id)) continue;
+          const emitOwn = emitter(tx, { source, correlationId: event.correlationId, causationId: event.id });
+          const handle = () => this.definition.handle(tx, parseEvent(event), (draft) => ((emitted = true), emitOwn(draft)));
+          await (tracingOn() ? inSpan(`${event.type} process`, { kind: SpanKind.CONSUMER, parent: contextFromTraceparent(event.traceparent), service: source, attributes: this.spanAttributes(event, 1) }, handle) : handle());
+        }
+        return emitted;
+      });
+      if (emittedAny) this.options.emitted();
+    } catch (error) {
+      log.debug({ err: error, consumer: this.definition.name, events: events.length }, 'event batch rolled back; applying its events one by one');
+      return false;
+    }
+    for (const { delivery } of batch) this.unacknowledged.push(delivery.position);
+    return true;
+  }
+
+  private spanAttributes(event: BusinessEvent, attempts: number) {
+    return {
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': event.type,
+      'messaging.consumer.group.name': this.definition.name,
+      [HubAttributes.eventId]: event.id,
+      [HubAttributes.eventType]: event.type,
+      [HubAttributes.correlationId]: event.correlationId ?? undefined,
+      'hub.event.attempt': attempts,
+    };
+  }
+
+  /**
    * Applies one delivery, or schedules its retry, or dead-letters it; never throws. What it
    * settled (applied, skipped, dead-lettered) joins the positions to acknowledge.
    */
@@ -143,17 +201,8 @@ export class ConsumerRunner {
     }
     if (!tracingOn()) return this.apply(delivery, target, attempts, undefined);
     // The consumer's span continues the trace of the span that wrote the event (its `traceparent`).
-    const attributes = {
-      'messaging.operation.type': 'process',
-      'messaging.destination.name': target.event.type,
-      'messaging.consumer.group.name': this.definition.name,
-      [HubAttributes.eventId]: target.event.id,
-      [HubAttributes.eventType]: target.event.type,
-      [HubAttributes.correlationId]: target.event.correlationId ?? undefined,
-      'hub.event.attempt': attempts,
-    };
     const parent = contextFromTraceparent(target.event.traceparent);
-    return inSpan(`${target.event.type} process`, { kind: SpanKind.CONSUMER, parent, service: this.options.source, attributes }, (span) => this.apply(delivery, target, attempts, span));
+    return inSpan(`${target.event.type} process`, { kind: SpanKind.CONSUMER, parent, service: this.options.source, attributes: this.spanAttributes(target.event, attempts) }, (span) => this.apply(delivery, target, attempts, span));
   }
 
   private async apply(delivery: Delivery, target: Target, attempts: number, span: Span | undefined): Promise<void> {
