@@ -7,7 +7,7 @@ import type { Caller } from './auth/caller.ts';
 import type { Queryable } from './db/db.ts';
 import { AUDIT_EVENT, type DataOf } from './events/catalogue.ts';
 import type { EventOrigin } from './events/envelope.ts';
-import { emitWithRow } from './events/outbox.ts';
+import { emitAboutRow, insertWithRows, type RowEvent, type RowsInsert } from './events/outbox.ts';
 import { ErrorCode } from './errors.ts';
 
 /** What an `audit.recorded` event carries: one row of its system's audit log; `outcome` is "OK" or the error code the mutation failed with. */
@@ -27,19 +27,64 @@ export function redact(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, REDACTED.test(key) ? '[redacted]' : redact(inner)]));
 }
 
+/** Audit rows as `insertWithRows` writes them, from the fields of an `audit.recorded` event's data. */
+const AUDIT_ROWS: RowsInsert = {
+  table: 'audit_log',
+  sql: `inserted AS (
+    INSERT INTO audit_log (id, at, actor, role, correlation_id, operation, arguments, outcome)
+    SELECT id, (row->>'at')::timestamptz, row->>'actor', row->>'role', row->>'correlationId', row->>'operation', row->'arguments', row->>'outcome'
+    FROM rows ORDER BY ord)`,
+  subjectPrefix: 'AuditEntry',
+};
+
+/** The row and event of one audit entry, handed to `write`. */
+function auditEntry<R>(origin: EventOrigin, caller: Caller, operation: string, args: unknown, outcome: string, write: (item: RowEvent) => Promise<R>): Promise<R> {
+  const data: AuditRecord = { actor: caller.sub, role: caller.role, correlationId: origin.correlationId, operation, arguments: redact(args) ?? {}, outcome, at: new Date().toISOString() };
+  return emitAboutRow(origin, { type: AUDIT_EVENT, customerId: null, data }, AUDIT_ROWS.subjectPrefix, (event) => write({ event, row: data }));
+}
+
+/** Writes one audit row and its event inside a write's transaction: they commit with the write. */
+export function writeAudit(tx: Queryable, origin: EventOrigin, caller: Caller, operation: string, args: unknown, outcome: string): Promise<void> {
+  return auditEntry(origin, caller, operation, args, outcome, (item) => insertWithRows(tx, AUDIT_ROWS, [item]));
+}
+
+/** The most audit entries one statement writes. */
+const MAX_GROUP = 100;
+
 /**
- * Writes one audit row and its event in one statement: inside a write's transaction, or as a
- * transaction of its own for a read's audit, which is then one round trip on the response's path.
+ * Writes the audit entries that have no transaction to join (a read's, a failed mutation's) a
+ * group at a time: while one group's statement is in flight, the entries that arrive wait and go
+ * together in the next. Each caller still waits until its own entry is committed, so a response
+ * is sent only once its audit is written; under load, one statement and one commit serve many.
  */
-export async function writeAudit(db: Queryable, origin: EventOrigin, caller: Caller, operation: string, args: unknown, outcome: string): Promise<void> {
-  const at = new Date().toISOString();
-  const recorded = redact(args) ?? {};
-  const data: AuditRecord = { actor: caller.sub, role: caller.role, correlationId: origin.correlationId, operation, arguments: recorded, outcome, at };
-  await emitWithRow(db, origin, { type: AUDIT_EVENT, customerId: null, data }, {
-    sql: 'inserted AS (INSERT INTO audit_log (at, actor, role, correlation_id, operation, arguments, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id)',
-    params: [at, caller.sub, caller.role, origin.correlationId, operation, JSON.stringify(recorded), outcome],
-    subjectPrefix: 'AuditEntry',
-  });
+export class AuditWriter {
+  #waiting: { item: RowEvent; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #writing = false;
+
+  constructor(private readonly db: Queryable) {}
+
+  record(origin: EventOrigin, caller: Caller, operation: string, args: unknown, outcome: string): Promise<void> {
+    return auditEntry(origin, caller, operation, args, outcome, (item) =>
+      new Promise<void>((resolve, reject) => {
+        this.#waiting.push({ item, resolve, reject });
+        if (!this.#writing) void this.#write();
+      }),
+    );
+  }
+
+  async #write(): Promise<void> {
+    this.#writing = true;
+    while (this.#waiting.length > 0) {
+      const group = this.#waiting.splice(0, MAX_GROUP);
+      try {
+        await insertWithRows(this.db, AUDIT_ROWS, group.map(({ item }) => item));
+        for (const { resolve } of group) resolve();
+      } catch (error) {
+        for (const { reject } of group) reject(error);
+      }
+    }
+    this.#writing = false;
+  }
 }
 
 /** A request's audit bookkeeping (on BaseContext): how many of its writes were audited in their transactions. */

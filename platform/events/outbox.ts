@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 import { CATALOGUE, type EventDraft, type EventOf, type EventType } from './catalogue.ts';
-import type { EventOrigin } from './envelope.ts';
+import type { BusinessEvent, EventOrigin } from './envelope.ts';
 import { currentTraceparent, HubAttributes, inSpan, SpanKind, tracingOn, type Span } from '../tracing.ts';
 
 /**
@@ -14,33 +14,51 @@ export function emit<T extends EventType>(tx: Queryable, origin: EventOrigin, dr
   return traced(draft.type, (span) => insert(tx, envelope(origin, draft, span)));
 }
 
-/** A row an event is about, inserted by the statement that writes the event. */
-export interface RowInsert {
-  /** A data-modifying `WITH` member named `inserted` that returns the row's `id`: `inserted AS (INSERT ... RETURNING id)`. */
+/** An event and the row it is about, which one statement inserts together (`insertWithRows`). */
+export interface RowEvent {
+  event: BusinessEvent;
+  /** The row's fields, as the table's `inserted` member reads them from `row` (jsonb). */
+  row: Record<string, unknown>;
+}
+
+/** How `insertWithRows` inserts rows into one table. */
+export interface RowsInsert {
+  /** The table, whose own sequence numbers the rows (its `id`). */
+  table: string;
+  /**
+   * A data-modifying `WITH` member named `inserted` that inserts the rows of `rows`: columns
+   * `id` (the row's id, taken from the table's sequence), `row` (jsonb) and `ord` (their order).
+   */
   sql: string;
-  params: unknown[];
   /** The event's subject before the row's id, as `AuditEntry` in `AuditEntry:42`. */
   subjectPrefix: string;
 }
 
 /**
- * Emits an event about a row the same statement inserts: one round trip writes both, so a write
- * that is only its row and its event (an audit entry on a read's path) needs no transaction of
- * its own and still commits the two together. The event's subject is `<subjectPrefix>:<row id>`.
+ * Builds an event about a row that is not written yet (its subject gets the row's id when it is)
+ * in its producer span, so it carries the caller's trace, and hands it to `write`, which may send
+ * it later with others (`insertWithRows`).
  */
-export function emitWithRow<T extends EventType>(db: Queryable, origin: EventOrigin, draft: Omit<EventDraft<T>, 'subject'>, row: RowInsert): Promise<EventOf<T>> {
-  return traced(draft.type, async (span) => {
-    const event = envelope(origin, { ...draft, subject: row.subjectPrefix }, span);
-    const at = row.params.length;
-    const [written] = await db.query<{ event: EventOf<T> }>(
-      `WITH ${row.sql}
-       INSERT INTO outbox (event_id, event)
-       SELECT $${at + 1}, jsonb_set($${at + 2}::jsonb, '{subject}', to_jsonb($${at + 3} || ':' || inserted.id)) FROM inserted
-       RETURNING event`,
-      [...row.params, event.id, JSON.stringify(event), row.subjectPrefix],
-    );
-    return written.event;
-  });
+export function emitAboutRow<T extends EventType, R>(origin: EventOrigin, draft: Omit<EventDraft<T>, 'subject'>, subjectPrefix: string, write: (event: BusinessEvent) => Promise<R>): Promise<R> {
+  return traced(draft.type, (span) => write(envelope(origin, { ...draft, subject: subjectPrefix } as EventDraft<T>, span)));
+}
+
+/**
+ * Inserts rows and the events about them in one statement: so a write that is only its rows and
+ * their events (audit entries on a read's path) needs no transaction of its own and still commits
+ * each row with its event. Each event's subject becomes `<subjectPrefix>:<row id>`.
+ */
+export async function insertWithRows(db: Queryable, insert: RowsInsert, items: readonly RowEvent[]): Promise<void> {
+  if (items.length === 0) return;
+  await db.query(
+    `WITH rows AS MATERIALIZED (
+       SELECT nextval(pg_get_serial_sequence($1, 'id')) AS id, item->'row' AS row, item->'event' AS event, ord
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS items(item, ord)
+     ), ${insert.sql}
+     INSERT INTO outbox (event_id, event)
+     SELECT event->>'id', jsonb_set(event, '{subject}', to_jsonb($3::text || ':' || id)) FROM rows ORDER BY ord`,
+    [insert.table, JSON.stringify(items), insert.subjectPrefix],
+  );
 }
 
 /** The producer's span: the event carries its context, and every consumer's span is its child. */

@@ -14,7 +14,7 @@ import { ConsumerRunner } from '../events/runner.ts';
 import type { EventStream } from '../events/stream.ts';
 import { idempotentWrite } from '../idempotency.ts';
 import { createLogger, type Logger } from '../logger.ts';
-import { writeAudit, type AuditState } from '../audit.ts';
+import { AuditWriter, writeAudit, type AuditState } from '../audit.ts';
 import type { Caller } from '../auth/caller.ts';
 import { gatewayPublicKey } from '../auth/keys.ts';
 import { subgraphTokenVerifier } from '../auth/subgraphTokens.ts';
@@ -75,6 +75,7 @@ const INSTANCE = `${hostname()}:${process.pid}`;
 export class SystemRuntime {
   private readonly relay: OutboxRelay;
   private readonly runners: ConsumerRunner[];
+  private readonly auditWriter: AuditWriter;
   /** Verifies the gateway's token a request carries (its `Authorization` value); throws UNAUTHENTICATED. */
   readonly authenticate: (authorization: unknown) => Promise<Caller>;
   /** The system's own error codes (its definition's `errorCodes`), which its servers let through to clients. */
@@ -91,6 +92,7 @@ export class SystemRuntime {
   ) {
     this.domainCodes = new Set(domainCodes);
     this.authenticate = subgraphTokenVerifier(gatewayPublicKey(config), name);
+    this.auditWriter = new AuditWriter(db);
     this.relay = new OutboxRelay(name, db.background(), stream, logger, config.events.outboxPollMs, config.events.retentionDays);
     this.runners = consumers.map(
       (definition) =>
@@ -135,7 +137,7 @@ export class SystemRuntime {
     const audit: AuditState = {
       written: 0,
       record: async (operation, args, outcome) => {
-        await writeAudit(this.db, origin, caller, operation, args, outcome);
+        await this.auditWriter.record(origin, caller, operation, args, outcome);
         this.relay.kick();
       },
     };
