@@ -26,7 +26,7 @@ import { readMetric } from '../test/metrics.ts';
 
 const { values } = parseArgs({
   options: {
-    workloads: { type: 'string', default: 'anchor,customer360,customer360Mixed,customersPage,overdueInvoices,recordPayment,deferredCustomerView,fanout,memory' },
+    workloads: { type: 'string', default: 'anchor,customer360,customer360Warm,customer360Mixed,customersPage,overdueInvoices,recordPayment,deferredCustomerView,fanout,memory' },
     gateways: { type: 'string', default: GATEWAYS.map((gateway) => gateway.id).join(',') },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
@@ -90,10 +90,11 @@ const PAGE_SIZES = [10, 50, 100];
 
 const workloads = WORKLOADS.filter((w) => workloadNames.includes(w.name));
 const gateways = GATEWAYS.filter((g) => gatewayIds.includes(g.id));
-const gatewaysFor = (workload: Workload) => gateways.filter((g) => g.phases.includes(workload.phase) && (!g.workloads || g.workloads.includes(workload.name)));
+const gatewaysFor = (workload: Workload) =>
+  gateways.filter((g) => g.phases.includes(workload.phase) && (!g.workloads || g.workloads.includes(workload.name)) && (!workload.gateways || workload.gateways.includes(g.id)));
 
-// Plan: anchor once; hub workloads at the first size, customer360 and customersPage at every size.
-const hubPlan = sizes.map((size, index) => ({ size, workloads: workloads.filter((w) => w.phase === 'hub' && (index === 0 || ['customer360', 'customersPage'].includes(w.name))) }));
+// Plan: anchor once; hub workloads at the first size, customer360 (cold and warm) and customersPage at every size.
+const hubPlan = sizes.map((size, index) => ({ size, workloads: workloads.filter((w) => w.phase === 'hub' && (index === 0 || ['customer360', 'customer360Warm', 'customersPage'].includes(w.name))) }));
 const anchorWorkloads = workloads.filter((w) => w.phase === 'anchor');
 /** The deferred customer view runs at the first size, on every hub gateway but the SQL floor (which has no @defer to answer). */
 const withDeferred = workloadNames.includes('deferredCustomerView');
@@ -136,7 +137,8 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
       const target = running.get(gateway.id);
       if (!target) continue;
       const spec = { url: target.url, connections, headers: target.headers, body: workload.body(data), check: workload.check };
-      if (warmup > 0) await runLoad({ ...spec, seconds: warmup });
+      if (workload.warmingRequests) await sendEach({ ...spec, bodies: workload.warmingRequests(data!) });
+      else if (warmup > 0) await runLoad({ ...spec, seconds: warmup });
       await settle(spec, subgraphRequests);
       const cacheBefore = await cacheCounters(target.url);
       const cpuBefore = target.process.cpuSeconds();
@@ -167,6 +169,15 @@ async function measure(workload: Workload, size: string, running: Map<string, Ru
   const rows = [...perGateway.values()].map(average);
   const baseline = rows.find((row) => row.gateway === BASELINE);
   for (const row of rows) measurements.push(baseline && baseline.rps > 0 ? { ...row, ratioToApollo: row.rps / baseline.rps } : row);
+}
+
+/** Sends each body once, `connections` at a time. */
+async function sendEach(spec: { url: string; headers?: Record<string, string>; connections: number; bodies: string[] }): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < spec.bodies.length) await sendOne({ ...spec, body: spec.bodies[next++]! });
+  };
+  await Promise.all(Array.from({ length: spec.connections }, worker));
 }
 
 /** Our gateway's entity cache counters (`/metrics`), or undefined for a gateway without one. */

@@ -17,6 +17,13 @@ export interface Workload {
   body(data: HubData | undefined): string | (() => string);
   /** Whether a 2xx body is a right answer. */
   check(body: string): boolean;
+  /** The gateways it runs on, when not every gateway of its phase. */
+  gateways?: readonly string[];
+  /**
+   * Requests that warm it up, each sent once before the measurement, instead of the timed
+   * warm-up: a cache's whole working set, so what is measured is its steady state.
+   */
+  warmingRequests?(data: HubData): string[];
 }
 
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
@@ -82,6 +89,16 @@ function mixedCustomer360(data: HubData): () => string {
 export const WORKLOADS: Workload[] = [
   { name: 'anchor', phase: 'anchor', body: () => ANCHOR_BODY, check: isAnchorAnswer },
   { name: 'customer360', phase: 'hub', body: (data) => () => request(CUSTOMER_360, { id: pick(data!.customerIds) }), check: hasData('customer') },
+  {
+    // The same views once every customer has been viewed since the gateway started: the entity
+    // cache's steady state, which at L a 10 s run from a cold cache is far from.
+    name: 'customer360Warm',
+    phase: 'hub',
+    body: (data) => () => request(CUSTOMER_360, { id: pick(data!.customerIds) }),
+    check: hasData('customer'),
+    gateways: ['ours'],
+    warmingRequests: (data) => data.customerIds.map((id) => request(CUSTOMER_360, { id })),
+  },
   {
     name: 'customer360Mixed',
     phase: 'hub',
