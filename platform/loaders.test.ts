@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { GraphQLError } from 'graphql';
+import type { Queryable } from './db/db.ts';
 import { tempDb } from '../test/tempDb.ts';
 import { connection, decodeCursor, encodeCursor, keysetPage, listBy, listWithParentCurrency, pageSize, rowBy } from './loaders.ts';
 
@@ -80,4 +81,45 @@ test("loaders by a column answer each key with its row, its rows in order, or it
       { order_id: 'o1', id: 'b', position: 2, currency: 'EUR' },
     ],
   ]);
+});
+
+test("concurrent requests' loaders of one statement share one query, and each gets its own rows to change", async (t) => {
+  const db = await tempDb(t);
+  await db.query('CREATE TABLE notes (id text PRIMARY KEY, owner text NOT NULL, body text NOT NULL)');
+  await db.query("INSERT INTO notes VALUES ('n1', 'ann', 'one'), ('n2', 'bob', 'two'), ('n3', 'ann', 'three')");
+  const statements: unknown[][] = [];
+  const counted: Queryable = { query: (sql, params = []) => (statements.push(params), db.query(sql, params)) };
+  type Note = { id: string; owner: string; body: string };
+  // Two requests, each with its own loaders, asking in the same turn.
+  const [first, second] = [rowBy<Note>(counted, 'notes', 'id'), rowBy<Note>(counted, 'notes', 'id')];
+  const [mine, theirs] = await Promise.all([first.loadMany(['n1', 'n2']), second.loadMany(['n2', 'missing'])]);
+  assert.equal(statements.length, 1, 'one query for both');
+  assert.deepEqual(statements[0], [['n1', 'n2', 'missing']]);
+  assert.deepEqual(mine, [{ id: 'n1', owner: 'ann', body: 'one' }, { id: 'n2', owner: 'bob', body: 'two' }]);
+  assert.deepEqual(theirs, [{ id: 'n2', owner: 'bob', body: 'two' }, null]);
+  (mine[1] as Note).body = 'changed by the first request';
+  assert.equal((theirs[0] as Note).body, 'two', "a request's change is its own");
+
+  const lists = [listBy<Note>(counted, 'notes', 'owner', 'id'), listBy<Note>(counted, 'notes', 'owner', 'id')];
+  const [anns, bobs] = await Promise.all([lists[0]!.load('ann'), lists[1]!.load('bob')]);
+  assert.equal(statements.length, 2);
+  assert.deepEqual(anns.map((note) => note.id), ['n1', 'n3']);
+  assert.deepEqual(bobs.map((note) => note.id), ['n2']);
+
+  // Asked in later turns, each is a query of its own.
+  await first.clearAll().load('n3');
+  await second.clearAll().load('n3');
+  assert.equal(statements.length, 4);
+});
+
+test('a shared query that fails fails every request that waited on it, and the next one runs', async (t) => {
+  const db = await tempDb(t);
+  await db.query('CREATE TABLE tags (id text PRIMARY KEY)');
+  await db.query("INSERT INTO tags VALUES ('t1')");
+  let fail = true;
+  const flaky: Queryable = { query: (sql, params) => (fail ? ((fail = false), Promise.reject(new Error('connection lost'))) : db.query(sql, params)) };
+  const loaders = [rowBy<{ id: string }>(flaky, 'tags', 'id'), rowBy<{ id: string }>(flaky, 'tags', 'id')];
+  const results = await Promise.allSettled(loaders.map((loader) => loader.load('t1')));
+  assert.deepEqual(results.map((result) => result.status), ['rejected', 'rejected']);
+  assert.deepEqual(await loaders[0]!.clearAll().load('t1'), { id: 't1' });
 });

@@ -3,14 +3,67 @@ import type { Queryable } from './db/db.ts';
 import { badInput, notFound } from './errors.ts';
 
 /**
- * One row per key, batched: `sql` selects rows whose `column` is in `$1` (a text array).
- * Results come back in key order, null for a key with no row.
+ * The lookups of one statement by key, for every request of the process at once: the keys that
+ * requests' loaders ask for before the event loop next checks (`setImmediate`) go into one query,
+ * so under load concurrent requests' lookups cost one round trip instead of one each. Each caller
+ * gets its own copies of the rows: a request may not change another's.
+ */
+class SharedLookup<Row extends object> {
+  #waiting: { keys: readonly string[]; resolve: (rows: Map<string, Row[]>) => void; reject: (error: unknown) => void }[] = [];
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly sql: string,
+    private readonly column: keyof Row & string,
+  ) {}
+
+  /** The rows of `keys`, grouped by key, in the statement's order. */
+  load(keys: readonly string[]): Promise<Map<string, Row[]>> {
+    return new Promise((resolve, reject) => {
+      if (this.#waiting.push({ keys, resolve, reject }) === 1) setImmediate(() => void this.#run());
+    });
+  }
+
+  async #run(): Promise<void> {
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    try {
+      const rows = await this.db.query<Row>(this.sql, [[...new Set(waiting.flatMap(({ keys }) => keys))]]);
+      const groups = new Map<string, Row[]>();
+      for (const row of rows) {
+        const key = String(row[this.column]);
+        const group = groups.get(key);
+        if (group) group.push(row);
+        else groups.set(key, [row]);
+      }
+      for (const { keys, resolve } of waiting) resolve(new Map(keys.map((key) => [key, (groups.get(key) ?? []).map((row) => ({ ...row }))])));
+    } catch (error) {
+      for (const { reject } of waiting) reject(error);
+    }
+  }
+}
+
+/** The process's shared lookups, per database (or transaction) and statement. */
+const sharedLookups = new WeakMap<Queryable, Map<string, SharedLookup<object>>>();
+
+function sharedLookup<Row extends object>(db: Queryable, sql: string, column: keyof Row & string): SharedLookup<Row> {
+  let bySql = sharedLookups.get(db);
+  if (!bySql) sharedLookups.set(db, (bySql = new Map()));
+  let lookup = bySql.get(sql) as SharedLookup<Row> | undefined;
+  if (!lookup) bySql.set(sql, (lookup = new SharedLookup<Row>(db, sql, column)) as unknown as SharedLookup<object>);
+  return lookup;
+}
+
+/**
+ * One row per key, batched within the request and with other requests' (SharedLookup): `sql`
+ * selects rows whose `column` is in `$1` (a text array). Results come back in key order, null
+ * for a key with no row.
  */
 export function rowLoader<Row extends object>(db: Queryable, sql: string, column: keyof Row & string): DataLoader<string, Row | null> {
+  const shared = sharedLookup<Row>(db, sql, column);
   return new DataLoader(async (keys) => {
-    const rows = await db.query<Row>(sql, [keys]);
-    const byKey = new Map(rows.map((row) => [String(row[column]), row]));
-    return keys.map((key) => byKey.get(key) ?? null);
+    const byKey = await shared.load(keys);
+    return keys.map((key) => byKey.get(key)?.[0] ?? null);
   });
 }
 
@@ -28,11 +81,15 @@ export function byId<Row extends { id: string }>(db: Queryable, table: string): 
 }
 
 /**
- * All rows per key, batched: `sql` selects rows whose `column` is in `$1`, in the order each
+ * All rows per key, batched as rowLoader is: `sql` selects rows whose `column` is in `$1`, in the order each
  * list should have. Results come back in key order, an empty list for a key with no rows.
  */
 export function listLoader<Row extends object>(db: Queryable, sql: string, column: keyof Row & string): DataLoader<string, Row[]> {
-  return new DataLoader(async (keys) => groupBy(keys, await db.query<Row>(sql, [keys]), column));
+  const shared = sharedLookup<Row>(db, sql, column);
+  return new DataLoader(async (keys) => {
+    const byKey = await shared.load(keys);
+    return keys.map((key) => byKey.get(key) ?? []);
+  });
 }
 
 /**
