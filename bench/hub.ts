@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { envPrefix, SYSTEMS, type SystemName } from '../platform/config.ts';
 import { readMetric } from '../test/metrics.ts';
@@ -84,11 +85,29 @@ async function ensureSeeded(options: HubOptions, urls: Record<SystemName, string
   if (code !== 0) throw new Error(`seed failed:\n${output.slice(-2000)}`);
 }
 
+/**
+ * Empties the gateways' entity cache under `prefix`: every run starts cold (`customer360` measures
+ * that, `customer360Warm` the steady state), and no entry outlives a new seed.
+ */
+async function forgetEntityCache(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    for await (const keys of redis.scanStream({ match: `${prefix}:entity-cache:*`, count: 1000 })) {
+      if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export async function startBenchHub(options: HubOptions, log: (line: string) => void): Promise<BenchHub> {
   const prefix = `bench_${options.size.toLowerCase()}`;
   const urls = Object.fromEntries(SYSTEMS.map((system) => [system, databaseUrl(options.postgresUrl, `${prefix}_${system.replace(/-/g, '_')}`)])) as Record<SystemName, string>;
   await ensureSeeded(options, urls, log);
-  const env = { REDIS_URL: options.redisUrl, REDIS_PREFIX: `bench-${options.size.toLowerCase()}`, HUB_DATA_DIR: options.dataDir, LOG_LEVEL: 'warn', HUB_SEED_CUSTOMERS: '0' };
+  const redisPrefix = `bench-${options.size.toLowerCase()}`;
+  await forgetEntityCache(options.redisUrl, redisPrefix);
+  const env = { REDIS_URL: options.redisUrl, REDIS_PREFIX: redisPrefix, HUB_DATA_DIR: options.dataDir, LOG_LEVEL: 'warn', HUB_SEED_CUSTOMERS: '0' };
   const systems = {} as BenchHub['systems'];
   // Side by side: each process spends most of its start compiling TypeScript.
   const started = await Promise.allSettled(
