@@ -35,6 +35,8 @@ export interface ConsumerRunnerOptions {
 }
 
 const READ_COUNT = 50;
+/** How long a batch of events waits for a row lock before it is applied one event at a time. */
+const BATCH_LOCK_TIMEOUT_MS = 50;
 const BLOCK_MS = 500;
 /** Pauses after the stream failed to answer: from the first to the longest. */
 const STREAM_RETRY_MS = 250;
@@ -154,6 +156,10 @@ export class ConsumerRunner {
     const events = [...new Map(batch.map(({ target }) => [target.event.id, target.event])).values()];
     try {
       const emittedAny = await db.transaction(async (tx) => {
+        // A batch locks the rows of many events in their order, which a request's write may meet
+        // in another: rather than wait (and deadlock, which could fail the request), it gives up
+        // and its events are applied one by one, each locking what a request would.
+        await tx.query(`SET LOCAL lock_timeout = '${BATCH_LOCK_TIMEOUT_MS}ms'`);
         const claimed = await tx.query<{ event_id: string }>(
           'INSERT INTO processed_events (consumer, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id',
           [this.definition.name, events.map((event) => event.id)],
