@@ -5,43 +5,10 @@ import { badInput, notFound } from './errors.ts';
 /**
  * The lookups of one statement by key, for every request of the process at once: the keys that
  * requests' loaders ask for before the event loop next checks (`setImmediate`) go into one query,
- * so under load concurrent requests' lookups cost one round trip instead of one each. Each caller
- * gets its own copies of the rows: a request may not change another's.
+ * so under load concurrent requests' lookups cost one round trip instead of one each. Not cached:
+ * each request's own loader is.
  */
-class SharedLookup<Row extends object> {
-  #waiting: { keys: readonly string[]; resolve: (rows: Map<string, Row[]>) => void; reject: (error: unknown) => void }[] = [];
-
-  constructor(
-    private readonly db: Queryable,
-    private readonly sql: string,
-    private readonly column: keyof Row & string,
-  ) {}
-
-  /** The rows of `keys`, grouped by key, in the statement's order. */
-  load(keys: readonly string[]): Promise<Map<string, Row[]>> {
-    return new Promise((resolve, reject) => {
-      if (this.#waiting.push({ keys, resolve, reject }) === 1) setImmediate(() => void this.#run());
-    });
-  }
-
-  async #run(): Promise<void> {
-    const waiting = this.#waiting;
-    this.#waiting = [];
-    try {
-      const rows = await this.db.query<Row>(this.sql, [[...new Set(waiting.flatMap(({ keys }) => keys))]]);
-      const groups = new Map<string, Row[]>();
-      for (const row of rows) {
-        const key = String(row[this.column]);
-        const group = groups.get(key);
-        if (group) group.push(row);
-        else groups.set(key, [row]);
-      }
-      for (const { keys, resolve } of waiting) resolve(new Map(keys.map((key) => [key, (groups.get(key) ?? []).map((row) => ({ ...row }))])));
-    } catch (error) {
-      for (const { reject } of waiting) reject(error);
-    }
-  }
-}
+type SharedLookup<Row> = DataLoader<string, Row[]>;
 
 /** The process's shared lookups, per database (or transaction) and statement. */
 const sharedLookups = new WeakMap<Queryable, Map<string, SharedLookup<object>>>();
@@ -50,21 +17,29 @@ function sharedLookup<Row extends object>(db: Queryable, sql: string, column: ke
   let bySql = sharedLookups.get(db);
   if (!bySql) sharedLookups.set(db, (bySql = new Map()));
   let lookup = bySql.get(sql) as SharedLookup<Row> | undefined;
-  if (!lookup) bySql.set(sql, (lookup = new SharedLookup<Row>(db, sql, column)) as unknown as SharedLookup<object>);
+  if (!lookup) {
+    lookup = new DataLoader<string, Row[]>(async (keys) => groupBy(keys, await db.query<Row>(sql, [[...new Set(keys)]]), column), {
+      cache: false,
+      batchScheduleFn: (run) => setImmediate(run),
+    });
+    bySql.set(sql, lookup as unknown as SharedLookup<object>);
+  }
   return lookup;
 }
 
+/** A request's rows of `keys` from the shared lookup, its own copies: a request may not change another's. */
+async function ownRows<Row extends object>(shared: SharedLookup<Row>, keys: readonly string[]): Promise<Row[][]> {
+  return (await Promise.all(keys.map((key) => shared.load(key)))).map((rows) => rows.map((row) => ({ ...row })));
+}
+
 /**
- * One row per key, batched within the request and with other requests' (SharedLookup): `sql`
+ * One row per key, batched within the request and with other requests' (sharedLookup): `sql`
  * selects rows whose `column` is in `$1` (a text array). Results come back in key order, null
  * for a key with no row.
  */
 export function rowLoader<Row extends object>(db: Queryable, sql: string, column: keyof Row & string): DataLoader<string, Row | null> {
   const shared = sharedLookup<Row>(db, sql, column);
-  return new DataLoader(async (keys) => {
-    const byKey = await shared.load(keys);
-    return keys.map((key) => byKey.get(key)?.[0] ?? null);
-  });
+  return new DataLoader(async (keys) => (await ownRows(shared, keys)).map((rows) => rows[0] ?? null));
 }
 
 /**
@@ -86,10 +61,7 @@ export function byId<Row extends { id: string }>(db: Queryable, table: string): 
  */
 export function listLoader<Row extends object>(db: Queryable, sql: string, column: keyof Row & string): DataLoader<string, Row[]> {
   const shared = sharedLookup<Row>(db, sql, column);
-  return new DataLoader(async (keys) => {
-    const byKey = await shared.load(keys);
-    return keys.map((key) => byKey.get(key) ?? []);
-  });
+  return new DataLoader((keys) => ownRows(shared, keys));
 }
 
 /**
